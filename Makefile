@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both bootstrap .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+# torch must come before stanza: this pin is the CPU wheel this machine keeps on disk; without it
+# pip would resolve stanza's torch requirement to a multi-GB CUDA build.
+TORCH_PIN ?= torch==2.13.0
+
+.PHONY: demo test lint typecheck eval bench golden clean install
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/pip install -q "$(TORCH_PIN)"
+	$(BIN)/pip install -q -e ".[test,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventx demo
+
+test: $(STAMP)
+	$(BIN)/ruff check src plugins tests benchmarks docs/examples
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src plugins tests benchmarks docs/examples
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/eventx evaluate $(SHARED)/devset
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+# Regenerate the golden record after a reviewed change to an extractor.
+golden: $(STAMP)
+	$(BIN)/python -m eventx.demo --write-expected seeds
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

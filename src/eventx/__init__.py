@@ -1,0 +1,83 @@
+"""eventx: one news article in, one structured event record out, every value with its evidence.
+
+    >>> import eventx
+    >>> record = eventx.extract("...", language="ar", document_date="2022-01-07")
+    >>> record.to_json()
+
+Write a plugin by implementing hooks with :data:`eventx.hookimpl` (see docs/plugins.md).
+Heavy dependencies (stanza, torch) are imported only when the stanza backend is used.
+"""
+
+from eventx._version import __version__
+from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
+from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
+from eventx.numbers import NumberMatch, find_numbers, parse_digits
+from eventx.pipeline import Pipeline, default_pipeline, error_record, extract
+from eventx.plugins.hookspecs import hookimpl, hookspec
+from eventx.plugins.host import PluginInfo
+from eventx.plugins.registry import ExtractionContext, Extractor, Register
+from eventx.record import (
+    ACLED_TYPES,
+    CASUALTY_KINDS,
+    SCHEMA_ID,
+    Actor,
+    Casualty,
+    CasualtyTotal,
+    DateFact,
+    Deployment,
+    Diagnostic,
+    Document,
+    EventRecord,
+    EventType,
+    Evidence,
+    Extension,
+    Location,
+    Quantity,
+    Statement,
+    TimeSpan,
+)
+
+__all__ = [
+    "ACLED_TYPES",
+    "CASUALTY_KINDS",
+    "SCHEMA_ID",
+    "Actor",
+    "AnnotatedDocument",
+    "Casualty",
+    "CasualtyTotal",
+    "DateFact",
+    "Deployment",
+    "Diagnostic",
+    "Document",
+    "EventRecord",
+    "EventType",
+    "Evidence",
+    "Extension",
+    "ExtractionContext",
+    "Extractor",
+    "Location",
+    "NumberMatch",
+    "PhraseMatch",
+    "PhraseMatcher",
+    "Pipeline",
+    "PluginInfo",
+    "Quantity",
+    "Register",
+    "Sentence",
+    "Statement",
+    "TimeSpan",
+    "Token",
+    "__version__",
+    "default_pipeline",
+    "detect_language",
+    "error_record",
+    "extract",
+    "find_numbers",
+    "hookimpl",
+    "hookspec",
+    "language_data",
+    "load_data",
+    "matcher_from_table",
+    "normalize_string",
+    "parse_digits",
+]

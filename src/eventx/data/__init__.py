@@ -1,0 +1,1 @@
+"""Language data shipped with the core (number words, ...), one TOML file per language."""

@@ -1,0 +1,176 @@
+"""Language knowledge as data: load per-language TOML files and match their phrases in documents.
+
+A phrase is matched token by token against each token's normalised forms (the token itself and,
+for Arabic, its proclitic-free stems), so ``مقتل`` also finds ``ومقتل`` and ``بمقتل``, and
+``أصيب`` matches ``اصيب``. A phrase token ending in ``*`` matches any token starting with it
+(``kill*`` finds killed, killing). Offsets in matches are into the original text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Generic, TypeVar
+
+import regex
+from attrs import frozen
+
+from eventx.nlp.annotation import AnnotatedDocument, Token
+from eventx.nlp.normalize import normalize_string
+
+T = TypeVar("T")
+_PHRASE_TOKEN_RE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*\*?|[^\s\w]")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Normalised tokens of a lexicon phrase, tokenised the way documents are."""
+    return tuple(_PHRASE_TOKEN_RE.findall(normalize_string(phrase)))
+
+
+@lru_cache(maxsize=256)
+def _load_toml(package: str, resource: str) -> Mapping[str, Any]:
+    path = resources.files(package).joinpath(resource)
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no data file {resource!r} in package {package!r}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{package}/{resource} is not valid TOML: {exc}") from exc
+
+
+def load_data(package: str, resource: str) -> Mapping[str, Any]:
+    """Load a TOML data file shipped inside ``package`` (cached per process).
+
+    Plugins keep their lexicons next to their code, e.g.
+    ``load_data("eventx_casualties", "lexicon/ar.toml")``.
+    """
+    return _load_toml(package, resource)
+
+
+def language_data(package: str, directory: str, language: str) -> Mapping[str, Any]:
+    """``directory/<language>.toml`` from ``package``, or an empty mapping if that language has none."""
+    try:
+        return load_data(package, f"{directory}/{language}.toml")
+    except FileNotFoundError:
+        return {}
+
+
+@frozen
+class PhraseMatch(Generic[T]):
+    """One lexicon phrase found in a document."""
+
+    start: int  # original character offsets
+    end: int
+    first_token: int  # indices into AnnotatedDocument.tokens
+    last_token: int
+    phrase: str
+    value: T
+
+
+def _token_matches(pattern: str, token: Token) -> bool:
+    if pattern.endswith("*"):
+        prefix = pattern[:-1]
+        return any(form.startswith(prefix) for form in token.forms)
+    return pattern in token.forms
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds lexicon phrases (each with a value) in annotated documents."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, T]]] = defaultdict(list)
+        self._wildcard_first: list[tuple[tuple[str, ...], str, T]] = []
+        self.size = 0
+        for phrase, value in entries:
+            tokens = phrase_tokens(phrase)
+            if not tokens:
+                continue
+            self.size += 1
+            entry = (tokens, phrase, value)
+            if tokens[0].endswith("*"):
+                self._wildcard_first.append(entry)
+            else:
+                self._by_first[tokens[0]].append(entry)
+
+    def _candidates(self, token: Token) -> Iterator[tuple[tuple[str, ...], str, T]]:
+        seen: set[str] = set()
+        for form in token.forms:
+            if form in seen:
+                continue
+            seen.add(form)
+            yield from self._by_first.get(form, ())
+        for entry in self._wildcard_first:
+            if _token_matches(entry[0][0], token):
+                yield entry
+
+    def finditer(
+        self,
+        doc: AnnotatedDocument,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        longest: bool = True,
+    ) -> Iterator[PhraseMatch[T]]:
+        """Matches inside ``[start, end)``; with ``longest``, leftmost-longest and non-overlapping.
+
+        Matches never cross a sentence boundary.
+        """
+        stop = len(doc.text) if end is None else end
+        index = 0
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            base = index
+            index += len(tokens)
+            if sentence.end <= start or sentence.start >= stop:
+                continue
+            i = 0
+            while i < len(tokens):
+                token = tokens[i]
+                if token.start < start or token.end > stop:
+                    i += 1
+                    continue
+                found: list[PhraseMatch[T]] = []
+                for pattern, phrase, value in self._candidates(token):
+                    n = len(pattern)
+                    if i + n > len(tokens) or tokens[i + n - 1].end > stop:
+                        continue
+                    if all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern[1:], 1)):
+                        found.append(
+                            PhraseMatch(
+                                tokens[i].start,
+                                tokens[i + n - 1].end,
+                                base + i,
+                                base + i + n - 1,
+                                phrase,
+                                value,
+                            )
+                        )
+                if not found:
+                    i += 1
+                    continue
+                if longest:
+                    best = max(found, key=lambda m: (m.end - m.start, -len(m.phrase)))
+                    yield best
+                    i = best.last_token - base + 1
+                else:
+                    yield from sorted(found, key=lambda m: (m.end, m.phrase))
+                    i += 1
+
+
+def matcher_from_table(table: Mapping[str, Any], key: str = "terms") -> PhraseMatcher[str]:
+    """A matcher whose values are the table's section names.
+
+    ``{"killed": {"terms": ["مقتل", "مصرع"]}, "injured": {"terms": ["جرحى"]}}`` finds مقتل with
+    value ``"killed"``.
+    """
+    entries: list[tuple[str, str]] = []
+    for section in sorted(table):
+        body = table[section]
+        if isinstance(body, Mapping):
+            for term in body.get(key, ()):
+                entries.append((str(term), section))
+    return PhraseMatcher(entries)

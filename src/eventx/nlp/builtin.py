@@ -1,0 +1,144 @@
+"""The built-in rule-based backend: nothing to download, always available, fast.
+
+It tokenises and splits the *normalised* text (so diacritics and bidi marks never split a word)
+and maps every span back to the original offsets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from eventx.nlp.annotation import AnnotatedDocument, Sentence, Token
+from eventx.nlp.normalize import NormalizedText, normalize
+
+# Numbers keep their separators ("1,200", "1.76"); words keep inner apostrophes and hyphens.
+_TOKEN_RE = regex.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*)"
+    r"|(?P<punct>\S)"
+)
+# A sentence ends at terminal punctuation (with any closing quotes/brackets) before whitespace,
+# and always at a line break: Arabic news puts titles and paragraphs on their own lines.
+_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"'”»)\]]*(?=\s)|\n+")
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "gov", "sen", "rep", "rev", "prof", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "est", "approx", "dept", "univ"]
+)
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=65536)
+def arabic_stems(word: str) -> tuple[str, ...]:
+    """Normalised forms of ``word`` with proclitics removed (conjunction, preposition, article).
+
+    ``وبالقوات`` -> (``بالقوات``, ``القوات``, ``قوات``, ``بقوات``...); stems shorter than two letters
+    are not offered, so short words are not reduced to noise.
+    """
+    found: list[str] = []
+    for conj in _CONJUNCTIONS:
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj) :]
+        for prep in _PREPOSITIONS:
+            if prep and not rest.startswith(prep):
+                continue
+            base = rest[len(prep) :]
+            candidates = [base]
+            if base.startswith("ال"):
+                candidates.append(base[2:])
+            if prep == "ل" and base.startswith("ل"):  # لل = ل + ال with the alef dropped
+                candidates.append(base[1:])
+            for candidate in candidates:
+                if len(candidate) >= 2 and candidate != word and candidate not in found:
+                    found.append(candidate)
+    return tuple(found)
+
+
+def english_stems(word: str) -> tuple[str, ...]:
+    if word.endswith("'s") and len(word) > 3:
+        return (word[:-2],)
+    return ()
+
+
+def _is_abbreviation(norm: str, end: int) -> bool:
+    """Whether the '.' at ``norm[end]`` closes an abbreviation or an initial, not a sentence."""
+    if norm[end] != ".":
+        return False
+    start = end
+    while start > 0 and (norm[start - 1].isalpha() or norm[start - 1] == "."):
+        start -= 1
+    word = norm[start:end]
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "U.S." is handled by the list
+    return word in _ABBREVIATIONS
+
+
+def split_sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence spans over the normalised text (whitespace trimmed, empty ones dropped)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(norm):
+        if match.group().startswith(".") and _is_abbreviation(norm, match.start()):
+            continue
+        end = match.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(norm)))
+    trimmed: list[tuple[int, int]] = []
+    for a, b in spans:
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+class BuiltinBackend:
+    """Sentence splitting, tokenisation and Arabic clitic stems, with no models."""
+
+    name = "builtin"
+
+    def annotate(self, text: str, language: str) -> AnnotatedDocument:
+        normalized = normalize(text)
+        return annotate_normalized(normalized, language, backend=self.name)
+
+
+def annotate_normalized(
+    normalized: NormalizedText, language: str, *, backend: str = "builtin"
+) -> AnnotatedDocument:
+    norm = normalized.text
+    original = normalized.original
+    stems = arabic_stems if language == "ar" else english_stems
+    sentences: list[Sentence] = []
+    for index, (a, b) in enumerate(split_sentences(norm)):
+        tokens: list[Token] = []
+        for match in _TOKEN_RE.finditer(norm, a, b):
+            start, end = normalized.span_to_original(match.start(), match.end())
+            word = match.group()
+            tokens.append(
+                Token(
+                    text=original[start:end],
+                    start=start,
+                    end=end,
+                    norm=word,
+                    stems=stems(word) if match.lastgroup == "word" else (),
+                )
+            )
+        start, end = normalized.span_to_original(a, b)
+        sentences.append(
+            Sentence(
+                index=index, start=start, end=end, text=original[start:end], tokens=tuple(tokens)
+            )
+        )
+    return AnnotatedDocument(
+        text=original,
+        language=language,
+        sentences=tuple(sentences),
+        backend=backend,
+        normalized_text=normalized,
+    )

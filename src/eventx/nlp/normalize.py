@@ -1,0 +1,107 @@
+"""Normalisation for matching, with a map back to the original character offsets.
+
+Every original character becomes zero or one normalised character, so offsets map back exactly:
+deleted characters (Arabic diacritics, tatweel, bidi and zero-width controls) are remembered by
+position, and a normalised index ``j`` maps to ``j + (deletions at or before it)`` by bisection.
+Evidence therefore always points at the user's own characters, never at normalised text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from attrs import frozen
+
+# Harakat, shadda, sukun, dagger alef, Quranic marks, and tatweel: invisible to meaning when matching.
+_ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+# Bidi embeddings/overrides/isolates, LRM/RLM/ALM, zero-width joiners and the BOM.
+_CONTROLS = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+DELETED_RE = re.compile(f"[{_ARABIC_MARKS}{_CONTROLS}]")
+
+_ONE_TO_ONE: dict[str, str] = {
+    # alef with hamza/madda, wasla -> bare alef
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    # ta marbuta -> ha, alef maqsura -> ya, hamza on carriers
+    "ة": "ه",
+    "ى": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
+    # Persian/Urdu letter variants seen in Arabic web text
+    "ک": "ك",
+    "ی": "ي",
+    "ۀ": "ه",
+    # Arabic-Indic and extended (Persian) digits -> ASCII digits
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    # Arabic punctuation -> ASCII for simpler patterns
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٫": ".",
+    "٬": ",",
+    # NUL and other C0 controls become spaces so they split tokens
+    **{chr(i): " " for i in range(0, 32) if chr(i) not in "\n\t\r"},
+    # typographic quotes/dashes -> ASCII
+    "\u00a0": " ",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u2013": "-",
+    "\u2014": "-",
+}
+
+
+@lru_cache(maxsize=1)
+def _translation_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in _ONE_TO_ONE.items()}
+    for code in range(0x41, 0x5B):  # ASCII upper -> lower; other scripts via str.lower below
+        table[code] = chr(code + 32)
+    return table
+
+
+def _lower_one_to_one(text: str) -> str:
+    """Lowercase without changing length (``str.lower`` can expand, e.g. 'İ')."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def normalize_string(text: str) -> str:
+    """Normalise a short string (a lexicon entry, a name) the same way documents are."""
+    return _lower_one_to_one(DELETED_RE.sub("", text).translate(_translation_table()))
+
+
+@frozen
+class NormalizedText:
+    """A normalised copy of ``original`` plus what is needed to map offsets back."""
+
+    original: str
+    text: str
+    # _shift[i] = (original position of the i-th deleted char) - i, non-decreasing.
+    _shift: tuple[int, ...]
+
+    def to_original(self, index: int) -> int:
+        """Original offset of normalised offset ``index`` (``index == len(text)`` maps to the end)."""
+        if index >= len(self.text):
+            return len(self.original)
+        return index + bisect.bisect_right(self._shift, index)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` covering normalised ``[start, end)``."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    deleted = [m.start() for m in DELETED_RE.finditer(text)]
+    stripped = DELETED_RE.sub("", text) if deleted else text
+    normalized = _lower_one_to_one(stripped.translate(_translation_table()))
+    shift = tuple(pos - i for i, pos in enumerate(deleted))
+    return NormalizedText(text, normalized, shift)

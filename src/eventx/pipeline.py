@@ -1,0 +1,386 @@
+"""Document -> annotation -> extractors -> merge -> EventRecord.
+
+Guarantees (docs/guarantees.md): every document yields exactly one record; a failing or hanging
+extractor costs only its own facts; output depends only on the input and the installed version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol
+
+import attrs
+
+from eventx.nlp.annotation import AnnotatedDocument
+from eventx.nlp.langid import SUPPORTED_LANGUAGES, UNDETERMINED, detect_language
+from eventx.plugins.host import PluginHost, PluginInfo
+from eventx.plugins.registry import ExtractionContext, Extractor
+from eventx.record import (
+    RECORD_FIELDS,
+    Diagnostic,
+    Document,
+    EventRecord,
+    Evidence,
+    Extension,
+    evidence_of,
+    field_of,
+)
+
+#: Documents longer than this are cut (status "partial", with a warning). About 2 MB of text.
+DEFAULT_MAX_CHARS = 2_000_000
+#: Seconds one extractor may spend on one document before it is stopped (main thread only).
+DEFAULT_TIMEOUT = 30.0
+CORE = "eventx.core"
+
+
+class Backend(Protocol):
+    """An NLP backend turns text into an :class:`AnnotatedDocument`."""
+
+    name: str
+
+    def annotate(self, text: str, language: str) -> AnnotatedDocument: ...
+
+
+class ExtractorTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ExtractorTimeout in the running code after ``seconds`` (SIGALRM, main thread only).
+
+    Elsewhere (worker threads, Windows) extractors run without a deadline; the regex module's own
+    timeouts still bound pathological patterns.
+    """
+    if seconds is None or seconds <= 0:
+        yield
+        return
+    usable = (
+        hasattr(signal, "setitimer")
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(_signum: int, _frame: Any) -> None:
+        raise ExtractorTimeout(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _stamp(fact: Any, extractor: str) -> Any:
+    """The fact with every Evidence attributed to ``extractor`` (provenance is the host's job)."""
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(fact)):
+        value = getattr(fact, field.name)
+        if isinstance(value, Evidence):
+            if value.extractor != extractor:
+                changes[field.name] = attrs.evolve(value, extractor=extractor)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+            changes[field.name] = tuple(attrs.evolve(e, extractor=extractor) for e in value)
+    return attrs.evolve(fact, **changes) if changes else fact
+
+
+def _clean_text(text: str) -> tuple[str, list[str]]:
+    """Replace lone surrogates (not encodable as UTF-8) one-for-one, so offsets are kept."""
+    try:
+        text.encode("utf-8")
+        return text, []
+    except UnicodeEncodeError:
+        cleaned = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+        return cleaned, ["the text had unpaired surrogates; each was replaced by U+FFFD"]
+
+
+class Pipeline:
+    """A reusable extraction pipeline: build once, call :meth:`extract` for many documents.
+
+    :param plugins: plugin objects or modules to register besides the installed entry points.
+    :param entry_points: load plugins from the ``eventx`` entry-point group.
+    :param disable: plugin names to block (also ``EVENTX_DISABLE_PLUGINS``).
+    :param backend: ``"builtin"``, ``"stanza"`` (needs a model directory) or a Backend object.
+    :param timeout: seconds per extractor per document (None: no limit).
+    :param max_chars: documents are cut at this length, with a warning.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object] = (),
+        entry_points: bool = True,
+        disable: Iterable[str] = (),
+        backend: str | Backend = "builtin",
+        stanza_dir: str | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        self.host = PluginHost(plugins, entry_points=entry_points, disable=disable)
+        self.backend = self._make_backend(backend, stanza_dir)
+        self.timeout = timeout
+        self.max_chars = max_chars
+
+    @staticmethod
+    def _make_backend(backend: str | Backend, stanza_dir: str | None) -> Backend:
+        if not isinstance(backend, str):
+            return backend
+        if backend == "builtin":
+            from eventx.nlp.builtin import BuiltinBackend
+
+            return BuiltinBackend()
+        if backend == "stanza":
+            from eventx.nlp.stanza_backend import StanzaBackend
+
+            return StanzaBackend(stanza_dir)
+        raise ValueError(f"unknown backend {backend!r}. Available: builtin, stanza")
+
+    @property
+    def extractors(self) -> list[Extractor]:
+        """The registered extractors, in the order they run."""
+        return list(self.host.extractors)
+
+    @property
+    def plugins(self) -> list[PluginInfo]:
+        return self.host.plugins
+
+    def extract(
+        self,
+        text: str | Document,
+        *,
+        language: str | None = None,
+        document_date: Any = None,
+        id: str | None = None,
+        title: str | None = None,
+    ) -> EventRecord:
+        """Extract one record from a text (or a :class:`Document`). Never raises for bad input."""
+        if isinstance(text, Document):
+            document = text
+        else:
+            try:
+                document = Document(
+                    id=id or "document",
+                    text=text,
+                    language=language,
+                    document_date=document_date,
+                    title=title,
+                )
+            except (TypeError, ValueError) as exc:
+                if not isinstance(text, str):
+                    raise TypeError(
+                        f"extract() takes a str or an eventx.Document, got {type(text).__name__}"
+                    ) from None
+                return error_record(id or "document", f"bad document: {exc}", language=language)
+        return self.run(document)
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[EventRecord]:
+        """One record per document, in input order."""
+        for document in documents:
+            yield self.run(document)
+
+    def run(self, document: Document) -> EventRecord:
+        diagnostics: list[Diagnostic] = []
+        status = "ok"
+        text, notes = _clean_text(document.text)
+        warning = document.metadata.get("input_warning")
+        if warning:
+            notes.append(str(warning))
+            status = "partial"
+        for note in notes:
+            diagnostics.append(Diagnostic(plugin=CORE, level="warning", message=note))
+        if not text.strip():
+            return error_record(
+                document.id,
+                "the document text is empty",
+                language=document.language,
+                document_date=document.document_date,
+            )
+        if len(text) > self.max_chars:
+            diagnostics.append(
+                Diagnostic(
+                    plugin=CORE,
+                    level="warning",
+                    message=f"the text has {len(text)} characters; only the first "
+                    f"{self.max_chars} were read (max_chars)",
+                )
+            )
+            text = text[: self.max_chars]
+            status = "partial"
+        if text is not document.text:
+            document = attrs.evolve(document, text=text)
+
+        language = document.language or detect_language(text)
+        if language not in SUPPORTED_LANGUAGES:
+            diagnostics.append(
+                Diagnostic(
+                    plugin=CORE,
+                    level="warning",
+                    message=f"language {language!r} is not supported "
+                    f"(supported: {', '.join(SUPPORTED_LANGUAGES)}); results will be sparse",
+                )
+            )
+        try:
+            annotation = self.backend.annotate(text, language)
+        except Exception as exc:
+            return error_record(
+                document.id,
+                f"the {self.backend.name} backend failed: {type(exc).__name__}: {exc}",
+                language=language,
+                document_date=document.document_date,
+            )
+
+        facts: dict[str, list[Any]] = {}
+        for extractor in self.host.extractors:
+            if not extractor.supports(language) and language != UNDETERMINED:
+                continue
+            context = ExtractionContext(document, annotation, facts, extractor.name, diagnostics)
+            try:
+                with _deadline(self.timeout):
+                    produced = list(extractor.func(context))
+            except Exception as exc:
+                status = "partial"
+                diagnostics.append(
+                    Diagnostic(
+                        plugin=extractor.name,
+                        level="error",
+                        message=f"extractor failed and its facts were dropped: "
+                        f"{type(exc).__name__}: {exc}",
+                    )
+                )
+                continue
+            for fact in produced:
+                problem = self._check_fact(fact, text)
+                if problem:
+                    status = "partial"
+                    diagnostics.append(
+                        Diagnostic(plugin=extractor.name, level="error", message=problem)
+                    )
+                    continue
+                facts.setdefault(field_of(fact), []).append(_stamp(fact, extractor.name))
+
+        merged: dict[str, Any] = {}
+        for field in RECORD_FIELDS:
+            raw = facts.get(field, [])
+            if field == "extensions":
+                merged[field] = self._group_extensions(raw)
+                continue
+            try:
+                result = self.host.hook.eventx_merge_facts(
+                    field=field, facts=raw, document=document
+                )
+            except Exception as exc:
+                status = "partial"
+                diagnostics.append(
+                    Diagnostic(
+                        plugin=CORE,
+                        level="error",
+                        message=f"merging {field} failed ({type(exc).__name__}: {exc}); kept unmerged",
+                    )
+                )
+                result = raw
+            merged[field] = tuple(result if result is not None else raw)
+
+        record = EventRecord(
+            id=document.id,
+            language=language,
+            document_date=document.document_date.isoformat() if document.document_date else None,
+            **merged,
+        )
+        decided: dict[str, Any] = {}
+        for field, hook_name, args in (
+            (
+                "casualty_totals",
+                "eventx_casualty_totals",
+                {"casualties": record.casualties, "document": document},
+            ),
+            ("event_type", "eventx_decide_event_type", {"record": record, "document": document}),
+            ("country", "eventx_decide_country", {"record": record, "document": document}),
+            ("time", "eventx_decide_time", {"record": record, "document": document}),
+        ):
+            try:
+                decided[field] = getattr(self.host.hook, hook_name)(**args)
+            except Exception as exc:
+                status = "partial"
+                diagnostics.append(
+                    Diagnostic(
+                        plugin=CORE,
+                        level="error",
+                        message=f"deciding {field} failed: {type(exc).__name__}: {exc}",
+                    )
+                )
+        if decided.get("casualty_totals") is None:
+            decided.pop("casualty_totals", None)
+        return attrs.evolve(record, status=status, diagnostics=tuple(diagnostics), **decided)
+
+    @staticmethod
+    def _check_fact(fact: Any, text: str) -> str | None:
+        try:
+            field_of(fact)
+        except TypeError as exc:
+            return str(exc)
+        for evidence in evidence_of(fact):
+            if not evidence.matches(text):
+                return (
+                    f"dropped a {type(fact).__name__} whose evidence [{evidence.start}, "
+                    f"{evidence.end}) {evidence.text!r} does not match the text there"
+                )
+        return None
+
+    @staticmethod
+    def _group_extensions(raw: list[Any]) -> Mapping[str, tuple[Extension, ...]]:
+        grouped: dict[str, list[Extension]] = {}
+        for ext in raw:
+            grouped.setdefault(ext.field, []).append(ext)
+        return {
+            k: tuple(sorted(v, key=lambda e: e.evidence.start)) for k, v in sorted(grouped.items())
+        }
+
+
+def error_record(
+    id: str, message: str, *, language: str | None = None, document_date: Any = None
+) -> EventRecord:
+    """The record for a document that could not be read at all."""
+    date = document_date.isoformat() if hasattr(document_date, "isoformat") else document_date
+    return EventRecord(
+        id=id,
+        language=language,
+        document_date=date,
+        status="error",
+        diagnostics=(Diagnostic(plugin=CORE, level="error", message=message),),
+    )
+
+
+_DEFAULT: Pipeline | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """A process-wide pipeline for :func:`extract`, built on first use."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Pipeline()
+        return _DEFAULT
+
+
+def extract(
+    text: str | Document,
+    *,
+    language: str | None = None,
+    document_date: Any = None,
+    id: str | None = None,
+) -> EventRecord:
+    """Extract one event record from ``text`` with the installed plugins.
+
+    ``document_date`` is a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string; relative dates
+    ("الجمعة", "last Thursday") are resolved against it, never against today's date.
+    """
+    return default_pipeline().extract(text, language=language, document_date=document_date, id=id)

@@ -1,0 +1,1 @@
+"""The plugin host: hook specifications, the extractor registry and plugin loading."""

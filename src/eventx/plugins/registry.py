@@ -1,0 +1,190 @@
+"""Extractors: what a plugin registers, the context it runs with, and their run order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from eventx.nlp.annotation import AnnotatedDocument, Sentence
+from eventx.record import DateFact, Diagnostic, Document, Evidence, field_of
+
+ExtractorFunction = Callable[["ExtractionContext"], Iterable[Any]]
+
+
+def _names(values: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(values or ())
+
+
+@frozen(kw_only=True)
+class Extractor:
+    """A unit of extraction a plugin registers.
+
+    :param name: unique, stable name (used in evidence provenance and diagnostics).
+    :param func: called with an :class:`ExtractionContext`; returns an iterable of facts.
+    :param provides: record fields it contributes (``"dates"``, ``"casualties"``, ...).
+    :param requires: record fields it reads from other extractors; those run first.
+    :param languages: languages it supports; empty means all.
+    """
+
+    name: str
+    func: ExtractorFunction = attrs.field(eq=False)
+    provides: tuple[str, ...] = attrs.field(factory=tuple, converter=_names)
+    requires: tuple[str, ...] = attrs.field(factory=tuple, converter=_names)
+    languages: tuple[str, ...] = attrs.field(factory=tuple, converter=_names)
+    version: str = "0"
+    description: str = ""
+    plugin: str = ""  # filled in by the host: which plugin registered it
+
+    def supports(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+
+class Register:
+    """The callback handed to ``eventx_register_extractors``; collects extractors by plugin."""
+
+    def __init__(self) -> None:
+        self.extractors: dict[str, Extractor] = {}
+        self.current_plugin = ""
+
+    def __call__(self, extractor: Extractor) -> None:
+        if not isinstance(extractor, Extractor):
+            raise TypeError(f"register() takes an eventx.Extractor, got {type(extractor).__name__}")
+        if extractor.name in self.extractors:
+            other = self.extractors[extractor.name].plugin
+            raise ValueError(
+                f"an extractor named {extractor.name!r} is already registered by plugin {other!r}"
+            )
+        self.extractors[extractor.name] = attrs.evolve(extractor, plugin=self.current_plugin)
+
+
+def order_extractors(extractors: Sequence[Extractor]) -> list[Extractor]:
+    """Dependency order: an extractor runs after every extractor providing what it requires.
+
+    Ties are broken by name, so the order never depends on plugin install or load order. A cycle
+    raises ValueError naming the extractors involved.
+    """
+    providers: dict[str, list[str]] = {}
+    for ex in extractors:
+        for field in ex.provides:
+            providers.setdefault(field, []).append(ex.name)
+    by_name = {ex.name: ex for ex in extractors}
+    after: dict[str, set[str]] = {ex.name: set() for ex in extractors}
+    for ex in extractors:
+        for field in ex.requires:
+            for provider in providers.get(field, ()):
+                if provider != ex.name:
+                    after[ex.name].add(provider)
+    pending = {name: len(deps) for name, deps in after.items()}
+    dependents: dict[str, list[str]] = {name: [] for name in after}
+    for name, deps in after.items():
+        for dep in deps:
+            dependents[dep].append(name)
+    ready = [name for name, count in pending.items() if count == 0]
+    heapq.heapify(ready)
+    ordered: list[Extractor] = []
+    while ready:
+        name = heapq.heappop(ready)
+        ordered.append(by_name[name])
+        for nxt in dependents[name]:
+            pending[nxt] -= 1
+            if pending[nxt] == 0:
+                heapq.heappush(ready, nxt)
+    if len(ordered) != len(extractors):
+        stuck = sorted(name for name, count in pending.items() if count > 0)
+        raise ValueError(f"extractors depend on each other in a cycle: {', '.join(stuck)}")
+    return ordered
+
+
+class ExtractionContext:
+    """What an extractor sees: the document, its annotation, and earlier extractors' facts."""
+
+    def __init__(
+        self,
+        document: Document,
+        annotation: AnnotatedDocument,
+        facts: dict[str, list[Any]],
+        extractor: str,
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self.document = document
+        self.annotation = annotation
+        self._facts = facts
+        self.extractor = extractor
+        self._diagnostics = diagnostics
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def language(self) -> str:
+        return self.annotation.language
+
+    @property
+    def document_date(self) -> dt.date | None:
+        return self.document.document_date
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.annotation.sentences
+
+    def facts(self, field: str) -> tuple[Any, ...]:
+        """Facts produced so far for a record field by extractors that ran earlier.
+
+        Declare the field in your extractor's ``requires`` so those extractors run first.
+        """
+        return tuple(self._facts.get(field, ()))
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]``, with its sentence index and this extractor's name."""
+        return Evidence.from_span(
+            self.text,
+            start,
+            end,
+            sentence=self.annotation.sentence_index_at(start),
+            extractor=self.extractor,
+        )
+
+    def warn(self, message: str) -> None:
+        """Attach a warning diagnostic to the record."""
+        self._diagnostics.append(
+            Diagnostic(plugin=self.extractor, level="warning", message=message)
+        )
+
+    def nearest_date(self, start: int, end: int | None = None) -> DateFact | None:
+        """The resolved date that best dates the span ``[start, end)``.
+
+        Preference: a date inside the same sentence (the closest one, earlier ones winning ties);
+        then the nearest date in the previous sentence. None if the dates extractor found
+        nothing suitable (declare ``requires=("dates",)`` to run after it).
+        """
+        end = start if end is None else end
+        dates: list[DateFact] = [d for d in self.facts("dates") if d.value is not None]
+        if not dates:
+            return None
+        sentence = self.annotation.sentence_index_at(start)
+
+        def distance(d: DateFact) -> int:
+            if d.evidence.end <= start:
+                return start - d.evidence.end
+            if d.evidence.start >= end:
+                return d.evidence.start - end
+            return 0
+
+        for target in (sentence, None if sentence is None else sentence - 1):
+            if target is None or target < 0:
+                continue
+            same = [d for d in dates if d.evidence.sentence == target]
+            if same:
+                return min(same, key=lambda d: (distance(d), d.evidence.start))
+        return None
+
+
+def check_fact(fact: Any) -> str:
+    """The record field of ``fact`` (raises TypeError for anything that is not a fact)."""
+    return field_of(fact)

@@ -1,0 +1,277 @@
+"""The facts extractors contribute. Each type maps to one list of the record (see ``FACT_FIELDS``).
+
+Field names follow the record contract (docs/record.md); adding fields is allowed, renaming is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+from attrs import frozen
+
+from eventx.record.evidence import Evidence
+
+CasualtyKind = Literal["killed", "injured", "arrested", "missing", "kidnapped", "displaced"]
+CASUALTY_KINDS: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "arrested",
+    "missing",
+    "kidnapped",
+    "displaced",
+)
+Granularity = Literal["part_of_day", "day", "week", "month", "year"]
+GRANULARITIES: tuple[str, ...] = ("part_of_day", "day", "week", "month", "year")
+ACLED_TYPES: tuple[str, ...] = (
+    "battles",
+    "explosions_remote_violence",
+    "violence_against_civilians",
+    "protests",
+    "riots",
+    "strategic_developments",
+    "disaster",
+    "other",
+)
+LOCATION_KINDS: tuple[str, ...] = ("country", "region", "city", "place")
+ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "state", "group", "force")
+
+
+def _tuple_of_str(values: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(values or ())
+
+
+def _tuple_of_evidence(values: Iterable[Evidence] | None) -> tuple[Evidence, ...]:
+    return tuple(values or ())
+
+
+def _optional_non_negative(_inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0 or None, got {value}")
+
+
+def _one_of(allowed: tuple[str, ...], *, optional: bool = False) -> Any:
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None and optional:
+            return
+        if value not in allowed:
+            raise ValueError(f"{attribute.name} must be one of {', '.join(allowed)}; got {value!r}")
+
+    return check
+
+
+@frozen(kw_only=True)
+class Quantity:
+    """A number as stated plus the range it stands for.
+
+    ``count`` is the figure in the text (None for vague amounts such as "dozens"); ``min``/``max``
+    bound it ("more than 100" -> count 100, min 101, max None); ``approximate`` marks hedged
+    figures ("about 50").
+    """
+
+    count: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    min: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    max: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    approximate: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is greater than max {self.max}")
+
+    @classmethod
+    def exact(cls, n: int) -> Quantity:
+        return cls(count=n, min=n, max=n, approximate=False)
+
+
+@frozen(kw_only=True)
+class DateFact:
+    """A temporal expression normalised to ISO 8601.
+
+    ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``start/end``; None when it could
+    not be resolved (a relative date without a document date). ``anchor`` says what it was
+    resolved against: ``absolute``, ``document_date`` or ``explicit_date``; ``anchor_value`` is
+    that date.
+    """
+
+    value: str | None
+    start: str | None = None
+    end: str | None = None
+    granularity: str = attrs.field(default="day", validator=_one_of(GRANULARITIES))
+    evidence: Evidence
+    anchor: str | None = None
+    anchor_value: str | None = None
+
+
+@frozen(kw_only=True)
+class Casualty:
+    """One casualty claim: a kind, a number with its range, who, according to whom, when."""
+
+    kind: str = attrs.field(validator=_one_of(CASUALTY_KINDS))
+    count: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    min: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    max: int | None = attrs.field(default=None, validator=_optional_non_negative)
+    approximate: bool = False
+    group: str | None = None
+    source: str | None = None
+    date: str | None = None
+    evidence: Evidence
+
+    def __attrs_post_init__(self) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is greater than max {self.max}")
+
+    @property
+    def quantity(self) -> Quantity:
+        return Quantity(count=self.count, min=self.min, max=self.max, approximate=self.approximate)
+
+
+@frozen(kw_only=True)
+class Deployment:
+    """Forces sent, stationed, put on alert or withdrawn."""
+
+    force: str
+    actor: str | None = None
+    actor_country: str | None = None
+    contributors: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
+    destination: str | None = None
+    destination_country: str | None = None
+    size: Quantity | None = None
+    status: str | None = None
+    purpose: str | None = None
+    date: str | None = None
+    evidence: Evidence
+
+
+@frozen(kw_only=True)
+class Statement:
+    """Who said what. ``speaker`` is the fullest surface form in the text."""
+
+    speaker: str
+    speaker_en: str | None = None
+    cue: str | None = None
+    content: str | None = None
+    direct: bool = False
+    date: str | None = None
+    evidence: Evidence
+
+
+@frozen(kw_only=True)
+class Location:
+    """A place resolved to a canonical name and country, with every mention."""
+
+    name: str
+    country_code: str | None = None
+    kind: str = attrs.field(default="place", validator=_one_of(LOCATION_KINDS))
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+
+
+@frozen(kw_only=True)
+class Actor:
+    """A person, organisation, state, group or force, merged across its mentions."""
+
+    name: str
+    kind: str = attrs.field(default="organization", validator=_one_of(ACTOR_KINDS))
+    country_code: str | None = None
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+
+
+@frozen(kw_only=True)
+class EventType:
+    """What happened: an ACLED event type, a PLOVER code, a confidence and the deciding evidence."""
+
+    acled: str = attrs.field(validator=_one_of(ACLED_TYPES))
+    plover: str | None = None
+    confidence: float = 0.0
+    evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+
+
+@frozen(kw_only=True)
+class TimeSpan:
+    start: str | None = None
+    end: str | None = None
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """Something a plugin or the core wants the user to know about this record."""
+
+    plugin: str
+    level: str = attrs.field(validator=_one_of(("error", "warning", "info")))
+    message: str
+
+
+def _frozen_json(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@frozen(kw_only=True)
+class Extension:
+    """A fact of a kind the record contract does not name, contributed by a third-party plugin.
+
+    It lands in ``record.extensions[field]``; ``value`` must be JSON-serialisable.
+    """
+
+    field: str
+    value: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_json, hash=False)
+    evidence: Evidence
+
+
+Fact = DateFact | Casualty | Deployment | Statement | Location | Actor | Extension
+
+#: Which record list each fact type lands in.
+FACT_FIELDS: dict[type[Any], str] = {
+    DateFact: "dates",
+    Casualty: "casualties",
+    Deployment: "deployments",
+    Statement: "statements",
+    Location: "locations",
+    Actor: "actors",
+    Extension: "extensions",
+}
+#: The record's fact lists, in record order.
+RECORD_FIELDS: tuple[str, ...] = (
+    "locations",
+    "actors",
+    "dates",
+    "casualties",
+    "deployments",
+    "statements",
+    "extensions",
+)
+
+
+def field_of(fact: object) -> str:
+    """The record field a fact belongs to; raises TypeError naming the known types."""
+    try:
+        return FACT_FIELDS[type(fact)]
+    except KeyError:
+        known = ", ".join(t.__name__ for t in FACT_FIELDS)
+        raise TypeError(
+            f"an extractor returned {type(fact).__name__}, which is not a fact type. "
+            f"Available: {known}"
+        ) from None
+
+
+def evidence_of(fact: object) -> tuple[Evidence, ...]:
+    """Every Evidence a fact carries (its ``evidence`` and its ``mentions``)."""
+    found: list[Evidence] = []
+    if not attrs.has(type(fact)):
+        return ()
+    for field in attrs.fields(type(fact)):  # type: ignore[arg-type]
+        value = getattr(fact, field.name)
+        if isinstance(value, Evidence):
+            found.append(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+            found.extend(value)
+    return tuple(found)
+
+
+def first_offset(fact: object) -> int:
+    """Where a fact is first evidenced (for stable ordering); facts without evidence sort last."""
+    spans = evidence_of(fact)
+    return min((e.start for e in spans), default=1 << 62)

@@ -1,0 +1,15 @@
+"""The demo's record on the seed article equals the reviewed golden record, byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+from eventx.demo import expected_path, seed_record, seeds_dir
+
+
+def test_seed_record_matches_golden() -> None:
+    record = seed_record()
+    expected = json.loads(expected_path(seeds_dir()).read_text("utf-8"))
+    assert json.loads(record.to_json()) == expected, (
+        "the seed record changed: review it and run `make golden` if the change is right"
+    )

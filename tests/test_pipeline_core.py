@@ -1,0 +1,93 @@
+"""The pipeline's guarantees: isolation, provenance, one record per input, determinism."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import eventx
+from eventx import hookimpl
+
+AR = "أعلنت وزارة الداخلية الجمعة مصرع 26 مسلحا وإصابة 18 آخرين."
+
+
+class Exploding:
+    name = "exploding"
+
+    @hookimpl
+    def eventx_register_extractors(self, register: eventx.Register) -> None:
+        def boom(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
+            raise RuntimeError("kaboom")
+
+        register(eventx.Extractor(name="boom", func=boom, provides=["dates"]))
+
+
+class Hanging:
+    name = "hanging"
+
+    @hookimpl
+    def eventx_register_extractors(self, register: eventx.Register) -> None:
+        def hang(ctx: eventx.ExtractionContext) -> list[eventx.DateFact]:
+            while True:
+                time.sleep(0.01)
+
+        register(eventx.Extractor(name="hang", func=hang, provides=["dates"]))
+
+
+class BrokenRegistration:
+    name = "broken-registration"
+
+    @hookimpl
+    def eventx_register_extractors(self, register: eventx.Register) -> None:
+        raise ImportError("missing dependency")
+
+
+def test_crashing_extractor_costs_only_its_own_facts() -> None:
+    record = eventx.Pipeline(plugins=[Exploding()]).extract(AR, document_date="2022-01-07")
+    assert record.status == "partial"
+    assert any(d.plugin == "boom" and "kaboom" in d.message for d in record.diagnostics)
+    assert record.casualties, "the casualties extractor's facts must survive"
+
+
+def test_hanging_extractor_is_stopped() -> None:
+    record = eventx.Pipeline(plugins=[Hanging()], timeout=0.3).extract(AR)
+    assert record.status == "partial"
+    assert any(d.plugin == "hang" and "longer" in d.message for d in record.diagnostics)
+
+
+def test_plugin_failing_to_register_is_reported_not_fatal() -> None:
+    pipeline = eventx.Pipeline(plugins=[BrokenRegistration()])
+    info = {p.name: p for p in pipeline.plugins}["broken-registration"]
+    assert info.status == "failed" and "missing dependency" in (info.error or "")
+    assert pipeline.extract(AR).casualties
+
+
+def test_evidence_is_stamped_with_the_extractor_name() -> None:
+    record = eventx.extract(AR, document_date="2022-01-07")
+    names = {e.extractor for e in record.all_evidence()}
+    assert names and "" not in names
+    assert not record.check_evidence(AR)
+
+
+def test_extractors_run_in_dependency_order() -> None:
+    order = [e.name for e in eventx.Pipeline().extractors]
+    assert order.index("dates") < order.index("casualties")
+    assert order.index("places") < order.index("deployments")
+
+
+def test_empty_text_gives_an_error_record() -> None:
+    record = eventx.extract("   \n ")
+    assert record.status == "error"
+    assert record.diagnostics[0].level == "error"
+
+
+def test_same_input_same_bytes() -> None:
+    first = eventx.Pipeline().extract(AR, document_date="2022-01-07").to_json()
+    second = eventx.Pipeline().extract(AR, document_date="2022-01-07").to_json()
+    assert first == second
+
+
+def test_disable_plugins_by_name(monkeypatch: object) -> None:
+    pipeline = eventx.Pipeline(disable=["eventx_casualties"])
+    assert "casualties" not in [e.name for e in pipeline.extractors]
+    assert not pipeline.extract(AR).casualties
