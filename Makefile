@@ -8,6 +8,8 @@ SHARED ?= ../shared
 # pip would resolve stanza's torch requirement to a multi-GB CUDA build.
 TORCH_PIN ?= torch==2.13.0
 
+LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
+
 .PHONY: demo test lint typecheck eval bench golden clean install
 
 $(STAMP): pyproject.toml
@@ -23,12 +25,12 @@ demo: $(STAMP)
 	$(BIN)/eventx demo
 
 test: $(STAMP)
-	$(BIN)/ruff check src plugins tests benchmarks docs/examples
+	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src plugins tests benchmarks docs/examples
+	$(BIN)/ruff check $(LINT_PATHS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
