@@ -20,6 +20,7 @@ from eventx.evaluation.gold import (
     load_gold,
     load_gold_dir,
 )
+from eventx.evaluation.oracle import oracle_record
 from eventx.evaluation.report import format_misses, format_table
 from eventx.evaluation.scoring import (
     Accuracy,
@@ -53,6 +54,7 @@ __all__ = [
     "format_table",
     "load_gold",
     "load_gold_dir",
+    "oracle_record",
     "run_pipeline",
     "score_document",
 ]
