@@ -507,6 +507,8 @@ def test_cli_table_json_misses_and_saved_records(tmp_path: Path) -> None:
     data = json.loads(as_json.output)
     assert set(data["summary"]) == {"all", "ar", "en"}
     assert {d["id"] for d in data["documents"]} == {"ar_t", "en_t"}
+    markdown = runner.invoke(evaluate, [str(tmp_path), "--format", "markdown"])
+    assert markdown.exit_code == 0 and "| casualties |" in markdown.output
     golds = load_gold_dir(tmp_path)
     saved = tmp_path / "records.jsonl"
     saved.write_text("\n".join(oracle_record(g).to_json() for g in golds) + "\n", "utf-8")

@@ -21,7 +21,7 @@ from eventx.evaluation.gold import (
     load_gold_dir,
 )
 from eventx.evaluation.oracle import oracle_record
-from eventx.evaluation.report import format_misses, format_table
+from eventx.evaluation.report import format_markdown, format_misses, format_table
 from eventx.evaluation.scoring import (
     Accuracy,
     CategoryResult,
@@ -50,6 +50,7 @@ __all__ = [
     "Report",
     "evaluate_dir",
     "evaluate_records",
+    "format_markdown",
     "format_misses",
     "format_table",
     "load_gold",

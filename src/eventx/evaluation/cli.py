@@ -15,10 +15,11 @@ import click
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json", "markdown"]),
     default="table",
     show_default=True,
-    help="table: a compact summary; json: every count, per language and per document.",
+    help="table: a compact summary; json: every count, per language and per document; "
+    "markdown: the summary as a table for docs.",
 )
 @click.option(
     "--records",
@@ -37,7 +38,7 @@ def evaluate(directory: str, misses: bool, fmt: str, records_path: str | None) -
     import json
 
     from eventx.evaluation.gold import GoldFormatError, load_gold_dir
-    from eventx.evaluation.report import format_misses, format_table
+    from eventx.evaluation.report import format_markdown, format_misses, format_table
     from eventx.evaluation.scoring import evaluate_records, run_pipeline
     from eventx.record import EventRecord
 
@@ -58,4 +59,4 @@ def evaluate(directory: str, misses: bool, fmt: str, records_path: str | None) -
         return
     if misses:
         click.echo(format_misses(report))
-    click.echo(format_table(report))
+    click.echo(format_markdown(report) if fmt == "markdown" else format_table(report))

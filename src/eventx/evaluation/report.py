@@ -56,3 +56,25 @@ def format_misses(report: Report) -> str:
             for item in result.wrong:
                 lines.append(f"  {category:11} wrong   {item}")
     return "\n".join(lines)
+
+
+def format_markdown(report: Report) -> str:
+    """A markdown table (category x language: P / R / F1, then tp/fp/fn) for docs."""
+    languages = [ALL, *report.languages]
+    header = (
+        "| category | "
+        + " | ".join(f"{lang} P / R / F1" for lang in languages)
+        + " | tp / fp / fn |"
+    )
+    lines = [header, "|---" * (len(languages) + 2) + "|"]
+    for category in CATEGORIES:
+        cells = " | ".join(_prf(report, category, lang).replace(" ", " / ") for lang in languages)
+        total = report.counts(category)
+        lines.append(f"| {category} | {cells} | {total.tp} / {total.fp} / {total.fn} |")
+    for label, method in (
+        ("event type accuracy", report.event_type_accuracy),
+        ("country accuracy", report.country_accuracy),
+    ):
+        cells = " | ".join(_acc(method(lang)) for lang in languages)
+        lines.append(f"| {label} | {cells} | |")
+    return "\n".join(lines)
