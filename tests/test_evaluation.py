@@ -325,7 +325,7 @@ def test_date_range_matches_by_value_acceptable_day_or_start_end(ar_gold: GoldDo
     )
     assert _date_counts(ar_gold, as_fields).tp == 1
     assert _date_counts(ar_gold, DateFact(value="2022-01-04", evidence=night)) == Counts(0, 1, 2)
-    assert _date_counts(ar_gold, DateFact(value=None, evidence=night)) == Counts(0, 1, 2)
+    assert _date_counts(ar_gold, DateFact(value=None, evidence=night)) == Counts(0, 0, 2)
 
 
 def test_repeated_mentions_of_a_date_are_not_false_positives(ar_gold: GoldDocument) -> None:

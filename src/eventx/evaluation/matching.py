@@ -7,6 +7,7 @@ first when pairing, so ties between similar items are broken by where they were 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -24,9 +25,13 @@ from eventx.record import Casualty, DateFact, Deployment, Evidence, Location, St
 Prediction = Casualty | DateFact | Statement | Deployment | Location
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
 def norm(text: str | None) -> str:
-    """Arabic-normalised, lower-cased, whitespace-collapsed form used for every name comparison."""
-    return " ".join(normalize_string(text or "").split())
+    """The form every name comparison uses: Arabic-normalised, lower case, punctuation (quotes,
+    brackets, hyphens) read as spaces, whitespace collapsed."""
+    return " ".join(_PUNCTUATION.sub(" ", normalize_string(text or "")).split())
 
 
 def _contains_words(longer: str, shorter: str) -> bool:

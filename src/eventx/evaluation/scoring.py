@@ -197,6 +197,9 @@ def score_category(
 ) -> CategoryResult:
     """Pair one category's predictions with its gold items and count (docs/evaluation.md)."""
     items = gold.items(category)
+    # An unresolved date (no value, e.g. a weekday without a publication date) asserts nothing
+    # that can be checked: it is neither found nor wrong.
+    predicted = [p for p in predicted if not (isinstance(p, DateFact) and p.value is None)]
     taken, scores = match(category, items, predicted)
     matched_gold = set(taken.values())
     tp = sum(1 for g in matched_gold if not items[g].optional)
