@@ -372,6 +372,8 @@ def test_speaker_matches_after_normalisation_and_containment(ar_gold: GoldDocume
     assert _statement_counts(ar_gold, Statement(speaker="الأمم المتحدة", evidence=cue)) == Counts(
         0, 1, 2
     )
+    # Quotes and brackets around a name do not matter: «"الوزارة» is the gold mention الوزارة.
+    assert _statement_counts(ar_gold, Statement(speaker='"الوزارة', evidence=cue)).tp == 1
 
 
 def test_one_speaker_quoted_twice_is_one_item(ar_gold: GoldDocument) -> None:
