@@ -567,3 +567,36 @@ def test_dev_set_report_shape(devset_dir: Path) -> None:
     gold = load_gold_dir(devset_dir)
     perfect = evaluate_records(gold, [oracle_record(g) for g in gold])
     assert all(perfect.counts(c).f1 == 1.0 for c in CATEGORIES)
+
+
+@st.composite
+def _figures(draw: st.DrawFn) -> tuple[int | None, int | None, int | None]:
+    count = draw(st.none() | st.integers(0, 10_000))
+    low = draw(st.none() | st.integers(0, 10_000))
+    high = draw(st.none() | st.integers(low or 0, 20_000))
+    return count, low, high
+
+
+@given(figures=_figures(), kind=st.sampled_from(["killed", "injured", "arrested"]))
+def test_a_figure_always_matches_itself(
+    figures: tuple[int | None, int | None, int | None], kind: str
+) -> None:
+    count, low, high = figures
+    facts = {
+        **_en_facts(),
+        "casualties": [
+            {"kind": kind, "count": count, "min": low, "max": high, "mention": "At least 22 people"}
+        ],
+    }
+    gold = GoldDocument.from_facts(facts, EN_TEXT)
+    same = Casualty(kind=kind, count=count, min=low, max=high, evidence=ev(EN_TEXT, "At least 22"))
+    assert _casualty_counts(gold, same) == Counts(tp=1, fp=0, fn=0)
+
+
+@given(needles=st.lists(st.text(min_size=1, max_size=6), max_size=4))
+def test_gold_spans_slice_back_to_their_mention(needles: list[str]) -> None:
+    text = AR_TEXT + " " + " ".join(needles)
+    facts = {**_ar_facts(), "dates": [{"value": "2022-01-07", "mentions": needles}]}
+    gold = GoldDocument.from_facts(facts, text)
+    for start, end in gold.dates[0].spans:
+        assert text[start:end] in needles
