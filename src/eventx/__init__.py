@@ -35,6 +35,7 @@ from eventx.record import (
     Quantity,
     Statement,
     TimeSpan,
+    record_schema,
 )
 
 __all__ = [
@@ -80,4 +81,5 @@ __all__ = [
     "matcher_from_table",
     "normalize_string",
     "parse_digits",
+    "record_schema",
 ]
