@@ -18,6 +18,8 @@ from eventx.nlp.normalize import NormalizedText, normalize
 
 @frozen(kw_only=True)
 class Token:
+    """One token: original text and offsets, the normalised form for matching, optional layers."""
+
     text: str
     start: int
     end: int
@@ -38,6 +40,8 @@ class Token:
 
 @frozen(kw_only=True)
 class Sentence:
+    """One sentence: its index, original offsets and text, and its tokens."""
+
     index: int
     start: int
     end: int
