@@ -46,6 +46,7 @@ from eventx.record import (
     Quantity,
     Statement,
     TimeSpan,
+    record_schema,
 )
 
 __all__ = [
@@ -100,4 +101,5 @@ __all__ = [
     "matcher_from_table",
     "normalize_string",
     "parse_digits",
+    "record_schema",
 ]

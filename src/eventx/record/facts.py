@@ -192,6 +192,8 @@ class EventType:
 
 @frozen(kw_only=True)
 class TimeSpan:
+    """When the reported events happened: ISO ``start`` and ``end`` (either may be None)."""
+
     start: str | None = None
     end: str | None = None
 
