@@ -1,0 +1,192 @@
+"""The dates extractor: find temporal expressions, resolve them, flag background and future dates."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
+from attrs import frozen
+
+import eventx
+from eventx_dates.arithmetic import FINE_GRANULARITIES
+from eventx_dates.grammar import Rule, Vocabulary, lookup, rules, vocabulary
+from eventx_dates.resolve import Resolution, Resolver
+
+#: Dates ending this many days before the news anchor are background history, not the event.
+BACKGROUND_DAYS = 30
+#: Seconds one rule may spend on one document (the regex module stops pathological input).
+RULE_TIMEOUT = 2.0
+#: Rules whose matches, written with a year, are complete dates.
+FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
+
+
+@frozen
+class Candidate:
+    start: int  # offsets into the normalised text
+    end: int
+    rule: Rule
+    match: regex.Match[str]
+
+
+def find_candidates(text: str, language: str) -> tuple[list[Candidate], list[str]]:
+    """Leftmost-longest, non-overlapping matches of every rule over the normalised text."""
+    found: list[Candidate] = []
+    problems: list[str] = []
+    for rule in rules(language):
+        try:
+            for match in rule.pattern.finditer(text, timeout=RULE_TIMEOUT):
+                if match.end() > match.start():
+                    found.append(Candidate(match.start(), match.end(), rule, match))
+        except TimeoutError:
+            problems.append(f"date rule {rule.kind!r} timed out; its matches were skipped")
+    found.sort(key=lambda c: (c.start - c.end, c.start, c.rule.priority))
+    starts: list[int] = []
+    chosen: list[Candidate] = []
+    for candidate in found:
+        i = bisect.bisect_right(starts, candidate.start)
+        if i > 0 and chosen[i - 1].end > candidate.start:
+            continue
+        if i < len(chosen) and chosen[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        chosen.insert(i, candidate)
+    return chosen, problems
+
+
+def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
+    """English month names that are also words (May, March) count only when capitalised."""
+    vocab = vocabulary(original.language)
+    if not vocab.capitalized_months:
+        return True
+    for group in ("month", "month2"):
+        if candidate.match.groupdict().get(group) is None:
+            continue
+        name = " ".join(candidate.match.group(group).split())
+        if name.rstrip(".") in vocab.capitalized_months or name in vocab.capitalized_months:
+            start, _ = original.normalized.span_to_original(*candidate.match.span(group))
+            if not original.text[start : start + 1].isupper():
+                return False
+    return True
+
+
+def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    years: list[tuple[int, int]] = []
+    for candidate in candidates:
+        for group in ("year", "year2"):
+            value = candidate.match.groupdict().get(group)
+            if value and candidate.rule.kind != "hijri":
+                years.append((candidate.match.start(group), int(value)))
+    return sorted(years)
+
+
+def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
+    """The first date written with day, month and year (the anchor of an undated text)."""
+    probe = Resolver(vocab, "", None, ())
+    for candidate in candidates:
+        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                return resolution.interval.first
+    return None
+
+
+def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
+    annotation = ctx.annotation
+    normalized = annotation.normalized
+    candidates, problems = find_candidates(normalized.text, ctx.language)
+    for problem in problems:
+        ctx.warn(problem)
+    candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
+    vocab = vocabulary(ctx.language)
+    resolver = Resolver(vocab, normalized.text, ctx.document_date, _explicit_years(candidates))
+    if ctx.document_date is None:
+        resolver.text_anchor = _first_full_date(candidates, vocab)
+    facts: list[eventx.DateFact] = []
+    for candidate in candidates:
+        start, end = normalized.span_to_original(candidate.start, candidate.end)
+        sentence = annotation.sentence_index_at(start)
+        resolution = resolver.resolve(
+            candidate.rule.kind, candidate.match, sentence, ctx.text[start:end]
+        )
+        if resolution is None:
+            continue
+        facts.append(_fact(ctx, start, end, candidate.rule.kind, resolution))
+    yield from flag_background(facts, ctx.document_date)
+
+
+def _fact(
+    ctx: eventx.ExtractionContext, start: int, end: int, rule: str, resolution: Resolution
+) -> eventx.DateFact:
+    interval = resolution.interval
+    doc = ctx.document_date
+    return eventx.DateFact(
+        value=interval.value if interval else None,
+        start=interval.first.isoformat() if interval else None,
+        end=interval.last.isoformat() if interval else None,
+        granularity=interval.granularity if interval else resolution.granularity,
+        evidence=ctx.evidence(start, end),
+        anchor=resolution.anchor,
+        anchor_value=resolution.anchor_value,
+        anchor_text=resolution.anchor_text,
+        rule=rule,
+        future=bool(interval and doc and interval.first > doc),
+    )
+
+
+def news_anchor(facts: Sequence[eventx.DateFact], document_date: dt.date | None) -> dt.date | None:
+    """The day the article's news is about: its publication date, else its first precise date."""
+    if document_date is not None:
+        return document_date
+    for fact in facts:
+        if fact.start and fact.granularity in FINE_GRANULARITIES and fact.anchor == "absolute":
+            return dt.date.fromisoformat(fact.start)
+    for fact in facts:
+        if fact.start and fact.granularity in FINE_GRANULARITIES:
+            return dt.date.fromisoformat(fact.start)
+    return None
+
+
+def flag_background(
+    facts: Sequence[eventx.DateFact], document_date: dt.date | None
+) -> list[eventx.DateFact]:
+    """Mark dates far before the news anchor (history, earlier attacks) as ``background``."""
+    anchor = news_anchor(facts, document_date)
+    if anchor is None:
+        return list(facts)
+    floor = (anchor - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    ceiling = None
+    if document_date is None:  # without a publication date, far later dates are retrospective too
+        ceiling = (anchor + dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    flagged: list[eventx.DateFact] = []
+    for fact in facts:
+        old = fact.end is not None and fact.end < floor
+        late = ceiling is not None and fact.start is not None and fact.start > ceiling
+        flagged.append(attrs.evolve(fact, background=old or late) if old or late else fact)
+    return flagged
+
+
+def decide_time(
+    dates: Sequence[eventx.DateFact], document_date: dt.date | None
+) -> eventx.TimeSpan | None:
+    """The span of the article's own events: resolved, not background, not announced for later.
+
+    Precise dates (days, parts of days, weeks) decide when there are any; months and years only
+    when nothing finer was found. The end never passes the publication date.
+    """
+    usable = [d for d in dates if d.start and d.end and not d.background and not d.future]
+    fine = [d for d in usable if d.granularity in FINE_GRANULARITIES]
+    chosen = fine or usable
+    if not chosen:
+        return None
+    start = min(d.start for d in chosen if d.start)
+    end = max(d.end for d in chosen if d.end)
+    if document_date is not None:
+        end = min(end, document_date.isoformat())
+        start = min(start, end)
+    return eventx.TimeSpan(start=start, end=end)
+
+
+__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "lookup"]
