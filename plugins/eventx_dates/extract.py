@@ -72,6 +72,13 @@ def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument)
     return True
 
 
+def _through_marks(text: str, end: int) -> int:
+    """Extend a span over the diacritics and tatweel after its last letter (غداً, 1443 هـ)."""
+    while end < len(text) and text[end] != " " and not eventx.normalize_string(text[end]):
+        end += 1
+    return end
+
+
 def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
     years: list[tuple[int, int]] = []
     for candidate in candidates:
@@ -107,6 +114,7 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     facts: list[eventx.DateFact] = []
     for candidate in candidates:
         start, end = normalized.span_to_original(candidate.start, candidate.end)
+        end = _through_marks(ctx.text, end)
         sentence = annotation.sentence_index_at(start)
         resolution = resolver.resolve(
             candidate.rule.kind, candidate.match, sentence, ctx.text[start:end]

@@ -242,7 +242,7 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         ("month_relative", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s+(?:{direction})"),
         ("month_relative", rf"{before_direction}{month('month')}"),
         # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
-        ("month", rf"{v.cue('month_cues')}\s+{month('month')}"),
+        ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
         # العام 2013, منذ 2015, in 1997
         ("year", rf"{v.cue('year_cues')}\s+{year}"),
         # 26/7/2018 (day first), 2015-12-21 (ISO)
