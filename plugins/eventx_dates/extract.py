@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 from attrs import frozen
 
 import eventx
 from eventx_dates.arithmetic import FINE_GRANULARITIES
-from eventx_dates.grammar import Rule, Vocabulary, lookup, rules, vocabulary
+from eventx_dates.grammar import Rule, Vocabulary, lookup, rules, trigger_words, vocabulary
 from eventx_dates.resolve import Resolution, Resolver
 
 #: Dates ending this many days before the news anchor are background history, not the event.
 BACKGROUND_DAYS = 30
-#: Seconds one rule may spend on one document (the regex module stops pathological input).
-RULE_TIMEOUT = 2.0
+#: How far around a trigger word the rules look (characters); the longest dates fit inside.
+WINDOW_BEFORE = 48
+WINDOW_AFTER = 48
+_WORD_RE = re.compile(r"\w+")
+_YEAR = frozenset({"year"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
 
@@ -28,20 +31,58 @@ class Candidate:
     start: int  # offsets into the normalised text
     end: int
     rule: Rule
-    match: regex.Match[str]
+    match: re.Match[str]
 
 
-def find_candidates(text: str, language: str) -> tuple[list[Candidate], list[str]]:
+def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text around its words, merged, cut at spaces.
+
+    Running each rule only there is what keeps the extractor fast: most of a news text holds no
+    date, and a rule would otherwise be tried at every position.
+    """
+    triggers = trigger_words(language)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for word in _WORD_RE.finditer(text):
+        token = word.group()
+        # Every rule that needs a number needs a four-digit year (2022, 1443).
+        groups = (_YEAR if len(token) == 4 else None) if token[0].isdigit() else triggers.get(token)
+        if not groups:
+            continue
+        start = max(0, word.start() - WINDOW_BEFORE)
+        end = min(len(text), word.end() + WINDOW_AFTER)
+        for group in groups:
+            found = spans.setdefault(group, [])
+            if found and start <= found[-1][1]:
+                found[-1] = (found[-1][0], end)
+            else:
+                found.append((start, end))
+    return {group: _snap(text, found) for group, found in spans.items()}
+
+
+def _snap(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen windows to whole words (a window edge inside a word would show a rule half of it)."""
+    snapped: list[tuple[int, int]] = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if snapped and start <= snapped[-1][1]:
+            snapped[-1] = (snapped[-1][0], max(end, snapped[-1][1]))
+        else:
+            snapped.append((start, end))
+    return snapped
+
+
+def find_candidates(text: str, language: str) -> list[Candidate]:
     """Leftmost-longest, non-overlapping matches of every rule over the normalised text."""
     found: list[Candidate] = []
-    problems: list[str] = []
+    by_group = windows(text, language)
     for rule in rules(language):
-        try:
-            for match in rule.pattern.finditer(text, timeout=RULE_TIMEOUT):
+        for start, end in by_group.get(rule.trigger, ()):
+            for match in rule.pattern.finditer(text, start, end):
                 if match.end() > match.start():
                     found.append(Candidate(match.start(), match.end(), rule, match))
-        except TimeoutError:
-            problems.append(f"date rule {rule.kind!r} timed out; its matches were skipped")
     found.sort(key=lambda c: (c.start - c.end, c.start, c.rule.priority))
     starts: list[int] = []
     chosen: list[Candidate] = []
@@ -53,7 +94,7 @@ def find_candidates(text: str, language: str) -> tuple[list[Candidate], list[str
             continue
         starts.insert(i, candidate.start)
         chosen.insert(i, candidate)
-    return chosen, problems
+    return chosen
 
 
 def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
@@ -103,9 +144,7 @@ def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.d
 def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     annotation = ctx.annotation
     normalized = annotation.normalized
-    candidates, problems = find_candidates(normalized.text, ctx.language)
-    for problem in problems:
-        ctx.warn(problem)
+    candidates = find_candidates(normalized.text, ctx.language)
     candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
     vocab = vocabulary(ctx.language)
     resolver = Resolver(vocab, normalized.text, ctx.document_date, _explicit_years(candidates))

@@ -13,11 +13,11 @@ vocabulary differs. A template whose vocabulary is empty for a language is dropp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-import regex
 from attrs import frozen
 
 import eventx
@@ -25,10 +25,10 @@ import eventx
 PACKAGE = "eventx_dates"
 _NEVER = "(?!)"
 # Word edges that work for Arabic and Latin script alike (\b is unreliable next to Arabic marks).
-_START = r"(?<![\p{L}\p{N}])"
-_END = r"(?![\p{L}\p{N}])"
+_START = r"(?<!\w)"
+_END = r"(?!\w)"
 # Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
-_ARABIC_PROCLITIC = r"(?:[وفبل](?=\p{L}))?"
+_ARABIC_PROCLITIC = r"(?:[وفبل](?=\w))?"
 
 
 def norm(phrase: str) -> str:
@@ -41,7 +41,7 @@ def _alternation(phrases: Iterable[str]) -> str:
     forms = sorted({norm(p) for p in phrases if norm(p)}, key=lambda s: (-len(s), s))
     if not forms:
         return _NEVER
-    return "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in f.split(" ")) for f in forms) + ")"
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) + ")"
 
 
 def _table(data: Mapping[str, Any], key: str) -> dict[str, Any]:
@@ -153,8 +153,9 @@ class Rule:
     """One compiled pattern and the name of the resolver that interprets its groups."""
 
     kind: str
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     priority: int  # breaks ties between equally long matches (lower wins)
+    trigger: str  # the word group every match contains (TRIGGER_OF_KIND)
 
 
 def _templates(v: Vocabulary) -> list[tuple[str, str]]:
@@ -193,8 +194,9 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         rf"(?:(?P<pre_past>{v.cue('past_before')})|(?P<pre_future>{v.cue('future_before')}))\s+"
     )
     # Named days that are not dates: Bloody Friday, Good Friday, الأحد الدامي.
-    named_before = v.cue("named_day_before")
-    not_before_weekday = rf"(?<!{named_before}\s+)" if named_before != _NEVER else ""
+    not_before_weekday = "".join(
+        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
+    )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
     hijri_month_names = _alternation(v.hijri_months)
@@ -291,6 +293,16 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     ]
 
 
+def _bounded(pattern: str) -> str:
+    """Cap whitespace runs so every match attempt is bounded: the rules stay linear in the text.
+
+    Without an unbounded quantifier a failed attempt costs at most a constant (the longest
+    phrase plus a few spaces), so no input can make the scan super-linear; that is why the stdlib
+    ``re`` (faster here than ``regex``, but without timeouts) is safe for these patterns.
+    """
+    return pattern.replace(r"\s+", r"\s{1,4}").replace(r"\s*", r"\s{0,4}")
+
+
 @lru_cache(maxsize=16)
 def rules(language: str) -> tuple[Rule, ...]:
     """Compiled rules for ``language`` (once per process)."""
@@ -298,8 +310,78 @@ def rules(language: str) -> tuple[Rule, ...]:
     prefix = _START + (_ARABIC_PROCLITIC if language == "ar" else "")
     compiled: list[Rule] = []
     for priority, (kind, body) in enumerate(_templates(v)):
-        compiled.append(Rule(kind, regex.compile(prefix + "(?:" + body + ")"), priority))
+        pattern = re.compile(_bounded(prefix + "(?:" + body + ")"))
+        compiled.append(Rule(kind, pattern, priority, TRIGGER_OF_KIND[kind]))
     return tuple(compiled)
+
+
+#: The words a rule's matches always contain (``year``: a four-digit number), by rule kind.
+TRIGGER_OF_KIND: dict[str, str] = {
+    "night_range": "month",
+    "day_range": "month",
+    "date": "month",
+    "month_range": "month",
+    "month_year": "month",
+    "month_relative": "month",
+    "month": "month",
+    "year": "year",
+    "numeric": "year",
+    "iso": "year",
+    "hijri": "year",
+    "weekday_night": "weekday",
+    "weekday": "weekday",
+    "relative_day": "relative_day",
+    "relative_part": "relative_part",
+    "ago": "unit",
+    "later": "unit",
+    "within": "unit",
+    "period": "period",
+    "recent": "recent",
+    "first_days": "first_days",
+    "anchored": "anchored",
+}
+
+
+@lru_cache(maxsize=16)
+def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
+    """For each trigger word, the trigger groups it belongs to (see ``TRIGGER_OF_KIND``).
+
+    Month, weekday and unit names count in full; other phrases by their longest word ("last
+    week" -> "week"). Every match of a rule holds a word of its group (or a digit), so the rules
+    only need to run on the few stretches of a text around those words.
+    """
+    v = vocabulary(language)
+    groups: dict[str, set[str]] = {}
+
+    def add(word: str, group: str) -> None:
+        groups.setdefault(word, set()).add(group)
+
+    for group, table in (
+        ("month", v.months),
+        ("weekday", v.weekdays),
+        ("unit", v.units),
+    ):
+        for phrase in table:
+            for word in _plain_words(phrase):
+                add(word, group)
+    phrase_tables: tuple[tuple[str, Mapping[str, Any]], ...] = (
+        ("relative_day", v.relative_days),
+        ("relative_part", v.relative_parts),
+        ("period", v.relative_periods),
+        ("recent", v.recent_periods),
+        ("first_days", v.first_days),
+        ("anchored", v.anchored_days),
+    )
+    for group, phrases in phrase_tables:
+        for phrase in phrases:
+            plain = _plain_words(phrase)
+            if plain:
+                add(max(plain, key=len), group)
+    return {word: frozenset(found) for word, found in groups.items()}
+
+
+def _plain_words(phrase: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", phrase) if w]
 
 
 def lookup(table: Mapping[str, Any], surface: str | None) -> Any:

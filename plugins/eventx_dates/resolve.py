@@ -9,9 +9,9 @@ their text and offsets but never guessed from today's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
-import regex
 from attrs import frozen
 
 from eventx_dates.arithmetic import (
@@ -36,7 +36,7 @@ EXPLICIT_YEAR = "explicit_year"
 FIRST_DAYS = 5
 #: How far back (in sentences) "the previous day" looks for the date it is counted from.
 ANCHOR_SENTENCES = 2
-_CLAUSE_BREAK = regex.compile(r"[.!?\n;]")
+_CLAUSE_BREAK = re.compile(r"[.!?\n;]")
 
 
 @frozen(kw_only=True)
@@ -77,7 +77,7 @@ class Resolver:
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
         self._future_cues = [w for w in words_in(vocab, "future_cues") if w]
-        self._handlers: dict[str, Callable[[regex.Match[str]], Resolution | None]] = {
+        self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
             "night_range": self._night_range,
@@ -103,7 +103,7 @@ class Resolver:
         }
 
     def resolve(
-        self, kind: str, match: regex.Match[str], sentence: int | None, surface: str
+        self, kind: str, match: re.Match[str], sentence: int | None, surface: str
     ) -> Resolution | None:
         """Resolve one match; ``surface`` is its original text (kept as a later anchor's text)."""
         self._sentence = sentence
@@ -126,7 +126,7 @@ class Resolver:
             anchor_value=doc.isoformat() if doc is not None else None,
         )
 
-    def _upcoming(self, match: regex.Match[str]) -> bool:
+    def _upcoming(self, match: re.Match[str]) -> bool:
         """A future cue (will, set to, سوف, من المقرر) earlier in the same clause."""
         start = match.start()
         window_start = max(0, start - 120)
@@ -138,7 +138,7 @@ class Resolver:
         return any(f" {cue} " in padded for cue in self._future_cues)
 
     def _year_for(
-        self, match: regex.Match[str], month: int, day: int | None
+        self, match: re.Match[str], month: int, day: int | None
     ) -> tuple[int, str, str | None] | None:
         """(year, anchor, anchor_value) for a date written without its year."""
         if self.document_date is not None:
@@ -161,21 +161,21 @@ class Resolver:
 
     # -- absolute dates ------------------------------------------------------------------------
 
-    def _day_of(self, match: regex.Match[str]) -> int | None:
+    def _day_of(self, match: re.Match[str]) -> int | None:
         if match.groupdict().get("day"):
             return int(match.group("day"))
         ordinal = lookup(self.vocab.ordinals, match.groupdict().get("ordinal"))
         return int(ordinal) if ordinal is not None else None
 
-    def _month_of(self, match: regex.Match[str], group: str = "month") -> int | None:
+    def _month_of(self, match: re.Match[str], group: str = "month") -> int | None:
         value = lookup(self.vocab.months, match.groupdict().get(group))
         return int(value) if value is not None else None
 
-    def _explicit_year(self, match: regex.Match[str], group: str = "year") -> int | None:
+    def _explicit_year(self, match: re.Match[str], group: str = "year") -> int | None:
         value = match.groupdict().get(group)
         return int(value) if value else None
 
-    def _date(self, match: regex.Match[str]) -> Resolution | None:
+    def _date(self, match: re.Match[str]) -> Resolution | None:
         day, month = self._day_of(match), self._month_of(match)
         if day is None or month is None:
             return None
@@ -201,7 +201,7 @@ class Resolver:
             anchor_value=inferred[2],
         )
 
-    def _range(self, match: regex.Match[str], granularity: str) -> Resolution | None:
+    def _range(self, match: re.Match[str], granularity: str) -> Resolution | None:
         first_day, last_day = int(match.group("day")), int(match.group("day2"))
         month = self._month_of(match)
         if month is None:
@@ -229,13 +229,13 @@ class Resolver:
             anchor_value=anchor_value,
         )
 
-    def _day_range(self, match: regex.Match[str]) -> Resolution | None:
+    def _day_range(self, match: re.Match[str]) -> Resolution | None:
         return self._range(match, "day")
 
-    def _night_range(self, match: regex.Match[str]) -> Resolution | None:
+    def _night_range(self, match: re.Match[str]) -> Resolution | None:
         return self._range(match, "part_of_day")
 
-    def _month_range(self, match: regex.Match[str]) -> Resolution | None:
+    def _month_range(self, match: re.Match[str]) -> Resolution | None:
         month, month2 = self._month_of(match), self._month_of(match, "month2")
         year = self._explicit_year(match)
         if month is None or month2 is None or year is None or month2 < month:
@@ -248,7 +248,7 @@ class Resolver:
             anchor=ABSOLUTE,
         )
 
-    def _month_year(self, match: regex.Match[str]) -> Resolution | None:
+    def _month_year(self, match: re.Match[str]) -> Resolution | None:
         month, year = self._month_of(match), self._explicit_year(match)
         if month is None or year is None:
             return None
@@ -256,7 +256,7 @@ class Resolver:
             interval=Interval.month(year, month), granularity="month", anchor=ABSOLUTE
         )
 
-    def _month_relative(self, match: regex.Match[str]) -> Resolution | None:
+    def _month_relative(self, match: re.Match[str]) -> Resolution | None:
         month = self._month_of(match)
         doc = self.document_date
         if month is None:
@@ -270,7 +270,7 @@ class Resolver:
             year = doc.year if month > doc.month else doc.year + 1
         return self._relative(Interval.month(year, month), "month")
 
-    def _month(self, match: regex.Match[str]) -> Resolution | None:
+    def _month(self, match: re.Match[str]) -> Resolution | None:
         month = self._month_of(match)
         if month is None:
             return None
@@ -284,13 +284,13 @@ class Resolver:
             anchor_value=inferred[2],
         )
 
-    def _year(self, match: regex.Match[str]) -> Resolution | None:
+    def _year(self, match: re.Match[str]) -> Resolution | None:
         year = self._explicit_year(match)
         if year is None:
             return None
         return Resolution(interval=Interval.year(year), granularity="year", anchor=ABSOLUTE)
 
-    def _numeric(self, match: regex.Match[str]) -> Resolution | None:
+    def _numeric(self, match: re.Match[str]) -> Resolution | None:
         day, month, year = (
             int(match.group("day")),
             int(match.group("month_num")),
@@ -303,7 +303,7 @@ class Resolver:
             return None
         return Resolution(interval=Interval.day(date), granularity="day", anchor=ABSOLUTE)
 
-    def _iso(self, match: regex.Match[str]) -> Resolution | None:
+    def _iso(self, match: re.Match[str]) -> Resolution | None:
         date = safe_date(
             int(match.group("year")), int(match.group("month_num")), int(match.group("day"))
         )
@@ -311,7 +311,7 @@ class Resolver:
             return None
         return Resolution(interval=Interval.day(date), granularity="day", anchor=ABSOLUTE)
 
-    def _hijri(self, match: regex.Match[str]) -> Resolution | None:
+    def _hijri(self, match: re.Match[str]) -> Resolution | None:
         from hijridate import Hijri  # imported on first Hijri date only; most texts have none
 
         year = int(match.group("hyear"))
@@ -346,7 +346,7 @@ class Resolver:
 
     # -- relative to the document date ---------------------------------------------------------
 
-    def _weekday(self, match: regex.Match[str]) -> Resolution | None:
+    def _weekday(self, match: re.Match[str]) -> Resolution | None:
         weekday = lookup(self.vocab.weekdays, match.group("weekday"))
         if weekday is None:
             return None
@@ -366,7 +366,7 @@ class Resolver:
             day = weekday_on_or_before(doc, int(weekday))
         return self._relative(Interval.day(day, granularity), granularity)
 
-    def _weekday_night(self, match: regex.Match[str]) -> Resolution | None:
+    def _weekday_night(self, match: re.Match[str]) -> Resolution | None:
         first = lookup(self.vocab.weekdays, match.group("weekday"))
         second = lookup(self.vocab.weekdays, match.group("weekday2"))
         doc = self.document_date
@@ -380,7 +380,7 @@ class Resolver:
             "part_of_day",
         )
 
-    def _relative_day(self, match: regex.Match[str]) -> Resolution | None:
+    def _relative_day(self, match: re.Match[str]) -> Resolution | None:
         offset = lookup(self.vocab.relative_days, match.group("rel"))
         if offset is None:
             return None
@@ -389,7 +389,7 @@ class Resolver:
         interval = Interval.day(doc + dt.timedelta(days=int(offset)), granularity) if doc else None
         return self._relative(interval, granularity)
 
-    def _relative_part(self, match: regex.Match[str]) -> Resolution | None:
+    def _relative_part(self, match: re.Match[str]) -> Resolution | None:
         offset = lookup(self.vocab.relative_parts, match.group("rel"))
         if offset is None:
             return None
@@ -399,7 +399,7 @@ class Resolver:
         )
         return self._relative(interval, "part_of_day")
 
-    def _amount(self, match: regex.Match[str]) -> tuple[str, int] | None:
+    def _amount(self, match: re.Match[str]) -> tuple[str, int] | None:
         unit_info = lookup(self.vocab.units, match.group("unit"))
         if unit_info is None:
             return None
@@ -415,7 +415,7 @@ class Resolver:
             return None  # "منذ أيام" (for days): no number to count back
         return unit, int(amount)
 
-    def _ago(self, match: regex.Match[str]) -> Resolution | None:
+    def _ago(self, match: re.Match[str]) -> Resolution | None:
         amount = self._amount(match)
         if amount is None:
             return None
@@ -423,7 +423,7 @@ class Resolver:
         interval = shift(doc, amount[0], -amount[1]) if doc else None
         return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
 
-    def _later(self, match: regex.Match[str]) -> Resolution | None:
+    def _later(self, match: re.Match[str]) -> Resolution | None:
         amount = self._amount(match)
         if amount is None:
             return None
@@ -431,14 +431,14 @@ class Resolver:
         interval = shift(doc, amount[0], amount[1]) if doc else None
         return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
 
-    def _within(self, match: regex.Match[str]) -> Resolution | None:
+    def _within(self, match: re.Match[str]) -> Resolution | None:
         amount = self._amount(match)
         if amount is None:
             return None
         doc = self.document_date
         return self._relative(span_from(doc, amount[0], amount[1]) if doc else None, "week")
 
-    def _period(self, match: regex.Match[str]) -> Resolution | None:
+    def _period(self, match: re.Match[str]) -> Resolution | None:
         period = lookup(self.vocab.relative_periods, match.group("period"))
         if period is None:
             return None
@@ -447,7 +447,7 @@ class Resolver:
         granularity = "week" if unit in ("week", "weekend") else unit
         return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
 
-    def _recent(self, match: regex.Match[str]) -> Resolution | None:
+    def _recent(self, match: re.Match[str]) -> Resolution | None:
         days = lookup(self.vocab.recent_periods, match.group("recent"))
         if days is None:
             return None
@@ -459,7 +459,7 @@ class Resolver:
         )
         return self._relative(interval, "week")
 
-    def _first_days(self, match: regex.Match[str]) -> Resolution | None:
+    def _first_days(self, match: re.Match[str]) -> Resolution | None:
         unit = lookup(self.vocab.first_days, match.group("first"))
         doc = self.document_date
         if unit is None:
@@ -470,7 +470,7 @@ class Resolver:
         last = min(first + dt.timedelta(days=FIRST_DAYS - 1), doc)
         return self._relative(Interval(first=first, last=last, granularity="week"), "week")
 
-    def _anchored(self, match: regex.Match[str]) -> Resolution | None:
+    def _anchored(self, match: re.Match[str]) -> Resolution | None:
         """ "The previous day": counted from the nearest day named before it, not the document date."""
         offset = lookup(self.vocab.anchored_days, match.group("anchored"))
         if offset is None:
