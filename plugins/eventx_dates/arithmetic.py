@@ -77,22 +77,24 @@ def weekday_on_or_after(anchor: dt.date, weekday: int, *, strictly: bool = False
 
 
 def closest_year(anchor: dt.date, month: int, day: int | None, *, future: bool) -> int:
-    """The year that puts ``day month`` nearest the anchor, leaning to the past in news reports.
+    """The year for a date written without one, seen from the anchor (the publication date).
 
-    A past report ("16 February", "in February") of March 2018 means 2018, of January 2018 means
-    2017 for "25 December"; with a future cue the lean is reversed ("by May" in March: this May).
+    News reports the past: without a future cue the date is the latest one on or before the
+    anchor ("16 February" in March 2018 is 2018, "25 December" in January 2022 is 2021, "Feb. 20"
+    in January is last February). With a future cue ("scheduled for", "من المقرر") it is the
+    first one on or after the anchor. A month alone counts from its first day.
     """
-
-    def cost(year: int) -> float:
-        probe = safe_date(year, month, min(day or 15, month_end(year, month).day))
-        if probe is None:
-            return float("inf")
-        delta = (probe - anchor).days
-        if delta > 0:
-            return delta * (1.0 if future else 2.0)
-        return -delta * (2.0 if future else 1.0)
-
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (cost(y), -y))
+    for year in (anchor.year + 1, anchor.year, anchor.year - 1, anchor.year - 2)[
+        :: 1 if not future else -1
+    ]:
+        first = safe_date(year, month, min(day or 1, month_end(year, month).day))
+        if first is None:
+            continue
+        if future and first >= anchor:
+            return year
+        if not future and first <= anchor:
+            return year
+    return anchor.year
 
 
 def relative_period(anchor: dt.date, unit: str, step: int) -> Interval | None:

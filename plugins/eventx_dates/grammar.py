@@ -300,7 +300,7 @@ def _bounded(pattern: str) -> str:
     phrase plus a few spaces), so no input can make the scan super-linear; that is why the stdlib
     ``re`` (faster here than ``regex``, but without timeouts) is safe for these patterns.
     """
-    return pattern.replace(r"\s+", r"\s{1,4}").replace(r"\s*", r"\s{0,4}")
+    return pattern.replace(r"\s+", r"[^\S\n]{1,4}").replace(r"\s*", r"[^\S\n]{0,4}")
 
 
 @lru_cache(maxsize=16)
