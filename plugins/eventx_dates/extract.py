@@ -12,15 +12,28 @@ from attrs import frozen
 
 import eventx
 from eventx_dates.arithmetic import FINE_GRANULARITIES
-from eventx_dates.grammar import Rule, Vocabulary, lookup, rules, trigger_words, vocabulary
+from eventx_dates.grammar import (
+    Rule,
+    Vocabulary,
+    lookup,
+    rules,
+    trigger_pattern,
+    trigger_words,
+    vocabulary,
+)
 from eventx_dates.resolve import Resolution, Resolver
 
 #: Dates ending this many days before the news anchor are background history, not the event.
 BACKGROUND_DAYS = 30
-#: How far around a trigger word the rules look (characters); the longest dates fit inside.
-WINDOW_BEFORE = 48
-WINDOW_AFTER = 48
-_WORD_RE = re.compile(r"\w+")
+#: Per trigger group, (before, after): a date reaches this far from the word that triggers it
+#: ("في ليلة 5 على 6 " before a month, " 2022" after it; "في 26/7/" before a year).
+WINDOW: dict[str, tuple[int, int]] = {
+    "month": (40, 32),
+    "year": (28, 12),
+    "weekday": (28, 20),
+}
+WINDOW_DEFAULT = (36, 36)
+_WORD_REST = re.compile(r"\w*")
 _YEAR = frozenset({"year"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
@@ -42,15 +55,14 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     """
     triggers = trigger_words(language)
     spans: dict[str, list[tuple[int, int]]] = {}
-    for word in _WORD_RE.finditer(text):
+    for word in trigger_pattern(language).finditer(text):
         token = word.group()
         # Every rule that needs a number needs a four-digit year (2022, 1443).
-        groups = (_YEAR if len(token) == 4 else None) if token[0].isdigit() else triggers.get(token)
-        if not groups:
-            continue
-        start = max(0, word.start() - WINDOW_BEFORE)
-        end = min(len(text), word.end() + WINDOW_AFTER)
+        groups = _YEAR if token[0].isdigit() else triggers.get(token, ())
         for group in groups:
+            before, after = WINDOW.get(group, WINDOW_DEFAULT)
+            start = max(0, word.start() - before)
+            end = min(len(text), word.end() + after)
             found = spans.setdefault(group, [])
             if found and start <= found[-1][1]:
                 found[-1] = (found[-1][0], end)
@@ -60,13 +72,13 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _snap(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen windows to whole words (a window edge inside a word would show a rule half of it)."""
+    """End windows at a word end: at a window's end a rule sees "end of text", so half a word
+    there could pass for a whole one. (Starts need no care: the rules' look-behind sees the
+    characters before a window.)"""
     snapped: list[tuple[int, int]] = []
     for start, end in spans:
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
+        rest = _WORD_REST.match(text, end)
+        end = rest.end() if rest else end
         if snapped and start <= snapped[-1][1]:
             snapped[-1] = (snapped[-1][0], max(end, snapped[-1][1]))
         else:

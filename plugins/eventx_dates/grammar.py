@@ -380,6 +380,36 @@ def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in groups.items()}
 
 
+@lru_cache(maxsize=16)
+def trigger_pattern(language: str) -> re.Pattern[str]:
+    """One regex finding every trigger word and four-digit number, as a prefix trie.
+
+    A trie (``ya(?:wm|...)``) rather than a flat alternation: ``re`` then decides at each
+    position in a few character comparisons, about twice as fast as testing every word.
+    """
+    words = trigger_words(language)
+    body = _trie(sorted(words)) if words else _NEVER
+    return re.compile(rf"(?<!\w)(?:\d{{4}}|{body})(?!\w)")
+
+
+def _trie(words: Sequence[str]) -> str:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
 def _plain_words(phrase: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", phrase) if w]
 
@@ -391,5 +421,7 @@ def lookup(table: Mapping[str, Any], surface: str | None) -> Any:
     return table.get(" ".join(surface.split()))
 
 
-def words_in(vocab: Vocabulary, name: str) -> Sequence[str]:
-    return tuple(norm(w) for w in vocab.words.get(name, ()))
+@lru_cache(maxsize=64)
+def words_in(language: str, name: str) -> tuple[str, ...]:
+    """A cue list of ``language``, normalised (cached: resolvers ask for it per document)."""
+    return tuple(w for w in (norm(w) for w in vocabulary(language).words.get(name, ())) if w)

@@ -76,7 +76,7 @@ class Resolver:
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
-        self._future_cues = [w for w in words_in(vocab, "future_cues") if w]
+        self._future_cues = words_in(vocab.language, "future_cues")
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
