@@ -233,13 +233,17 @@ def decide_time(
     """The span of the article's own events: resolved, not background, not announced for later.
 
     Precise dates (days, parts of days, weeks) decide when there are any; months and years only
-    when nothing finer was found. The end never passes the publication date.
+    when nothing finer was found. The end never passes the publication date. An article that
+    dates nothing of its own news gets its publication day.
     """
     usable = [d for d in dates if d.start and d.end and not d.background and not d.future]
     fine = [d for d in usable if d.granularity in FINE_GRANULARITIES]
     chosen = fine or usable
     if not chosen:
-        return None
+        if document_date is None:
+            return None
+        # Only history or plans (or nothing) dated: the news is what the article reports that day.
+        return eventx.TimeSpan(start=document_date.isoformat(), end=document_date.isoformat())
     start = min(d.start for d in chosen if d.start)
     end = max(d.end for d in chosen if d.end)
     if document_date is not None:

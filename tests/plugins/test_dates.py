@@ -245,3 +245,12 @@ def test_weekday_convention_is_on_or_before_the_document_date(
         "شنت الطائرات غارات الخميس على الحديدة.", language="ar", document_date=doc
     )
     assert [d.value for d in record.dates] == ["2018-08-02"]
+
+
+def test_time_span_is_the_publication_day_when_only_history_is_dated(
+    dates_pipeline: eventx.Pipeline,
+) -> None:
+    text = "ضمت روسيا شبه جزيرة القرم عام 2014 بعد استفتاء. وقتل 19 شخصا في هجوم على معهد."
+    record = dates_pipeline.extract(text, language="ar", document_date="2018-10-17")
+    assert [d.background for d in record.dates] == [True]
+    assert record.time == eventx.TimeSpan(start="2018-10-17", end="2018-10-17")
