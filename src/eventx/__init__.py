@@ -11,7 +11,17 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 from eventx._version import __version__
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
 from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
-from eventx.numbers import NumberMatch, find_numbers, parse_digits
+from eventx.numbers import (
+    QUALIFIERS,
+    NumberMatch,
+    QuantityMatch,
+    find_numbers,
+    find_quantities,
+    parse_digits,
+    parse_number,
+    parse_quantity,
+    qualify,
+)
 from eventx.pipeline import Pipeline, default_pipeline, error_record, extract
 from eventx.plugins.hookspecs import hookimpl, hookspec
 from eventx.plugins.host import PluginInfo
@@ -39,6 +49,7 @@ from eventx.record import (
 
 __all__ = [
     "ACLED_TYPES",
+    "QUALIFIERS",
     "CASUALTY_KINDS",
     "SCHEMA_ID",
     "Actor",
@@ -62,6 +73,7 @@ __all__ = [
     "Pipeline",
     "PluginInfo",
     "Quantity",
+    "QuantityMatch",
     "Register",
     "Sentence",
     "Statement",
@@ -73,6 +85,7 @@ __all__ = [
     "error_record",
     "extract",
     "find_numbers",
+    "find_quantities",
     "hookimpl",
     "hookspec",
     "language_data",
@@ -80,4 +93,7 @@ __all__ = [
     "matcher_from_table",
     "normalize_string",
     "parse_digits",
+    "parse_number",
+    "parse_quantity",
+    "qualify",
 ]
