@@ -49,8 +49,8 @@ from eventx.record import (
 
 __all__ = [
     "ACLED_TYPES",
-    "QUALIFIERS",
     "CASUALTY_KINDS",
+    "QUALIFIERS",
     "SCHEMA_ID",
     "Actor",
     "AnnotatedDocument",

@@ -1,0 +1,81 @@
+"""The casualty lexicon of one language, compiled once per process from ``lexicon/<lang>.toml``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from attrs import frozen
+
+import eventx
+
+#: Trigger roles: ``term`` (a verb or event noun), ``counted`` (a noun naming the victims, counted
+#: directly: "30 قتيلا"), ``dual`` (a count of two by itself: "قتيلان").
+ROLES = ("term", "counted", "dual")
+
+
+@frozen
+class TriggerInfo:
+    kind: str
+    role: str
+
+
+@frozen(kw_only=True)
+class Vocabulary:
+    triggers: eventx.PhraseMatcher[TriggerInfo]
+    singular_victims: eventx.PhraseMatcher[int]
+    dual_victims: eventx.PhraseMatcher[int]
+    articles: frozenset[str]
+    others: eventx.PhraseMatcher[str]
+    subset: eventx.PhraseMatcher[str]
+    negation: frozenset[str]
+    according_to: eventx.PhraseMatcher[str]
+    stops: frozenset[str]
+    units: frozenset[str]
+    before_units: frozenset[str]
+
+
+def _words(values: Iterable[Any]) -> frozenset[str]:
+    return frozenset(eventx.normalize_string(str(v)) for v in values)
+
+
+def _matcher(terms: Iterable[Any], value: str = "") -> eventx.PhraseMatcher[str]:
+    return eventx.PhraseMatcher((str(t), value or str(t)) for t in terms)
+
+
+def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    section = data.get(name, {})
+    return section if isinstance(section, Mapping) else {}
+
+
+@lru_cache(maxsize=16)
+def vocabulary(language: str) -> Vocabulary:
+    """The compiled lexicon of ``language``; an empty one for languages without a file."""
+    data = eventx.language_data("eventx_casualties", "lexicon", language)
+    entries: list[tuple[str, TriggerInfo]] = []
+    kinds = _section(data, "kinds")
+    for kind in sorted(kinds):
+        if kind not in eventx.CASUALTY_KINDS:
+            raise ValueError(
+                f"eventx_casualties/lexicon/{language}.toml names an unknown kind {kind!r}. "
+                f"Available: {', '.join(eventx.CASUALTY_KINDS)}"
+            )
+        body = kinds[kind]
+        for role, key in (("term", "terms"), ("counted", "counted"), ("dual", "dual")):
+            entries.extend((str(t), TriggerInfo(kind, role)) for t in body.get(key, ()))
+    victims = _section(data, "victims")
+    units = _section(data, "units")
+    return Vocabulary(
+        triggers=eventx.PhraseMatcher(entries),
+        singular_victims=eventx.PhraseMatcher((str(t), 1) for t in victims.get("singular", ())),
+        dual_victims=eventx.PhraseMatcher((str(t), 2) for t in victims.get("dual", ())),
+        articles=_words(victims.get("articles", ())),
+        others=_matcher(_section(data, "others").get("terms", ())),
+        subset=_matcher(_section(data, "subset").get("terms", ())),
+        negation=_words(_section(data, "negation").get("terms", ())),
+        according_to=_matcher(_section(data, "according_to").get("terms", ())),
+        stops=_words(_section(data, "stops").get("terms", ())),
+        units=_words(units.get("terms", ())),
+        before_units=_words(units.get("before_units", ())),
+    )
