@@ -20,6 +20,7 @@ The steps, per sentence:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -57,6 +58,7 @@ _EN_BRIDGE = frozenset(
         "the",
     ]
 )
+_ARTICLES = frozenset(["the", "a", "an"])
 _QUOTES = frozenset("\"'“”«»‘’„")
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
 _NOT_QUANTITY_BEFORE = frozenset(["how", "كم"])
@@ -220,7 +222,14 @@ def _counts_people(
         if any(form.split("-")[0] in vocab.units for form in after.forms if "-" in form):
             return False  # "14-year-old"
     number = q.number
-    return not (number is not None and q.qualifier == "exact" and number.value in _YEARS and number.text.isdigit() and len(number.text) == 4 and k not in victims_after)
+    return not (
+        number is not None
+        and q.qualifier == "exact"
+        and number.value in _YEARS
+        and number.text.isdigit()
+        and len(number.text) == 4
+        and k not in victims_after
+    )
 
 
 def _singulars(
@@ -461,6 +470,7 @@ class _ClaimReader:
             for i in range(m.first_token, m.last_token + 1)
         }
         self.last_group: str | None = None
+        self.token_starts = [t.start for t in self.doc.tokens]
 
     def claim(self, pairing: Pairing) -> eventx.Casualty:
         count = pairing.count
@@ -478,7 +488,7 @@ class _ClaimReader:
         if group_span is not None:
             spans.append(group_span)
         start = min(s for s, _ in spans)
-        end = max(e for _, e in spans)
+        end = self._extend(start, max(e for _, e in spans))
         date = self.ctx.nearest_date(start, end)
         quantity = count.quantity
         return eventx.Casualty(
@@ -494,6 +504,22 @@ class _ClaimReader:
             qualifier=count.qualifier,
             subset=pairing.subset,
         )
+
+    def _extend(self, start: int, end: int) -> int:
+        """Evidence end, taking in a following "آخرين"/"others" and a quote closing inside it."""
+        tokens = self.doc.tokens
+        k = bisect.bisect_left(self.token_starts, end)
+        sentence = self.doc.sentence_index_at(start)
+        while k < len(tokens) and self.doc.sentence_index_at(tokens[k].start) == sentence:
+            token = tokens[k]
+            opened = sum(self.ctx.text[start:end].count(q) for q in "“«")
+            closed = sum(self.ctx.text[start:end].count(q) for q in "”»")
+            if k in self.others or (token.norm in "”»" and opened > closed):
+                end = token.end
+                k += 1
+                continue
+            break
+        return end
 
     def _says_others(self, count: Count) -> bool:
         tokens = self.doc.tokens
@@ -573,14 +599,23 @@ class _ClaimReader:
         return None
 
     def _trim(self, name: str) -> str | None:
-        """A speaker without trailing function words or dates ("الأمم المتحدة أن" -> the UN)."""
-        words = name.split()
-        while words and (
-            eventx.normalize_string(words[-1]) in self.vocab.stops
-            or eventx.normalize_string(words[-1]) in self.date_words
-        ):
-            words.pop()
-        return " ".join(words) or None
+        """A speaker cut before function words, dates and the claim itself.
+
+        Statements may run on ("وزارة الداخلية مقتل", "الأمم المتحدة أن"); the source is the
+        name before the first such word.
+        """
+        kept: list[str] = []
+        for word in name.split():
+            norm = eventx.normalize_string(word)
+            if (
+                norm in self.vocab.stops
+                or norm in self.date_words
+                or norm in self.vocab.trigger_words
+                or norm[:1].isdecimal()
+            ):
+                break
+            kept.append(word)
+        return " ".join(kept) or None
 
     def _name_after(self, k: int, sentence: int | None) -> str | None:
         tokens = self.doc.tokens
@@ -589,6 +624,9 @@ class _ClaimReader:
             token = tokens[k]
             if self.doc.sentence_index_at(token.start) != sentence:
                 break
+            if not words and token.norm in _ARTICLES:
+                k += 1  # "according to the health ministry"
+                continue
             if not token.norm[:1].isalpha() or token.norm in self.vocab.stops:
                 break
             words.append(token)

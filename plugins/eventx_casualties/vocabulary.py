@@ -24,6 +24,7 @@ class TriggerInfo:
 @frozen(kw_only=True)
 class Vocabulary:
     triggers: eventx.PhraseMatcher[TriggerInfo]
+    trigger_words: frozenset[str]  # every word of every trigger phrase, normalised
     singular_victims: eventx.PhraseMatcher[int]
     dual_victims: eventx.PhraseMatcher[int]
     articles: frozenset[str]
@@ -68,6 +69,9 @@ def vocabulary(language: str) -> Vocabulary:
     units = _section(data, "units")
     return Vocabulary(
         triggers=eventx.PhraseMatcher(entries),
+        trigger_words=frozenset(
+            w for term, _ in entries for w in eventx.normalize_string(term).split()
+        ),
         singular_victims=eventx.PhraseMatcher((str(t), 1) for t in victims.get("singular", ())),
         dual_victims=eventx.PhraseMatcher((str(t), 2) for t in victims.get("dual", ())),
         articles=_words(victims.get("articles", ())),

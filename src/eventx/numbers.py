@@ -16,6 +16,7 @@ holds only the grammar of combining them. Data is compiled once per process per 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
@@ -100,7 +101,7 @@ def number_words(language: str) -> NumberWords:
 def parse_digits(text: str) -> int | None:
     """Digits with thousands separators (``1,200``, ``١٬٢٠٠``, ``4350``); None for decimals."""
     norm = normalize_string(text).replace(",", "").replace(" ", "")
-    if norm.isdigit():
+    if norm.isdecimal():  # not isdigit(): "²" is a digit int() refuses
         return int(norm)
     return None
 
@@ -109,7 +110,7 @@ def _parse_decimal(norm: str) -> tuple[int, int] | None:
     """``"1.76"`` -> (176, 100): an exact fraction, so ``1.76 million`` is exactly 1,760,000."""
     whole, dot, frac = norm.partition(".")
     whole = whole.replace(",", "")
-    if not dot or not whole.isdigit() or not frac.isdigit():
+    if not dot or not whole.isdecimal() or not frac.isdecimal():
         return None
     scale = 10 ** len(frac)
     return int(whole) * scale + int(frac), scale
@@ -303,7 +304,7 @@ def find_numbers(
             )
             i = phrase.last_token + 1
             continue
-        if token.norm[:1].isdigit():
+        if token.norm[:1].isdecimal():
             match = _digits_at(doc, i, stop, words)
             if match is not None:
                 yield match
@@ -379,11 +380,15 @@ def _words_at(
         elif doc.language == "ar" and _starts_with_conjunction(candidate, words):
             joined = True  # "وعشرين": the conjunction is written on the word
         values = _word_values(candidate, words, scale_first=True)
-        if values is None or len(values) != 1:
+        if values is None:
             break
-        amount, is_multiplier = values[0]
-        if not number.add(amount, is_multiplier, joined_by_conjunction=joined):
+        trial = copy.copy(number)  # "and twenty-one" adds two words, or neither
+        if not all(
+            trial.add(amount, is_multiplier, joined_by_conjunction=joined and n == 0)
+            for n, (amount, is_multiplier) in enumerate(values)
+        ):
             break
+        number = trial
         j = k
         k += 1
     return NumberMatch(
