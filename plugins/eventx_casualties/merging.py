@@ -108,7 +108,8 @@ def merge_casualties(
     facts: Sequence[eventx.Casualty], document: eventx.Document | None = None
 ) -> list[eventx.Casualty]:
     """One fact per distinct claim, in order of first mention."""
-    ordered = sorted(facts, key=lambda c: (c.evidence.start, c.evidence.end))
+    # A total order, so the result never depends on the order extractors emitted facts in.
+    ordered = sorted(facts, key=lambda c: (c.evidence.start, c.evidence.end, repr(c)))
     clusters: list[list[eventx.Casualty]] = []
     for fact in ordered:
         for cluster in clusters:
