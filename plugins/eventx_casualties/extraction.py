@@ -59,6 +59,8 @@ _EN_BRIDGE = frozenset(
     ]
 )
 _ARTICLES = frozenset(["the", "a", "an"])
+_PARTITIVE = frozenset(["من", "of"])
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 _QUOTES = frozenset("\"'“”«»‘’„")
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
 _NOT_QUANTITY_BEFORE = frozenset(["how", "كم"])
@@ -122,6 +124,7 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
     ]
     counts = _counts(doc, vocab, triggers, date_spans)
     reader = _ClaimReader(ctx, vocab, date_spans)
+    released = list(vocab.released.finditer(doc))
     base = 0
     for sentence in doc.sentences:
         first, last = base, base + len(sentence.tokens) - 1
@@ -130,7 +133,7 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         if not s_triggers:
             continue
         s_counts = [c for c in counts if first <= c.first_token <= last]
-        negated = [t for t in s_triggers if _is_negated(doc, vocab, t, first)]
+        negated = [t for t in s_triggers if _is_negated(doc, vocab, t, first, released)]
         s_triggers = [t for t in s_triggers if t not in negated]
         occupied = {i for t in negated for i in range(t.first_token, t.last_token + 1)}
         for pairing in _pair(doc, vocab, s_triggers, s_counts, first, last, occupied):
@@ -243,12 +246,21 @@ def _singulars(
     victims = list(vocab.singular_victims.finditer(doc))
     if doc.language == "ar":
         trigger_ends = {t.last_token for t in triggers if t.role == "term"}
+        trigger_starts = {t.first_token for t in triggers if t.role == "term"}
         for victim in victims:
             token = tokens[victim.first_token]
             indefinite = not any(f.startswith("ال") for f in (token.norm, *token.stems[:1]))
+            next_to_trigger = (
+                victim.first_token - 1 in trigger_ends  # "مقتل شرطي"
+                or victim.last_token + 1 in trigger_starts  # "لقي جندي مصرعه"
+            )
+            counted_noun = victim.first_token - 1 in taken and victim.first_token - 1 not in (
+                trigger_ends
+            )  # "1,200 شخص": the noun a number counts, not one more victim
             if (
-                victim.first_token - 1 in trigger_ends
+                next_to_trigger
                 and indefinite
+                and not counted_noun
                 and victim.first_token not in taken
             ):
                 yield _fixed(victim.first_token, victim.last_token, doc, 1, "singular")
@@ -425,7 +437,11 @@ def _coordinated_with(
 
 
 def _is_negated(
-    doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, first: int
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    trigger: Trigger,
+    first: int,
+    released: Sequence[eventx.PhraseMatch[str]],
 ) -> bool:
     """ "لم يسفر عن سقوط قتلى", "no one was injured": the trigger reports no victims.
 
@@ -433,6 +449,11 @@ def _is_negated(
     takes no number, so "no one was killed; 3 were hurt" does not become 3 killed.
     """
     tokens = doc.tokens
+    if any(
+        first <= m.last_token < trigger.first_token and trigger.first_token - m.last_token <= 3
+        for m in released
+    ):
+        return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):
@@ -464,6 +485,7 @@ class _ClaimReader:
         self.doc = ctx.annotation
         self.others = {m.first_token: m for m in vocab.others.finditer(self.doc)}
         self.according = list(vocab.according_to.finditer(self.doc))
+        self.speech = list(vocab.speech.finditer(self.doc))
         self.trigger_tokens = {
             i
             for m in vocab.triggers.finditer(self.doc)
@@ -544,6 +566,10 @@ class _ClaimReader:
         sentence = self.doc.sentence_index_at(count.start)
         words: list[eventx.Token] = []
         k = count.last_token + 1
+        if k + 1 < len(tokens) and tokens[k].norm in _PARTITIVE:
+            k += 1  # "ثلاثة من رجال الشرطة", "four of the soldiers": the group follows "من"/"of"
+            if tokens[k].norm in _ARTICLES:
+                k += 1
         while k < len(tokens) and len(words) < _GROUP_TOKENS:
             token = tokens[k]
             if self.doc.sentence_index_at(token.start) != sentence:
@@ -571,7 +597,8 @@ class _ClaimReader:
         return words[0].start, words[-1].end
 
     def _source(self, start: int, end: int) -> str | None:
-        """Who claims the figure: an "according to" phrase, else a statement's speaker."""
+        """Who claims the figure, from the same sentence: an "according to" phrase, else the
+        speaker of a statement (statements plugin), else the name next to a speech verb."""
         sentence = self.doc.sentence_index_at(start)
         best: tuple[int, str] | None = None
         for marker in self.according:
@@ -593,26 +620,75 @@ class _ClaimReader:
                 continue
             if self.doc.sentence_index_at(evidence.start) != sentence:
                 continue
-            speakers.append((abs(evidence.start - start), str(speaker)))
+            name = self._trim(str(speaker))
+            if name is not None:
+                speakers.append((abs(evidence.start - start), name))
+        near_verb = self._speech_source(start, sentence)
         if speakers:
-            return self._trim(min(speakers)[1])
-        return None
+            speaker = min(speakers)[1]
+            # A statement's speaker may be clipped ("Human Rights" for "Syrian Observatory for
+            # Human Rights"): the fuller name next to the speech verb wins when it contains it.
+            if near_verb is not None and speaker in near_verb:
+                return near_verb
+            return speaker
+        return near_verb
+
+    def _speech_source(self, start: int, sentence: int | None) -> str | None:
+        tokens = self.doc.tokens
+        found: list[tuple[int, str]] = []
+        for cue in self.speech:
+            if self.doc.sentence_index_at(cue.start) != sentence:
+                continue
+            if self.vocab.speaker_first:  # "..., police said"
+                k = cue.first_token - 1
+                words: list[eventx.Token] = []
+                while k >= 0 and len(words) < _SOURCE_TOKENS + 1:
+                    token = tokens[k]
+                    if self.doc.sentence_index_at(token.start) != sentence:
+                        break
+                    if not token.norm[:1].isalpha() or k in self.trigger_tokens:
+                        break
+                    words.insert(0, token)
+                    k -= 1
+                while words and (words[0].norm in self.vocab.stops or words[0].norm in _ARTICLES):
+                    words.pop(0)
+                if words and words[0].norm not in _PRONOUNS:
+                    found.append(
+                        (abs(cue.start - start), self.ctx.text[words[0].start : words[-1].end])
+                    )
+            elif cue.end <= start:  # "أعلنت وزارة الداخلية مقتل..."
+                after = self._name_after(cue.last_token + 1, sentence)
+                if after is not None:
+                    found.append((start - cue.end, after))
+        return min(found)[1] if found else None
 
     def _trim(self, name: str) -> str | None:
-        """A speaker cut before function words, dates and the claim itself.
+        """A statement's speaker without what runs on around it.
 
-        Statements may run on ("وزارة الداخلية مقتل", "الأمم المتحدة أن"); the source is the
-        name before the first such word.
+        Speakers may run into the clause before ("Sunday, officials") or the content after
+        ("وزارة الداخلية مقتل", "الأمم المتحدة أن"): keep the part next to the speech verb and
+        cut at function words, dates, triggers and numbers.
         """
-        kept: list[str] = []
-        for word in name.split():
-            norm = eventx.normalize_string(word)
-            if (
+        segments = [seg.split() for seg in name.replace("،", ",").replace(";", ",").split(",")]
+        words = segments[-1] if self.vocab.speaker_first else segments[0]
+
+        def ends_name(word: str) -> bool:
+            norm = eventx.normalize_string(word).strip("\"'“”«»()")
+            return (
                 norm in self.vocab.stops
                 or norm in self.date_words
                 or norm in self.vocab.trigger_words
                 or norm[:1].isdecimal()
-            ):
+            )
+
+        if self.vocab.speaker_first:
+            while words and (ends_name(words[0]) or words[0].lower() in _ARTICLES):
+                words = words[1:]
+            if words and words[0].lower() in _PRONOUNS:
+                return None
+        kept: list[str] = []
+        for word in words:
+            if ends_name(word):
                 break
             kept.append(word)
         return " ".join(kept) or None
@@ -628,6 +704,8 @@ class _ClaimReader:
                 k += 1  # "according to the health ministry"
                 continue
             if not token.norm[:1].isalpha() or token.norm in self.vocab.stops:
+                break
+            if k in self.trigger_tokens or _overlaps(token.start, token.end, self.date_spans):
                 break
             words.append(token)
             k += 1

@@ -33,6 +33,9 @@ class Vocabulary:
     negation: frozenset[str]
     according_to: eventx.PhraseMatcher[str]
     stops: frozenset[str]
+    released: eventx.PhraseMatcher[str]
+    speech: eventx.PhraseMatcher[str]
+    speaker_first: bool  # English "police said": the speaker comes before the verb
     units: frozenset[str]
     before_units: frozenset[str]
 
@@ -48,6 +51,20 @@ def _matcher(terms: Iterable[Any], value: str = "") -> eventx.PhraseMatcher[str]
 def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     section = data.get(name, {})
     return section if isinstance(section, Mapping) else {}
+
+
+def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
+    """Nominative duals of one-word Arabic singulars: شرطي -> شرطيان, امرأة -> امرأتان."""
+    if language != "ar":
+        return set()
+    duals: set[str] = set()
+    for noun in victims.get("singular", ()):
+        word = eventx.normalize_string(str(noun))
+        if " " in word:
+            continue
+        stem = word[:-1] + "ت" if word.endswith("ه") else word
+        duals.add(stem + "ان")
+    return duals - {eventx.normalize_string(str(w)) for w in victims.get("not_duals", ())}
 
 
 @lru_cache(maxsize=16)
@@ -73,13 +90,18 @@ def vocabulary(language: str) -> Vocabulary:
             w for term, _ in entries for w in eventx.normalize_string(term).split()
         ),
         singular_victims=eventx.PhraseMatcher((str(t), 1) for t in victims.get("singular", ())),
-        dual_victims=eventx.PhraseMatcher((str(t), 2) for t in victims.get("dual", ())),
+        dual_victims=eventx.PhraseMatcher(
+            (t, 2) for t in sorted({*map(str, victims.get("dual", ())), *_duals(victims, language)})
+        ),
         articles=_words(victims.get("articles", ())),
         others=_matcher(_section(data, "others").get("terms", ())),
         subset=_matcher(_section(data, "subset").get("terms", ())),
         negation=_words(_section(data, "negation").get("terms", ())),
         according_to=_matcher(_section(data, "according_to").get("terms", ())),
         stops=_words(_section(data, "stops").get("terms", ())),
+        released=_matcher(_section(data, "released").get("terms", ())),
+        speech=_matcher(_section(data, "speech").get("terms", ())),
+        speaker_first=bool(_section(data, "speech").get("speaker_first", False)),
         units=_words(units.get("terms", ())),
         before_units=_words(units.get("before_units", ())),
     )

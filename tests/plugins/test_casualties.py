@@ -55,6 +55,9 @@ def facts(pipeline: eventx.Pipeline, text: str, language: str) -> tuple[eventx.C
         ("اختطف مسلحون أربعة عمال أجانب.", ("kidnapped", 4, 4, 4, False)),
         ("أكدت الشرطة احتجاز 9 أشخاص للتحقيق.", ("arrested", 9, 9, 9, False)),
         ("تم توقيف ١١ مشتبها به في المداهمات.", ("arrested", 11, 11, 11, False)),
+        ("لقي جندي مصرعه في انفجار لغم.", ("killed", 1, 1, 1, False)),
+        ("أصيب شرطيان بجروح طفيفة في المواجهات.", ("injured", 2, 2, 2, False)),
+        ("ارتفعت حصيلة الزلزال إلى ثلاثة آلاف قتيل.", ("killed", 3000, 3000, 3000, False)),
     ],
 )
 def test_arabic_forms(pipeline: eventx.Pipeline, text: str, expected: tuple[Any, ...]) -> None:
@@ -103,6 +106,16 @@ def test_according_to_gives_the_source(pipeline: eventx.Pipeline) -> None:
     found = facts(pipeline, "قتل 7 أشخاص في الغارة حسب المرصد السوري لحقوق الإنسان.", "ar")
     assert [(c.kind, c.count) for c in found] == [("killed", 7)]
     assert found[0].source is not None and found[0].source.startswith("المرصد السوري")
+
+
+def test_partitive_group_and_speech_verb_source(pipeline: eventx.Pipeline) -> None:
+    (found,) = facts(pipeline, "أعلنت وزارة الدفاع مقتل ثلاثة من رجال الشرطة في الهجوم.", "ar")
+    assert (found.count, found.group, found.source) == (3, "رجال الشرطة", "وزارة الدفاع")
+
+
+def test_released_people_are_not_arrests(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "وتم الإفراج عن 20 معتقلا بعد ساعات من احتجازهم.", "ar") == []
+    assert claims(pipeline, "The authorities released 30 detainees on Monday.", "en") == []
 
 
 def test_dates_and_years_are_not_counts(pipeline: eventx.Pipeline) -> None:
@@ -173,6 +186,20 @@ def test_english_source_and_date(pipeline: eventx.Pipeline) -> None:
     (claim,) = facts(pipeline, text, "en")
     assert claim.source == "health ministry"
     assert claim.date == "2023-05-12"
+
+
+def test_english_speaker_before_the_speech_verb(pipeline: eventx.Pipeline) -> None:
+    text = "The Syrian Observatory for Human Rights said 23 soldiers were killed."
+    (claim,) = facts(pipeline, text, "en")
+    assert claim.source == "Syrian Observatory for Human Rights"
+    text = "Gunmen abducted 17 students from a school on Friday, police said."
+    (claim,) = facts(pipeline, text, "en")
+    assert (claim.kind, claim.count, claim.group, claim.source) == (
+        "kidnapped",
+        17,
+        "students",
+        "police",
+    )
 
 
 def test_ages_and_distances_are_not_counts(pipeline: eventx.Pipeline) -> None:
