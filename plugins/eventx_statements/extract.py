@@ -1,0 +1,286 @@
+"""Statements: find speech cues, read their speaker, their content and whether it is quoted.
+
+Per cue (outside quotes): the speaker phrase (Arabic: after the verb; English: before it, after it
+when inverted, after "according to"); with no explicit subject the speaker is carried over from an
+earlier one (gender-aware in Arabic). The utterance runs from the cue to the next cue of the same
+sentence; quotes starting in it, or ending right before the cue ('"...", said X'), make it direct.
+Mentions are resolved to one name per speaker (resolution.py) once the whole document is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+import eventx
+
+from eventx_statements import speakers_ar, speakers_en
+from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.quotes import Quote, find_quotes
+from eventx_statements.resolution import Speaker, SpeakerIndex
+from eventx_statements.vocabulary import CueInfo, Vocabulary, norm, vocabulary
+
+# Leading words of a reported clause that are not its content ("إن", "that", ":").
+_CLAUSE_OPENERS = frozenset(
+    norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
+)
+_QUOTE_GAP = 3  # characters of punctuation/space allowed between a quote and its cue
+
+
+@attrs.define(kw_only=True)
+class _Utterance:
+    speaker: Speaker
+    speaker_span: tuple[int, int] | None
+    behalf: tuple[int, int] | None
+    cue: eventx.PhraseMatch[CueInfo]
+    sentence: int
+    start: int  # utterance region (content is looked for inside it)
+    end: int
+    quotes: list[Quote] = attrs.field(factory=list)
+
+
+def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, int]:
+    """Start offset -> token count of every complete known name in the document."""
+    return {
+        m.start: m.last_token - m.first_token + 1 for m in vocab.name_matcher.finditer(doc)
+    }
+
+
+def _english_name(
+    ctx: eventx.ExtractionContext, vocab: Vocabulary, start: int, end: int
+) -> str | None:
+    """The English name of the speaker at ``[start, end)``: a known actor, a listed name or pattern."""
+    for actor in ctx.facts("actors"):
+        for mention in actor.mentions:
+            if mention.start <= start and end <= mention.end or (
+                start <= mention.start and mention.end <= end and mention.end - mention.start
+                >= (end - start) // 2
+            ):
+                if actor.name.isascii():
+                    return str(actor.name)
+    phrase = norm(ctx.text[start:end])
+    if phrase in vocab.names:
+        return vocab.names[phrase]
+    words = phrase.split()
+    for pattern, template in vocab.org_patterns.items():
+        head = pattern.split()
+        if words[: len(head)] != head:
+            continue
+        demonym = next(filter(None, (_demonym(vocab, w) for w in words[len(head) :])), None)
+        if demonym is not None:
+            return template.replace("{adj}", demonym).strip()
+    # A name made of one known actor plus adjectives ("الجيش الإسرائيلي" is handled above).
+    for known, english in vocab.names.items():
+        if words[: len(known.split())] == known.split() and len(known.split()) == len(words):
+            return english
+    return None
+
+
+def _demonym(vocab: Vocabulary, word: str) -> str | None:
+    """The English demonym of an Arabic nisba, either gender (الروسي / الروسية)."""
+    found = vocab.demonyms.get(word)
+    if found is None and word.endswith("ه"):
+        found = vocab.demonyms.get(word[:-1])
+    return found
+
+
+def _phrase_at_cue(
+    tokens: Sequence[eventx.Token],
+    k_first: int,
+    k_last: int,
+    cue: CueInfo,
+    vocab: Vocabulary,
+    names: dict[int, int],
+) -> SpeakerPhrase | None:
+    """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
+    if vocab.language == "ar":
+        after = k_last + 1
+        if cue.kind == "relay":
+            # "نقلت رويترز عن شيرر": the speaker follows عن within a few words.
+            for j in range(after, min(after + 6, len(tokens))):
+                if tokens[j].norm in vocab.relay_preposition:
+                    return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
+        if cue.kind == "source" and after < len(tokens):
+            token = tokens[after]
+            # "وفقا لإرينا كليوفا": the preposition is glued to the name.
+            found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is not None and token.norm.startswith("ل") and not token.norm.startswith("لل"):
+                if any(token.norm[1:] == s for s in token.stems):
+                    return attrs.evolve(found, trim_start=1)
+            return found
+        found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
+        if found is None:
+            found = speakers_ar.scan_subject(tokens, after, vocab, names)
+        if found is None and cue.kind != "source":
+            return pronoun(gender=cue.gender)
+        return found
+    if cue.kind == "source":
+        return speakers_en.scan_forward(tokens, k_last + 1, vocab)
+    found = speakers_en.scan_backward(tokens, k_first, vocab)
+    if found is None and speakers_en.follows_quote_or_comma(tokens, k_first):
+        found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
+    return found
+
+
+def _inside(quotes: Sequence[Quote], offset: int) -> bool:
+    return any(q.inner_start <= offset < q.inner_end for q in quotes)
+
+
+def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
+    first = phrase.tokens[0]
+    if vocab.language == "ar":
+        return first.norm in vocab.titles or not speakers_ar.definite(first) and (
+            first.norm not in vocab.org_heads and first.norm not in vocab.names
+        )
+    content = [t for t in phrase.tokens if t.norm[:1].isalpha()]
+    return bool(content) and all(
+        speakers_en.capitalised(t) and t.norm not in vocab.vocabulary for t in content[-2:]
+    ) and norm(" ".join(t.text for t in content)) not in vocab.names
+
+
+def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Statement]:
+    vocab = vocabulary(ctx.language)
+    doc = ctx.annotation
+    text = ctx.text
+    quotes = find_quotes(text)
+    names = _known_names(doc, vocab)
+    index = SpeakerIndex(vocab)
+    utterances: list[_Utterance] = []
+    cues = [c for c in vocab.cues.finditer(doc) if not _inside(quotes, c.start)]
+    bases: list[int] = []  # index in doc.tokens of each sentence's first token
+    count = 0
+    for each in doc.sentences:
+        bases.append(count)
+        count += len(each.tokens)
+    previous: Speaker | None = None
+    for n, cue in enumerate(cues):
+        sentence = doc.sentence_at(cue.start)
+        if sentence is None:
+            continue
+        base = bases[sentence.index]
+        tokens = sentence.tokens
+        phrase = _phrase_at_cue(
+            tokens, cue.first_token - base, cue.last_token - base, cue.value, vocab, names
+        )
+        if phrase is None:
+            continue
+        speaker_span: tuple[int, int] | None = None
+        if phrase.kind == "name":
+            speaker_span = (phrase.start, phrase.end)
+            english = _english_name(ctx, vocab, *speaker_span)
+            behalf = phrase.behalf_span
+            if english is None and behalf is not None:
+                english = _english_name(ctx, vocab, *behalf)
+            speaker = index.resolve(
+                text[phrase.start : phrase.end],
+                phrase.tokens,
+                english=english,
+                person=_person(phrase, vocab),
+                sentence=sentence.index,
+            )
+        else:
+            carried = index.carry(
+                sentence=sentence.index,
+                gender=phrase.gender,
+                person=phrase.person,
+                previous=previous,
+                continuation=phrase.kind == "statement" or cue.value.kind == "continuation",
+            )
+            if carried is None:
+                continue
+            speaker = carried
+            index.touch(speaker, sentence.index, cue.start)
+        previous = speaker
+        following = [c for c in cues[n + 1 :] if c.start < sentence.end]
+        region_end = following[0].start if following else sentence.end
+        # Same speaker again in the same sentence ("أعلنت ... وأكدت أن"): one utterance.
+        last = utterances[-1] if utterances else None
+        if last is not None and last.sentence == sentence.index and last.speaker is speaker:
+            last.end = region_end
+            continue
+        region_start = phrase.end if phrase.kind == "name" else cue.end
+        utterances.append(
+            _Utterance(
+                speaker=speaker,
+                speaker_span=speaker_span,
+                behalf=phrase.behalf_span if phrase.kind == "name" else None,
+                cue=cue,
+                sentence=sentence.index,
+                start=max(region_start, cue.end),
+                end=region_end,
+            )
+        )
+    _attach_quotes(utterances, quotes, doc)
+    for utterance in utterances:
+        yield _statement(ctx, utterance)
+
+
+def _attach_quotes(
+    utterances: list[_Utterance], quotes: list[Quote], doc: eventx.AnnotatedDocument
+) -> None:
+    """Give each utterance the quotes it says: starting inside it, or just before its cue."""
+    taken: set[int] = set()
+    for utterance in utterances:
+        for q, quote in enumerate(quotes):
+            if q in taken:
+                continue
+            if utterance.start <= quote.start < utterance.end:
+                utterance.quotes.append(quote)
+                taken.add(q)
+    for utterance in utterances:
+        if utterance.quotes:
+            continue
+        anchor = utterance.cue.start
+        if utterance.speaker_span is not None:
+            anchor = min(anchor, utterance.speaker_span[0])
+        for q, quote in enumerate(quotes):
+            if q in taken:
+                continue
+            gap = doc.text[quote.end : anchor]
+            if quote.end <= anchor and len(gap.strip(" ,،:-—\u00a0")) == 0 and len(gap) <= _QUOTE_GAP + 2:
+                utterance.quotes.append(quote)
+                taken.add(q)
+        # '"…", حسب بيان الأمانة العامة': a quote ending right before the cue, across spaces.
+
+
+def _content_span(utterance: _Utterance, doc: eventx.AnnotatedDocument) -> tuple[int, int] | None:
+    if utterance.quotes:
+        return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
+    tokens = [t for t in doc.tokens_between(utterance.start, utterance.end)]
+    while tokens and (tokens[0].norm in _CLAUSE_OPENERS or not tokens[0].norm[:1].isalnum()):
+        tokens = tokens[1:]
+    while tokens and not tokens[-1].norm[:1].isalnum():
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].start, tokens[-1].end
+
+
+def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.Statement:
+    cue = utterance.cue
+    content = _content_span(utterance, ctx.annotation)
+    spans = [(cue.start, cue.end)]
+    if utterance.speaker_span is not None:
+        spans.append(utterance.speaker_span)
+    if content is not None:
+        spans.append(content)
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    dated = ctx.nearest_date(cue.start, cue.end)
+    speaker = utterance.speaker
+    behalf = utterance.behalf
+    return eventx.Statement(
+        speaker=speaker.name,
+        speaker_en=speaker.english,
+        cue=ctx.text[cue.start : cue.end],
+        content=None if content is None else ctx.text[content[0] : content[1]],
+        direct=bool(utterance.quotes),
+        date=None if dated is None else dated.value,
+        evidence=ctx.evidence(start, end),
+        speaker_evidence=None
+        if utterance.speaker_span is None
+        else ctx.evidence(*utterance.speaker_span),
+        content_evidence=None if content is None else ctx.evidence(*content),
+        on_behalf_of=None if behalf is None else ctx.text[behalf[0] : behalf[1]],
+    )

@@ -1,0 +1,149 @@
+"""English speaker phrases: the subject before the verb, after it when inverted, or after "according to".
+
+A speaker phrase is a run of capitalised words (names) and speaker vocabulary (police, spokesman,
+officials, ministry ...), joined inside by connectors (of, for, the); an opening determiner ends
+it. Capitalised sentence openers (But, However, Friday) are not names. Appositions are read both
+ways: "Zabiullah Mujahid, the spokesperson for the Taliban, said" gives the name and links it to
+the Taliban.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import eventx
+
+from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.vocabulary import Vocabulary
+
+_MAX_TOKENS = 10
+_QUOTE_OR_COMMA = frozenset(",\"“”'’‘«»")
+
+
+def capitalised(token: eventx.Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _content_word(token: eventx.Token, vocab: Vocabulary) -> bool:
+    if not token.norm[:1].isalpha():
+        return False
+    if token.norm in vocab.connectors or token.norm in vocab.determiners:
+        return False
+    if token.norm in vocab.vocabulary:
+        return True
+    return capitalised(token) and token.norm not in vocab.not_names
+
+
+def _trim(phrase: list[eventx.Token], vocab: Vocabulary) -> list[eventx.Token]:
+    """Drop determiners, honorifics and connectors at the edges ("the police" -> "police")."""
+    edge = vocab.determiners | vocab.connectors | vocab.honorifics
+    while phrase and (phrase[0].norm in edge or not phrase[0].norm[:1].isalpha()):
+        phrase = phrase[1:]
+    while phrase and (phrase[-1].norm in edge or not phrase[-1].norm[:1].isalpha()):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _behalf(phrase: Sequence[eventx.Token], vocab: Vocabulary) -> tuple[eventx.Token, ...]:
+    """The organisation after "spokesman for/of" inside a phrase."""
+    for k, token in enumerate(phrase[:-1]):
+        if token.norm in vocab.spokesperson and phrase[k + 1].norm in vocab.on_behalf_marker:
+            rest = _trim(list(phrase[k + 2 :]), vocab)
+            return tuple(rest)
+    return ()
+
+
+def scan_backward(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """The subject ending right before ``tokens[k]`` (the cue), skipping "also", "has" ..."""
+    j = k - 1
+    while j >= 0 and tokens[j].norm in vocab.between:
+        j -= 1
+    if j < 0:
+        return None
+    word = tokens[j].norm
+    if word in vocab.person_pronouns:
+        return pronoun(person=True)
+    if word in vocab.group_pronouns:
+        return pronoun(person=False)
+    if word == ",":
+        return _apposition(tokens, j, vocab)
+    phrase: list[eventx.Token] = []
+    while j >= 0 and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        if _content_word(token, vocab):
+            phrase.insert(0, token)
+        elif token.norm in vocab.connectors and phrase and j > 0 and (
+            _content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors
+        ):
+            phrase.insert(0, token)
+        elif token.norm in vocab.determiners and phrase:
+            phrase.insert(0, token)
+            break
+        else:
+            break
+        j -= 1
+    phrase = _trim(phrase, vocab)
+    if not phrase:
+        return None
+    if all(t.norm in vocab.statement_nouns for t in phrase):
+        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+
+
+def _apposition(tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary) -> SpeakerPhrase | None:
+    """"NAME, the spokesperson for ORG, said": the name before the apposition, linked to ORG."""
+    j = comma - 1
+    while j >= 0 and tokens[j].norm != ",":
+        j -= 1
+    if j <= 0:
+        return None
+    apposition = tokens[j + 1 : comma]
+    if not apposition or not (
+        apposition[0].norm in vocab.determiners or apposition[0].norm in vocab.vocabulary
+    ):
+        return None
+    name = scan_backward(tokens, j, vocab)
+    if name is None or name.kind != "name":
+        return None
+    behalf = _behalf(_trim(list(apposition), vocab), vocab)
+    return SpeakerPhrase(kind="name", tokens=name.tokens, behalf=behalf or name.behalf)
+
+
+def scan_forward(
+    tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """The speaker phrase starting at ``tokens[i]`` ('..." said the police spokesman')."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].norm in vocab.person_pronouns:
+        return pronoun(person=True)
+    if tokens[i].norm in vocab.group_pronouns:
+        return pronoun(person=False)
+    phrase: list[eventx.Token] = []
+    j = i
+    while j < len(tokens) and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        if _content_word(token, vocab):
+            phrase.append(token)
+        elif token.norm in vocab.determiners and not phrase:
+            phrase.append(token)
+        elif token.norm in vocab.connectors and phrase and j + 1 < len(tokens) and (
+            _content_word(tokens[j + 1], vocab) or tokens[j + 1].norm in vocab.determiners
+        ):
+            phrase.append(token)
+        else:
+            break
+        j += 1
+    phrase = _trim(phrase, vocab)
+    if not phrase:
+        return None
+    if all(t.norm in vocab.statement_nouns for t in phrase):
+        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+
+
+def follows_quote_or_comma(tokens: Sequence[eventx.Token], k: int) -> bool:
+    """Whether the cue at ``tokens[k]`` comes right after a quote or a comma (inverted order)."""
+    return k > 0 and tokens[k - 1].text in _QUOTE_OR_COMMA
