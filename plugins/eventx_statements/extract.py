@@ -19,6 +19,7 @@ from eventx_statements import speakers_ar, speakers_en
 from eventx_statements.phrase import SpeakerPhrase, pronoun
 from eventx_statements.quotes import Quote, find_quotes
 from eventx_statements.resolution import Speaker, SpeakerIndex
+from eventx_statements.speakers_ar import bare as bare_word
 from eventx_statements.vocabulary import CueInfo, Vocabulary, norm, vocabulary
 
 # Leading words of a reported clause that are not its content ("إن", "that", ":").
@@ -97,21 +98,20 @@ def _phrase_at_cue(
     if vocab.language == "ar":
         after = k_last + 1
         if cue.kind == "relay":
-            # "نقلت رويترز عن شيرر": the speaker follows عن within a few words.
+            # "نقلت رويترز عن شيرر": the speaker follows عن within a few words; without عن the
+            # verb is not speech ("نقل المصابين").
             for j in range(after, min(after + 6, len(tokens))):
                 if tokens[j].norm in vocab.relay_preposition:
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
-        if cue.kind == "source" and after < len(tokens):
-            token = tokens[after]
+            return None
+        if cue.kind == "source":
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
-            found = speakers_ar.scan_subject(tokens, after, vocab, names)
-            if found is not None and token.norm.startswith("ل") and not token.norm.startswith("لل"):
-                if any(token.norm[1:] == s for s in token.stems):
-                    return attrs.evolve(found, trim_start=1)
-            return found
+            return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
         if found is None:
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is not None and _object_not_subject(found, cue, vocab):
+                found = None
         if found is None and cue.kind != "source":
             return pronoun(gender=cue.gender)
         return found
@@ -121,6 +121,18 @@ def _phrase_at_cue(
     if found is None and speakers_en.follows_quote_or_comma(tokens, k_first):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
+
+
+def _verb_form(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether an Arabic cue is written as a verb: only و/ف may be attached, not ال, ب or ل
+    (``التابع``, ``لنقل`` are nouns). Prepositional cues (بحسب) are listed whole."""
+    if vocab.language != "ar":
+        return True
+    token = doc.tokens[cue.first_token]
+    head = norm(cue.phrase).split()[0]
+    return token.norm in (head, "و" + head, "ف" + head)
 
 
 def _inside(quotes: Sequence[Quote], offset: int) -> bool:
@@ -139,6 +151,61 @@ def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     ) and norm(" ".join(t.text for t in content)) not in vocab.names
 
 
+def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
+    """A masculine verb right before a feminine organisation noun is not its verb: Arabic says
+    ``قالت الوزارة``, so in ``وطالب وزارة الداخلية بـ`` the ministry is the object and the subject
+    is implicit."""
+    if cue.gender != "masculine" or phrase.kind != "name":
+        return False
+    head = phrase.tokens[0]
+    return head.norm in vocab.org_heads and bare_word(head).endswith(("ه", "ات"))
+
+
+def _personal_name(phrase: SpeakerPhrase, vocab: Vocabulary) -> list[eventx.Token]:
+    """The words of a spokesperson phrase that name the person (not the title, not the body)."""
+    behalf = set(id(t) for t in phrase.behalf)
+    skip = vocab.titles | vocab.spokesperson | vocab.on_behalf_marker | vocab.member_marker
+    own = [t for t in phrase.tokens if id(t) not in behalf and t.norm[:1].isalnum()]
+    named = [
+        t
+        for t in own
+        if t.norm not in skip and t.norm not in vocab.determiners and t.norm not in vocab.connectors
+    ]
+    # "ضابط في الجيش" has no name: the title itself then names them ("وأضاف الضابط").
+    return named or [t for t in own if t.norm in vocab.titles][:1]
+
+
+def _resolve_named(
+    ctx: eventx.ExtractionContext,
+    vocab: Vocabulary,
+    index: SpeakerIndex,
+    phrase: SpeakerPhrase,
+    sentence: int,
+) -> Speaker:
+    """The speaker an explicit phrase names; a spokesperson resolves to their organisation."""
+    text = ctx.text
+    behalf = phrase.behalf
+    if behalf:
+        # The organisation is the speaker, and the spokesperson's name becomes one of its names
+        # ("وأضاف أدرعي" is the army again).
+        speaker = index.resolve(
+            text[behalf[0].start : behalf[-1].end],
+            behalf,
+            english=_english_name(ctx, vocab, behalf[0].start, behalf[-1].end),
+            person=False,
+            sentence=sentence,
+        )
+        index.add_alias(speaker, _personal_name(phrase, vocab))
+        return speaker
+    return index.resolve(
+        text[phrase.start : phrase.end],
+        phrase.tokens,
+        english=_english_name(ctx, vocab, phrase.start, phrase.end),
+        person=_person(phrase, vocab),
+        sentence=sentence,
+    )
+
+
 def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Statement]:
     vocab = vocabulary(ctx.language)
     doc = ctx.annotation
@@ -147,7 +214,11 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     names = _known_names(doc, vocab)
     index = SpeakerIndex(vocab)
     utterances: list[_Utterance] = []
-    cues = [c for c in vocab.cues.finditer(doc) if not _inside(quotes, c.start)]
+    cues = [
+        c
+        for c in vocab.cues.finditer(doc)
+        if not _inside(quotes, c.start) and _verb_form(doc, c, vocab)
+    ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0
     for each in doc.sentences:
@@ -166,19 +237,35 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
         if phrase is None:
             continue
         speaker_span: tuple[int, int] | None = None
+        in_sentence = bool(utterances) and utterances[-1].sentence == sentence.index
+        if phrase.kind == "pronoun" and vocab.language == "ar" and not in_sentence:
+            # "ولم تحدد وكالة الأنباء ... ولكنها قالت": the subject named earlier in the sentence.
+            antecedent = speakers_ar.antecedent(
+                tokens, cue.first_token - base, vocab, names, phrase.gender, index
+            )
+            if antecedent is not None:
+                phrase = antecedent
         if phrase.kind == "name":
             speaker_span = (phrase.start, phrase.end)
-            english = _english_name(ctx, vocab, *speaker_span)
-            behalf = phrase.behalf_span
-            if english is None and behalf is not None:
-                english = _english_name(ctx, vocab, *behalf)
-            speaker = index.resolve(
-                text[phrase.start : phrase.end],
-                phrase.tokens,
-                english=english,
-                person=_person(phrase, vocab),
-                sentence=sentence.index,
-            )
+            speaker = _resolve_named(ctx, vocab, index, phrase, sentence.index)
+            if (
+                cue.value.kind == "continuation"
+                and previous is not None
+                and speaker is not previous
+                and speaker.person
+                and speaker.names_only
+                and len(index.speakers) > 1
+                and index.speakers[-1] is speaker
+                and previous.person
+                and not previous.names_only
+                and sentence.index - previous.last_sentence <= 1
+            ):
+                # "وقال نائب المحافظ ... وأضاف فرماند هاشم زاده": "added" keeps the speaker, so a
+                # new name right after a nameless title is that speaker's name.
+                index.speakers.pop()
+                index.add_alias(previous, phrase.tokens)
+                index.touch(previous, sentence.index, cue.start)
+                speaker = previous
         else:
             carried = index.carry(
                 sentence=sentence.index,

@@ -32,6 +32,8 @@ class Speaker:
     words: tuple[str, ...]  # normalised words of ``name`` (article and honorifics dropped)
     names_only: bool  # every word is a proper name (no article / capitalised)
     english: str | None = None
+    # Other names it goes by: a spokesperson's name for the organisation they speak for.
+    aliases: list[tuple[str, ...]] = attrs.field(factory=list)
     person: bool = False
     feminine: bool = False
     last_sentence: int = 0
@@ -73,6 +75,57 @@ class SpeakerIndex:
     def _latest(self, candidates: list[Speaker]) -> Speaker | None:
         return max(candidates, key=lambda s: s.last_offset, default=None)
 
+    def find(
+        self, tokens: Sequence[eventx.Token], *, english: str | None, person: bool
+    ) -> tuple[Speaker | None, bool]:
+        """The known speaker a mention names (None if new), and whether the mention is fuller."""
+        vocab = self.vocab
+        words = mention_words(tokens, vocab)
+        names_only = self._names_only(tokens)
+        exact = [s for s in self.speakers if s.words == words]
+        if exact:
+            return self._latest(exact), False
+        key = " ".join(t.norm for t in tokens)
+        expansion = vocab.short_forms.get(key)
+        if expansion is not None:
+            wanted = tuple(w[2:] if w.startswith("ال") else w for w in expansion.split())
+            found = self._latest([s for s in self.speakers if s.words[: len(wanted)] == wanted])
+            if found is not None:
+                return found, False
+        elif key in vocab.subordinate:
+            found = self._latest([s for s in self.speakers if not s.person])
+            if found is not None:
+                return found, False
+        found = self._latest(
+            [
+                s
+                for s in self.speakers
+                if any(_related(words, names_only, w) for w in (s.words, *s.aliases))
+            ]
+        )
+        if found is not None:
+            return found, False
+        found = self._latest([s for s in self.speakers if _related(s.words, s.names_only, words)])
+        if found is not None:
+            return found, True
+        if person and words and tokens and self._name_word(tokens[-1]):
+            # Two titles for one name ("رئيس كازاخستان توكاييف", "الرئيس ... توكاييف").
+            found = self._latest(
+                [s for s in self.speakers if s.person and s.words and s.words[-1] == words[-1]]
+            )
+            if found is not None:
+                return found, False
+        if english is not None:
+            found = self._latest([s for s in self.speakers if s.english == english])
+            if found is not None:
+                return found, False
+        return None, False
+
+    def _name_word(self, token: eventx.Token) -> bool:
+        if self.vocab.language == "ar":
+            return not token.norm.startswith("ال") and token.norm not in self.vocab.titles
+        return token.text[:1].isupper() and token.norm not in self.vocab.vocabulary
+
     def resolve(
         self,
         text: str,
@@ -83,51 +136,33 @@ class SpeakerIndex:
         sentence: int,
     ) -> Speaker:
         """The speaker a mention names, creating it if it is new."""
-        vocab = self.vocab
-        words = mention_words(tokens, vocab)
-        joined = " ".join(words)
-        names_only = self._names_only(tokens)
-        found: Speaker | None = None
-        upgrade = False
-        exact = [s for s in self.speakers if s.words == words]
-        if exact:
-            found = self._latest(exact)
-        if found is None:
-            key = " ".join(t.norm for t in tokens)
-            expansion = vocab.short_forms.get(key)
-            if expansion is not None:
-                wanted = tuple(w[2:] if w.startswith("ال") else w for w in expansion.split())
-                found = self._latest(
-                    [s for s in self.speakers if s.words[: len(wanted)] == wanted]
-                )
-            elif key in vocab.subordinate:
-                found = self._latest([s for s in self.speakers if not s.person])
-        if found is None:
-            found = self._latest([s for s in self.speakers if _related(words, names_only, s.words)])
-        if found is None:
-            bigger = [s for s in self.speakers if _related(s.words, s.names_only, words)]
-            found = self._latest(bigger)
-            upgrade = found is not None
-        if found is None and english is not None:
-            found = self._latest([s for s in self.speakers if s.english == english])
+        words = mention_words(tokens, self.vocab)
+        found, fuller = self.find(tokens, english=english, person=person)
         if found is None:
             found = Speaker(
                 name=text,
                 words=words,
-                names_only=names_only,
+                names_only=self._names_only(tokens),
                 english=english,
                 person=person,
                 feminine=self._feminine(tokens, words, english),
             )
             self.speakers.append(found)
-        elif upgrade and len(joined) > len(" ".join(found.words)):
-            found.name, found.words, found.names_only = text, words, names_only
+        elif fuller and len(" ".join(words)) > len(" ".join(found.words)):
+            found.name, found.words = text, words
+            found.names_only = self._names_only(tokens)
             found.person = found.person or person
         if found.english is None:
             found.english = english
         found.last_sentence = sentence
         found.last_offset = tokens[0].start if tokens else found.last_offset
         return found
+
+    def add_alias(self, speaker: Speaker, tokens: Sequence[eventx.Token]) -> None:
+        """Let later mentions of ``tokens`` (a spokesperson's name) resolve to ``speaker``."""
+        words = mention_words(tokens, self.vocab)
+        if words and words not in speaker.aliases:
+            speaker.aliases.append(words)
 
     def touch(self, speaker: Speaker, sentence: int, offset: int) -> None:
         speaker.last_sentence = sentence
@@ -148,6 +183,11 @@ class SpeakerIndex:
         return all(
             t.text[:1].isupper() and t.norm not in vocab.vocabulary for t in content
         )
+
+    def feminine_of(self, tokens: Sequence[eventx.Token], words: tuple[str, ...]) -> bool:
+        """Whether a phrase is grammatically feminine (a known name counts as a place)."""
+        english = self.vocab.names.get(" ".join(t.norm for t in tokens))
+        return self._feminine(tokens, words, english)
 
     def _feminine(
         self, tokens: Sequence[eventx.Token], words: tuple[str, ...], english: str | None

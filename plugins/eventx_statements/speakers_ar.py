@@ -13,15 +13,20 @@ the whole title and name.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import eventx
 
 from eventx_statements.phrase import SpeakerPhrase
 from eventx_statements.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from eventx_statements.resolution import SpeakerIndex
+
 _MAX_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
+_QUOTE_MARKS = frozenset('"“”«»„()')
 
 
 def is_word(token: eventx.Token) -> bool:
@@ -63,38 +68,52 @@ def scan_subject(
     i: int,
     vocab: Vocabulary,
     names: Mapping[int, int],
+    *,
+    glued: bool = False,
 ) -> SpeakerPhrase | None:
     """The speaker phrase starting at ``tokens[i]`` (tokens of one sentence), or None.
 
     ``names`` maps the start offset of each known complete name in the document to its length
-    in tokens.
+    in tokens. ``glued``: the first token carries a preposition that is not part of the name
+    (``وفقا لإرينا``, ``وفقا للجنة``); it is read without it.
     """
     n = len(tokens)
     if i >= n or not is_word(tokens[i]):
         return None
     first = tokens[i]
+    glued = glued and first.norm.startswith("ل") and len(first.norm) > 3
+
+    def form(token: eventx.Token) -> str:
+        return token.norm[1:] if glued and token is first else token.norm
+
+    def is_definite(token: eventx.Token) -> bool:
+        return form(token).startswith("ال") if glued and token is first else definite(token)
+
     if first.norm in vocab.statement_nouns or any(s in vocab.statement_nouns for s in first.stems):
         if definite(first) or i + 1 >= n or not is_word(tokens[i + 1]):
             return SpeakerPhrase(kind="statement", tokens=(first,))
         # "بيان الأمانة العامة": the statement of whoever follows.
         return scan_subject(tokens, i + 1, vocab, names)
-    if is_stop(first, vocab):
+    if is_stop(first, vocab) or form(first) in vocab.skip or len(form(first)) < 2:
         return None
     phrase: list[eventx.Token] = []
     behalf_from: int | None = None
     behalf_to: int | None = None
     person = False  # a title was seen: person names may follow
+    org = form(first) in vocab.org_heads  # an organisation name: prepositional parts may follow
     names_run = 0  # consecutive name tokens (no article)
     after_known = False  # the previous words were a complete known name: only adjectives follow
+    genitive_next = False  # the previous word needs a complement ("لتحرير" -> "أزواد")
     j = i
     while j < n and len(phrase) < _MAX_TOKENS:
         token = tokens[j]
+        word = form(token)
         if not is_word(token):
             # "قال الجنرال، وولتر سوزا": a comma between a bare title and the name it introduces.
             if (
                 token.norm == ","
                 and phrase
-                and all(t.norm in vocab.titles for t in phrase)
+                and all(form(t) in vocab.titles for t in phrase)
                 and j + 1 < n
                 and is_word(tokens[j + 1])
                 and not definite(tokens[j + 1])
@@ -102,55 +121,83 @@ def scan_subject(
             ):
                 j += 1
                 continue
+            # 'تلفزيون "المسيرة"', 'وكالة (آي.إس.يو)': a quoted name after an organisation head.
+            if token.norm in _QUOTE_MARKS and len(phrase) == 1 and org:
+                close = next(
+                    (k for k in range(j + 1, min(j + 8, n)) if tokens[k].norm in _QUOTE_MARKS),
+                    None,
+                )
+                if close is not None and close > j + 1:
+                    phrase.extend(tokens[j : close + 1])
+                    j = close + 1
+                    after_known = True
+                    continue
             break
-        if is_stop(token, vocab) and token.norm not in vocab.on_behalf_marker:
+        # "ضابط في الجيش الإسرائيلي": a member of an organisation speaks for it.
+        if (
+            word in vocab.member_marker
+            and len(phrase) == 1
+            and form(phrase[0]) in vocab.titles
+            and not definite(phrase[0])
+            and j + 1 < n
+        ):
+            inner = scan_subject(tokens, j + 1, vocab, names)
+            if inner is not None and inner.kind == "name" and not _is_person_phrase(inner, vocab):
+                return SpeakerPhrase(
+                    kind="name", tokens=(*phrase, token, *inner.tokens), behalf=inner.tokens
+                )
             break
-        known = _known_name_length(tokens, j, names)
-        if phrase:
+        if is_stop(token, vocab) and word not in vocab.on_behalf_marker:
+            break
+        known = names.get(token.start, 0)
+        if phrase and not genitive_next:
             prev = phrase[-1]
-            title = token.norm in vocab.titles
+            prev_word = form(prev)
+            title = word in vocab.titles
             if after_known:
                 ok = (
                     nisba(token)
-                    or token.norm in vocab.adjectives
+                    or word in vocab.adjectives
                     or title
                     or person and not definite(token)  # رئيس كازاخستان توكاييف
                 )
-            elif definite(token):
+            elif org and word.startswith("ل") and token.stems and len(word) > 3:
+                ok = True  # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان"
+            elif is_definite(token):
                 ok = (
                     nisba(token)
-                    or token.norm in vocab.adjectives
+                    or word in vocab.adjectives
                     or title
                     or known > 0
-                    or not definite(prev)
+                    or not is_definite(prev)
                     and (
-                        prev.norm in vocab.titles
-                        or prev.norm in vocab.org_heads
-                        or prev.norm in vocab.on_behalf_marker
+                        prev_word in vocab.titles
+                        or prev_word in vocab.org_heads
+                        or prev_word in vocab.on_behalf_marker
                         or names_run == 0
                     )
                     # a family name with the article closes a name (عمر الرزاز في ...)
                     or names_run > 0
                     and (j + 1 >= n or not is_word(tokens[j + 1]) or is_stop(tokens[j + 1], vocab))
                 )
-            elif names_run > 0 and token.norm.startswith("و") and token.stems:
+            elif names_run > 0 and word.startswith("و") and token.stems:
                 ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
             else:
                 ok = (
                     (person or names_run > 0) and names_run < _MAX_NAME_TOKENS
-                    or not definite(prev)
-                    and (prev.norm in vocab.titles or prev.norm in vocab.org_heads)
-                    or prev.norm in vocab.on_behalf_marker
-                    or title
-                    or token.norm in vocab.name_articles
+                    or not is_definite(prev)
+                    and (prev_word in vocab.titles or prev_word in vocab.org_heads)
+                    or prev_word in vocab.on_behalf_marker
+                    or word in vocab.name_articles
                 )
             if not ok:
                 break
-        if token.norm in vocab.titles:
+        genitive_next = org and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        if word in vocab.titles:
             person = True
-        if token.norm in vocab.on_behalf_marker and phrase and phrase[-1].norm in vocab.spokesperson:
+        if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:
             behalf_from = len(phrase) + 1
-        elif behalf_from is not None and behalf_to is None and token.norm in vocab.titles:
+        elif behalf_from is not None and behalf_to is None and word in vocab.titles:
             behalf_to = len(phrase)
         if known > 0:
             phrase.extend(tokens[j : j + known])
@@ -160,12 +207,12 @@ def scan_subject(
             continue
         after_known = False
         phrase.append(token)
-        if definite(token) or token.norm in vocab.titles or token.norm in vocab.org_heads:
+        if is_definite(token) or word in vocab.titles or word in vocab.org_heads:
             names_run = 0
         else:
             names_run += 1
         j += 1
-    while phrase and (phrase[-1].norm in vocab.on_behalf_marker or is_stop(phrase[-1], vocab)):
+    while phrase and (form(phrase[-1]) in vocab.on_behalf_marker or is_stop(phrase[-1], vocab)):
         phrase.pop()
     if not phrase:
         return None
@@ -174,7 +221,13 @@ def scan_subject(
         behalf = tuple(phrase[behalf_from : behalf_to if behalf_to is not None else len(phrase)])
     if not behalf:
         behalf = apposition_behalf(tokens, i + len(phrase), vocab, names)
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=behalf)
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued else 0
+    )
+
+
+def _is_person_phrase(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
+    return bool(phrase.tokens) and phrase.tokens[0].norm in vocab.titles
 
 
 def apposition_behalf(
@@ -204,7 +257,34 @@ def scan_preceding_subject(
         start -= 1
     if start >= k:
         return None
-    found = scan_subject(tokens, start, vocab, names)
+    found = scan_subject(tokens[:k], start, vocab, names)
     if found is None or found.kind != "name" or found.tokens[-1] is not tokens[k - 1]:
         return None
     return found
+
+
+def antecedent(
+    tokens: Sequence[eventx.Token],
+    k: int,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+    gender: str,
+    index: SpeakerIndex,
+) -> SpeakerPhrase | None:
+    """For a verb with no subject at ``tokens[k]``, the first speaker-like phrase earlier in the
+    sentence (a title, an organisation, a known name) whose gender agrees with the verb."""
+    j = 0
+    while j < k:
+        token = tokens[j]
+        starts = token.norm in vocab.titles or token.norm in vocab.org_heads or token.start in names
+        if starts and not is_stop(token, vocab):
+            found = scan_subject(tokens[:k], j, vocab, names)
+            if found is not None and found.kind == "name":
+                words = tuple(bare(t) for t in found.tokens if is_word(t))
+                feminine = index.feminine_of(found.tokens, words)
+                if gender == "unknown" or (gender == "feminine") == feminine:
+                    return found
+                j += len(found.tokens)
+                continue
+        j += 1
+    return None

@@ -47,6 +47,8 @@ class Vocabulary:
     cues: eventx.PhraseMatcher[CueInfo]
     relay_preposition: frozenset[str]
     stop: frozenset[str]
+    skip: frozenset[str]
+    member_marker: frozenset[str]
     titles: frozenset[str]
     spokesperson: frozenset[str]
     on_behalf_marker: frozenset[str]
@@ -104,6 +106,8 @@ def vocabulary(language: str) -> Vocabulary:
         cues=eventx.PhraseMatcher(_cue_entries(cues)),
         relay_preposition=_norm_set([relay] if relay else []),
         stop=_norm_set(speaker.get("stop", ())),
+        skip=_norm_set(speaker.get("skip", ())),
+        member_marker=_norm_set(speaker.get("member_marker", ())),
         titles=_norm_set(speaker.get("titles", ())),
         spokesperson=_norm_set(speaker.get("spokesperson", ())),
         on_behalf_marker=_norm_set(speaker.get("on_behalf_marker", ())),
