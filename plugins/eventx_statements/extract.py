@@ -117,8 +117,16 @@ def _phrase_at_cue(
         return found
     if cue.kind == "source":
         return speakers_en.scan_forward(tokens, k_last + 1, vocab)
+    if cue.kind == "participle":
+        if k_first == 0 or tokens[k_first - 1].norm != ",":
+            return None  # "alone in warning Iraq" is no speech; ", warning that" is
+        return speakers_en.sentence_subject(tokens, k_first, vocab)
     found = speakers_en.scan_backward(tokens, k_first, vocab)
-    if found is None and speakers_en.follows_quote_or_comma(tokens, k_first):
+    if (
+        found is None
+        and tokens[k_first].norm in vocab.inverted
+        and speakers_en.follows_quote_or_comma(tokens, k_first)
+    ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
 
@@ -126,11 +134,12 @@ def _phrase_at_cue(
 def _verb_form(
     doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
 ) -> bool:
-    """Whether an Arabic cue is written as a verb: only و/ف may be attached, not ال, ب or ل
-    (``التابع``, ``لنقل`` are nouns). Prepositional cues (بحسب) are listed whole."""
-    if vocab.language != "ar":
-        return True
+    """Whether a cue is written as a verb. Arabic: only و/ف may be attached, not ال, ب or ل
+    (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
+    English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
+    if vocab.language != "ar":
+        return not token.text[:1].isupper()  # "United States", "Says" in a headline
     head = norm(cue.phrase).split()[0]
     return token.norm in (head, "و" + head, "ف" + head)
 
@@ -238,6 +247,8 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
             continue
         speaker_span: tuple[int, int] | None = None
         in_sentence = bool(utterances) and utterances[-1].sentence == sentence.index
+        if in_sentence and cue.value.kind == "participle":
+            phrase = pronoun()  # "Blair pledged ..., warning ...": the same utterance
         if phrase.kind == "pronoun" and vocab.language == "ar" and not in_sentence:
             # "ولم تحدد وكالة الأنباء ... ولكنها قالت": the subject named earlier in the sentence.
             antecedent = speakers_ar.antecedent(

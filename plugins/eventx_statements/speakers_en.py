@@ -53,6 +53,52 @@ def _behalf(phrase: Sequence[eventx.Token], vocab: Vocabulary) -> tuple[eventx.T
     return ()
 
 
+_PREPOSITIONS = frozenset(["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"])
+_MAX_PARENTHESIS = 24
+
+
+def _collect_backward(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary
+) -> tuple[list[eventx.Token], int]:
+    """The phrase ending at ``tokens[j]`` and the index of the token before it."""
+    phrase: list[eventx.Token] = []
+    while j >= 0 and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        if _content_word(token, vocab):
+            phrase.insert(0, token)
+        elif token.norm in vocab.connectors and phrase and j > 0 and (
+            _content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors
+        ):
+            phrase.insert(0, token)
+        elif token.norm in vocab.determiners and phrase:
+            phrase.insert(0, token)
+            j -= 1
+            break
+        else:
+            break
+        j -= 1
+    return phrase, j
+
+
+def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
+    """Whether a phrase preceded by ``tokens[before]`` starts its clause (not inside a PP)."""
+    if before < 0:
+        return True
+    word = tokens[before].norm
+    if not word[:1].isalnum():
+        return True
+    return word in vocab.not_names and word not in _PREPOSITIONS or word == "and"
+
+
+def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
+    phrase = _trim(phrase, vocab)
+    if not phrase:
+        return None
+    if all(t.norm in vocab.statement_nouns for t in phrase):
+        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+
+
 def scan_backward(
     tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
 ) -> SpeakerPhrase | None:
@@ -68,47 +114,54 @@ def scan_backward(
     if word in vocab.group_pronouns:
         return pronoun(person=False)
     if word == ",":
-        return _apposition(tokens, j, vocab)
-    phrase: list[eventx.Token] = []
-    while j >= 0 and len(phrase) < _MAX_TOKENS:
-        token = tokens[j]
-        if _content_word(token, vocab):
-            phrase.insert(0, token)
-        elif token.norm in vocab.connectors and phrase and j > 0 and (
-            _content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors
-        ):
-            phrase.insert(0, token)
-        elif token.norm in vocab.determiners and phrase:
-            phrase.insert(0, token)
-            break
-        else:
-            break
-        j -= 1
-    phrase = _trim(phrase, vocab)
-    if not phrase:
+        return _parenthesis(tokens, j, vocab)
+    phrase, before = _collect_backward(tokens, j, vocab)
+    if phrase and before >= 0 and tokens[before].norm in _PREPOSITIONS:
+        # "... who lived in Barking told": a place inside a relative clause, not the subject.
+        return _subject_before_comma(tokens, k, vocab)
+    return _phrase(phrase, vocab)
+
+
+def _subject_before_comma(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """'Erica Gasparri, a mother of three who lived in Barking told': the clause's subject."""
+    comma = next((j for j in range(k - 1, -1, -1) if tokens[j].norm == ","), None)
+    if comma is None or k - comma > _MAX_PARENTHESIS:
         return None
-    if all(t.norm in vocab.statement_nouns for t in phrase):
-        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+    phrase, before = _collect_backward(tokens, comma - 1, vocab)
+    if not phrase or not _opens_clause(tokens, before, vocab):
+        return None
+    return _phrase(phrase, vocab)
 
 
-def _apposition(tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary) -> SpeakerPhrase | None:
-    """"NAME, the spokesperson for ORG, said": the name before the apposition, linked to ORG."""
+def _parenthesis(
+    tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """A subject, a parenthesis between commas, then the verb.
+
+    "Zabiullah Mujahid, the spokesperson for the Taliban, said" -> the name, for the Taliban;
+    "Turkey, worried about civil war, urged" -> Turkey; "an IRA leader at the time, Sean
+    MacStiofain, said" -> the name inside the commas.
+    """
     j = comma - 1
     while j >= 0 and tokens[j].norm != ",":
         j -= 1
-    if j <= 0:
+    if j <= 0 or comma - j > _MAX_PARENTHESIS:
         return None
-    apposition = tokens[j + 1 : comma]
-    if not apposition or not (
-        apposition[0].norm in vocab.determiners or apposition[0].norm in vocab.vocabulary
-    ):
-        return None
-    name = scan_backward(tokens, j, vocab)
-    if name is None or name.kind != "name":
-        return None
-    behalf = _behalf(_trim(list(apposition), vocab), vocab)
-    return SpeakerPhrase(kind="name", tokens=name.tokens, behalf=behalf or name.behalf)
+    inside = list(tokens[j + 1 : comma])
+    if any(not t.norm[:1].isalnum() for t in inside):
+        return None  # quotes or more punctuation: not a simple parenthesis
+    subject, before = _collect_backward(tokens, j - 1, vocab)
+    if subject and _opens_clause(tokens, before, vocab):
+        found = _phrase(subject, vocab)
+        if found is not None and found.kind == "name":
+            behalf = _behalf(_trim(inside, vocab), vocab)
+            return SpeakerPhrase(kind="name", tokens=found.tokens, behalf=behalf or found.behalf)
+    name = _trim(inside, vocab)
+    if name and all(capitalised(t) or t.norm in vocab.connectors for t in name):
+        return _phrase(name, vocab)
+    return None
 
 
 def scan_forward(
@@ -147,3 +200,17 @@ def scan_forward(
 def follows_quote_or_comma(tokens: Sequence[eventx.Token], k: int) -> bool:
     """Whether the cue at ``tokens[k]`` comes right after a quote or a comma (inverted order)."""
     return k > 0 and tokens[k - 1].text in _QUOTE_OR_COMMA
+
+
+def sentence_subject(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """The subject opening the sentence of a participle cue at ``tokens[k]``, else a pronoun
+    (the speaker is then carried over: '..., he said, adding that ...')."""
+    start = 0
+    while start < k and tokens[start].norm in vocab.not_names and tokens[start].norm not in (
+        vocab.person_pronouns | vocab.group_pronouns
+    ):
+        start += 1
+    found = scan_forward(tokens[:k], start, vocab)
+    return found if found is not None else pronoun()

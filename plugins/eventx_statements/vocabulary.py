@@ -14,7 +14,7 @@ from attrs import frozen
 
 import eventx
 
-CueKind = Literal["speech", "continuation", "source", "relay"]
+CueKind = Literal["speech", "continuation", "source", "relay", "participle"]
 Gender = Literal["masculine", "feminine", "unknown"]
 
 
@@ -46,6 +46,7 @@ class Vocabulary:
     language: str
     cues: eventx.PhraseMatcher[CueInfo]
     relay_preposition: frozenset[str]
+    inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
     stop: frozenset[str]
     skip: frozenset[str]
     member_marker: frozenset[str]
@@ -79,7 +80,7 @@ class Vocabulary:
 
 def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
     entries: list[tuple[str, CueInfo]] = []
-    for kind in ("speech", "continuation", "source", "relay"):
+    for kind in ("speech", "continuation", "source", "relay", "participle"):
         section = cues.get(kind, {})
         for gender in ("masculine", "feminine"):
             for term in section.get(gender, ()):
@@ -105,6 +106,7 @@ def vocabulary(language: str) -> Vocabulary:
         language=language,
         cues=eventx.PhraseMatcher(_cue_entries(cues)),
         relay_preposition=_norm_set([relay] if relay else []),
+        inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
         member_marker=_norm_set(speaker.get("member_marker", ())),
