@@ -9,7 +9,6 @@ See docs/plugins/statements.md.
 from __future__ import annotations
 
 import eventx
-
 from eventx_statements.extract import extract_statements
 
 __version__ = "0.2.0"

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 import eventx
-
 from eventx_statements import speakers_ar, speakers_en
 from eventx_statements.phrase import SpeakerPhrase, pronoun
 from eventx_statements.quotes import Quote, find_quotes
@@ -43,23 +42,22 @@ class _Utterance:
 
 def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, int]:
     """Start offset -> token count of every complete known name in the document."""
-    return {
-        m.start: m.last_token - m.first_token + 1 for m in vocab.name_matcher.finditer(doc)
-    }
+    return {m.start: m.last_token - m.first_token + 1 for m in vocab.name_matcher.finditer(doc)}
 
 
 def _english_name(
     ctx: eventx.ExtractionContext, vocab: Vocabulary, start: int, end: int
 ) -> str | None:
     """The English name of the speaker at ``[start, end)``: a known actor, a listed name or pattern."""
+    # A known actor (the places/actors extractor) whose mention covers the speaker, or most of it.
     for actor in ctx.facts("actors"):
         for mention in actor.mentions:
-            if mention.start <= start and end <= mention.end or (
-                start <= mention.start and mention.end <= end and mention.end - mention.start
-                >= (end - start) // 2
-            ):
-                if actor.name.isascii():
-                    return str(actor.name)
+            covers = mention.start <= start and end <= mention.end
+            inside = start <= mention.start and mention.end <= end
+            if (covers or (inside and 2 * (mention.end - mention.start) >= end - start)) and str(
+                actor.name
+            ).isascii():
+                return str(actor.name)
     phrase = norm(ctx.text[start:end])
     if phrase in vocab.names:
         return vocab.names[phrase]
@@ -112,9 +110,7 @@ def _phrase_at_cue(
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
                 found = None
-        if found is None and cue.kind != "source":
-            return pronoun(gender=cue.gender)
-        return found
+        return found if found is not None else pronoun(gender=cue.gender)
     if cue.kind == "source":
         return speakers_en.scan_forward(tokens, k_last + 1, vocab)
     if cue.kind == "participle":
@@ -151,13 +147,16 @@ def _inside(quotes: Sequence[Quote], offset: int) -> bool:
 def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     first = phrase.tokens[0]
     if vocab.language == "ar":
-        return first.norm in vocab.titles or not speakers_ar.definite(first) and (
-            first.norm not in vocab.org_heads and first.norm not in vocab.names
+        return first.norm in vocab.titles or (
+            not speakers_ar.definite(first)
+            and (first.norm not in vocab.org_heads and first.norm not in vocab.names)
         )
     content = [t for t in phrase.tokens if t.norm[:1].isalpha()]
-    return bool(content) and all(
-        speakers_en.capitalised(t) and t.norm not in vocab.vocabulary for t in content[-2:]
-    ) and norm(" ".join(t.text for t in content)) not in vocab.names
+    return (
+        bool(content)
+        and all(speakers_en.capitalised(t) and t.norm not in vocab.vocabulary for t in content[-2:])
+        and norm(" ".join(t.text for t in content)) not in vocab.names
+    )
 
 
 def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
@@ -336,7 +335,11 @@ def _attach_quotes(
             if q in taken:
                 continue
             gap = doc.text[quote.end : anchor]
-            if quote.end <= anchor and len(gap.strip(" ,،:-—\u00a0")) == 0 and len(gap) <= _QUOTE_GAP + 2:
+            if (
+                quote.end <= anchor
+                and len(gap.strip(" ,،:-—\u00a0")) == 0
+                and len(gap) <= _QUOTE_GAP + 2
+            ):
                 utterance.quotes.append(quote)
                 taken.add(q)
         # '"…", حسب بيان الأمانة العامة': a quote ending right before the cue, across spaces.

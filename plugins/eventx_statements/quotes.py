@@ -25,7 +25,7 @@ _CLOSERS: dict[str, str] = {
     "‘": "’",
     "‹": "›",
 }
-_OPENERS = frozenset("“„«‘‹\"")
+_OPENERS = frozenset('“„«‘‹"')
 
 
 @frozen
@@ -48,16 +48,14 @@ def find_quotes(text: str) -> list[Quote]:
     stack: list[tuple[str, int]] = []
 
     def close(end_inner: int, end: int) -> None:
-        mark, start = stack.pop()
+        _mark, start = stack.pop()
         if not stack:
             inner_start = start + 1
             body = text[inner_start:end_inner]
             if any(ch.isalpha() for ch in body):
                 strip_l = len(body) - len(body.lstrip())
                 strip_r = len(body) - len(body.rstrip())
-                quotes.append(
-                    Quote(start, end, inner_start + strip_l, end_inner - strip_r)
-                )
+                quotes.append(Quote(start, end, inner_start + strip_l, end_inner - strip_r))
 
     for match in _MARKS_RE.finditer(text):
         ch = match.group()

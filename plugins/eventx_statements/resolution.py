@@ -18,7 +18,6 @@ from collections.abc import Sequence
 import attrs
 
 import eventx
-
 from eventx_statements.vocabulary import Vocabulary
 
 _FEMININE_ENDINGS = ("ه", "ات", "ا")
@@ -180,9 +179,7 @@ class SpeakerIndex:
                 and t.norm not in vocab.org_heads
                 for t in content
             )
-        return all(
-            t.text[:1].isupper() and t.norm not in vocab.vocabulary for t in content
-        )
+        return all(t.text[:1].isupper() and t.norm not in vocab.vocabulary for t in content)
 
     def feminine_of(self, tokens: Sequence[eventx.Token], words: tuple[str, ...]) -> bool:
         """Whether a phrase is grammatically feminine (a known name counts as a place)."""
@@ -215,9 +212,12 @@ class SpeakerIndex:
     ) -> Speaker | None:
         """The speaker an implicit subject ("وأضاف", "he said") refers back to, or None."""
         recent = [s for s in self.speakers if sentence - s.last_sentence <= window]
-        if previous is not None and previous in recent:
-            if continuation or self._agrees(previous, gender, person):
-                return previous
+        if (
+            previous is not None
+            and previous in recent
+            and (continuation or self._agrees(previous, gender, person))
+        ):
+            return previous
         return self._latest([s for s in recent if self._agrees(s, gender, person)])
 
     def _agrees(self, speaker: Speaker, gender: str, person: bool | None) -> bool:

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import eventx
-
 from eventx_statements.phrase import SpeakerPhrase
 from eventx_statements.vocabulary import Vocabulary
 
@@ -57,9 +56,7 @@ def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
     return any(form in vocab.stop for form in token.forms)
 
 
-def _known_name_length(
-    tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]
-) -> int:
+def _known_name_length(tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]) -> int:
     return names.get(tokens[i].start, 0)
 
 
@@ -159,7 +156,7 @@ def scan_subject(
                     nisba(token)
                     or word in vocab.adjectives
                     or title
-                    or person and not definite(token)  # رئيس كازاخستان توكاييف
+                    or (person and not definite(token))  # رئيس كازاخستان توكاييف
                 )
             elif org and word.startswith("ل") and token.stems and len(word) > 3:
                 ok = True  # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان"
@@ -169,24 +166,34 @@ def scan_subject(
                     or word in vocab.adjectives
                     or title
                     or known > 0
-                    or not is_definite(prev)
-                    and (
-                        prev_word in vocab.titles
-                        or prev_word in vocab.org_heads
-                        or prev_word in vocab.on_behalf_marker
-                        or names_run == 0
+                    or (
+                        not is_definite(prev)
+                        and (
+                            prev_word in vocab.titles
+                            or prev_word in vocab.org_heads
+                            or prev_word in vocab.on_behalf_marker
+                            or names_run == 0
+                        )
                     )
                     # a family name with the article closes a name (عمر الرزاز في ...)
-                    or names_run > 0
-                    and (j + 1 >= n or not is_word(tokens[j + 1]) or is_stop(tokens[j + 1], vocab))
+                    or (
+                        names_run > 0
+                        and (
+                            j + 1 >= n
+                            or not is_word(tokens[j + 1])
+                            or is_stop(tokens[j + 1], vocab)
+                        )
+                    )
                 )
             elif names_run > 0 and word.startswith("و") and token.stems:
                 ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
             else:
                 ok = (
-                    (person or names_run > 0) and names_run < _MAX_NAME_TOKENS
-                    or not is_definite(prev)
-                    and (prev_word in vocab.titles or prev_word in vocab.org_heads)
+                    ((person or names_run > 0) and names_run < _MAX_NAME_TOKENS)
+                    or (
+                        not is_definite(prev)
+                        and (prev_word in vocab.titles or prev_word in vocab.org_heads)
+                    )
                     or prev_word in vocab.on_behalf_marker
                     or word in vocab.name_articles
                 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import eventx
-
 from eventx_statements.phrase import SpeakerPhrase, pronoun
 from eventx_statements.vocabulary import Vocabulary
 
@@ -53,7 +52,9 @@ def _behalf(phrase: Sequence[eventx.Token], vocab: Vocabulary) -> tuple[eventx.T
     return ()
 
 
-_PREPOSITIONS = frozenset(["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"])
+_PREPOSITIONS = frozenset(
+    ["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"]
+)
 _MAX_PARENTHESIS = 24
 
 
@@ -64,10 +65,11 @@ def _collect_backward(
     phrase: list[eventx.Token] = []
     while j >= 0 and len(phrase) < _MAX_TOKENS:
         token = tokens[j]
-        if _content_word(token, vocab):
-            phrase.insert(0, token)
-        elif token.norm in vocab.connectors and phrase and j > 0 and (
-            _content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors
+        if _content_word(token, vocab) or (
+            token.norm in vocab.connectors
+            and phrase
+            and j > 0
+            and (_content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors)
         ):
             phrase.insert(0, token)
         elif token.norm in vocab.determiners and phrase:
@@ -87,7 +89,7 @@ def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary
     word = tokens[before].norm
     if not word[:1].isalnum():
         return True
-    return word in vocab.not_names and word not in _PREPOSITIONS or word == "and"
+    return (word in vocab.not_names and word not in _PREPOSITIONS) or word == "and"
 
 
 def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
@@ -164,9 +166,7 @@ def _parenthesis(
     return None
 
 
-def scan_forward(
-    tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary
-) -> SpeakerPhrase | None:
+def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> SpeakerPhrase | None:
     """The speaker phrase starting at ``tokens[i]`` ('..." said the police spokesman')."""
     if i >= len(tokens):
         return None
@@ -178,12 +178,15 @@ def scan_forward(
     j = i
     while j < len(tokens) and len(phrase) < _MAX_TOKENS:
         token = tokens[j]
-        if _content_word(token, vocab):
-            phrase.append(token)
-        elif token.norm in vocab.determiners and not phrase:
-            phrase.append(token)
-        elif token.norm in vocab.connectors and phrase and j + 1 < len(tokens) and (
-            _content_word(tokens[j + 1], vocab) or tokens[j + 1].norm in vocab.determiners
+        if (
+            _content_word(token, vocab)
+            or (token.norm in vocab.determiners and not phrase)
+            or (
+                token.norm in vocab.connectors
+                and phrase
+                and j + 1 < len(tokens)
+                and (_content_word(tokens[j + 1], vocab) or tokens[j + 1].norm in vocab.determiners)
+            )
         ):
             phrase.append(token)
         else:
@@ -208,8 +211,10 @@ def sentence_subject(
     """The subject opening the sentence of a participle cue at ``tokens[k]``, else a pronoun
     (the speaker is then carried over: '..., he said, adding that ...')."""
     start = 0
-    while start < k and tokens[start].norm in vocab.not_names and tokens[start].norm not in (
-        vocab.person_pronouns | vocab.group_pronouns
+    while (
+        start < k
+        and tokens[start].norm in vocab.not_names
+        and tokens[start].norm not in (vocab.person_pronouns | vocab.group_pronouns)
     ):
         start += 1
     found = scan_forward(tokens[:k], start, vocab)
