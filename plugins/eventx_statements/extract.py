@@ -25,6 +25,8 @@ from eventx_statements.vocabulary import CueInfo, Vocabulary, norm, vocabulary
 _CLAUSE_OPENERS = frozenset(
     norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
 )
+_COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
+_MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 _QUOTE_GAP = 3  # characters of punctuation/space allowed between a quote and its cue
 
 
@@ -110,6 +112,8 @@ def _phrase_at_cue(
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
                 found = None
+        if found is None and cue.imperfect:
+            return None  # "حركة احتجاجية تطالب ببدائل": describes a noun, no new statement
         return found if found is not None else pronoun(gender=cue.gender)
     if cue.kind == "source":
         return speakers_en.scan_forward(tokens, k_last + 1, vocab)
@@ -134,6 +138,8 @@ def _verb_form(
     (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
     English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
+    if cue.value.kind == "source":
+        return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":
         return not token.text[:1].isupper()  # "United States", "Says" in a headline
     head = norm(cue.phrase).split()[0]
@@ -345,11 +351,25 @@ def _attach_quotes(
         # '"…", حسب بيان الأمانة العامة': a quote ending right before the cue, across spaces.
 
 
-def _content_span(utterance: _Utterance, doc: eventx.AnnotatedDocument) -> tuple[int, int] | None:
+def _content_span(
+    utterance: _Utterance, doc: eventx.AnnotatedDocument, vocab: Vocabulary
+) -> tuple[int, int] | None:
+    """The quote(s) of a direct utterance, else the reported clause: from after the
+    complementiser (أن, إن, that) when one opens it, without leading time words."""
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
-    tokens = [t for t in doc.tokens_between(utterance.start, utterance.end)]
-    while tokens and (tokens[0].norm in _CLAUSE_OPENERS or not tokens[0].norm[:1].isalnum()):
+    tokens = list(doc.tokens_between(utterance.start, utterance.end))
+    opener = next(
+        (k for k, t in enumerate(tokens[:_MAX_CLAUSE_PREAMBLE]) if t.norm in _COMPLEMENTISERS),
+        None,
+    )
+    if opener is not None:
+        tokens = tokens[opener + 1 :]
+    while tokens and (
+        tokens[0].norm in _CLAUSE_OPENERS
+        or not tokens[0].norm[:1].isalnum()
+        or any(f in vocab.stop for f in tokens[0].forms)
+    ):
         tokens = tokens[1:]
     while tokens and not tokens[-1].norm[:1].isalnum():
         tokens = tokens[:-1]
@@ -360,7 +380,7 @@ def _content_span(utterance: _Utterance, doc: eventx.AnnotatedDocument) -> tuple
 
 def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.Statement:
     cue = utterance.cue
-    content = _content_span(utterance, ctx.annotation)
+    content = _content_span(utterance, ctx.annotation, vocabulary(ctx.language))
     spans = [(cue.start, cue.end)]
     if utterance.speaker_span is not None:
         spans.append(utterance.speaker_span)

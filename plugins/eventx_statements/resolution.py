@@ -30,6 +30,8 @@ class Speaker:
     name: str  # the fullest surface form seen
     words: tuple[str, ...]  # normalised words of ``name`` (article and honorifics dropped)
     names_only: bool  # every word is a proper name (no article / capitalised)
+    # First named without the article ("مصدر قريب"): a later "المصدر ..." refers back to it.
+    indefinite: bool = False
     english: str | None = None
     # Other names it goes by: a spokesperson's name for the organisation they speak for.
     aliases: list[tuple[str, ...]] = attrs.field(factory=list)
@@ -118,6 +120,13 @@ class SpeakerIndex:
             found = self._latest([s for s in self.speakers if s.english == english])
             if found is not None:
                 return found, False
+        if vocab.language == "ar" and tokens and tokens[0].norm.startswith("ال") and words:
+            # Definite anaphora: "المصدر المطلع" is the "مصدر قريب" introduced before.
+            found = self._latest(
+                [s for s in self.speakers if s.indefinite and s.words[:1] == words[:1]]
+            )
+            if found is not None:
+                return found, False
         return None, False
 
     def _name_word(self, token: eventx.Token) -> bool:
@@ -145,6 +154,10 @@ class SpeakerIndex:
                 english=english,
                 person=person,
                 feminine=self._feminine(tokens, words, english),
+                indefinite=bool(tokens)
+                and self.vocab.language == "ar"
+                and not tokens[0].norm.startswith("ال")
+                and not self._names_only(tokens),
             )
             self.speakers.append(found)
         elif fuller and len(" ".join(words)) > len(" ".join(found.words)):

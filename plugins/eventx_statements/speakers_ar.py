@@ -26,6 +26,9 @@ _MAX_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
 _QUOTE_MARKS = frozenset('"“”«»„()')
+_CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
+# A phrase after one of these is inside a prepositional phrase, not a subject.
+_PREPOSITIONS = frozenset(["في", "على", "الي", "عن", "من", "مع", "عبر", "لدي", "حول", "بين", "ضد"])
 
 
 def is_word(token: eventx.Token) -> bool:
@@ -147,7 +150,8 @@ def scan_subject(
         if is_stop(token, vocab) and word not in vocab.on_behalf_marker:
             break
         known = names.get(token.start, 0)
-        if phrase and not genitive_next:
+        joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
+        if phrase and not genitive_next and not joined:
             prev = phrase[-1]
             prev_word = form(prev)
             title = word in vocab.titles
@@ -187,6 +191,15 @@ def scan_subject(
                 )
             elif names_run > 0 and word.startswith("و") and token.stems:
                 ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
+            elif (
+                names_run >= 2
+                and j + 1 < n
+                and is_word(tokens[j + 1])
+                and definite(tokens[j + 1])
+                and not is_stop(tokens[j + 1], vocab)
+                and not nisba(tokens[j + 1])
+            ):
+                ok = False  # "الرئيس كلاوس يوهانيس استخدام القوة": a noun with its genitive
             else:
                 ok = (
                     ((person or names_run > 0) and names_run < _MAX_NAME_TOKENS)
@@ -214,7 +227,9 @@ def scan_subject(
             continue
         after_known = False
         phrase.append(token)
-        if is_definite(token) or word in vocab.titles or word in vocab.org_heads:
+        if joined:
+            names_run += 1  # "عبد الفتاح": the article belongs to the name
+        elif is_definite(token) or word in vocab.titles or word in vocab.org_heads:
             names_run = 0
         else:
             names_run += 1
@@ -259,8 +274,10 @@ def scan_preceding_subject(
     Only a phrase that opens its clause (sentence start or after a comma) and ends right at the
     verb counts, so objects and earlier clauses are never taken for speakers.
     """
+    if k >= 2 and tokens[k - 1].norm == ",":
+        return _parenthesised_subject(tokens, k - 1, vocab, names)
     start = k
-    while start > 0 and tokens[start - 1].norm not in {",", ":", ";", "-"}:
+    while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
         start -= 1
     if start >= k:
         return None
@@ -268,6 +285,30 @@ def scan_preceding_subject(
     if found is None or found.kind != "name" or found.tokens[-1] is not tokens[k - 1]:
         return None
     return found
+
+
+def _parenthesised_subject(
+    tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """ "ولكن وزير الداخلية، عبد الرضا رحماني فاضل، قال": a title, the name between commas, then
+    the verb. The speaker is the whole span from the title to the name."""
+    opening = comma - 1
+    while opening >= 0 and tokens[opening].norm != ",":
+        opening -= 1
+    if opening <= 0 or comma - opening > 6:
+        return None
+    name = tokens[opening + 1 : comma]
+    if not name or not all(is_word(t) and not is_stop(t, vocab) for t in name):
+        return None
+    if any(definite(t) and t.norm not in vocab.name_articles and not nisba(t) for t in name):
+        return None  # a description, not a name
+    for start in range(max(opening - 8, 0), opening):
+        if tokens[start].norm not in vocab.titles and tokens[start].norm not in vocab.org_heads:
+            continue
+        head = scan_subject(tokens[:opening], start, vocab, names)
+        if head is not None and head.kind == "name" and head.tokens[-1] is tokens[opening - 1]:
+            return SpeakerPhrase(kind="name", tokens=tuple(tokens[start:comma]))
+    return None
 
 
 def antecedent(
@@ -284,7 +325,8 @@ def antecedent(
     while j < k:
         token = tokens[j]
         starts = token.norm in vocab.titles or token.norm in vocab.org_heads or token.start in names
-        if starts and not is_stop(token, vocab):
+        after_preposition = j > 0 and tokens[j - 1].norm in _PREPOSITIONS
+        if starts and not is_stop(token, vocab) and not after_preposition:
             found = scan_subject(tokens[:k], j, vocab, names)
             if found is not None and found.kind == "name":
                 words = tuple(bare(t) for t in found.tokens if is_word(t))

@@ -24,6 +24,9 @@ class CueInfo:
 
     kind: CueKind
     gender: Gender
+    # Arabic imperfect (يقول، تقول): without a subject after it, it usually describes a noun
+    # before it ("حركة احتجاجية تطالب بـ") rather than continuing a speaker.
+    imperfect: bool = False
 
 
 def norm(text: str) -> str:
@@ -57,6 +60,7 @@ class Vocabulary:
     adjectives: frozenset[str]
     statement_nouns: frozenset[str]
     name_articles: frozenset[str]
+    name_joiners: frozenset[str]
     short_forms: dict[str, str]
     subordinate: frozenset[str]
     names: dict[str, str]  # normalised complete name -> English name
@@ -82,9 +86,14 @@ def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
     entries: list[tuple[str, CueInfo]] = []
     for kind in ("speech", "continuation", "source", "relay", "participle"):
         section = cues.get(kind, {})
+        masculine = {norm(str(t)) for t in section.get("masculine", ())}
         for gender in ("masculine", "feminine"):
             for term in section.get(gender, ()):
-                entries.append((str(term), CueInfo(kind, gender)))
+                word = norm(str(term))
+                imperfect = word.startswith("ي") or (
+                    word.startswith("ت") and "ي" + word[1:] in masculine
+                )
+                entries.append((str(term), CueInfo(kind, gender, imperfect)))
         for term in section.get("terms", ()):
             entries.append((str(term), CueInfo(kind, "unknown")))
     return entries
@@ -117,6 +126,7 @@ def vocabulary(language: str) -> Vocabulary:
         adjectives=_norm_set(speaker.get("adjectives", ())),
         statement_nouns=_norm_set(speaker.get("statement_nouns", ())),
         name_articles=_norm_set(speaker.get("name_articles", ())),
+        name_joiners=_norm_set(speaker.get("name_joiners", ())),
         short_forms={k: norm(v) for k, v in _norm_map(anaphora.get("short_forms", {})).items()},
         subordinate=_norm_set(anaphora.get("subordinate", ())),
         names=names,
