@@ -112,6 +112,8 @@ def _phrase_at_cue(
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
                 found = None
+            if found is not None:
+                found = speakers_ar.named_after_description(tokens, found, vocab)
         if found is None and cue.imperfect:
             return None  # "حركة احتجاجية تطالب ببدائل": describes a noun, no new statement
         return found if found is not None else pronoun(gender=cue.gender)

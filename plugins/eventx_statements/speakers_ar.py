@@ -27,6 +27,7 @@ _MAX_NAME_TOKENS = 4
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
 _QUOTE_MARKS = frozenset('"“”«»„()')
 _CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
+_COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
 # A phrase after one of these is inside a prepositional phrase, not a subject.
 _PREPOSITIONS = frozenset(["في", "على", "الي", "عن", "من", "مع", "عبر", "لدي", "حول", "بين", "ضد"])
 
@@ -287,6 +288,50 @@ def scan_preceding_subject(
     return found
 
 
+def _looks_like_name(name: Sequence[eventx.Token], vocab: Vocabulary) -> bool:
+    """Words that can be a person's name: no article except after عبد/أبو, a family nisba or
+    listed name parts, no particles."""
+    if not name or len(name) > _MAX_NAME_TOKENS + 1:
+        return False
+    for k, token in enumerate(name):
+        if not is_word(token) or is_stop(token, vocab) or token.norm in vocab.titles:
+            return False
+        joined = k > 0 and name[k - 1].norm in vocab.name_joiners
+        if definite(token) and not (joined or nisba(token) or token.norm in vocab.name_articles):
+            return False
+    return True
+
+
+def named_after_description(
+    tokens: Sequence[eventx.Token], phrase: SpeakerPhrase, vocab: Vocabulary
+) -> SpeakerPhrase:
+    """ "قال الناشط في مجال حقوق الإنسان، ليوناردو ساكاموتو، إن": a description of a person, then
+    their name between commas; the speaker is the whole span up to the name."""
+    if phrase.kind != "name" or phrase.tokens[0].norm not in vocab.titles:
+        return phrase
+    if any(not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]):
+        return phrase  # it already has a name
+    try:
+        end = next(k for k, t in enumerate(tokens) if t is phrase.tokens[-1])
+    except StopIteration:
+        return phrase
+    comma = next(
+        (k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].norm == ","), None
+    )
+    if comma is None or any(t.norm in _COMPLEMENTISERS for t in tokens[end + 1 : comma]):
+        return phrase
+    close = comma + 1
+    while close < len(tokens) and is_word(tokens[close]) and not is_stop(tokens[close], vocab):
+        close += 1
+    name = tokens[comma + 1 : close]
+    if close - comma < 3 or not _looks_like_name(name, vocab):
+        return phrase  # a single word is too weak a name
+    if close < len(tokens) and tokens[close].norm != "," and not is_stop(tokens[close], vocab):
+        return phrase
+    start = next(k for k, t in enumerate(tokens) if t is phrase.tokens[0])
+    return SpeakerPhrase(kind="name", tokens=tuple(tokens[start:close]), behalf=phrase.behalf)
+
+
 def _parenthesised_subject(
     tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary, names: Mapping[int, int]
 ) -> SpeakerPhrase | None:
@@ -300,7 +345,7 @@ def _parenthesised_subject(
     name = tokens[opening + 1 : comma]
     if not name or not all(is_word(t) and not is_stop(t, vocab) for t in name):
         return None
-    if any(definite(t) and t.norm not in vocab.name_articles and not nisba(t) for t in name):
+    if not _looks_like_name(name, vocab):
         return None  # a description, not a name
     for start in range(max(opening - 8, 0), opening):
         if tokens[start].norm not in vocab.titles and tokens[start].norm not in vocab.org_heads:
