@@ -27,7 +27,6 @@ _CLAUSE_OPENERS = frozenset(
 )
 _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
-_QUOTE_GAP = 3  # characters of punctuation/space allowed between a quote and its cue
 
 
 @attrs.define(kw_only=True)
@@ -316,15 +315,19 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 end=region_end,
             )
         )
-    _attach_quotes(utterances, quotes, doc)
+    _attach_quotes(utterances, quotes, doc, vocab)
     for utterance in utterances:
         yield _statement(ctx, utterance)
 
 
 def _attach_quotes(
-    utterances: list[_Utterance], quotes: list[Quote], doc: eventx.AnnotatedDocument
+    utterances: list[_Utterance],
+    quotes: list[Quote],
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
 ) -> None:
     """Give each utterance the quotes it says: starting inside it, or just before its cue."""
+    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between
     taken: set[int] = set()
     for utterance in utterances:
         for q, quote in enumerate(quotes):
@@ -342,15 +345,13 @@ def _attach_quotes(
         for q, quote in enumerate(quotes):
             if q in taken:
                 continue
-            gap = doc.text[quote.end : anchor]
-            if (
-                quote.end <= anchor
-                and len(gap.strip(" ,،:-—\u00a0")) == 0
-                and len(gap) <= _QUOTE_GAP + 2
-            ):
+            # '"…", حسب بيان الأمانة العامة', '"…," he added': a quote ending right before
+            # the speaker or the cue, with at most punctuation and a pronoun between.
+            gap = doc.text[quote.end : anchor] if quote.end <= anchor else "\n"
+            words = gap.strip(" ,،:-—\u00a0").split()
+            if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
                 utterance.quotes.append(quote)
                 taken.add(q)
-        # '"…", حسب بيان الأمانة العامة': a quote ending right before the cue, across spaces.
 
 
 def _content_span(

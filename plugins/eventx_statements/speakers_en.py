@@ -23,6 +23,17 @@ def capitalised(token: eventx.Token) -> bool:
     return token.text[:1].isupper()
 
 
+def _initial_dot(tokens: Sequence[eventx.Token], j: int) -> bool:
+    """The dot of an initialism ("U.S.", "U.N."): part of a name, not the end of one."""
+    return (
+        tokens[j].norm == "."
+        and j > 0
+        and len(tokens[j - 1].text) == 1
+        and tokens[j - 1].text.isupper()
+        and tokens[j - 1].end == tokens[j].start
+    )
+
+
 def _content_word(token: eventx.Token, vocab: Vocabulary) -> bool:
     if not token.norm[:1].isalpha():
         return False
@@ -65,11 +76,15 @@ def _collect_backward(
     phrase: list[eventx.Token] = []
     while j >= 0 and len(phrase) < _MAX_TOKENS:
         token = tokens[j]
-        if _content_word(token, vocab) or (
-            token.norm in vocab.connectors
-            and phrase
-            and j > 0
-            and (_content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors)
+        if (
+            _content_word(token, vocab)
+            or (phrase and _initial_dot(tokens, j))
+            or (
+                token.norm in vocab.connectors
+                and phrase
+                and j > 0
+                and (_content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors)
+            )
         ):
             phrase.insert(0, token)
         elif token.norm in vocab.determiners and phrase:
@@ -180,6 +195,7 @@ def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> S
         token = tokens[j]
         if (
             _content_word(token, vocab)
+            or (phrase and _initial_dot(tokens, j))
             or (token.norm in vocab.determiners and not phrase)
             or (
                 token.norm in vocab.connectors
