@@ -9,6 +9,7 @@ Mentions are resolved to one name per speaker (resolution.py) once the whole doc
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -147,8 +148,10 @@ def _verb_form(
     return token.norm in (head, "و" + head, "ف" + head)
 
 
-def _inside(quotes: Sequence[Quote], offset: int) -> bool:
-    return any(q.inner_start <= offset < q.inner_end for q in quotes)
+def _inside(quotes: Sequence[Quote], starts: Sequence[int], offset: int) -> bool:
+    """Whether ``offset`` is inside a quote (``starts``: the sorted quote starts)."""
+    q = bisect.bisect_right(starts, offset) - 1
+    return q >= 0 and quotes[q].inner_start <= offset < quotes[q].inner_end
 
 
 def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
@@ -226,13 +229,15 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     doc = ctx.annotation
     text = ctx.text
     quotes = find_quotes(text)
-    names = _known_names(doc, vocab)
+    quote_starts = [q.start for q in quotes]
+    # Complete names bound Arabic speaker phrases; English phrases are bounded by capitals.
+    names = _known_names(doc, vocab) if vocab.language == "ar" else {}
     index = SpeakerIndex(vocab)
     utterances: list[_Utterance] = []
     cues = [
         c
         for c in vocab.cues.finditer(doc)
-        if not _inside(quotes, c.start) and _verb_form(doc, c, vocab)
+        if not _inside(quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0
@@ -296,8 +301,9 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
             speaker = carried
             index.touch(speaker, sentence.index, cue.start)
         previous = speaker
-        following = [c for c in cues[n + 1 :] if c.start < sentence.end]
-        region_end = following[0].start if following else sentence.end
+        following = cues[n + 1] if n + 1 < len(cues) else None
+        in_same = following is not None and following.start < sentence.end
+        region_end = following.start if following is not None and in_same else sentence.end
         # Same speaker again in the same sentence ("أعلنت ... وأكدت أن"): one utterance.
         last = utterances[-1] if utterances else None
         if last is not None and last.sentence == sentence.index and last.speaker is speaker:
@@ -326,32 +332,37 @@ def _attach_quotes(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
 ) -> None:
-    """Give each utterance the quotes it says: starting inside it, or just before its cue."""
+    """Give each utterance the quotes it says: starting inside it, or just before its cue.
+
+    Quotes are sorted and disjoint, so both lookups bisect (linear overall, whatever the size).
+    """
     pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between
+    starts = [q.start for q in quotes]
+    ends = [q.end for q in quotes]
     taken: set[int] = set()
     for utterance in utterances:
-        for q, quote in enumerate(quotes):
-            if q in taken:
-                continue
-            if utterance.start <= quote.start < utterance.end:
-                utterance.quotes.append(quote)
+        q = bisect.bisect_left(starts, utterance.start)
+        while q < len(quotes) and quotes[q].start < utterance.end:
+            if q not in taken:
+                utterance.quotes.append(quotes[q])
                 taken.add(q)
+            q += 1
     for utterance in utterances:
         if utterance.quotes:
             continue
         anchor = utterance.cue.start
         if utterance.speaker_span is not None:
             anchor = min(anchor, utterance.speaker_span[0])
-        for q, quote in enumerate(quotes):
-            if q in taken:
-                continue
-            # '"…", حسب بيان الأمانة العامة', '"…," he added': a quote ending right before
-            # the speaker or the cue, with at most punctuation and a pronoun between.
-            gap = doc.text[quote.end : anchor] if quote.end <= anchor else "\n"
-            words = gap.strip(" ,،:-—\u00a0").split()
-            if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
-                utterance.quotes.append(quote)
-                taken.add(q)
+        q = bisect.bisect_right(ends, anchor) - 1
+        if q < 0 or q in taken:
+            continue
+        # '"…", حسب بيان الأمانة العامة', '"…," he added': a quote ending right before the
+        # speaker or the cue, with at most punctuation and a pronoun between.
+        gap = doc.text[quotes[q].end : anchor]
+        words = gap.strip(" ,،:-—\u00a0").split()
+        if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
+            utterance.quotes.append(quotes[q])
+            taken.add(q)
 
 
 def _content_span(
