@@ -48,6 +48,7 @@ class Vocabulary:
 
     language: str
     cues: eventx.PhraseMatcher[CueInfo]
+    cue_table: dict[str, CueInfo]  # normalised cue phrase -> what it is
     relay_preposition: frozenset[str]
     inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
     stop: frozenset[str]
@@ -111,9 +112,11 @@ def vocabulary(language: str) -> Vocabulary:
     anaphora = data.get("anaphora", {})
     names = _norm_map(data.get("names", {}))
     relay = cues.get("relay", {}).get("relay_preposition", "")
+    cue_entries = _cue_entries(cues)
     return Vocabulary(
         language=language,
-        cues=eventx.PhraseMatcher(_cue_entries(cues)),
+        cues=eventx.PhraseMatcher(cue_entries),
+        cue_table={norm(phrase): info for phrase, info in cue_entries},
         relay_preposition=_norm_set([relay] if relay else []),
         inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
