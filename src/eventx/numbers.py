@@ -45,6 +45,8 @@ def parse_digits(text: str) -> int | None:
 
 @frozen(kw_only=True)
 class NumberMatch:
+    """A number found in a document: original offsets, surface text, value and token span."""
+
     start: int
     end: int
     text: str
