@@ -169,7 +169,15 @@ class Deployment:
 
 @frozen(kw_only=True)
 class Statement:
-    """Who said what. ``speaker`` is the fullest surface form in the text."""
+    """Who said what. ``speaker`` is the fullest surface form in the text.
+
+    ``speaker`` names the same speaker identically across all its statements in a document (the
+    fullest form seen, so ``الرئيس`` and ``توكاييف`` both read ``الرئيس الكازاخستاني قاسم جومارت
+    توكاييف``); ``speaker_evidence`` is the mention in this utterance (None when the speaker is
+    carried over from an earlier sentence, as for ``وأضاف`` / "he added"). ``on_behalf_of`` is the
+    organisation a spokesperson speaks for. ``content_evidence`` locates ``content``: the quote
+    for direct speech, the reported clause otherwise.
+    """
 
     speaker: str
     speaker_en: str | None = None
@@ -178,6 +186,9 @@ class Statement:
     direct: bool = False
     date: str | None = None
     evidence: Evidence
+    speaker_evidence: Evidence | None = None
+    content_evidence: Evidence | None = None
+    on_behalf_of: str | None = None
 
 
 @frozen(kw_only=True)
