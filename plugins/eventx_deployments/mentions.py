@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
 from attrs import frozen
 
 import eventx
@@ -59,7 +60,11 @@ class ForcePhrase:
     start: int
     end: int
     kind: str
-    countries: tuple[str, ...]  # nationality words inside it or "from <country>" after it
+    countries: tuple[str, ...]  # nationality words inside it ("القوات الروسية", "British")
+    origin: tuple[PlaceMention, ...]  # countries listed after it: "قوات من روسيا", "from France"
+    size: eventx.Quantity | None = None
+    size_span: tuple[int, int] | None = None
+    size_first: int | None = None  # token index where the size starts
 
 
 @frozen(kw_only=True)
@@ -156,14 +161,21 @@ class SentenceReader:
                     countries.append(code)
             first, last, extra = self._extend(first, last)
             countries.extend(extra)
-            countries.extend(self._from_countries(last))
             start, end = self.ix.tokens[first].start, self.ix.tokens[last].end
-            phrases.append(
-                ForcePhrase(
-                    first=first, last=last, start=start, end=end,
-                    kind=_best_kind([m.value for m in group]), countries=_unique(countries),
-                )
+            phrase = ForcePhrase(
+                first=first, last=last, start=start, end=end,
+                kind=_best_kind([m.value for m in group]), countries=_unique(countries),
+                origin=tuple(self._from_countries(last)),
             )  # fmt: skip
+            size, size_span = self._size(phrase)
+            if size is not None and size_span is not None:
+                phrase = attrs.evolve(
+                    phrase,
+                    size=size,
+                    size_span=size_span,
+                    size_first=self.ix.token_at(size_span[0]),
+                )
+            phrases.append(phrase)
         return phrases
 
     def _extend(self, first: int, last: int) -> tuple[int, int, list[str]]:
@@ -192,7 +204,7 @@ class SentenceReader:
                 break
         return first, last, countries
 
-    def _from_countries(self, last: int) -> list[str]:
+    def _from_countries(self, last: int) -> list[PlaceMention]:
         """Countries listed right after a force: "قوات من روسيا وبيلاروس", "troops from France"."""
         i = last + 1
         joiner = self.ix.cue_starting["joiners"].get(i)
@@ -200,15 +212,15 @@ class SentenceReader:
             return []
         return self._country_list(joiner.last_token + 1)
 
-    def _country_list(self, i: int) -> list[str]:
+    def _country_list(self, i: int) -> list[PlaceMention]:
         """Country places starting at token ``i``, joined by "و" / "and" / ","."""
-        codes: list[str] = []
+        codes: list[PlaceMention] = []
         by_first = {p.first: p for p in self.places}
         while i < self.end:
             place = by_first.get(i)
             if place is None or place.kind != "country" or not place.country_code:
                 break
-            codes.append(place.country_code)
+            codes.append(place)
             i = place.last + 1
             joiner = self.ix.cue_starting["joiners"].get(i)
             if joiner is not None and joiner.phrase in {"و", "and", ","}:
@@ -225,38 +237,57 @@ class SentenceReader:
             return
         assigned: dict[int, list[eventx.PhraseMatch[str]]] = {}
         for trigger in self.triggers:
-            best: tuple[int, int] | None = None
+            best: tuple[int, bool, int] | None = None
             for n, phrase in enumerate(phrases):
-                gap = _gap(trigger.first_token, trigger.last_token, phrase.first, phrase.last)
-                if gap <= WINDOW and (best is None or gap < best[0]):
-                    best = (gap, n)
+                gap = _gap(trigger.first_token, trigger.last_token, _first_of(phrase), phrase.last)
+                # Equally near: the force after the trigger is its object ("Police set up
+                # checkpoints"), the one before it its subject.
+                key = (gap, phrase.first < trigger.first_token, n)
+                if gap <= WINDOW and (best is None or key < best):
+                    best = key
             if best is not None:
-                assigned.setdefault(best[1], []).append(trigger)
+                assigned.setdefault(best[2], []).append(trigger)
         for n, triggers in sorted(assigned.items()):
             phrase = phrases[n]
             trigger = min(
-                triggers, key=lambda t: _gap(t.first_token, t.last_token, phrase.first, phrase.last)
+                triggers,
+                key=lambda t: _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
-            first_trigger = min(t.start for t in triggers)
-            yield self._deployment(trigger, phrase, first_trigger)
+            others = [p for m, p in enumerate(phrases) if m != n]
+            yield self._deployment(trigger, phrase, min(t.start for t in triggers), others)
 
     def _deployment(
-        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, first_trigger: int
+        self,
+        trigger: eventx.PhraseMatch[str],
+        phrase: ForcePhrase,
+        first_trigger: int,
+        other_phrases: list[ForcePhrase],
     ) -> eventx.Deployment:
         ix = self.ix
-        size, size_span = self._size(phrase)
+        status = self._status(trigger)
         actor = self._actor(trigger, phrase)
-        destination = self._destination(trigger, phrase, actor)
+        actor_text = actor.text if actor is not None else None
+        actor_country = actor.country_code if actor is not None else None
+        if actor is None:
+            # "Police set up checkpoints", "الشرطة تقيم حواجز": the force acting is the actor.
+            subject = self._subject_force(trigger, phrase, other_phrases)
+            if subject is not None:
+                actor_text = ix.doc.text[subject.start : subject.end]
+                actor_country = subject.countries[0] if subject.countries else None
+        listed = list(self._composition(trigger.first_token))
+        if status != "withdrawn":  # "withdrew troops from Kazakhstan": a place, not contributors
+            listed = [*phrase.origin, *listed]
         contributors = list(phrase.countries)
-        contributors.extend(self._composition(trigger.first_token))
+        contributors.extend(p.country_code for p in listed if p.country_code)
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
+        destination = self._destination(trigger, phrase, actor, listed)
         start = min(first_trigger, phrase.start)
         end = max(trigger.end, phrase.end)
-        if size_span is not None:
-            start, end = min(start, size_span[0]), max(end, size_span[1])
+        if phrase.size_span is not None:
+            start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
         if destination is not None and destination.end > end:
             core_last = ix.token_at(end - 1)
             if destination.first - core_last <= DESTINATION_REACH and self._same_clause(
@@ -267,17 +298,31 @@ class SentenceReader:
         return eventx.Deployment(
             force=ix.doc.text[phrase.start : phrase.end],
             force_kind=phrase.kind,
-            actor=actor.text if actor is not None else None,
-            actor_country=actor.country_code if actor is not None else None,
+            actor=actor_text,
+            actor_country=actor_country,
             contributors=_unique(contributors),
             destination=destination.name if destination is not None else None,
             destination_country=destination.country_code if destination is not None else None,
-            size=size,
-            status=self._status(trigger),
+            size=phrase.size,
+            status=status,
             purpose=self.purpose(max(trigger.last_token, phrase.last) + 1),
             date=date.value if date is not None else None,
             evidence=ix.ctx.evidence(start, end),
         )
+
+    def _subject_force(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, others: list[ForcePhrase]
+    ) -> ForcePhrase | None:
+        """A force phrase just before the trigger when the deployed force comes after it."""
+        if phrase.first <= trigger.last_token:
+            return None
+        for other in others:
+            if (
+                other.last < trigger.first_token
+                and trigger.first_token - other.last - 1 <= CUE_WINDOW
+            ):
+                return other
+        return None
 
     def _status(self, trigger: eventx.PhraseMatch[str]) -> str:
         status = trigger.value
@@ -345,17 +390,19 @@ class SentenceReader:
         trigger: eventx.PhraseMatch[str],
         phrase: ForcePhrase,
         actor: ActorMention | None,
+        listed: list[PlaceMention],
     ) -> PlaceMention | None:
         """Where to: the first place after the trigger and force, a prepositional one first."""
         core_last = max(trigger.last_token, phrase.last)
         core_first = min(trigger.first_token, phrase.first)
+        taken = {(p.start, p.end) for p in listed}
         after = [
             p
             for p in self.places
             if p.first > core_first
             and not (phrase.first <= p.first <= phrase.last)
             and (actor is None or p.start >= actor.end or p.end <= actor.start)
-            and p.country_code not in phrase.countries
+            and (p.start, p.end) not in taken
         ]
         after = [
             p
@@ -373,15 +420,15 @@ class SentenceReader:
             return self.ix.main_country
         return None
 
-    def _composition(self, floor: int) -> list[str]:
-        """Countries listed after a composition word ("تضم", "including") in the sentence."""
-        codes: list[str] = []
+    def _composition(self, floor: int) -> list[PlaceMention]:
+        """Countries named after a composition word ("تضم", "including") in the sentence."""
         for cue in self.ix.cue_between("composition", max(floor - WINDOW, self.first), self.end):
-            for place in self.places:
-                if place.first > cue.last_token and place.kind == "country" and place.country_code:
-                    codes.append(place.country_code)
-            break
-        return codes
+            return [
+                p
+                for p in self.places
+                if p.first > cue.last_token and p.kind == "country" and p.country_code
+            ]
+        return []
 
     def _same_clause(self, a: int, b: int, *, comma: bool = False) -> bool:
         """No clause boundary (optionally no comma either) among tokens ``[a, b)``."""
@@ -434,14 +481,15 @@ class SentenceReader:
         """Composition and tasks stated in a sentence that names a force but sends nothing."""
         for phrase in self.force_phrases():
             contributors = list(phrase.countries)
-            contributors.extend(self._composition(phrase.first))
+            listed = [*phrase.origin, *self._composition(phrase.first)]
+            contributors.extend(p.country_code for p in listed if p.country_code)
             # Only a tasks phrase ties a purpose to a force named in another sentence; a bare
             # "لحماية" in a sentence that sends nothing may be about anything.
             purpose = self.purpose(self.first, tasks_only=True)
             if not contributors and purpose is None:
                 continue
             cue_hit = self.ix.cue_between("composition", self.first, self.end)
-            if not purpose and not cue_hit and not self._from_countries(phrase.last):
+            if not purpose and not cue_hit and not phrase.origin:
                 continue  # a bare "القوات الروسية" is not a statement of composition
             yield Attribute(
                 kind=phrase.kind,
@@ -450,6 +498,11 @@ class SentenceReader:
                 evidence=self.ix.ctx.evidence(self.sentence.start, self.sentence.end),
             )
             return  # one attribute per sentence: the sentence is about one force
+
+
+def _first_of(phrase: ForcePhrase) -> int:
+    """First token of a force phrase with its size ("70 checkpoints" starts at "70")."""
+    return phrase.first if phrase.size_first is None else min(phrase.first, phrase.size_first)
 
 
 def _gap(a_first: int, a_last: int, b_first: int, b_last: int) -> int:
