@@ -38,7 +38,7 @@ def number_words(language: str) -> NumberWords:
 def parse_digits(text: str) -> int | None:
     """Digits with thousands separators (``1,200``, ``١٬٢٠٠``, ``4350``); None for decimals."""
     norm = normalize_string(text).replace(",", "").replace(" ", "")
-    if norm.isdigit():
+    if norm.isdecimal():  # not isdigit: superscripts such as "¹" are digits int() rejects
         return int(norm)
     return None
 
