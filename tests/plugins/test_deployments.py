@@ -146,10 +146,7 @@ def test_ar_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
 
 
 def test_ar_distinct_senders_stay_separate(pipeline: eventx.Pipeline) -> None:
-    text = (
-        "أرسلت روسيا 200 جندي إلى كازاخستان.\n"
-        "وأرسلت الولايات المتحدة 50 جنديا إلى كازاخستان."
-    )
+    text = "أرسلت روسيا 200 جندي إلى كازاخستان.\nوأرسلت الولايات المتحدة 50 جنديا إلى كازاخستان."
     facts = deployments(pipeline, text, "ar")
     assert [(f.actor_country, f.size.count if f.size else None) for f in facts] == [
         ("RU", 200),
@@ -254,9 +251,7 @@ def test_en_more_than_and_at_least(pipeline: eventx.Pipeline) -> None:
 # --- the dev set (skips when absent) ------------------------------------------------------------
 
 
-def test_devset_required_deployments_are_found(
-    pipeline: eventx.Pipeline, devset_dir: Path
-) -> None:
+def test_devset_required_deployments_are_found(pipeline: eventx.Pipeline, devset_dir: Path) -> None:
     """Each required gold deployment overlaps a predicted mention (recall on the dev set)."""
     missed = []
     total = 0
