@@ -234,6 +234,7 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
         "The ministry said it would not send troops to Kazakhstan.",
         "Police arrested six men on suspicion of rioting.",
         "The report was sent to the prime minister on Monday.",
+        "Four bus drivers and two soldiers were killed at the bus station.",
     ],
 )
 def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
