@@ -35,6 +35,7 @@ CUE_NAMES: tuple[str, ...] = (
     "composition",
     "destination",
     "whole_country",
+    "blockers",
 )
 
 

@@ -124,9 +124,14 @@ class SentenceReader:
     # --- force phrases ----------------------------------------------------------------------
 
     def _joinable(self, first: int, end: int) -> bool:
-        """Whether tokens ``[first, end)`` only join two force terms."""
+        """Whether tokens ``[first, end)`` only join two force terms: joiners, modifiers,
+        nationality words, and the size in "a force of 4,500 troops"."""
         i = first
         while i < end:
+            number = self.ix.numbers_starting.get(i)
+            if number is not None and number.last_token < end and i > first:
+                i = number.last_token + 1
+                continue
             joiner = self.ix.cue_starting["joiners"].get(i)
             modifier = self.ix.modifier_starting.get(i)
             if joiner is not None and joiner.last_token < end:
@@ -139,6 +144,11 @@ class SentenceReader:
                 return False
         return True
 
+    def _conjoined(self, i: int) -> bool:
+        """Token ``i`` carries the Arabic conjunction و as a proclitic ("والمدفعية")."""
+        token = self.ix.tokens[i]
+        return token.norm.startswith("و") and token.norm[1:] in token.stems
+
     def force_phrases(self) -> list[ForcePhrase]:
         phrases: list[ForcePhrase] = []
         groups: list[list[eventx.PhraseMatch[str]]] = []
@@ -148,7 +158,16 @@ class SentenceReader:
             if groups:
                 previous = groups[-1][-1]
                 gap = match.first_token - previous.last_token - 1
-                if gap <= 3 and self._joinable(previous.last_token + 1, match.first_token):
+                # Side by side, two forces are one only if one is generic ("police units"):
+                # in "أقامت الشرطة حواجز" the police set up the checkpoints.
+                touching = (
+                    previous.value in GENERIC_FORCE_KINDS
+                    or match.value in GENERIC_FORCE_KINDS
+                    or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
+                )
+                if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
+                    previous.last_token + 1, match.first_token
+                ):
                     groups[-1].append(match)
                     continue
             groups.append([match])
@@ -245,8 +264,12 @@ class SentenceReader:
                 key = (gap, phrase.first < trigger.first_token, n)
                 if gap <= WINDOW and (best is None or key < best):
                     best = key
-            if best is not None:
-                assigned.setdefault(best[2], []).append(trigger)
+            if best is None:
+                continue
+            n = self._object_after_subject(trigger, phrases, best[2])
+            if self._blocked(trigger, phrases[n]):
+                continue
+            assigned.setdefault(n, []).append(trigger)
         for n, triggers in sorted(assigned.items()):
             phrase = phrases[n]
             trigger = min(
@@ -257,6 +280,34 @@ class SentenceReader:
                 continue
             others = [p for m, p in enumerate(phrases) if m != n]
             yield self._deployment(trigger, phrase, min(t.start for t in triggers), others)
+
+    def _object_after_subject(
+        self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
+    ) -> int:
+        """Verb, subject, object: in "ونشر الجيش اللبناني وحداته" the army is who deploys, and
+        the force deployed is the next phrase (at most two words further, no joiner between)."""
+        phrase = phrases[n]
+        if phrase.first <= trigger.last_token or self.ix.language != "ar":
+            return n  # English puts the subject before the verb
+        for m in range(n + 1, len(phrases)):
+            following = phrases[m]
+            if following.first - phrase.last - 1 > 2:
+                break
+            between = range(phrase.last + 1, _first_of(following))
+            if not any(
+                i in self.ix.cue_starting["joiners"] or i in self.ix.cue_starting["destination"]
+                for i in between
+            ):
+                return m
+        return n
+
+    def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
+        if phrase.first > trigger.last_token:
+            first, end = trigger.last_token + 1, phrase.first
+        else:
+            first, end = phrase.last + 1, trigger.first_token
+        return bool(self.ix.cue_between("blockers", first, end))
 
     def _deployment(
         self,
@@ -317,6 +368,8 @@ class SentenceReader:
         if phrase.first <= trigger.last_token:
             return None
         for other in others:
+            if trigger.last_token < other.first and other.last < phrase.first:
+                return other  # verb, subject, object
             if (
                 other.last < trigger.first_token
                 and trigger.first_token - other.last - 1 <= CUE_WINDOW
@@ -348,6 +401,11 @@ class SentenceReader:
                 break
             if ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
                 break
+        if number is None:  # "a force of 4,500 troops": the size inside the phrase
+            inside = range(phrase.first, phrase.last + 1)
+            number = next(
+                (ix.numbers_starting[i] for i in inside if i in ix.numbers_starting), None
+            )
         if number is None:
             return None, None
         quantity = number.quantity

@@ -110,6 +110,15 @@ def test_ar_reinforcements_of_tanks(pipeline: eventx.Pipeline) -> None:
     assert fact.actor == "الجيش"
 
 
+def test_ar_verb_subject_object(pipeline: eventx.Pipeline) -> None:
+    """The force right after the verb is who deploys; the next force is what is deployed."""
+    fact = only(deployments(pipeline, "ونشر الجيش اللبناني وحداته في محيط المرفأ.", "ar"))
+    assert (fact.force, fact.force_kind) == ("وحداته", "units")
+    assert fact.actor is not None and fact.actor.startswith("الجيش")
+    fact = only(deployments(pipeline, "وأقامت الشرطة حواجز أمنية على مداخل المدينة.", "ar"))
+    assert (fact.force, fact.force_kind, fact.actor) == ("حواجز أمنية", "checkpoints", "الشرطة")
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [
@@ -139,6 +148,7 @@ def test_ar_withdrawal_names_the_place_not_contributors(pipeline: eventx.Pipelin
         "نشر التلفزيون الرسمي تقارير عن الاشتباكات في كازاخستان.",  # publishing, no force
         "وطلب الضابط عدم نشر اسمه.",
         "وأصيب عشرة من رجال الشرطة بجروح في مركز الشرطة.",  # a force, no trigger
+        "وقد نشرت الصحيفة تقريرا مفصلا عن الجنود القتلى.",  # a report is published
     ],
 )
 def test_ar_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
@@ -235,10 +245,20 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
         "Police arrested six men on suspicion of rioting.",
         "The report was sent to the prime minister on Monday.",
         "Four bus drivers and two soldiers were killed at the bus station.",
+        "The junta ordered French troops to leave the country.",
+        "The president sent his condolences to the families of the soldiers.",
     ],
 )
 def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
     assert deployments(pipeline, text, "en") == []
+
+
+def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:
+    text = "A UN peacekeeping force of 4,500 troops arrived in the capital on Tuesday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.force_kind == "peacekeepers"
+    assert fact.size == eventx.Quantity.exact(4500)
+    assert fact.status == "arrived"
 
 
 def test_en_more_than_and_at_least(pipeline: eventx.Pipeline) -> None:
