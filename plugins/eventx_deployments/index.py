@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 import eventx
-from eventx_deployments.countries import country_code
+from eventx_deployments.countries import is_place_name, nationality_tokens
 from eventx_deployments.lexicons import CUE_NAMES, Lexicon
 
 # Arabic proclitic prepositions: "لروسيا" (of Russia), "بجنوب السودان" (in South Sudan).
@@ -70,6 +70,9 @@ class DocumentIndex:
         self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
         self.numbers_ending = {n.last_token: n for n in eventx.find_numbers(self.doc)}
         self.numbers_starting = {n.first_token: n for n in eventx.find_numbers(self.doc)}
+        self.nationality = nationality_tokens(
+            self.doc, {t.start: i for i, t in enumerate(self.tokens)}
+        )
         self.places = self._places(ctx.facts("locations"))
         self.actors = self._actors()
         self.main_country = self._main_country(ctx.facts("locations"))
@@ -96,10 +99,7 @@ class DocumentIndex:
 
     def adjective_country(self, i: int) -> str | None:
         """Country code of token ``i`` when it is a nationality word ("الروسية", "British")."""
-        token = self.tokens[i]
-        if self.is_punctuation(i) or token.norm[:1].isdigit():
-            return None
-        return country_code(token.text, self.language)
+        return self.nationality.get(i)
 
     def is_prepositional(self, first: int) -> bool:
         """Whether the phrase starting at token ``first`` follows a preposition ("إلى", "to")."""
@@ -109,11 +109,9 @@ class DocumentIndex:
         if self.language == "ar" and token.stems:
             for prefix in _ARABIC_PREPOSITION_PREFIXES:
                 rest = token.norm[len(prefix) :]
+                # "لروسيا" is ل + روسيا; "لبنان" starts with ل but "بنان" is no name.
                 if token.norm.startswith(prefix) and rest in token.stems:
-                    # "لبنان" starts with ل too: only a prefix when the rest is the name itself.
-                    whole = country_code(token.text, self.language)
-                    if whole is None or country_code(rest, self.language) == whole:
-                        return True
+                    return is_place_name(rest, self.language)
         return False
 
     # --- places and actors ------------------------------------------------------------------

@@ -124,25 +124,26 @@ class SentenceReader:
     # --- force phrases ----------------------------------------------------------------------
 
     def _joinable(self, first: int, end: int) -> bool:
-        """Whether tokens ``[first, end)`` only join two force terms: joiners, modifiers,
-        nationality words, and the size in "a force of 4,500 troops"."""
-        i = first
+        """Whether tokens ``[first, end)`` join two force terms into one phrase: a joiner
+        ("و", "من", "and", "of") or a size ("a force of 4,500 troops") among modifiers and
+        nationality words. Without a joiner the second force is a new phrase: in "نشر الجيش
+        اللبناني وحداته" the army deploys its units."""
+        i, joined = first, first == end
         while i < end:
             number = self.ix.numbers_starting.get(i)
-            if number is not None and number.last_token < end and i > first:
-                i = number.last_token + 1
-                continue
             joiner = self.ix.cue_starting["joiners"].get(i)
             modifier = self.ix.modifier_starting.get(i)
-            if joiner is not None and joiner.last_token < end:
-                i = joiner.last_token + 1
+            if number is not None and number.last_token < end and i > first:
+                i, joined = number.last_token + 1, True
+            elif joiner is not None and joiner.last_token < end:
+                i, joined = joiner.last_token + 1, True
             elif modifier is not None and modifier.last_token < end:
                 i = modifier.last_token + 1
             elif self.ix.adjective_country(i) is not None:
                 i += 1
             else:
                 return False
-        return True
+        return joined
 
     def _conjoined(self, i: int) -> bool:
         """Token ``i`` carries the Arabic conjunction و as a proclitic ("والمدفعية")."""

@@ -124,10 +124,16 @@ class PhraseMatcher(Generic[T]):
             return []
         index = doc.form_index
         hits: set[int] = set()
-        for first in self._literal_firsts:
-            found = index.get(first)
-            if found:
-                hits.update(found)
+        # Walk the smaller side: a gazetteer has ~10^5 first words, a short article ~10^2 forms.
+        if len(index) < len(self._literal_firsts):
+            for form, found in index.items():
+                if form in self._literal_firsts:
+                    hits.update(found)
+        else:
+            for first in self._literal_firsts:
+                found = index.get(first)
+                if found:
+                    hits.update(found)
         for first in self._other_firsts:
             for form in doc.forms_with_prefix(first[:-1]):
                 hits.update(index[form])
