@@ -126,9 +126,9 @@ class PhraseMatcher(Generic[T]):
         hits: set[int] = set()
         # Walk the smaller side: a gazetteer has ~10^5 first words, a short article ~10^2 forms.
         if len(index) < len(self._literal_firsts):
-            for form, found in index.items():
+            for form, positions in index.items():
                 if form in self._literal_firsts:
-                    hits.update(found)
+                    hits.update(positions)
         else:
             for first in self._literal_firsts:
                 found = index.get(first)
