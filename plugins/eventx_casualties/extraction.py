@@ -28,7 +28,7 @@ from attrs import frozen
 
 import eventx
 
-from .vocabulary import Vocabulary, vocabulary
+from .vocabulary import Scan, Vocabulary, scan, vocabulary
 
 _MAX_BEFORE = {"ar": 3, "en": 6}  # tokens between a count and a trigger after it
 _MAX_AFTER = {"ar": 4, "en": 3}  # tokens between a trigger and a count after it
@@ -106,8 +106,9 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
     """Every casualty claim in the document, in document order (merging comes later)."""
     vocab = vocabulary(ctx.language)
     doc = ctx.annotation
-    if not doc.tokens or vocab.triggers.size == 0:
+    if not doc.tokens or vocab.phrases.size == 0:
         return
+    found = scan(vocab, doc)
     triggers = [
         Trigger(
             kind=m.value.kind,
@@ -117,14 +118,15 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
             start=m.start,
             end=m.end,
         )
-        for m in vocab.triggers.finditer(doc)
+        for m in found.triggers
     ]
     date_spans = [
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
     ]
-    counts = _counts(doc, vocab, triggers, date_spans)
-    reader = _ClaimReader(ctx, vocab, date_spans)
-    released = list(vocab.released.finditer(doc))
+    counts = _counts(doc, vocab, found, triggers, date_spans)
+    reader = _ClaimReader(ctx, vocab, found, date_spans)
+    released = found.released
+    subsets = found.subset
     base = 0
     for sentence in doc.sentences:
         first, last = base, base + len(sentence.tokens) - 1
@@ -136,7 +138,8 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         negated = [t for t in s_triggers if _is_negated(doc, vocab, t, first, released)]
         s_triggers = [t for t in s_triggers if t not in negated]
         occupied = {i for t in negated for i in range(t.first_token, t.last_token + 1)}
-        for pairing in _pair(doc, vocab, s_triggers, s_counts, first, last, occupied):
+        s_subsets = [m for m in subsets if first <= m.first_token <= last]
+        for pairing in _pair(doc, vocab, s_triggers, s_counts, occupied, s_subsets):
             yield reader.claim(pairing)
 
 
@@ -150,12 +153,13 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _counts(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
+    lexicon: Scan,
     triggers: Sequence[Trigger],
     date_spans: Sequence[tuple[int, int]],
 ) -> list[Count]:
     tokens = doc.tokens
     trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
-    victims_after = {m.first_token: m for m in vocab.singular_victims.finditer(doc)}
+    victims_after = {m.first_token: m for m in lexicon.singular}
     found: list[Count] = []
     for q in eventx.find_quantities(doc):
         if _overlaps(q.start, q.end, date_spans):
@@ -178,10 +182,10 @@ def _counts(
             )
         )
     taken = {i for c in found for i in range(c.first_token, c.last_token + 1)} | trigger_tokens
-    for dual in vocab.dual_victims.finditer(doc):
+    for dual in lexicon.dual:
         if not taken.intersection(range(dual.first_token, dual.last_token + 1)):
             found.append(_fixed(dual.first_token, dual.last_token, doc, 2, "dual"))
-    found.extend(_singulars(doc, vocab, triggers, taken))
+    found.extend(_singulars(doc, vocab, lexicon.singular, triggers, taken))
     found.sort(key=lambda c: c.first_token)
     return found
 
@@ -238,12 +242,12 @@ def _counts_people(
 def _singulars(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
+    victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
     taken: set[int],
 ) -> Iterator[Count]:
     """One victim: "مقتل شخص" (a bare noun right after a trigger), "a soldier", "an Afghan hurt"."""
     tokens = doc.tokens
-    victims = list(vocab.singular_victims.finditer(doc))
     if doc.language == "ar":
         trigger_ends = {t.last_token for t in triggers if t.role == "term"}
         trigger_starts = {t.first_token for t in triggers if t.role == "term"}
@@ -303,11 +307,12 @@ def _gap_blocked(
     lo: int,
     hi: int,
     occupied: set[int],
+    clause_breaks: frozenset[str],
 ) -> bool:
-    """Whether tokens ``lo..hi-1`` cross punctuation, another trigger or another count."""
+    """Whether tokens ``lo..hi-1`` cross punctuation, a new clause, another trigger or count."""
     for k in range(lo, hi):
         token = doc.tokens[k]
-        if k in occupied:
+        if k in occupied or any(form in clause_breaks for form in token.forms):
             return True
         if not token.norm[:1].isalnum() and not _is_quote_or_dash(token):
             return True
@@ -319,9 +324,8 @@ def _pair(
     vocab: Vocabulary,
     triggers: Sequence[Trigger],
     counts: Sequence[Count],
-    first: int,
-    last: int,
     blocked: set[int],
+    subsets: Sequence[eventx.PhraseMatch[str]],
 ) -> list[Pairing]:
     language = doc.language
     max_before = _MAX_BEFORE.get(language, 4)
@@ -364,7 +368,7 @@ def _pair(
                     cost += 1.0  # "جرحى" rarely takes the number after it
             else:
                 continue
-            if _gap_blocked(doc, lo, hi, occupied):
+            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks):
                 continue
             options.append((cost, count.first_token, ti, count, trigger))
     options.sort(key=lambda o: (o[0], o[1], o[2]))
@@ -377,14 +381,8 @@ def _pair(
         used_counts.add(count_first)
         used_triggers.add(ti)
         paired[count_first] = Pairing(count=count, kind=trigger.kind, trigger=trigger)
-    subset_ends = {
-        m.last_token
-        for m in vocab.subset.finditer(doc, start=doc.tokens[first].start, end=doc.tokens[last].end)
-    }
-    subset_starts = {
-        m.first_token
-        for m in vocab.subset.finditer(doc, start=doc.tokens[first].start, end=doc.tokens[last].end)
-    }
+    subset_ends = {m.last_token for m in subsets}
+    subset_starts = {m.first_token for m in subsets}
     previous: Pairing | None = None
     ordered = sorted(counts, key=lambda c: c.first_token)
     for index, count in enumerate(ordered):
@@ -476,6 +474,7 @@ class _ClaimReader:
         self,
         ctx: eventx.ExtractionContext,
         vocab: Vocabulary,
+        lexicon: Scan,
         date_spans: Sequence[tuple[int, int]],
     ) -> None:
         self.ctx = ctx
@@ -483,13 +482,18 @@ class _ClaimReader:
         self.date_words = frozenset(eventx.normalize_string(ctx.text[a:b]) for a, b in date_spans)
         self.vocab = vocab
         self.doc = ctx.annotation
-        self.others = {m.first_token: m for m in vocab.others.finditer(self.doc)}
-        self.according = list(vocab.according_to.finditer(self.doc))
-        self.speech = list(vocab.speech.finditer(self.doc))
+        self.others = {m.first_token: m for m in lexicon.others}
+        # Indexed by sentence once: sources are looked up per claim.
+        self.according = self._by_sentence(lexicon.according_to)
+        self.speech = self._by_sentence(lexicon.speech)
+        self.statements: dict[int | None, list[Any]] = {}
+        for statement in ctx.facts("statements"):
+            evidence = getattr(statement, "evidence", None)
+            if evidence is not None and getattr(statement, "speaker", None):
+                key = self.doc.sentence_index_at(evidence.start)
+                self.statements.setdefault(key, []).append(statement)
         self.trigger_tokens = {
-            i
-            for m in vocab.triggers.finditer(self.doc)
-            for i in range(m.first_token, m.last_token + 1)
+            i for m in lexicon.triggers for i in range(m.first_token, m.last_token + 1)
         }
         self.last_group: str | None = None
         self.token_starts = [t.start for t in self.doc.tokens]
@@ -526,6 +530,14 @@ class _ClaimReader:
             qualifier=count.qualifier,
             subset=pairing.subset,
         )
+
+    def _by_sentence(
+        self, matches: Sequence[eventx.PhraseMatch[str]]
+    ) -> dict[int | None, list[eventx.PhraseMatch[str]]]:
+        found: dict[int | None, list[eventx.PhraseMatch[str]]] = {}
+        for match in matches:
+            found.setdefault(self.doc.sentence_index_at(match.start), []).append(match)
+        return found
 
     def _extend(self, start: int, end: int) -> int:
         """Evidence end, taking in a following "آخرين"/"others" and a quote closing inside it."""
@@ -601,9 +613,7 @@ class _ClaimReader:
         speaker of a statement (statements plugin), else the name next to a speech verb."""
         sentence = self.doc.sentence_index_at(start)
         best: tuple[int, str] | None = None
-        for marker in self.according:
-            if self.doc.sentence_index_at(marker.start) != sentence:
-                continue
+        for marker in self.according.get(sentence, ()):
             name = self._name_after(marker.last_token + 1, sentence)
             if name is None:
                 continue
@@ -613,14 +623,9 @@ class _ClaimReader:
         if best is not None:
             return best[1]
         speakers: list[tuple[int, str]] = []
-        for statement in self.ctx.facts("statements"):
-            evidence = getattr(statement, "evidence", None)
-            speaker = getattr(statement, "speaker", None)
-            if evidence is None or not speaker:
-                continue
-            if self.doc.sentence_index_at(evidence.start) != sentence:
-                continue
-            name = self._trim(str(speaker))
+        for statement in self.statements.get(sentence, ()):
+            evidence = statement.evidence
+            name = self._trim(str(statement.speaker))
             if name is not None:
                 speakers.append((abs(evidence.start - start), name))
         near_verb = self._speech_source(start, sentence)
@@ -636,9 +641,7 @@ class _ClaimReader:
     def _speech_source(self, start: int, sentence: int | None) -> str | None:
         tokens = self.doc.tokens
         found: list[tuple[int, str]] = []
-        for cue in self.speech:
-            if self.doc.sentence_index_at(cue.start) != sentence:
-                continue
+        for cue in self.speech.get(sentence, ()):
             if self.vocab.speaker_first:  # "..., police said"
                 k = cue.first_token - 1
                 words: list[eventx.Token] = []
