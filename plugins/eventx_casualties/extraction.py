@@ -123,7 +123,11 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
     date_spans = [
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
     ]
-    counts = _counts(doc, vocab, found, triggers, date_spans)
+    counts = [
+        c
+        for c in _counts(doc, vocab, found, triggers, date_spans)
+        if not _after_release(c.first_token, found.released)
+    ]
     reader = _ClaimReader(ctx, vocab, found, date_spans)
     released = found.released
     subsets = found.subset
@@ -434,6 +438,11 @@ def _coordinated_with(
     return paired[nxt.first_token] if conjunction else None
 
 
+def _after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:
+    """Whether ``token`` follows a "released"/"أفرج عن" phrase closely (within 3 tokens)."""
+    return any(m.last_token < token <= m.last_token + 3 for m in released)
+
+
 def _is_negated(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -447,10 +456,7 @@ def _is_negated(
     takes no number, so "no one was killed; 3 were hurt" does not become 3 killed.
     """
     tokens = doc.tokens
-    if any(
-        first <= m.last_token < trigger.first_token and trigger.first_token - m.last_token <= 3
-        for m in released
-    ):
+    if first <= trigger.first_token and _after_release(trigger.first_token, released):
         return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
