@@ -9,6 +9,17 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.gazetteer import (
+    Place,
+    PlaceMention,
+    choose_place,
+    country_code_for,
+    country_name,
+    find_place_mentions,
+    fuzzy_place,
+    lookup_place,
+    lookup_places,
+)
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
 from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
 from eventx.numbers import (
@@ -45,6 +56,7 @@ from eventx.record import (
     Quantity,
     Statement,
     TimeSpan,
+    record_schema,
 )
 
 __all__ = [
@@ -71,6 +83,8 @@ __all__ = [
     "PhraseMatch",
     "PhraseMatcher",
     "Pipeline",
+    "Place",
+    "PlaceMention",
     "PluginInfo",
     "Quantity",
     "QuantityMatch",
@@ -80,20 +94,28 @@ __all__ = [
     "TimeSpan",
     "Token",
     "__version__",
+    "choose_place",
+    "country_code_for",
+    "country_name",
     "default_pipeline",
     "detect_language",
     "error_record",
     "extract",
     "find_numbers",
+    "find_place_mentions",
     "find_quantities",
+    "fuzzy_place",
     "hookimpl",
     "hookspec",
     "language_data",
     "load_data",
+    "lookup_place",
+    "lookup_places",
     "matcher_from_table",
     "normalize_string",
     "parse_digits",
     "parse_number",
     "parse_quantity",
     "qualify",
+    "record_schema",
 ]
