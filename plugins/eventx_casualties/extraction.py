@@ -588,6 +588,8 @@ class _ClaimReader:
             k += 1  # "ثلاثة من رجال الشرطة", "four of the soldiers": the group follows "من"/"of"
             if tokens[k].norm in _ARTICLES:
                 k += 1
+            elif tokens[k].norm in ("them", "whom", "هم"):
+                k += 1  # "258 of them civilians"
         while k < len(tokens) and len(words) < _GROUP_TOKENS:
             token = tokens[k]
             if self.doc.sentence_index_at(token.start) != sentence:
@@ -606,6 +608,8 @@ class _ClaimReader:
                 break
             if self.doc.language == "ar" and words and token.norm.startswith("و"):
                 break  # "والدرك": the next item of a list
+            if self.doc.language == "ar" and words and token.norm.endswith("وا"):
+                break  # "400 شخص احتاجوا": a plural past verb starts the next clause
             if self.doc.language == "ar" and words and len(words) >= 2:
                 break
             words.append(token)
@@ -634,7 +638,7 @@ class _ClaimReader:
             name = self._trim(str(statement.speaker))
             if name is not None:
                 speakers.append((abs(evidence.start - start), name))
-        near_verb = self._speech_source(start, sentence)
+        near_verb = self._speech_source(start, end, sentence)
         if speakers:
             speaker = min(speakers)[1]
             # A statement's speaker may be clipped ("Human Rights" for "Syrian Observatory for
@@ -644,10 +648,12 @@ class _ClaimReader:
             return speaker
         return near_verb
 
-    def _speech_source(self, start: int, sentence: int | None) -> str | None:
+    def _speech_source(self, start: int, end: int, sentence: int | None) -> str | None:
         tokens = self.doc.tokens
         found: list[tuple[int, str]] = []
         for cue in self.speech.get(sentence, ()):
+            if start <= cue.start < end:
+                continue  # "51 people were reported killed": part of the claim, not a speaker
             if self.vocab.speaker_first:  # "..., police said"
                 k = cue.first_token - 1
                 words: list[eventx.Token] = []
@@ -655,7 +661,11 @@ class _ClaimReader:
                     token = tokens[k]
                     if self.doc.sentence_index_at(token.start) != sentence:
                         break
-                    if not token.norm[:1].isalpha() or k in self.trigger_tokens:
+                    if (
+                        not token.norm[:1].isalpha()
+                        or k in self.trigger_tokens
+                        or token.norm in _AUXILIARIES
+                    ):
                         break
                     words.insert(0, token)
                     k -= 1
