@@ -129,20 +129,33 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         if not _after_release(c.first_token, found.released)
     ]
     reader = _ClaimReader(ctx, vocab, found, date_spans)
-    released = found.released
-    subsets = found.subset
+    # Bucket everything by sentence once: long documents stay linear.
+    sentence_of = [i for i, sentence in enumerate(doc.sentences) for _ in sentence.tokens]
+    by_sentence: dict[int, tuple[list[Trigger], list[Count], list[Any], list[Any]]] = {}
+
+    def bucket(token: int) -> tuple[list[Trigger], list[Count], list[Any], list[Any]]:
+        return by_sentence.setdefault(sentence_of[token], ([], [], [], []))
+
+    for trigger in triggers:
+        bucket(trigger.first_token)[0].append(trigger)
+    for count in counts:
+        bucket(count.first_token)[1].append(count)
+    for match in found.subset:
+        bucket(match.first_token)[2].append(match)
+    for match in found.released:
+        bucket(match.first_token)[3].append(match)
     base = 0
-    for sentence in doc.sentences:
-        first, last = base, base + len(sentence.tokens) - 1
+    for index, sentence in enumerate(doc.sentences):
+        first = base
         base += len(sentence.tokens)
-        s_triggers = [t for t in triggers if first <= t.first_token <= last]
+        if index not in by_sentence:
+            continue
+        s_triggers, s_counts, s_subsets, s_released = by_sentence[index]
         if not s_triggers:
             continue
-        s_counts = [c for c in counts if first <= c.first_token <= last]
-        negated = [t for t in s_triggers if _is_negated(doc, vocab, t, first, released)]
+        negated = [t for t in s_triggers if _is_negated(doc, vocab, t, first, s_released)]
         s_triggers = [t for t in s_triggers if t not in negated]
         occupied = {i for t in negated for i in range(t.first_token, t.last_token + 1)}
-        s_subsets = [m for m in subsets if first <= m.first_token <= last]
         for pairing in _pair(doc, vocab, s_triggers, s_counts, occupied, s_subsets):
             yield reader.claim(pairing)
 

@@ -54,6 +54,7 @@ class NumberWords:
     words: Mapping[str, int]
     multipliers: Mapping[str, int]
     not_numbers: frozenset[str]
+    known: frozenset[str]  # every form in words, multipliers and not_numbers
     # Every multi-word expression (categories "phrase", "vague", "unspecified", "qualifier",
     # "postfix", "opener") in one matcher, so a document is scanned once: see _scan().
     expressions: PhraseMatcher[tuple[str, object]]
@@ -87,12 +88,16 @@ def number_words(language: str) -> NumberWords:
     expressions += _qualifier_entries(data.get("postfix", {}), "postfix")
     ranges = data.get("ranges", {})
     expressions += [(t, ("opener", "range")) for t in ranges.get("openers", ())]
+    word_values = {normalize_string(k): int(v) for k, v in data.get("words", {}).items()}
+    scales = {normalize_string(k): int(v) for k, v in data.get("multipliers", {}).items()}
+    not_numbers = frozenset(
+        normalize_string(w) for w in data.get("not_numbers", {}).get("forms", ())
+    )
     return NumberWords(
-        words={normalize_string(k): int(v) for k, v in data.get("words", {}).items()},
-        multipliers={normalize_string(k): int(v) for k, v in data.get("multipliers", {}).items()},
-        not_numbers=frozenset(
-            normalize_string(w) for w in data.get("not_numbers", {}).get("forms", ())
-        ),
+        words=word_values,
+        multipliers=scales,
+        not_numbers=not_numbers,
+        known=frozenset(word_values) | frozenset(scales) | not_numbers,
         expressions=PhraseMatcher(expressions),
         range_joiners=frozenset(normalize_string(j) for j in ranges.get("joiners", ())),
     )
@@ -220,9 +225,12 @@ def _word_values(
     ``ألف`` is both "a thousand" and the scale in "عشرين ألف": ``scale_first`` picks the scale
     reading once a number has started.
     """
-    if any(form in words.not_numbers for form in token.forms):
+    forms = token.forms
+    if words.known.isdisjoint(forms) and "-" not in token.norm:
+        return None  # the common case, decided with one set operation
+    if any(form in words.not_numbers for form in forms):
         return None
-    for form in token.forms:
+    for form in forms:
         found = _lookup(form, words, scale_first)
         if found is not None:
             return [found]
