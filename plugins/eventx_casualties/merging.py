@@ -100,7 +100,7 @@ def _merge_cluster(cluster: Sequence[eventx.Casualty], headline: int) -> eventx.
         group=first_known("group"),
         source=first_known("source"),
         date=first_known("date"),
-        mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end))),
+        mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end, repr(e)))),
     )
 
 
