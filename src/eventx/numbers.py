@@ -370,6 +370,18 @@ def _scale_after(tokens: Sequence[Token], j: int, stop: int, words: NumberWords)
     return None
 
 
+def _digits_after_scale(
+    tokens: Sequence[Token], j: int, stop: int, scale: int
+) -> tuple[int, int] | None:
+    """A smaller digit group joined to a scaled number by و/and: (its value, its token)."""
+    k = j + 1
+    if k + 1 < len(tokens) and tokens[k].norm in ("و", "and") and tokens[k + 1].end <= stop:
+        value = parse_digits(tokens[k + 1].norm)
+        if value is not None and value < scale:
+            return value, k + 1
+    return None
+
+
 def _digits_at(doc: AnnotatedDocument, i: int, stop: int, words: NumberWords) -> NumberMatch | None:
     tokens = doc.tokens
     token = tokens[i]
@@ -385,6 +397,9 @@ def _digits_at(doc: AnnotatedDocument, i: int, stop: int, words: NumberWords) ->
         value, j = numerator * scale // denominator, i + 1
     elif scale is not None:
         value, j = value * scale, i + 1
+        rest = _digits_after_scale(tokens, j, stop, scale)
+        if rest is not None:  # "3 آلاف و500", "2 million and 300"
+            value, j = value + rest[0], rest[1]
     return NumberMatch(
         start=token.start,
         end=tokens[j].end,
@@ -462,6 +477,9 @@ def find_quantities(
     tokens = doc.tokens
     expressions = _scan(doc, words, start, stop)
     numbers = list(_numbers(doc, start, stop, words, expressions.get("phrase", [])))
+    # A vague expression that contains a number is read as a whole: "several hundred", "a few
+    # dozen". A number that contains a vague word stays a number: "ثلاثة آلاف".
+    numbers = [n for n in numbers if not _inside_longer(n, expressions.get("vague", ()))]
     qualifiers = {m.last_token: m for m in expressions.get("qualifier", ())}
     postfixes = {m.first_token: m for m in expressions.get("postfix", ())}
     openers = {m.last_token: m for m in expressions.get("opener", ())}
@@ -517,6 +535,15 @@ def find_quantities(
         )
     found.sort(key=lambda q: (q.start, q.end))
     yield from found
+
+
+def _inside_longer(number: NumberMatch, spans: Sequence[PhraseMatch[Any]]) -> bool:
+    return any(
+        s.first_token <= number.first_token
+        and number.last_token <= s.last_token
+        and (s.first_token, s.last_token) != (number.first_token, number.last_token)
+        for s in spans
+    )
 
 
 def _same_sentence(doc: AnnotatedDocument, a: int, b: int) -> bool:
