@@ -534,7 +534,7 @@ class _ClaimReader:
             spans.append(group_span)
         start = min(s for s, _ in spans)
         end = self._extend(start, max(e for _, e in spans))
-        date = self.ctx.nearest_date(start, end)
+        date = self._date(start, end)
         quantity = count.quantity
         return eventx.Casualty(
             kind=pairing.kind,
@@ -544,11 +544,32 @@ class _ClaimReader:
             approximate=quantity.approximate,
             group=group or None,
             source=self._source(start, end),
-            date=date.value if date is not None else None,
+            date=date,
             evidence=self.ctx.evidence(start, end),
             qualifier=count.qualifier,
             subset=pairing.subset,
         )
+
+    def _date(self, start: int, end: int) -> str | None:
+        """The claim's date: the nearest resolved date, except a bare earlier year after it.
+
+        "قتل نحو 19 شخصا في كلية في القرم التي ضمتها روسيا عام 2014": a year written after the
+        claim and before the article's own year dates a background clause, not the victims.
+        """
+        date = self.ctx.nearest_date(start, end)
+        if date is None or date.value is None:
+            return None
+        published = self.ctx.document_date
+        year = date.value[:4]
+        if (
+            date.granularity == "year"
+            and date.evidence.start >= end
+            and published is not None
+            and year.isdecimal()
+            and int(year) < published.year
+        ):
+            return None
+        return date.value
 
     def _by_sentence(
         self, matches: Sequence[eventx.PhraseMatch[str]]

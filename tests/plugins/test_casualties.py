@@ -300,3 +300,14 @@ def test_claims_are_sound_on_casualty_like_text(
 def test_no_crash_on_any_text(pipeline: eventx.Pipeline, text: str, language: str) -> None:
     record = pipeline.extract(text, language=language)
     assert not [d for d in record.diagnostics if d.plugin == "casualties"]
+
+
+def test_claim_dates(pipeline: eventx.Pipeline) -> None:
+    text = "قتل 12 شخصا يوم الجمعة في هجوم على شبه جزيرة القرم التي ضمتها روسيا عام 2014."
+    (claim,) = facts(pipeline, text, "ar")
+    assert claim.date == "2023-05-12"  # the Friday on or before the publication date
+    text = "قتل 12 شخصا في هجوم على شبه جزيرة القرم التي ضمتها روسيا عام 2014."
+    (claim,) = facts(pipeline, text, "ar")
+    assert claim.date is None  # a background year after the claim does not date it
+    record = pipeline.extract("By the end of 1972, 496 had been killed.", language="en")
+    assert [(c.count, c.date) for c in record.casualties] == [(496, "1972")]
