@@ -471,6 +471,9 @@ def _is_negated(
     tokens = doc.tokens
     if first <= trigger.first_token and _after_release(trigger.first_token, released):
         return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
+    illness = range(trigger.last_token + 1, min(trigger.last_token + 4, len(tokens)))
+    if any(not vocab.illness.isdisjoint(tokens[k].forms) for k in illness):
+        return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):

@@ -28,6 +28,7 @@ class Vocabulary:
     trigger_words: frozenset[str]  # every word of every trigger phrase, normalised
     articles: frozenset[str]
     negation: frozenset[str]
+    illness: frozenset[str]
     stops: frozenset[str]
     clause_breaks: frozenset[str]
     speaker_first: bool  # English "police said": the speaker comes before the verb
@@ -90,6 +91,7 @@ def vocabulary(language: str) -> Vocabulary:
         ),
         articles=_words(victims.get("articles", ())),
         negation=_words(_section(data, "negation").get("terms", ())),
+        illness=_words(_section(data, "illness").get("terms", ())),
         stops=_words(_section(data, "stops").get("terms", ())),
         clause_breaks=_words(_section(data, "clause_breaks").get("terms", ())),
         speaker_first=bool(_section(data, "speech").get("speaker_first", False)),

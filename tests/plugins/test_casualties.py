@@ -311,3 +311,17 @@ def test_claim_dates(pipeline: eventx.Pipeline) -> None:
     assert claim.date is None  # a background year after the claim does not date it
     record = pipeline.extract("By the end of 1972, 496 had been killed.", language="en")
     assert [(c.count, c.date) for c in record.casualties] == [(496, "1972")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("سجلت وزارة الصحة 500 إصابة جديدة بفيروس كورونا.", "ar"),
+        ("The court sentenced 5 people to death.", "en"),
+        ("Oil prices rose 3 percent after OPEC cut production.", "en"),
+        ("أصيب الاقتصاد بالشلل بعد إغلاق 300 مصنع.", "ar"),
+        ("The president signed 12 agreements during his three-day visit.", "en"),
+    ],
+)
+def test_not_casualties(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert claims(pipeline, text, language) == []
