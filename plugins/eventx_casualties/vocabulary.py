@@ -22,6 +22,62 @@ class TriggerInfo:
 
 
 @frozen(kw_only=True)
+class Grammar:
+    """How a language orders and labels claims (``[grammar]`` in the lexicon file)."""
+
+    max_before: int = 4
+    max_after: int = 4
+    trigger_first: bool = True
+    bridge: frozenset[str] | None = None  # None: any words may stand between trigger and count
+    counted_takes_count_after: bool = True
+    determiners: frozenset[str] = frozenset()
+    partitive: frozenset[str] = frozenset()
+    partitive_pronouns: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    negation_exceptions: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    conjunction_prefix: str = ""
+    definite_prefix: str = ""
+    group_words: int = 4
+    verb_suffixes: tuple[str, ...] = ()
+    others_before: frozenset[str] = frozenset()
+
+
+def _grammar(table: Mapping[str, Any]) -> Grammar:
+    def words(key: str) -> frozenset[str]:
+        return _words(table.get(key, ()))
+
+    def text(key: str) -> str:
+        return eventx.normalize_string(str(table.get(key, "")))
+
+    default = Grammar()
+    return Grammar(
+        max_before=int(table.get("max_before", default.max_before)),
+        max_after=int(table.get("max_after", default.max_after)),
+        trigger_first=bool(table.get("trigger_first", default.trigger_first)),
+        bridge=words("bridge") if "bridge" in table else None,
+        counted_takes_count_after=bool(
+            table.get("counted_takes_count_after", default.counted_takes_count_after)
+        ),
+        determiners=words("determiners"),
+        partitive=words("partitive"),
+        partitive_pronouns=words("partitive_pronouns"),
+        pronouns=words("pronouns"),
+        auxiliaries=words("auxiliaries"),
+        question_words=words("question_words"),
+        negation_exceptions=words("negation_exceptions"),
+        conjunctions=words("conjunctions"),
+        conjunction_prefix=text("conjunction_prefix"),
+        definite_prefix=text("definite_prefix"),
+        group_words=int(table.get("group_words", default.group_words)),
+        verb_suffixes=tuple(sorted(words("verb_suffixes"))),
+        others_before=words("others_before"),
+    )
+
+
+@frozen(kw_only=True)
 class Vocabulary:
     # Every phrase of every category in one matcher, so a document is scanned once (see scan()).
     phrases: eventx.PhraseMatcher[tuple[str, Any]]
@@ -32,6 +88,7 @@ class Vocabulary:
     stops: frozenset[str]
     clause_breaks: frozenset[str]
     speaker_first: bool  # English "police said": the speaker comes before the verb
+    grammar: Grammar
     units: frozenset[str]
     before_units: frozenset[str]
 
@@ -45,9 +102,11 @@ def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     return section if isinstance(section, Mapping) else {}
 
 
-def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
-    """Nominative duals of one-word Arabic singulars: شرطي -> شرطيان, امرأة -> امرأتان."""
-    if language != "ar":
+def _duals(victims: Mapping[str, Any]) -> set[str]:
+    """Duals made from one-word singulars (``dual_suffix``; Arabic شرطي -> شرطيان), with a final
+    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``."""
+    suffix = eventx.normalize_string(str(victims.get("dual_suffix", "")))
+    if not suffix:
         return set()
     duals: set[str] = set()
     for noun in victims.get("singular", ()):
@@ -55,7 +114,7 @@ def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
         if " " in word:
             continue
         stem = word[:-1] + "ت" if word.endswith("ه") else word
-        duals.add(stem + "ان")
+        duals.add(stem + suffix)
     return duals - {eventx.normalize_string(str(w)) for w in victims.get("not_duals", ())}
 
 
@@ -80,7 +139,7 @@ def vocabulary(language: str) -> Vocabulary:
         (term, ("triggers", info)) for term, info in trigger_entries
     ]
     entries += [(str(t), ("singular", 1)) for t in victims.get("singular", ())]
-    duals = {*map(str, victims.get("dual", ())), *_duals(victims, language)}
+    duals = {*map(str, victims.get("dual", ())), *_duals(victims)}
     entries += [(t, ("dual", 2)) for t in sorted(duals)]
     for category in ("others", "subset", "according_to", "released", "speech"):
         entries += [(str(t), (category, str(t))) for t in _section(data, category).get("terms", ())]
@@ -95,6 +154,7 @@ def vocabulary(language: str) -> Vocabulary:
         stops=_words(_section(data, "stops").get("terms", ())),
         clause_breaks=_words(_section(data, "clause_breaks").get("terms", ())),
         speaker_first=bool(_section(data, "speech").get("speaker_first", False)),
+        grammar=_grammar(_section(data, "grammar")),
         units=_words(units.get("terms", ())),
         before_units=_words(units.get("before_units", ())),
     )
