@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from eventx_casualties.vocabulary import scan, vocabulary
 
 import eventx
 from eventx.nlp.builtin import BuiltinBackend
+from eventx_casualties.vocabulary import scan, vocabulary
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
