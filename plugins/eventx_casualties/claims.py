@@ -52,6 +52,8 @@ class ClaimReader:
         self.trigger_tokens = {
             i for m in lexicon.triggers for i in range(m.first_token, m.last_token + 1)
         }
+        # first token -> (kind, last token) of every trigger
+        self.trigger_kinds = {m.first_token: (m.value.kind, m.last_token) for m in lexicon.triggers}
         self.last_group: str | None = None
         self.token_starts = [t.start for t in self.doc.tokens]
 
@@ -71,7 +73,7 @@ class ClaimReader:
         if group_span is not None:
             spans.append(group_span)
         start = min(s for s, _ in spans)
-        end = self._extend(start, max(e for _, e in spans))
+        end = self._extend(start, max(e for _, e in spans), pairing.kind)
         date = self._date(start, end)
         quantity = count.quantity
         return eventx.Casualty(
@@ -117,8 +119,9 @@ class ClaimReader:
             found.setdefault(self.doc.sentence_index_at(match.start), []).append(match)
         return found
 
-    def _extend(self, start: int, end: int) -> int:
-        """Evidence end, taking in a following "آخرين"/"others" and a quote closing inside it."""
+    def _extend(self, start: int, end: int, kind: str) -> int:
+        """Evidence end, taking in what completes the claim right after it: "آخرين"/"others",
+        a quote closing inside it, a trigger of the same kind ("وإصابة 18 آخرين بجروح")."""
         tokens = self.doc.tokens
         k = bisect.bisect_left(self.token_starts, end)
         sentence = self.doc.sentence_index_at(start)
@@ -126,6 +129,11 @@ class ClaimReader:
             token = tokens[k]
             opened = sum(self.ctx.text[start:end].count(q) for q in "“«")
             closed = sum(self.ctx.text[start:end].count(q) for q in "”»")
+            same_kind = self.trigger_kinds.get(k)
+            if same_kind is not None and same_kind[0] == kind:
+                end = tokens[same_kind[1]].end
+                k = same_kind[1] + 1
+                continue
             if k in self.others or (token.norm in "”»" and opened > closed):
                 end = token.end
                 k += 1
