@@ -31,15 +31,39 @@ def _is_quote_or_dash(token: eventx.Token) -> bool:
     return token.norm in _QUOTES or token.norm == "-"
 
 
+def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
+    """Tokens of comma-enclosed breakdowns: "At least three people, including a child, died".
+
+    Pairing reads across them (the breakdown is a subset claim of its own).
+    """
+    tokens = doc.tokens
+    aside: set[int] = set()
+    for marker in subsets:
+        opening = marker.first_token - 1
+        if opening < 0 or tokens[opening].norm != ",":
+            continue
+        for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
+            if tokens[k].norm == ",":
+                aside.update(range(opening, k + 1))
+                break
+            if not tokens[k].norm[:1].isalnum():
+                break
+    return aside
+
+
 def _gap_blocked(
     doc: eventx.AnnotatedDocument,
     lo: int,
     hi: int,
     occupied: set[int],
     clause_breaks: frozenset[str],
+    aside: set[int],
 ) -> bool:
-    """Whether tokens ``lo..hi-1`` cross punctuation, a new clause, another trigger or count."""
+    """Whether tokens ``lo..hi-1`` cross punctuation, a new clause, another trigger or count
+    (asides excepted)."""
     for k in range(lo, hi):
+        if k in aside:
+            continue
         token = doc.tokens[k]
         if k in occupied or any(form in clause_breaks for form in token.forms):
             return True
@@ -70,8 +94,11 @@ def pair(
     count_tokens = {i: c for c in counts for i in range(c.first_token, c.last_token + 1)}
     occupied = set(trigger_tokens) | set(count_tokens) | blocked
     prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
+    aside = _asides(doc, subsets)
     options: list[tuple[float, int, int, Count, Trigger]] = []
     for count in counts:
+        if count.first_token in aside:
+            continue  # a breakdown inside an aside is a subset, never paired by itself
         for ti, trigger in enumerate(triggers):
             if count.last_token < trigger.first_token:  # count, then trigger
                 gap = trigger.first_token - count.last_token - 1
@@ -97,7 +124,7 @@ def pair(
                     cost += 1.0  # "جرحى" rarely takes the number after it
             else:
                 continue
-            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks):
+            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside):
                 continue
             options.append((cost, count.first_token, ti, count, trigger))
     options.sort(key=lambda o: (o[0], o[1], o[2]))

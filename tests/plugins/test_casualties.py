@@ -221,8 +221,9 @@ def test_seed_claims(pipeline: eventx.Pipeline) -> None:
         ("injured", 18, "مجرما مسلحا", "2022-01-07"),
     ]
     assert all(c.source and "وزارة الداخلية" in c.source for c in record.casualties)
-    killed = record.casualties[0]
+    killed, injured = record.casualties
     assert len(killed.mentions) == 2  # the subheading and the body say the same figure
+    assert injured.evidence.text == "وإصابة 18 آخرين بجروح"
     assert not record.check_evidence(text)
 
 
@@ -325,3 +326,23 @@ def test_claim_dates(pipeline: eventx.Pipeline) -> None:
 )
 def test_not_casualties(pipeline: eventx.Pipeline, text: str, language: str) -> None:
     assert claims(pipeline, text, language) == []
+
+
+def test_breakdown_in_an_aside(pipeline: eventx.Pipeline) -> None:
+    text = "At least three people, including a child, died when the building collapsed."
+    found = facts(pipeline, text, "en")
+    assert [(c.kind, c.count, c.min, c.subset) for c in found] == [
+        ("killed", 3, 3, False),
+        ("killed", 1, 1, True),
+    ]
+
+
+def test_scores_and_nobody(pipeline: eventx.Pipeline) -> None:
+    text = "Police fired live rounds, killing two protesters and injuring scores, witnesses said."
+    found = facts(pipeline, text, "en")
+    assert [(c.kind, c.count, c.min, c.max, c.source) for c in found] == [
+        ("killed", 2, 2, 2, "witnesses"),
+        ("injured", None, 20, 99, "witnesses"),
+    ]
+    (claim,) = facts(pipeline, "Nobody has claimed the attack, which killed 12.", "en")
+    assert claim.source is None
