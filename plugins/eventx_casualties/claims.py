@@ -179,6 +179,8 @@ class ClaimReader:
                 k += 1
                 continue
             if k in self.others and not words:
+                if grammar.others_end_group:
+                    break  # "18 آخرين": no label of its own, the previous group applies
                 k += 1  # "two other Americans": the group is "Americans"
                 continue
             if not token.norm[:1].isalpha() or k in self.trigger_tokens:
@@ -305,6 +307,11 @@ class ClaimReader:
             if not words and token.norm in self.vocab.grammar.determiners:
                 k += 1  # "according to the health ministry"
                 continue
+            if not words and self._joined_preposition(token):
+                # "وفقا لمصادر طبية": the name starts after the attached preposition
+                words.append(token)
+                k += 1
+                continue
             if not token.norm[:1].isalpha() or token.norm in self.vocab.stops:
                 break
             if k in self.trigger_tokens or overlaps(token.start, token.end, self.date_spans):
@@ -313,4 +320,14 @@ class ClaimReader:
             k += 1
         if not words:
             return None
-        return self.ctx.text[words[0].start : words[-1].end]
+        first = words[0].start + (1 if self._joined_preposition(words[0]) else 0)
+        return self.ctx.text[first : words[-1].end]
+
+    def _joined_preposition(self, token: eventx.Token) -> bool:
+        prefix = self.vocab.grammar.name_prefix
+        return (
+            bool(prefix)
+            and token.norm.startswith(prefix)
+            and token.norm[len(prefix) :] in token.stems
+            and self.ctx.text[token.start : token.start + len(prefix)] == prefix
+        )

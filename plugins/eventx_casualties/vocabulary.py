@@ -43,6 +43,8 @@ class Grammar:
     group_words: int = 4
     verb_suffixes: tuple[str, ...] = ()
     others_before: frozenset[str] = frozenset()
+    others_end_group: bool = False
+    name_prefix: str = ""  # a preposition written on a source's first word ("لمصادر")
 
 
 def _grammar(table: Mapping[str, Any]) -> Grammar:
@@ -74,6 +76,8 @@ def _grammar(table: Mapping[str, Any]) -> Grammar:
         group_words=int(table.get("group_words", default.group_words)),
         verb_suffixes=tuple(sorted(words("verb_suffixes"))),
         others_before=words("others_before"),
+        others_end_group=bool(table.get("others_end_group", False)),
+        name_prefix=text("name_prefix"),
     )
 
 

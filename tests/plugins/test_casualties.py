@@ -346,3 +346,19 @@ def test_scores_and_nobody(pipeline: eventx.Pipeline) -> None:
     ]
     (claim,) = facts(pipeline, "Nobody has claimed the attack, which killed 12.", "en")
     assert claim.source is None
+
+
+def test_arabic_agency_style(pipeline: eventx.Pipeline) -> None:
+    text = "وأسفر التفجير عن سقوط 12 قتيلا وأكثر من 30 جريحا، وفقا لمصادر طبية."
+    found = facts(pipeline, text, "ar")
+    assert [(c.kind, c.count, c.min, c.source) for c in found] == [
+        ("killed", 12, 12, "مصادر طبية"),
+        ("injured", 30, 31, "مصادر طبية"),
+    ]
+    text = "استشهد ثلاثة فلسطينيين وأصيب 20 آخرون برصاص قوات الاحتلال."
+    assert [(c.count, c.group) for c in facts(pipeline, text, "ar")] == [
+        (3, "فلسطينيين"),
+        (20, "فلسطينيين"),
+    ]
+    text = "وقالت الأمم المتحدة إن أكثر من مليون شخص نزحوا بسبب المعارك."
+    assert claims(pipeline, text, "ar") == [("displaced", 1000000, 1000001, None, True)]
