@@ -72,6 +72,27 @@ def _gap_blocked(
     return False
 
 
+def _active_verb(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, lo: int, hi: int
+) -> bool:
+    """Whether an article noun before ``trigger`` is its subject rather than its victim.
+
+    Only for languages with auxiliaries (English): "a soldier was killed", "an Afghan injured."
+    and "a man killed in the blast" are victims; "a bomber killed 14" and "a gunman killed
+    himself" are agents (the trigger takes an object).
+    """
+    grammar = vocab.grammar
+    if not grammar.auxiliaries:
+        return False
+    if any(doc.tokens[k].norm in grammar.auxiliaries for k in range(lo, hi)):
+        return False
+    after = trigger.last_token + 1
+    if after >= len(doc.tokens):
+        return False
+    token = doc.tokens[after]
+    return token.norm[:1].isalnum() and token.norm not in vocab.stops
+
+
 def pair(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -108,6 +129,8 @@ def pair(
                 cost = gap + (0.5 if prefer_after else 0.0)
                 if trigger.role == "counted" and gap == 0:
                     cost = -1.0  # "30 قتيلا", "خمسة جرحى", "130 injured": the noun is counted
+                if count.origin == "singular" and _active_verb(doc, vocab, trigger, lo, hi):
+                    continue  # "A suicide bomber killed 14": the agent, not a victim
             elif count.first_token > trigger.last_token:  # trigger, then count
                 gap = count.first_token - trigger.last_token - 1
                 if gap > grammar.max_after:

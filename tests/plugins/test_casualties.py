@@ -362,3 +362,12 @@ def test_arabic_agency_style(pipeline: eventx.Pipeline) -> None:
     ]
     text = "وقالت الأمم المتحدة إن أكثر من مليون شخص نزحوا بسبب المعارك."
     assert claims(pipeline, text, "ar") == [("displaced", 1000000, 1000001, None, True)]
+
+
+def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "A gunman killed 14 worshippers at a mosque.", "en") == [
+        ("killed", 14, 14, 14, False)
+    ]
+    assert claims(pipeline, "A man killed in the blast was buried on Friday.", "en") == [
+        ("killed", 1, 1, 1, False)
+    ]
