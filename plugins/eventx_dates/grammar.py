@@ -93,6 +93,7 @@ _CUE_LISTS = (
     "within_before",
     "named_day_before",
     "named_day_after",
+    "not_after_relative_day",
 )
 
 
@@ -173,7 +174,8 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
 
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"
+    # 2022, 2022م (Arabic marks Gregorian years with م); not 1990s, not 20220.
+    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?:م)?(?!\w)"
     year_word = r"(?:(?:من\s+)?(?:عام|العام|سنة|سنه|السنه)\s+)?"
     of = r"(?:\s+(?:من|of)(?:\s+(?:شهر|الشهر))?)?"
     opt_year = rf"(?:\s*,?\s*{year_word}{year})?"
@@ -199,6 +201,7 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
+    month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
     hijri_month_names = _alternation(v.hijri_months)
     hijri_marker = _alternation(v.hijri_markers)
 
@@ -246,7 +249,7 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
         ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
         # العام 2013, منذ 2015, in 1997
-        ("year", rf"{v.cue('year_cues')}\s+{year}"),
+        ("year", rf"{v.cue('year_cues')}(?:\s+|(?<=-)){year}"),
         # 26/7/2018 (day first), 2015-12-21 (ISO)
         (
             "numeric",
@@ -275,7 +278,17 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"{not_after_weekday}",
         ),
         # أمس, أول من أمس, مساء أمس, yesterday
-        ("relative_day", rf"{opt_part}(?P<rel>{_alternation(v.relative_days)}){_END}"),
+        # (not اليوم الأول "the first day", اليوم العالمي "the world day")
+        (
+            "relative_day",
+            rf"{opt_part}(?P<rel>{_alternation(v.relative_days)}){_END}"
+            rf"(?!\s+{v.cue('not_after_relative_day')}{_END})",
+        ),
+        # في العاشر من الشهر الجاري, 10 من الشهر الماضي
+        (
+            "day_of_month",
+            rf"(?:{day}|{ordinal}{_END})\s+(?:من\s+|of\s+)?(?P<period>{_alternation(month_periods)}){_END}",
+        ),
         ("relative_part", rf"(?P<rel>{_alternation(v.relative_parts)}){_END}"),
         # قبل ثلاثة أيام, قبل يومين, two days ago
         ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}"),
@@ -336,6 +349,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "later": "unit",
     "within": "unit",
     "period": "period",
+    "day_of_month": "period",
     "recent": "recent",
     "first_days": "first_days",
     "anchored": "anchored",
@@ -389,7 +403,7 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """
     words = trigger_words(language)
     body = _trie(sorted(words)) if words else _NEVER
-    return re.compile(rf"(?<!\w)(?:\d{{4}}|{body})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|{body}(?!\w))")
 
 
 def _trie(words: Sequence[str]) -> str:

@@ -97,6 +97,7 @@ class Resolver:
             "later": self._later,
             "within": self._within,
             "period": self._period,
+            "day_of_month": self._day_of_month,
             "recent": self._recent,
             "first_days": self._first_days,
             "anchored": self._anchored,
@@ -446,6 +447,21 @@ class Resolver:
         doc = self.document_date
         granularity = "week" if unit in ("week", "weekend") else unit
         return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
+
+    def _day_of_month(self, match: re.Match[str]) -> Resolution | None:
+        """A day of this/last/next month: في العاشر من الشهر الجاري."""
+        day = self._day_of(match)
+        period = lookup(self.vocab.relative_periods, match.group("period"))
+        if day is None or period is None:
+            return None
+        doc = self.document_date
+        if doc is None:
+            return Resolution(interval=None, granularity="day")
+        month = relative_period(doc, "month", period[1])
+        date = safe_date(month.first.year, month.first.month, day) if month else None
+        if date is None:
+            return None
+        return self._relative(Interval.day(date), "day")
 
     def _recent(self, match: re.Match[str]) -> Resolution | None:
         days = lookup(self.vocab.recent_periods, match.group("recent"))

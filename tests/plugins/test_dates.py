@@ -90,6 +90,16 @@ ARABIC = [
     ),
     ("أقفلت فيها مناجم الفحم في 1998.", [("في 1998", "1998")]),
     ("ومنذ 2015 اتسعت رقعة الهجمات.", [("ومنذ 2015", "2015")]),
+    (
+        "وقع الهجوم في العاشر من الشهر الماضي قرب الحدود.",
+        [("العاشر من الشهر الماضي", "2021-12-10")],
+    ),
+    ("تأسست الحركة عام 2011م في درعا.", [("عام 2011م", "2011")]),
+    ("فجر اليوم الثلاثاء اقتحمت القوات المخيم.", [("فجر اليوم الثلاثاء", "2022-01-04")]),
+    # not dates: "the first day", "eleven", "the world day"
+    ("قتل متظاهر في اليوم الأول من الاحتجاجات.", []),
+    ("شارك الأحد عشر لاعبا في المباراة.", []),
+    ("احتفل العالم باليوم العالمي للمرأة.", []),
     # Hijri
     ("صدر القرار في 5 جمادى الأولى 1443 هـ.", [("5 جمادى الأولى 1443 هـ", "2021-12-09")]),
 ]
@@ -122,6 +132,9 @@ ENGLISH = [
     ),
     ("Victims were listed under 2015-12-21 in the report.", [("2015-12-21", "2015-12-21")]),
     ("London has ruled the province directly since 1972.", [("since 1972", "1972")]),
+    ("The insurgency grew in mid-2021 after the elections.", [("mid-2021", "2021")]),
+    ("Monday's attack killed four policemen.", [("Monday", "2022-01-03")]),
+    ("Violence has plagued the region since the 1990s.", []),
     ("Theresa May said the attackers may march in the city.", []),
     ("The IRA bombs of Bloody Friday shocked the city.", []),
 ]
