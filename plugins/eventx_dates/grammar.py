@@ -390,7 +390,8 @@ def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
         for phrase in phrases:
             plain = _plain_words(phrase)
             if plain:
-                add(max(plain, key=len), group)
+                # The longest word, the last of equals: يوم أمس -> أمس, not the common يوم.
+                add(max(reversed(plain), key=len), group)
     return {word: frozenset(found) for word, found in groups.items()}
 
 
@@ -436,6 +437,8 @@ def lookup(table: Mapping[str, Any], surface: str | None) -> Any:
 
 
 @lru_cache(maxsize=64)
-def words_in(language: str, name: str) -> tuple[str, ...]:
-    """A cue list of ``language``, normalised (cached: resolvers ask for it per document)."""
-    return tuple(w for w in (norm(w) for w in vocabulary(language).words.get(name, ())) if w)
+def cue_pattern(language: str, name: str) -> re.Pattern[str]:
+    """A regex finding any word of a cue list (with an Arabic و/ف before it: وسوف)."""
+    prefix = _ARABIC_PROCLITIC if language == "ar" else ""
+    body = _alternation(vocabulary(language).words.get(name, ()))
+    return re.compile(_bounded(rf"(?<!\w){prefix}{body}(?!\w)"))

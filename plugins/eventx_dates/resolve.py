@@ -26,7 +26,7 @@ from eventx_dates.arithmetic import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-from eventx_dates.grammar import Vocabulary, lookup, words_in
+from eventx_dates.grammar import Vocabulary, cue_pattern, lookup
 
 ABSOLUTE = "absolute"
 DOCUMENT_DATE = "document_date"
@@ -36,7 +36,7 @@ EXPLICIT_YEAR = "explicit_year"
 FIRST_DAYS = 5
 #: How far back (in sentences) "the previous day" looks for the date it is counted from.
 ANCHOR_SENTENCES = 2
-_CLAUSE_BREAK = re.compile(r"[.!?\n;]")
+_CLAUSE_MARKS = (".", "!", "?", "\n", ";")
 
 
 @frozen(kw_only=True)
@@ -76,7 +76,7 @@ class Resolver:
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
-        self._future_cues = words_in(vocab.language, "future_cues")
+        self._future_cues = cue_pattern(vocab.language, "future_cues")
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
@@ -131,12 +131,9 @@ class Resolver:
         """A future cue (will, set to, سوف, من المقرر) earlier in the same clause."""
         start = match.start()
         window_start = max(0, start - 120)
-        window = self.text[window_start:start]
-        breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end() :]
-        padded = " " + " ".join(window.split()) + " "
-        return any(f" {cue} " in padded for cue in self._future_cues)
+        breaks = [self.text.rfind(mark, window_start, start) for mark in _CLAUSE_MARKS]
+        clause_start = max(window_start, max(breaks) + 1)
+        return self._future_cues.search(self.text, clause_start, start) is not None
 
     def _year_for(
         self, match: re.Match[str], month: int, day: int | None
