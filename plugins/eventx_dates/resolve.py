@@ -484,24 +484,21 @@ class Resolver:
         return self._relative(Interval(first=first, last=last, granularity="week"), "week")
 
     def _anchored(self, match: re.Match[str]) -> Resolution | None:
-        """ "The previous day": counted from the nearest day named before it, not the document date."""
+        """Count "the previous day" from the nearest day named before it, not the document date."""
         offset = lookup(self.vocab.anchored_days, match.group("anchored"))
         if offset is None:
             return None
         granularity = "part_of_day" if match.groupdict().get("part") else "day"
-        before = [
-            k
-            for k in self.known
-            if k.offset < match.start()
-            and (
-                k.sentence is None
-                or self._sentence is None
-                or self._sentence - k.sentence <= ANCHOR_SENTENCES
-            )
-        ]
-        if not before:
+        # Matches are resolved in text order, so the last known day is the nearest before.
+        anchor = self.known[-1] if self.known else None
+        if anchor is None or anchor.offset >= match.start():
             return Resolution(interval=None, granularity=granularity)
-        anchor = before[-1]
+        if (
+            anchor.sentence is not None
+            and self._sentence is not None
+            and self._sentence - anchor.sentence > ANCHOR_SENTENCES
+        ):
+            return Resolution(interval=None, granularity=granularity)
         day = anchor.interval.first + dt.timedelta(days=int(offset))
         return Resolution(
             interval=Interval.day(day, granularity),
