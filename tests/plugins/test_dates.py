@@ -267,3 +267,25 @@ def test_time_span_is_the_publication_day_when_only_history_is_dated(
     record = dates_pipeline.extract(text, language="ar", document_date="2018-10-17")
     assert [d.background for d in record.dates] == [True]
     assert record.time == eventx.TimeSpan(start="2018-10-17", end="2018-10-17")
+
+
+def test_every_gold_date_mention_of_the_seed_is_found_with_its_value(
+    dates_pipeline: eventx.Pipeline,
+) -> None:
+    import json
+
+    from eventx.demo import seeds_dir
+
+    seeds = seeds_dir()
+    gold = json.loads((seeds / "000_8810d80a09cc04a1.facts.json").read_text("utf-8"))
+    text = (seeds / "000_8810d80a09cc04a1.txt").read_text("utf-8")
+    record = dates_pipeline.extract(text, language="ar", document_date=gold["document_date"])
+    for item in gold["dates"]:  # 2022-01-07, -06, -05, the 5-6 January night, the first days
+        for mention in item["mentions"]:
+            at = text.index(mention)
+            overlapping = [
+                d.value
+                for d in record.dates
+                if d.evidence.start < at + len(mention) and at < d.evidence.end
+            ]
+            assert item["value"] in overlapping, (mention, overlapping)
