@@ -222,10 +222,11 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"{v.cue('range_open')}\s+{day}\s*{of}\s*{month('month')}{opt_year}\s*{join}\s*"
             rf"{day2}\s*{of}\s*{month('month2')}(?:\s*,?\s*{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d))?",
         ),
-        # Jan 5-6, January 5 to 7, 2022
+        # Jan 5-6, January 5 to 7, 2022, between Jan. 3 and Jan. 5
         (
             "day_range",
-            rf"{month('month')}\s+{day}\s*{join}\s*{day2}{opt_year}",
+            rf"(?:{v.cue('range_open')}\s+)?{month('month')}\s+{day}\s*{join}\s*"
+            rf"(?:{month('month2')}\s+)?{day2}{opt_year}",
         ),
         # يوم الجمعة 7 يناير 2022, 6 كانون الثاني/يناير 2022, 6 Jan., Friday, 21 July 1972
         ("date", rf"{opt_day_word}{opt_part}{opt_weekday}{day}{of}\s*{month('month')}{opt_year}"),
@@ -253,7 +254,8 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         # 26/7/2018 (day first), 2015-12-21 (ISO)
         (
             "numeric",
-            r"(?P<day>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<month_num>[01]?\d)\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+            r"(?P<first>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<second>[0-3]?\d)\s*(?P=sep)\s*"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)",
         ),
         (
             "iso",

@@ -289,13 +289,16 @@ class Resolver:
         return Resolution(interval=Interval.year(year), granularity="year", anchor=ABSOLUTE)
 
     def _numeric(self, match: re.Match[str]) -> Resolution | None:
-        day, month, year = (
-            int(match.group("day")),
-            int(match.group("month_num")),
-            int(match.group("year")),
-        )
-        if self.vocab.language != "ar" and day <= 12 and month <= 12 and day != month:
-            return None  # 3/4/2018: day-first or month-first depends on the writer; leave it
+        """26/7/2018. Arabic writes the day first; in English the order is read off the numbers
+        (25/12 or 12/25) and an ambiguous 3/4/2018 is left out rather than guessed."""
+        first, second = int(match.group("first")), int(match.group("second"))
+        year = int(match.group("year"))
+        if self.vocab.language == "ar" or second <= 12 < first or first == second:
+            day, month = first, second
+        elif first <= 12 < second:
+            day, month = second, first
+        else:
+            return None
         date = safe_date(year, month, day)
         if date is None:
             return None

@@ -135,6 +135,19 @@ ENGLISH = [
     ("The insurgency grew in mid-2021 after the elections.", [("mid-2021", "2021")]),
     ("Monday's attack killed four policemen.", [("Monday", "2022-01-03")]),
     ("Violence has plagued the region since the 1990s.", []),
+    (
+        "Clashes continued between Jan. 3 and Jan. 5 in the capital.",
+        [("between Jan. 3 and Jan. 5", "2022-01-03/2022-01-05")],
+    ),
+    (
+        "Gunmen attacked the village on the night of Jan. 5.",
+        [("the night of Jan. 5", "2022-01-05")],
+    ),
+    (
+        "The ballots were counted on 12/25/2021 and again on 25.12.2021.",
+        [("12/25/2021", "2021-12-25"), ("25.12.2021", "2021-12-25")],
+    ),
+    ("The vote took place on 3/4/2021.", []),
     ("Theresa May said the attackers may march in the city.", []),
     ("The IRA bombs of Bloody Friday shocked the city.", []),
 ]
