@@ -15,7 +15,6 @@ from eventx_dates.arithmetic import FINE_GRANULARITIES
 from eventx_dates.grammar import (
     Rule,
     Vocabulary,
-    lookup,
     rules,
     trigger_pattern,
     trigger_words,
@@ -252,4 +251,4 @@ def decide_time(
     return eventx.TimeSpan(start=start, end=end)
 
 
-__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "lookup"]
+__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "news_anchor"]

@@ -2,13 +2,14 @@
 
 Patterns run over the *normalised* document text (Arabic letters unified, Arabic-Indic digits as
 ASCII, lower case), so one spelling per word in the data files is enough and ``٦ يناير ٢٠٢٢``
-matches like ``6 يناير 2022``. Every pattern is linear: alternations of literal words, bounded
-digit runs and ``\\s+``; no nested quantifiers. Named groups carry the parts the resolver reads
-(``day``, ``month``, ``year``, ``weekday`` ...); ``kind`` names the rule that interprets them.
+matches like ``6 يناير 2022``. Patterns are alternations of literal words, bounded digit runs and
+whitespace capped at compile time (``_bounded``), with no nested quantifiers, so every match
+attempt costs a bounded amount. Named groups carry the parts the resolver reads (``day``,
+``month``, ``year``, ``weekday`` ...); ``kind`` names the rule that interprets them.
 
 Word order differs between Arabic (``6 يناير 2022``) and English (``January 6, 2022``), but both
 orders are harmless in either language, so every language gets every template and only the
-vocabulary differs. A template whose vocabulary is empty for a language is dropped.
+vocabulary differs. A template whose vocabulary is empty for a language never matches.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import eventx
 
 PACKAGE = "eventx_dates"
 _NEVER = "(?!)"
-# Word edges that work for Arabic and Latin script alike (\b is unreliable next to Arabic marks).
+# Word edges as look-arounds: they also see the characters just outside a search window.
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 # Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
