@@ -36,6 +36,8 @@ _WORD_REST = re.compile(r"\w*")
 _YEAR = frozenset({"year"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
+#: Rules whose year belongs to a particular day or month (not "since 2015").
+DATED_RULES = (*FULL_DATE_RULES, "month_year", "month_range")
 
 
 @frozen
@@ -132,13 +134,28 @@ def _through_marks(text: str, end: int) -> int:
 
 
 def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """(offset, year) of every Gregorian year written in the matches."""
     years: list[tuple[int, int]] = []
     for candidate in candidates:
+        if candidate.rule.kind == "hijri":
+            continue
         for group in ("year", "year2"):
             value = candidate.match.groupdict().get(group)
-            if value and candidate.rule.kind != "hijri":
+            if value:
                 years.append((candidate.match.start(group), int(value)))
     return sorted(years)
+
+
+def _dated(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
+    """(offset, first day) of the matches written with their year (days and months)."""
+    probe = Resolver(vocab, "", None, ())
+    found: list[tuple[int, dt.date]] = []
+    for candidate in candidates:
+        if candidate.rule.kind in DATED_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                found.append((candidate.start, resolution.interval.first))
+    return found
 
 
 def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
@@ -158,7 +175,13 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     candidates = find_candidates(normalized.text, ctx.language)
     candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
     vocab = vocabulary(ctx.language)
-    resolver = Resolver(vocab, normalized.text, ctx.document_date, _explicit_years(candidates))
+    resolver = Resolver(
+        vocab,
+        normalized.text,
+        ctx.document_date,
+        _explicit_years(candidates),
+        _dated(candidates, vocab),
+    )
     if ctx.document_date is None:
         resolver.text_anchor = _first_full_date(candidates, vocab)
     facts: list[eventx.DateFact] = []

@@ -8,6 +8,7 @@ their text and offsets but never guessed from today's date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from eventx_dates.arithmetic import (
     Interval,
     closest_year,
     month_end,
+    nearest_year,
     relative_period,
     safe_date,
     shift,
@@ -36,6 +38,8 @@ EXPLICIT_YEAR = "explicit_year"
 FIRST_DAYS = 5
 #: How far back (in sentences) "the previous day" looks for the date it is counted from.
 ANCHOR_SENTENCES = 2
+#: How far back (characters, same sentence) a full date anchors a date written without a year.
+SAME_SENTENCE_REACH = 120
 _CLAUSE_MARKS = (".", "!", "?", "\n", ";")
 
 
@@ -67,11 +71,14 @@ class Resolver:
         text: str,
         document_date: dt.date | None,
         explicit_years: Sequence[tuple[int, int]],
+        dated: Sequence[tuple[int, dt.date]] = (),
     ) -> None:
         self.vocab = vocab
         self.text = text  # the normalised text the matches index into
         self.document_date = document_date
         self.explicit_years = explicit_years  # (normalised offset, year), in text order
+        self.dated = dated  # (offset, first day) of dates written with their year
+        self._dated_offsets = [o for o, _ in dated]
         self.known: list[Known] = []
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
@@ -138,7 +145,15 @@ class Resolver:
     def _year_for(
         self, match: re.Match[str], month: int, day: int | None
     ) -> tuple[int, str, str | None] | None:
-        """(year, anchor, anchor_value) for a date written without its year."""
+        """(year, anchor, anchor_value) for a date written without its year.
+
+        A full date shortly before in the same sentence decides ("في 13 نوفمبر 2015 ثم في 22
+        مارس" is March 2016, the nearest March, not the March before publication); otherwise the
+        document date, or in an undated text its first full date, or the nearest year named.
+        """
+        named = self._dated_before(match.start())
+        if named is not None:
+            return nearest_year(named, month, day), EXPLICIT_DATE, named.isoformat()
         if self.document_date is not None:
             year = closest_year(self.document_date, month, day, future=self._upcoming(match))
             return year, DOCUMENT_DATE, self.document_date.isoformat()
@@ -149,13 +164,29 @@ class Resolver:
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
         if not self.explicit_years:
             return None
-        offset = match.start()
-        before = [(o, y) for o, y in self.explicit_years if o < offset]
-        after = [(o, y) for o, y in self.explicit_years if o > match.end()]
-        nearest = before[-1] if before else after[0] if after else None
-        if nearest is None:
+        offsets = [o for o, _ in self.explicit_years]
+        i = bisect.bisect_left(offsets, match.start())
+        if i > 0:
+            year = self.explicit_years[i - 1][1]
+        else:
+            j = bisect.bisect_right(offsets, match.end())
+            if j >= len(offsets):
+                return None
+            year = self.explicit_years[j][1]
+        return year, EXPLICIT_YEAR, str(year)
+
+    def _dated_before(self, offset: int) -> dt.date | None:
+        """The first day of a full date (with its year) shortly before, in the same sentence."""
+        i = bisect.bisect_left(self._dated_offsets, offset)
+        if i == 0:
             return None
-        return nearest[1], EXPLICIT_YEAR, str(nearest[1])
+        at, first_day = self.dated[i - 1]
+        if offset - at > SAME_SENTENCE_REACH:
+            return None
+        between = self.text[at:offset]
+        if any(mark in between for mark in (".", "\n", "!", "?")):
+            return None
+        return first_day
 
     # -- absolute dates ------------------------------------------------------------------------
 

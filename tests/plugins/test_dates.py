@@ -302,3 +302,16 @@ def test_every_gold_date_mention_of_the_seed_is_found_with_its_value(
                 if d.evidence.start < at + len(mention) and at < d.evidence.end
             ]
             assert item["value"] in overlapping, (mention, overlapping)
+
+
+def test_a_full_date_earlier_in_the_sentence_anchors_a_date_without_year(
+    dates_pipeline: eventx.Pipeline,
+) -> None:
+    text = "وقعت هجمات باريس في 13 تشرين الثاني/نوفمبر 2015 ثم هجمات بروكسل في 22 آذار/مارس."
+    record = dates_pipeline.extract(text, language="ar", document_date="2018-03-05")
+    brussels = next(d for d in record.dates if d.evidence.text == "22 آذار/مارس")
+    assert (brussels.value, brussels.anchor, brussels.anchor_value) == (
+        "2016-03-22",
+        "explicit_date",
+        "2015-11-13",
+    )
