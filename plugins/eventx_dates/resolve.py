@@ -499,12 +499,14 @@ class Resolver:
         if days is None:
             return None
         doc = self.document_date
+        # "the past 24 hours" is a day and the one before; "recent weeks" a stretch of weeks.
+        granularity = "day" if int(days) <= 2 else "week"
         interval = (
-            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity="week")
+            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity)
             if doc
             else None
         )
-        return self._relative(interval, "week")
+        return self._relative(interval, granularity)
 
     def _first_days(self, match: re.Match[str]) -> Resolution | None:
         unit = lookup(self.vocab.first_days, match.group("first"))
