@@ -95,6 +95,7 @@ _CUE_LISTS = (
     "named_day_before",
     "named_day_after",
     "not_after_relative_day",
+    "counted_nouns",
 )
 
 
@@ -251,7 +252,12 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
         ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
         # العام 2013, منذ 2015, in 1997
-        ("year", rf"{v.cue('year_cues')}(?:\s+|(?<=-)){year}"),
+        # (not "of 2000 people", "قبل 2000 عام": a count, not a year)
+        (
+            "year",
+            rf"{v.cue('year_cues')}(?:\s+|(?<=-)){year}"
+            rf"(?!\s+(?:{_alternation(v.units)}|{v.cue('counted_nouns')}){_END})",
+        ),
         # 26/7/2018 (day first), 2015-12-21 (ISO)
         (
             "numeric",

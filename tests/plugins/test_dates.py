@@ -105,6 +105,7 @@ ARABIC = [
     # not dates: "the first day", "eleven", "the world day"
     ("قتل متظاهر في اليوم الأول من الاحتجاجات.", []),
     ("شارك الأحد عشر لاعبا في المباراة.", []),
+    ("دمر القصف في 2000 منزل في المدينة.", []),
     ("احتفل العالم باليوم العالمي للمرأة.", []),
     # Hijri
     ("صدر القرار في 5 جمادى الأولى 1443 هـ.", [("5 جمادى الأولى 1443 هـ", "2021-12-09")]),
@@ -154,6 +155,7 @@ ENGLISH = [
         [("12/25/2021", "2021-12-25"), ("25.12.2021", "2021-12-25")],
     ),
     ("The vote took place on 3/4/2021.", []),
+    ("The town, with a population of 2000 people, was shelled.", []),
     ("Theresa May said the attackers may march in the city.", []),
     ("The IRA bombs of Bloody Friday shocked the city.", []),
 ]
