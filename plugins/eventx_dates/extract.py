@@ -33,6 +33,7 @@ WINDOW: dict[str, tuple[int, int]] = {
 }
 WINDOW_DEFAULT = (36, 36)
 _WORD_REST = re.compile(r"\w*")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _YEAR = frozenset({"year"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
@@ -110,19 +111,24 @@ def find_candidates(text: str, language: str) -> list[Candidate]:
     return chosen
 
 
-def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
-    """English month names that are also words (May, March) count only when capitalised."""
+def _surface_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
+    """Month names that are also words count only as written: May and March capitalised, and
+    آب (August) with its madda, since normalisation makes it أب (father)."""
     vocab = vocabulary(original.language)
-    if not vocab.capitalized_months:
+    if not vocab.capitalized_months and not vocab.exact_months:
         return True
+    groups = candidate.match.groupdict()
     for group in ("month", "month2"):
-        if candidate.match.groupdict().get(group) is None:
+        if groups.get(group) is None:
             continue
         name = " ".join(candidate.match.group(group).split())
-        if name.rstrip(".") in vocab.capitalized_months or name in vocab.capitalized_months:
-            start, _ = original.normalized.span_to_original(*candidate.match.span(group))
-            if not original.text[start : start + 1].isupper():
-                return False
+        start, end = original.normalized.span_to_original(*candidate.match.span(group))
+        written = original.text[start:end]
+        if name in vocab.capitalized_months and not written[:1].isupper():
+            return False
+        exact = vocab.exact_months.get(name)
+        if exact is not None and _ARABIC_MARKS.sub("", written) not in exact:
+            return False
     return True
 
 
@@ -173,7 +179,7 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     annotation = ctx.annotation
     normalized = annotation.normalized
     candidates = find_candidates(normalized.text, ctx.language)
-    candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
+    candidates = [c for c in candidates if _surface_ok(c, annotation)]
     vocab = vocabulary(ctx.language)
     resolver = Resolver(
         vocab,

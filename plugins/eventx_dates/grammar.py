@@ -45,6 +45,13 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) + ")"
 
 
+def _exact_spellings(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for name in names:
+        found.setdefault(norm(name), set()).add(str(name))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
 def _table(data: Mapping[str, Any], key: str) -> dict[str, Any]:
     return {norm(str(k)): v for k, v in dict(data.get(key, {})).items()}
 
@@ -56,6 +63,7 @@ class Vocabulary:
     language: str
     months: Mapping[str, int]
     capitalized_months: frozenset[str]
+    exact_months: Mapping[str, frozenset[str]]  # normalised name -> the spellings that count
     hijri_months: Mapping[str, int]
     hijri_markers: tuple[str, ...]
     weekdays: Mapping[str, int]
@@ -129,6 +137,7 @@ def vocabulary(language: str) -> Vocabulary:
         capitalized_months=frozenset(
             norm(m) for m in dict(data.get("months", {})).get("capitalized", ())
         ),
+        exact_months=_exact_spellings(dict(data.get("months", {})).get("exact", ())),
         hijri_months=hijri,
         hijri_markers=tuple(dict(data.get("hijri_months", {})).get("hijri_markers", ())),
         weekdays={
