@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from functools import lru_cache
 
@@ -88,7 +89,7 @@ def test_any_text_gives_sound_dates(
         if document_date is None:
             assert fact.anchor != "document_date"
     spans = sorted((f.evidence.start, f.evidence.end) for f in facts)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no overlaps
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no overlaps
     assert dates_of(text, language, document_date) == facts  # deterministic
 
 
