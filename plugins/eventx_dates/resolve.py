@@ -77,6 +77,7 @@ class Resolver:
         self.text = text  # the normalised text the matches index into
         self.document_date = document_date
         self.explicit_years = explicit_years  # (normalised offset, year), in text order
+        self._year_offsets = [o for o, _ in explicit_years]
         self.dated = dated  # (offset, first day) of dates written with their year
         self._dated_offsets = [o for o, _ in dated]
         self.known: list[Known] = []
@@ -164,7 +165,7 @@ class Resolver:
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
         if not self.explicit_years:
             return None
-        offsets = [o for o, _ in self.explicit_years]
+        offsets = self._year_offsets
         i = bisect.bisect_left(offsets, match.start())
         if i > 0:
             year = self.explicit_years[i - 1][1]
