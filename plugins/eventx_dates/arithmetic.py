@@ -132,6 +132,11 @@ def relative_period(anchor: dt.date, unit: str, step: int) -> Interval | None:
             last=anchor + dt.timedelta(days=7 * step),
             granularity="week",
         )
+    if unit == "week_so_far":  # "earlier this week": from Monday to the day before the anchor
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return Interval(
+            first=monday, last=max(monday, anchor - dt.timedelta(days=1)), granularity="week"
+        )
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)
         return Interval.month(year, month)

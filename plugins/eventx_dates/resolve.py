@@ -477,7 +477,7 @@ class Resolver:
             return None
         unit, step = period
         doc = self.document_date
-        granularity = "week" if unit in ("week", "weekend") else unit
+        granularity = "week" if unit in ("week", "week_so_far", "weekend") else unit
         return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
 
     def _day_of_month(self, match: re.Match[str]) -> Resolution | None:

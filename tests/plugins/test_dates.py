@@ -133,6 +133,10 @@ ENGLISH = [
     ("Two soldiers were killed two days ago near the border.", [("two days ago", "2022-01-05")]),
     ("Earlier this month the government resigned.", [("Earlier this month", "2022-01")]),
     (
+        "Earlier this week, rebels seized the town.",
+        [("Earlier this week", "2022-01-03/2022-01-06")],
+    ),
+    (
         "Police launched further raids early Monday in east London.",
         [("early Monday", "2022-01-03")],
     ),
