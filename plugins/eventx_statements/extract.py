@@ -27,6 +27,7 @@ _CLAUSE_OPENERS = frozenset(
     norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
 )
 _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
+_RELAY_WINDOW = 12  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -100,7 +101,7 @@ def _phrase_at_cue(
         if cue.kind == "relay":
             # "نقلت رويترز عن شيرر": the speaker follows عن within a few words; without عن the
             # verb is not speech ("نقل المصابين").
-            for j in range(after, min(after + 6, len(tokens))):
+            for j in range(after, min(after + _RELAY_WINDOW, len(tokens))):
                 if tokens[j].norm in vocab.relay_preposition:
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
@@ -385,8 +386,10 @@ def _content_span(
         or any(f in vocab.stop for f in tokens[0].forms)
     ):
         tokens = tokens[1:]
-    while tokens and not tokens[-1].norm[:1].isalnum():
-        tokens = tokens[:-1]
+    while tokens and (
+        not tokens[-1].norm[:1].isalnum() or any(f in vocab.stop for f in tokens[-1].forms)
+    ):
+        tokens = tokens[:-1]  # "..., فيما" before the next speaker's cue
     if not tokens:
         return None
     return tokens[0].start, tokens[-1].end

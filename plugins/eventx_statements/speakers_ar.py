@@ -190,7 +190,13 @@ def scan_subject(
                         )
                     )
                 )
-            elif names_run > 0 and word.startswith("و") and token.stems:
+            elif (
+                names_run > 0
+                and word.startswith("و")
+                and token.stems
+                and word not in vocab.org_heads
+                and word not in vocab.titles
+            ):
                 ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
             elif (
                 names_run >= 2
@@ -230,7 +236,12 @@ def scan_subject(
         phrase.append(token)
         if joined:
             names_run += 1  # "عبد الفتاح": the article belongs to the name
-        elif is_definite(token) or word in vocab.titles or word in vocab.org_heads:
+        elif (
+            is_definite(token)
+            or word in vocab.titles
+            or word in vocab.org_heads
+            or word in vocab.on_behalf_marker
+        ):
             names_run = 0
         else:
             names_run += 1
@@ -309,7 +320,10 @@ def named_after_description(
     their name between commas; the speaker is the whole span up to the name."""
     if phrase.kind != "name" or phrase.tokens[0].norm not in vocab.titles:
         return phrase
-    if any(not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]):
+    partitive = phrase.tokens[0].norm in vocab.partitives  # "أحد كتاب الأعمدة، X،"
+    if not partitive and any(
+        not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]
+    ):
         return phrase  # it already has a name
     try:
         end = next(k for k, t in enumerate(tokens) if t is phrase.tokens[-1])

@@ -62,6 +62,7 @@ class Vocabulary:
     statement_nouns: frozenset[str]
     name_articles: frozenset[str]
     name_joiners: frozenset[str]
+    partitives: frozenset[str]
     short_forms: dict[str, str]
     subordinate: frozenset[str]
     names: dict[str, str]  # normalised complete name -> English name
@@ -130,6 +131,7 @@ def vocabulary(language: str) -> Vocabulary:
         statement_nouns=_norm_set(speaker.get("statement_nouns", ())),
         name_articles=_norm_set(speaker.get("name_articles", ())),
         name_joiners=_norm_set(speaker.get("name_joiners", ())),
+        partitives=_norm_set(speaker.get("partitives", ())),
         short_forms={k: norm(v) for k, v in _norm_map(anaphora.get("short_forms", {})).items()},
         subordinate=_norm_set(anaphora.get("subordinate", ())),
         names=names,
