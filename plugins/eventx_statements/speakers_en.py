@@ -208,6 +208,14 @@ def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> S
         else:
             break
         j += 1
+    # '"...," said the mayor, Anne Hidalgo.': a name in apposition completes a bare title.
+    if phrase and j + 1 < len(tokens) and tokens[j].norm == ",":
+        end = j + 1
+        while end < len(tokens) and capitalised(tokens[end]) and _content_word(tokens[end], vocab):
+            end += 1
+        closes = end == len(tokens) or not tokens[end].norm[:1].isalnum()
+        if end - (j + 1) >= 2 and closes and not any(capitalised(t) for t in phrase[1:]):
+            phrase = phrase + list(tokens[j:end])
     phrase = _trim(phrase, vocab)
     if not phrase:
         return None

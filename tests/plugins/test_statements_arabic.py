@@ -157,3 +157,31 @@ def test_capital_speaks_for_its_state(pipe: eventx.Pipeline) -> None:
     found = statements(pipe, text, "ar")
     assert speakers(found) == ["روسيا"]
     assert {s.speaker_evidence.text for s in found if s.speaker_evidence} == {"روسيا", "موسكو"}
+
+
+def test_spokesperson_of_a_ministry_speaks_for_it(pipe: eventx.Pipeline) -> None:
+    text = "وقال المتحدث باسم وزارة الصحة في غزة أشرف القدرة إن عدد القتلى ارتفع إلى 40."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "وزارة الصحة"
+    assert s.on_behalf_of == "وزارة الصحة"
+    assert s.content == "عدد القتلى ارتفع إلى 40"
+
+
+def test_relay_past_a_parenthesised_agency_name(pipe: eventx.Pipeline) -> None:
+    text = "ونقلت وكالة الأنباء السعودية الرسمية (واس) عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "مصدر مسؤول"
+
+
+def test_two_speakers_in_one_sentence(pipe: eventx.Pipeline) -> None:
+    text = "ودعا الاتحاد الأفريقي إلى وقف فوري لإطلاق النار، فيما طالبت الجامعة العربية بعقد اجتماع طارئ."
+    found = statements(pipe, text, "ar")
+    assert speakers(found) == ["الاتحاد الأفريقي", "الجامعة العربية"]
+    assert found[0].content == "وقف فوري لإطلاق النار"
+    assert [s.speaker_en for s in found] == ["African Union", "Arab League"]
+
+
+def test_description_then_name_between_commas(pipe: eventx.Pipeline) -> None:
+    text = "وقال أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري، في صحيفة محلية إن الخطة فشلت."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري"

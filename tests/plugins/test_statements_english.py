@@ -115,3 +115,30 @@ def test_statement_continued_keeps_the_speaker(pipe: eventx.Pipeline) -> None:
     found = statements(pipe, text, "en")
     assert speakers(found) == ["White House"]
     assert found[-1].direct is True
+
+
+def test_inverted_title_completed_by_a_name(pipe: eventx.Pipeline) -> None:
+    text = '"This is a dark day for our city," said the mayor, Anne Hidalgo.'
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "mayor, Anne Hidalgo"
+    assert s.direct is True
+
+
+def test_spokesman_for_an_organisation_with_a_name(pipe: eventx.Pipeline) -> None:
+    text = (
+        "A spokesman for the Iraqi military, Yahya Rasool, told Reuters that the operation "
+        "was over."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Iraqi military"
+    assert s.content == "the operation was over"
+
+
+def test_it_added_carries_an_organisation(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Hamas said in a statement that it had fired rockets at Tel Aviv. "
+        "It added that more would follow."
+    )
+    found = statements(pipe, text, "en")
+    assert [s.speaker for s in found] == ["Hamas", "Hamas"]
+    assert found[1].content == "more would follow"
