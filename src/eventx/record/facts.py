@@ -119,7 +119,14 @@ class DateFact:
 
 @frozen(kw_only=True)
 class Casualty:
-    """One casualty claim: a kind, a number with its range, who, according to whom, when."""
+    """One casualty claim: a kind, a number with its range, who, according to whom, when.
+
+    ``count`` is the figure as stated (0 for an explicit "no one was killed", None for vague
+    amounts); ``min``/``max`` bound it. ``qualifier`` says how the text hedged it (one of
+    :data:`eventx.QUALIFIERS`, e.g. ``"more_than"``). ``subset`` marks a breakdown of an earlier
+    figure ("including 4 children"), which totals do not add. ``mentions`` holds every place
+    the same claim was repeated (title, lead, body) once merged; ``evidence`` is the first.
+    """
 
     kind: str = attrs.field(validator=_one_of(CASUALTY_KINDS))
     count: int | None = attrs.field(default=None, validator=_optional_non_negative)
@@ -130,6 +137,9 @@ class Casualty:
     source: str | None = None
     date: str | None = None
     evidence: Evidence
+    qualifier: str | None = None
+    subset: bool = False
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
     def __attrs_post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:
