@@ -64,6 +64,11 @@ def _english_name(
     phrase = norm(ctx.text[start:end])
     if phrase in vocab.names:
         return vocab.names[phrase]
+    if len(phrase.split()) <= 3:
+        # A state speaking by its name ("فرنسا", "Turkey"): the gazetteer's English name.
+        place = eventx.lookup_place(ctx.text[start:end], ctx.language)
+        if place is not None and place.kind == "country":
+            return place.name
     words = phrase.split()
     for pattern, template in vocab.org_patterns.items():
         head = pattern.split()

@@ -185,3 +185,9 @@ def test_description_then_name_between_commas(pipe: eventx.Pipeline) -> None:
     text = "وقال أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري، في صحيفة محلية إن الخطة فشلت."
     [s] = statements(pipe, text, "ar")
     assert s.speaker == "أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري"
+
+
+def test_state_speaker_gets_its_gazetteer_name(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "وأعربت النرويج عن قلقها إزاء تصاعد العنف.", "ar")
+    assert s.speaker == "النرويج"
+    assert s.speaker_en == "Norway"

@@ -142,3 +142,8 @@ def test_it_added_carries_an_organisation(pipe: eventx.Pipeline) -> None:
     found = statements(pipe, text, "en")
     assert [s.speaker for s in found] == ["Hamas", "Hamas"]
     assert found[1].content == "more would follow"
+
+
+def test_state_speaker_gets_its_gazetteer_name(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "Turkey urged all sides to show restraint.", "en")
+    assert (s.speaker, s.speaker_en) == ("Turkey", "Turkey")
