@@ -27,6 +27,10 @@ _CLAUSE_OPENERS = frozenset(
     norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
 )
 _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
+# Conjunctions left at the end of a clause cut at the next speaker's cue.
+_TRAILING = frozenset(
+    norm(w) for w in ["فيما", "بينما", "ولكن", "لكن", "حيث", "and", "but", "while", "as"]
+)
 _RELAY_WINDOW = 12  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
@@ -40,6 +44,9 @@ class _Utterance:
     sentence: int
     start: int  # utterance region (content is looked for inside it)
     end: int
+    # Where the sentence part before the cue starts: a trailing source ("..., according to
+    # Reuters", "...، وفقا للوزارة") reports what comes before it.
+    before: int
     quotes: list[Quote] = attrs.field(factory=list)
 
 
@@ -325,6 +332,7 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 sentence=sentence.index,
                 start=max(region_start, cue.end),
                 end=region_end,
+                before=sentence.start,
             )
         )
     _attach_quotes(utterances, quotes, doc, vocab)
@@ -378,7 +386,17 @@ def _content_span(
     complementiser (أن, إن, that) when one opens it, without leading time words."""
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
-    tokens = list(doc.tokens_between(utterance.start, utterance.end))
+    found = _clause(utterance.start, utterance.end, doc, vocab)
+    if found is None and utterance.cue.value.kind == "source":
+        found = _clause(utterance.before, utterance.cue.start, doc, vocab)
+    return found
+
+
+def _clause(
+    start: int, end: int, doc: eventx.AnnotatedDocument, vocab: Vocabulary
+) -> tuple[int, int] | None:
+    """The reported clause inside ``[start, end)``, trimmed of openers and particles."""
+    tokens = list(doc.tokens_between(start, end))
     opener = next(
         (k for k, t in enumerate(tokens[:_MAX_CLAUSE_PREAMBLE]) if t.norm in _COMPLEMENTISERS),
         None,
@@ -391,9 +409,7 @@ def _content_span(
         or any(f in vocab.stop for f in tokens[0].forms)
     ):
         tokens = tokens[1:]
-    while tokens and (
-        not tokens[-1].norm[:1].isalnum() or any(f in vocab.stop for f in tokens[-1].forms)
-    ):
+    while tokens and (not tokens[-1].norm[:1].isalnum() or tokens[-1].norm in _TRAILING):
         tokens = tokens[:-1]  # "..., فيما" before the next speaker's cue
     if not tokens:
         return None

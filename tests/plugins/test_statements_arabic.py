@@ -191,3 +191,9 @@ def test_state_speaker_gets_its_gazetteer_name(pipe: eventx.Pipeline) -> None:
     [s] = statements(pipe, "وأعربت النرويج عن قلقها إزاء تصاعد العنف.", "ar")
     assert s.speaker == "النرويج"
     assert s.speaker_en == "Norway"
+
+
+def test_trailing_source_reports_the_clause_before_it(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "وقتل 12 شخصا في القصف، وفقا لوزارة الصحة السورية.", "ar")
+    assert s.speaker == "وزارة الصحة السورية"
+    assert s.content == "وقتل 12 شخصا في القصف"

@@ -147,3 +147,16 @@ def test_it_added_carries_an_organisation(pipe: eventx.Pipeline) -> None:
 def test_state_speaker_gets_its_gazetteer_name(pipe: eventx.Pipeline) -> None:
     [s] = statements(pipe, "Turkey urged all sides to show restraint.", "en")
     assert (s.speaker, s.speaker_en) == ("Turkey", "Turkey")
+
+
+def test_trailing_source_reports_the_clause_before_it(pipe: eventx.Pipeline) -> None:
+    text = "Security forces fired tear gas at the crowd, according to Reuters."
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Reuters"
+    assert s.content == "Security forces fired tear gas at the crowd"
+
+
+def test_time_words_are_not_content(pipe: eventx.Pipeline) -> None:
+    text = "The army said Tuesday it had killed 12 militants in the north."
+    [s] = statements(pipe, text, "en")
+    assert s.content == "it had killed 12 militants in the north"
