@@ -71,11 +71,12 @@ def _english_name(
     phrase = norm(ctx.text[start:end])
     if phrase in vocab.names:
         return vocab.names[phrase]
-    if len(phrase.split()) <= 3:
-        # A state speaking by its name ("فرنسا", "Turkey"): the gazetteer's English name.
-        place = eventx.lookup_place(ctx.text[start:end], ctx.language)
-        if place is not None and place.kind == "country":
-            return place.name
+    # A state speaking by its name ("فرنسا", "Turkey"): the places extractor's English name.
+    for location in ctx.facts("locations"):
+        if location.kind == "country" and any(
+            m.start <= start and end <= m.end for m in location.mentions
+        ):
+            return str(location.name)
     words = phrase.split()
     for pattern, template in vocab.org_patterns.items():
         head = pattern.split()

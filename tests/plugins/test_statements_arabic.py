@@ -187,13 +187,15 @@ def test_description_then_name_between_commas(pipe: eventx.Pipeline) -> None:
     assert s.speaker == "أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري"
 
 
-def test_state_speaker_gets_its_gazetteer_name(pipe: eventx.Pipeline) -> None:
-    [s] = statements(pipe, "وأعربت النرويج عن قلقها إزاء تصاعد العنف.", "ar")
-    assert s.speaker == "النرويج"
-    assert s.speaker_en == "Norway"
-
-
 def test_trailing_source_reports_the_clause_before_it(pipe: eventx.Pipeline) -> None:
     [s] = statements(pipe, "وقتل 12 شخصا في القصف، وفقا لوزارة الصحة السورية.", "ar")
     assert s.speaker == "وزارة الصحة السورية"
     assert s.content == "وقتل 12 شخصا في القصف"
+
+
+def test_state_speaker_takes_the_places_extractor_name(pipe: eventx.Pipeline) -> None:
+    record = pipe.extract("وأعربت كازاخستان عن قلقها إزاء تصاعد العنف.", language="ar")
+    [s] = record.statements
+    [country] = [loc for loc in record.locations if loc.kind == "country"]
+    assert s.speaker == "كازاخستان"
+    assert s.speaker_en == country.name
