@@ -31,7 +31,10 @@ _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنه
 _TRAILING = frozenset(
     norm(w) for w in ["فيما", "بينما", "ولكن", "لكن", "حيث", "and", "but", "while", "as"]
 )
-_RELAY_WINDOW = 12  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
+_RELAY_WINDOW = 12
+# Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
+_NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
+_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -109,6 +112,13 @@ def _phrase_at_cue(
     names: dict[int, int],
 ) -> SpeakerPhrase | None:
     """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
+    if cue.needs:
+        # The idiom's noun closes the subject: "ألقى [رئيس الوزراء] باللوم".
+        end = next(
+            (j for j in range(k_last + 1, len(tokens)) if set(tokens[j].forms) & set(cue.needs)),
+            len(tokens),
+        )
+        tokens = tokens[:end]
     if vocab.language == "ar":
         after = k_last + 1
         if cue.kind == "relay":
@@ -154,6 +164,16 @@ def _verb_form(
     (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
     English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
+    if cue.value.needs:
+        window = doc.tokens[cue.last_token + 1 : cue.last_token + 1 + _IDIOM_WINDOW]
+        sentence = doc.sentence_index_at(cue.start)
+        if not any(
+            form in cue.value.needs
+            for t in window
+            if doc.sentence_index_at(t.start) == sentence
+            for form in t.forms
+        ):
+            return False
     if cue.value.kind == "source":
         return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":
@@ -404,10 +424,14 @@ def _clause(
     )
     if opener is not None:
         tokens = tokens[opener + 1 :]
-    while tokens and (
-        tokens[0].norm in _CLAUSE_OPENERS
-        or not tokens[0].norm[:1].isalnum()
-        or any(f in vocab.stop for f in tokens[0].forms)
+    while (
+        tokens
+        and tokens[0].norm not in _NEGATIONS
+        and (
+            tokens[0].norm in _CLAUSE_OPENERS
+            or not tokens[0].norm[:1].isalnum()
+            or any(f in vocab.stop for f in tokens[0].forms)
+        )
     ):
         tokens = tokens[1:]
     while tokens and (not tokens[-1].norm[:1].isalnum() or tokens[-1].norm in _TRAILING):

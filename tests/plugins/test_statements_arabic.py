@@ -199,3 +199,20 @@ def test_state_speaker_takes_the_places_extractor_name(pipe: eventx.Pipeline) ->
     [country] = [loc for loc in record.locations if loc.kind == "country"]
     assert s.speaker == "كازاخستان"
     assert s.speaker_en == country.name
+
+
+def test_negation_stays_in_the_content(pipe: eventx.Pipeline) -> None:
+    text = "وأوضح المتحدث أن ما لا يقل عن 30 قرية تعرضت لهجمات."
+    [s] = statements(pipe, text, "ar")
+    assert s.content == "ما لا يقل عن 30 قرية تعرضت لهجمات"
+
+
+def test_idiom_blamed_with_subject_inside(pipe: eventx.Pipeline) -> None:
+    text = "وألقى رئيس الوزراء الإثيوبي آبي أحمد باللوم على المتمردين في أعمال العنف."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "رئيس الوزراء الإثيوبي آبي أحمد"
+    assert s.cue == "وألقى"
+
+
+def test_idiom_verb_without_its_noun_is_no_statement(pipe: eventx.Pipeline) -> None:
+    assert statements(pipe, "وألقى المتظاهرون الحجارة على قوات الأمن.", "ar") == []
