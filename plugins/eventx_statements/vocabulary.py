@@ -102,7 +102,8 @@ def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
             entries.append((str(term), CueInfo(kind, "unknown")))
     for idiom in cues.get("idioms", ()):
         needs = tuple(norm(str(w)) for w in idiom.get("needs", ()))
-        for gender in ("masculine", "feminine"):
+        genders: tuple[Gender, ...] = ("masculine", "feminine")
+        for gender in genders:
             for term in idiom.get(gender, ()):
                 entries.append((str(term), CueInfo("speech", gender, False, needs)))
     return entries
