@@ -43,7 +43,8 @@ class _Utterance:
     speaker: Speaker
     speaker_span: tuple[int, int] | None
     behalf: tuple[int, int] | None
-    cue: eventx.PhraseMatch[CueInfo]
+    # None for a quote continuing the previous utterance in a sentence of its own.
+    cue: eventx.PhraseMatch[CueInfo] | None
     sentence: int
     start: int  # utterance region (content is looked for inside it)
     end: int
@@ -51,6 +52,14 @@ class _Utterance:
     # Reuters", "...، وفقا للوزارة") reports what comes before it.
     before: int
     quotes: list[Quote] = attrs.field(factory=list)
+    continues: _Utterance | None = None  # the utterance a cue-less quote continues
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """The cue, or for a continuing quote the quote itself."""
+        if self.cue is not None:
+            return self.cue.start, self.cue.end
+        return self.quotes[0].start, self.quotes[-1].end
 
 
 def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, int]:
@@ -371,7 +380,7 @@ def _attach_quotes(
 
     Quotes are sorted and disjoint, so both lookups bisect (linear overall, whatever the size).
     """
-    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between
+    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between | vocab.determiners
     starts = [q.start for q in quotes]
     ends = [q.end for q in quotes]
     taken: set[int] = set()
@@ -385,7 +394,7 @@ def _attach_quotes(
     for utterance in utterances:
         if utterance.quotes:
             continue
-        anchor = utterance.cue.start
+        anchor = utterance.anchor[0]
         if utterance.speaker_span is not None:
             anchor = min(anchor, utterance.speaker_span[0])
         q = bisect.bisect_right(ends, anchor) - 1
@@ -398,6 +407,64 @@ def _attach_quotes(
         if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
             utterance.quotes.append(quotes[q])
             taken.add(q)
+    utterances.extend(_continuing_quotes(utterances, quotes, taken, doc))
+    utterances.sort(key=lambda u: u.anchor[0])
+
+
+def _continuing_quotes(
+    utterances: list[_Utterance],
+    quotes: list[Quote],
+    taken: set[int],
+    doc: eventx.AnnotatedDocument,
+) -> list[_Utterance]:
+    """'"...," said the mayor. "We will rebuild."': a quote opening a sentence right after a
+    direct utterance, in the same paragraph and with no cue of its own, continues it."""
+    found: list[_Utterance] = []
+    ordered = sorted(utterances, key=lambda u: u.anchor[0])
+    anchors = [u.anchor[0] for u in ordered]
+    last: _Utterance | None = None
+    for q, quote in enumerate(quotes):
+        if q in taken:
+            continue
+        k = bisect.bisect_left(anchors, quote.start) - 1
+        before = ordered[k] if k >= 0 else None
+        if last is not None and (before is None or last.quotes[0].start > before.anchor[0]):
+            before = last  # a chain of quote sentences
+        if before is None or not before.quotes:
+            continue
+        reach = max(before.end, before.quotes[-1].end)
+        sentence = doc.sentence_at(quote.start)
+        if (
+            sentence is None
+            or "\n" in doc.text[reach : quote.start]
+            or doc.text[sentence.start : quote.start].strip()
+            or sentence.index > _sentence_of(before, doc) + 1
+        ):
+            continue
+        origin = before.continues or before
+        follow = _Utterance(
+            speaker=before.speaker,
+            speaker_span=None,
+            behalf=before.behalf,
+            cue=None,
+            sentence=sentence.index,
+            start=quote.start,
+            end=quote.end,
+            before=sentence.start,
+            quotes=[quote],
+            continues=origin,
+        )
+        taken.add(q)
+        found.append(follow)
+        last = follow
+    return found
+
+
+def _sentence_of(utterance: _Utterance, doc: eventx.AnnotatedDocument) -> int:
+    """The sentence where an utterance's words end (its last quote may run on)."""
+    end = utterance.quotes[-1].end - 1 if utterance.quotes else utterance.end
+    index = doc.sentence_index_at(max(end, 0))
+    return utterance.sentence if index is None else max(index, utterance.sentence)
 
 
 def _content_span(
@@ -408,7 +475,7 @@ def _content_span(
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
     found = _clause(utterance.start, utterance.end, doc, vocab)
-    if found is None and utterance.cue.value.kind == "source":
+    if found is None and utterance.cue is not None and utterance.cue.value.kind == "source":
         found = _clause(utterance.before, utterance.cue.start, doc, vocab)
     return found
 
@@ -444,20 +511,22 @@ def _clause(
 def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.Statement:
     cue = utterance.cue
     content = _content_span(utterance, ctx.annotation, vocabulary(ctx.language))
-    spans = [(cue.start, cue.end)]
+    spans = [utterance.anchor]
     if utterance.speaker_span is not None:
         spans.append(utterance.speaker_span)
     if content is not None:
         spans.append(content)
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
-    dated = ctx.nearest_date(cue.start, cue.end)
+    # A continuing quote has the date of the utterance it continues.
+    dated_at = (utterance.continues or utterance).anchor
+    dated = ctx.nearest_date(*dated_at)
     speaker = utterance.speaker
     behalf = utterance.behalf
     return eventx.Statement(
         speaker=speaker.name,
         speaker_en=speaker.english,
-        cue=ctx.text[cue.start : cue.end],
+        cue=None if cue is None else ctx.text[cue.start : cue.end],
         content=None if content is None else ctx.text[content[0] : content[1]],
         direct=bool(utterance.quotes),
         date=None if dated is None else dated.value,

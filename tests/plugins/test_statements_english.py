@@ -163,3 +163,20 @@ def test_state_speaker_takes_the_places_extractor_name(pipe: eventx.Pipeline) ->
     [country] = [loc for loc in record.locations if loc.kind == "country"]
     assert s.speaker == "France"
     assert s.speaker_en == country.name
+
+
+def test_quote_sentence_continues_the_previous_speaker(pipe: eventx.Pipeline) -> None:
+    text = (
+        '"This is a dark day for our city," said the mayor, Anne Hidalgo. "We will rebuild." '
+        '"Nobody will be forgotten."'
+    )
+    found = statements(pipe, text, "en")
+    assert [s.speaker for s in found] == ["mayor, Anne Hidalgo"] * 3
+    assert [s.content for s in found[1:]] == ["We will rebuild.", "Nobody will be forgotten."]
+    assert all(s.direct and s.cue is None for s in found[1:])
+
+
+def test_quote_in_a_new_paragraph_is_not_attributed(pipe: eventx.Pipeline) -> None:
+    text = '"We will rebuild," the mayor said.\n"Nobody will be forgotten," a banner read.'
+    found = statements(pipe, text, "en")
+    assert [s.content for s in found] == ["We will rebuild,"]
