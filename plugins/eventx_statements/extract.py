@@ -32,6 +32,8 @@ _TRAILING = frozenset(
     norm(w) for w in ["فيما", "بينما", "ولكن", "لكن", "حيث", "and", "but", "while", "as"]
 )
 _RELAY_WINDOW = 12
+_MAX_QUOTED_NAME = 3
+_NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
 _IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
@@ -191,6 +193,20 @@ def _verb_form(
     return token.norm in (head, "و" + head, "ف" + head)
 
 
+def _quoted_name(quote: Quote, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> bool:
+    """A short quote right after a preposition or an organisation head names something."""
+    inner = list(doc.tokens_between(quote.inner_start, quote.inner_end))
+    if not inner or len(inner) > _MAX_QUOTED_NAME:
+        return False
+    before = [
+        t for t in doc.tokens_between(max(quote.start - 12, 0), quote.start) if t.end <= quote.start
+    ]
+    if not before:
+        return False
+    word = before[-1].norm
+    return len(word) < 2 or word in _NAME_PREPOSITIONS or word in vocab.org_heads
+
+
 def _inside(quotes: Sequence[Quote], starts: Sequence[int], offset: int) -> bool:
     """Whether ``offset`` is inside a quote (``starts``: the sorted quote starts)."""
     q = bisect.bisect_right(starts, offset) - 1
@@ -271,8 +287,10 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     vocab = vocabulary(ctx.language)
     doc = ctx.annotation
     text = ctx.text
-    quotes = find_quotes(text)
-    quote_starts = [q.start for q in quotes]
+    all_quotes = find_quotes(text)
+    quote_starts = [q.start for q in all_quotes]
+    # Quoted names (لـ"الجزيرة", تلفزيون "المسيرة") are not speech: they are never content.
+    quotes = [q for q in all_quotes if not _quoted_name(q, doc, vocab)]
     # Complete names bound Arabic speaker phrases; English phrases are bounded by capitals.
     names = _known_names(doc, vocab) if vocab.language == "ar" else {}
     index = SpeakerIndex(vocab)
@@ -280,7 +298,7 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     cues = [
         c
         for c in vocab.cues.finditer(doc)
-        if not _inside(quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
+        if not _inside(all_quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0

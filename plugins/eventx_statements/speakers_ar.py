@@ -26,6 +26,7 @@ _MAX_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
 _QUOTE_MARKS = frozenset('"“”«»„()')
+_MAX_QUOTED_NAME = 3  # words of a quoted name after an organisation head ("سانا", "المسيرة")
 _CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
 _COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
 # A phrase after one of these is inside a prepositional phrase, not a subject.
@@ -123,12 +124,12 @@ def scan_subject(
                 j += 1
                 continue
             # 'تلفزيون "المسيرة"', 'وكالة (آي.إس.يو)': a quoted name after an organisation head.
-            if token.norm in _QUOTE_MARKS and len(phrase) == 1 and org:
+            if token.norm in _QUOTE_MARKS and org and not after_known:
                 close = next(
                     (k for k in range(j + 1, min(j + 8, n)) if tokens[k].norm in _QUOTE_MARKS),
                     None,
                 )
-                if close is not None and close > j + 1:
+                if close is not None and 1 < close - j <= _MAX_QUOTED_NAME + 1:
                     phrase.extend(tokens[j : close + 1])
                     j = close + 1
                     after_known = True
@@ -152,6 +153,12 @@ def scan_subject(
             break
         known = names.get(token.start, 0)
         joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
+        # A title not yet followed by any name ("الأمين العام"): a ل-genitive may follow.
+        titles_only = bool(phrase) and all(
+            form(t) in vocab.titles or form(t) in vocab.adjectives or nisba(t) for t in phrase
+        )
+        if len(word) < 2:
+            break  # a lone letter ("لـ" before a quoted name) is a preposition
         if phrase and not genitive_next and not joined:
             prev = phrase[-1]
             prev_word = form(prev)
@@ -163,8 +170,10 @@ def scan_subject(
                     or title
                     or (person and not definite(token))  # رئيس كازاخستان توكاييف
                 )
-            elif org and word.startswith("ل") and token.stems and len(word) > 3:
-                ok = True  # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان"
+            elif (org or titles_only) and word.startswith("ل") and token.stems and len(word) > 3:
+                # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان",
+                # "الأمين العام للأمم المتحدة", "المبعوث الخاص لسوريا"
+                ok = True
             elif is_definite(token):
                 ok = (
                     nisba(token)
@@ -219,7 +228,9 @@ def scan_subject(
                 )
             if not ok:
                 break
-        genitive_next = org and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        genitive_next = (
+            (org or titles_only) and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        )
         if word in vocab.titles:
             person = True
         if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:

@@ -216,3 +216,24 @@ def test_idiom_blamed_with_subject_inside(pipe: eventx.Pipeline) -> None:
 
 def test_idiom_verb_without_its_noun_is_no_statement(pipe: eventx.Pipeline) -> None:
     assert statements(pipe, "وألقى المتظاهرون الحجارة على قوات الأمن.", "ar") == []
+
+
+def test_quoted_agency_name_is_part_of_the_speaker(pipe: eventx.Pipeline) -> None:
+    text = 'وأفادت وكالة الأنباء السورية الرسمية "سانا" بأن الدفاعات الجوية تصدت لصواريخ معادية.'
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == 'وكالة الأنباء السورية الرسمية "سانا"'
+    assert s.direct is False
+
+
+def test_quoted_outlet_after_a_preposition_is_not_speech(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, 'أكد مصدر عسكري لـ"الجزيرة" أن الهجوم استهدف مواقع للمسلحين.', "ar")
+    assert s.speaker == "مصدر عسكري"
+    assert s.direct is False
+    assert s.content == "الهجوم استهدف مواقع للمسلحين"
+
+
+def test_title_with_a_genitive_of_an_organisation(pipe: eventx.Pipeline) -> None:
+    text = 'وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إنه "قلق للغاية".'
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
+    assert s.direct is True and s.content == "قلق للغاية"
