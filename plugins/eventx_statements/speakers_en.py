@@ -19,8 +19,24 @@ _MAX_TOKENS = 10
 _QUOTE_OR_COMMA = frozenset(",\"“”'’‘«»")
 
 
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-")
+
+
 def capitalised(token: eventx.Token) -> bool:
-    return token.text[:1].isupper()
+    """A capitalised word, or an Arabic name with its article ("al-Mansouri")."""
+    text = token.text
+    if text[:1].isupper():
+        return True
+    for particle in _NAME_PARTICLES:
+        if text.startswith(particle) and text[len(particle) : len(particle) + 1].isupper():
+            return True
+    return False
+
+
+def _base(token: eventx.Token) -> str:
+    """The word without a possessive ending ("ministry's" -> "ministry")."""
+    word = token.norm
+    return word[:-2] if word.endswith("'s") and len(word) > 2 else word
 
 
 def _initial_dot(tokens: Sequence[eventx.Token], j: int) -> bool:
@@ -39,7 +55,7 @@ def _content_word(token: eventx.Token, vocab: Vocabulary) -> bool:
         return False
     if token.norm in vocab.connectors or token.norm in vocab.determiners:
         return False
-    if token.norm in vocab.vocabulary:
+    if _base(token) in vocab.vocabulary:
         return True
     return capitalised(token) and token.norm not in vocab.not_names
 
@@ -113,6 +129,9 @@ def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | No
         return None
     if all(t.norm in vocab.statement_nouns for t in phrase):
         return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    if phrase[-1].norm in vocab.statement_nouns and phrase[-2].norm.endswith("'s"):
+        # "the ministry's statement said": the ministry speaks.
+        return SpeakerPhrase(kind="name", tokens=tuple(phrase[:-1]), trim_end=2)
     return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
 
 

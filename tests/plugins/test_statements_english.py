@@ -180,3 +180,19 @@ def test_quote_in_a_new_paragraph_is_not_attributed(pipe: eventx.Pipeline) -> No
     text = '"We will rebuild," the mayor said.\n"Nobody will be forgotten," a banner read.'
     found = statements(pipe, text, "en")
     assert [s.content for s in found] == ["We will rebuild,"]
+
+
+def test_arabic_name_with_article_in_a_parenthesis(pipe: eventx.Pipeline) -> None:
+    text = (
+        '"The situation is under control," Colonel Ahmed al-Mansouri, a military spokesman, '
+        "told reporters."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Colonel Ahmed al-Mansouri"
+    assert s.direct is True
+
+
+def test_possessor_of_a_statement_speaks(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "The ministry's statement said 15 soldiers were wounded.", "en")
+    assert s.speaker == "ministry"
+    assert s.content == "15 soldiers were wounded"
