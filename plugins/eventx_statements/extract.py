@@ -31,12 +31,12 @@ _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنه
 _TRAILING = frozenset(
     norm(w) for w in ["فيما", "بينما", "ولكن", "لكن", "حيث", "and", "but", "while", "as"]
 )
-_RELAY_WINDOW = 12
-_MAX_QUOTED_NAME = 3
+_RELAY_WINDOW = 12  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
+_MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة") rather than speech
 _NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
-_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
+_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -72,8 +72,9 @@ def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, 
 def _english_name(
     ctx: eventx.ExtractionContext, vocab: Vocabulary, start: int, end: int
 ) -> str | None:
-    """The English name of the speaker at ``[start, end)``: a known actor, a listed name or pattern."""
-    # A known actor (the places/actors extractor) whose mention covers the speaker, or most of it.
+    """The English name of the speaker at ``[start, end)``: a known actor, a listed name, a
+    country the places extractor found, or an organisation pattern with a demonym."""
+    # A known actor (the actors extractor) whose mention covers the speaker, or most of it.
     for actor in ctx.facts("actors"):
         for mention in actor.mentions:
             covers = mention.start <= start and end <= mention.end
@@ -99,10 +100,6 @@ def _english_name(
         demonym = next(filter(None, (_demonym(vocab, w) for w in words[len(head) :])), None)
         if demonym is not None:
             return template.replace("{adj}", demonym).strip()
-    # A name made of one known actor plus adjectives ("الجيش الإسرائيلي" is handled above).
-    for known, english in vocab.names.items():
-        if words[: len(known.split())] == known.split() and len(known.split()) == len(words):
-            return english
     return None
 
 
