@@ -58,7 +58,12 @@ def in_set(token: eventx.Token, words: frozenset[str]) -> bool:
 
 
 def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
-    return any(form in vocab.stop for form in token.forms)
+    """A word that ends a speaker phrase. Its proclitic-free forms count (``وفي``, ``لوكالة``)
+    but not the one without the article: ``المؤتمر`` is a noun even if ``مؤتمر`` is listed for
+    ``في مؤتمر صحفي``."""
+    if token.norm in vocab.stop:
+        return True
+    return not token.norm.startswith("ال") and any(form in vocab.stop for form in token.stems)
 
 
 def _known_name_length(tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]) -> int:
@@ -129,7 +134,8 @@ def scan_subject(
                     (k for k in range(j + 1, min(j + 8, n)) if tokens[k].norm in _QUOTE_MARKS),
                     None,
                 )
-                if close is not None and 1 < close - j <= _MAX_QUOTED_NAME + 1:
+                inside = tokens[j + 1 : close] if close is not None else ()
+                if close is not None and 0 < sum(map(is_word, inside)) <= _MAX_QUOTED_NAME:
                     phrase.extend(tokens[j : close + 1])
                     j = close + 1
                     after_known = True

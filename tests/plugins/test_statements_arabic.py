@@ -237,3 +237,15 @@ def test_title_with_a_genitive_of_an_organisation(pipe: eventx.Pipeline) -> None
     [s] = statements(pipe, text, "ar")
     assert s.speaker == "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
     assert s.direct is True and s.content == "قلق للغاية"
+
+
+def test_definite_noun_is_not_a_stop_word(pipe: eventx.Pipeline) -> None:
+    # "مؤتمر" ends a phrase in "في مؤتمر صحفي", but "المؤتمر" can be the speaker itself.
+    [s] = statements(pipe, "وأعلن المؤتمر الوطني الأفريقي فوزه في الانتخابات.", "ar")
+    assert s.speaker == "المؤتمر الوطني الأفريقي"
+
+
+def test_parenthesised_acronym_after_an_organisation_head(pipe: eventx.Pipeline) -> None:
+    text = "وقالت وكالة (آي.إس.يو) للتدخل في الحالات الطارئة إن 400 شخص احتاجوا إلى الإسعاف."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker.startswith("وكالة (آي.إس.يو)")
