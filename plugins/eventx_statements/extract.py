@@ -381,6 +381,9 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
             )
         )
     _attach_quotes(utterances, quotes, doc, vocab)
+    if vocab.language != "ar":
+        for speaker in {id(u.speaker): u.speaker for u in utterances}.values():
+            speakers_en.complete_name(speaker, doc, vocab)
     for utterance in utterances:
         yield _statement(ctx, utterance)
 

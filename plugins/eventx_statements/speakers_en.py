@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import eventx
 from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.resolution import Speaker
 from eventx_statements.vocabulary import Vocabulary
 
 _MAX_TOKENS = 10
@@ -83,6 +84,7 @@ _PREPOSITIONS = frozenset(
     ["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"]
 )
 _MAX_PARENTHESIS = 24
+_MAX_GIVEN_NAMES = 3
 
 
 def _collect_backward(
@@ -262,3 +264,30 @@ def sentence_subject(
         start += 1
     found = scan_forward(tokens[:k], start, vocab)
     return found if found is not None else pronoun()
+
+
+def complete_name(speaker: Speaker, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> None:
+    """Name a speaker known by a bare surname ("Adams") by its fullest form in the text
+    ("Gerry Adams"): the longest run of capitalised name words ending in that surname."""
+    if not speaker.person or len(speaker.words) != 1:
+        return
+    surname = speaker.name
+    best = surname
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for k, token in enumerate(tokens):
+            if token.text != surname:
+                continue
+            j = k
+            while (
+                j > 0
+                and k - j < _MAX_GIVEN_NAMES
+                and capitalised(tokens[j - 1])
+                and _content_word(tokens[j - 1], vocab)
+                and _base(tokens[j - 1]) not in vocab.vocabulary
+            ):
+                j -= 1
+            found = doc.text[tokens[j].start : token.end]
+            if j < k and len(found) > len(best):
+                best = found
+    speaker.name = best

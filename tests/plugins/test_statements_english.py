@@ -196,3 +196,14 @@ def test_possessor_of_a_statement_speaks(pipe: eventx.Pipeline) -> None:
     [s] = statements(pipe, "The ministry's statement said 15 soldiers were wounded.", "en")
     assert s.speaker == "ministry"
     assert s.content == "15 soldiers were wounded"
+
+
+def test_bare_surname_speaker_takes_the_fullest_name_in_the_text(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Sinn Fein leader Gerry Adams arrived in Belfast on Sunday.\n"
+        "``We were unjustly pushed out of the talks,'' Adams said."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Gerry Adams"
+    assert s.speaker_evidence is not None and s.speaker_evidence.text == "Adams"
+    assert s.direct is True and s.content == "We were unjustly pushed out of the talks,"
