@@ -354,6 +354,14 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 previous=previous,
                 continuation=phrase.kind == "statement" or cue.value.kind == "continuation",
             )
+            if carried is None and phrase.person is False and sentence.index > 0:
+                # "..., the Ulster Unionists, is threatening ... They say": a group named as the
+                # subject of the previous sentence, though it has not spoken before.
+                group = speakers_en.previous_subject(
+                    doc.sentences[sentence.index - 1].tokens, vocab
+                )
+                if group is not None:
+                    carried = _resolve_named(ctx, vocab, index, group, sentence.index)
             if carried is None:
                 continue
             speaker = carried

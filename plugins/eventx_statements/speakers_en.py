@@ -291,3 +291,27 @@ def complete_name(speaker: Speaker, doc: eventx.AnnotatedDocument, vocab: Vocabu
             if j < k and len(found) > len(best):
                 best = found
     speaker.name = best
+
+
+def previous_subject(tokens: Sequence[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
+    """The group a sentence is about: its opening name ("The Taliban claimed ..."), or the name
+    in apposition to a description opening it ("Northern Ireland's biggest party, the Ulster
+    Unionists, is ...")."""
+    start = 0
+    while start < len(tokens) and tokens[start].norm in vocab.not_names:
+        start += 1
+    opening = scan_forward(tokens, start, vocab)
+    if (
+        opening is not None
+        and opening.kind == "name"
+        and not opening.tokens[-1].norm.endswith("'s")
+    ):
+        after = next((k for k, t in enumerate(tokens) if t is opening.tokens[-1]), None)
+        if after is not None and after + 1 < len(tokens) and tokens[after + 1].norm != ",":
+            return opening
+    commas = [k for k, t in enumerate(tokens[:_MAX_PARENTHESIS]) if t.norm == ","]
+    if len(commas) >= 2:
+        inside = _trim(list(tokens[commas[0] + 1 : commas[1]]), vocab)
+        if inside and all(capitalised(t) for t in inside):
+            return _phrase(inside, vocab)
+    return None

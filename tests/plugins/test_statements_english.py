@@ -207,3 +207,18 @@ def test_bare_surname_speaker_takes_the_fullest_name_in_the_text(pipe: eventx.Pi
     assert s.speaker == "Gerry Adams"
     assert s.speaker_evidence is not None and s.speaker_evidence.text == "Adams"
     assert s.direct is True and s.content == "We were unjustly pushed out of the talks,"
+
+
+def test_group_pronoun_finds_the_group_of_the_previous_sentence(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Northern Ireland's biggest Protestant party, the Ulster Unionists, is threatening to "
+        "push for Sinn Fein's expulsion. They say IRA commanders are responsible for the attacks."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Ulster Unionists"
+    assert s.speaker_evidence is None
+    assert s.content == "IRA commanders are responsible for the attacks"
+
+
+def test_person_pronoun_without_antecedent_is_left_out(pipe: eventx.Pipeline) -> None:
+    assert statements(pipe, 'He said the government had "no choice" but to act.', "en") == []
