@@ -562,4 +562,5 @@ def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.S
         else ctx.evidence(*utterance.speaker_span),
         content_evidence=None if content is None else ctx.evidence(*content),
         on_behalf_of=None if behalf is None else ctx.text[behalf[0] : behalf[1]],
+        anonymous=speaker.anonymous,
     )

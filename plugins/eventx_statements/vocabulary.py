@@ -55,6 +55,7 @@ class Vocabulary:
     inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
     stop: frozenset[str]
     skip: frozenset[str]
+    anonymous: frozenset[str]  # head words of unnamed sources, without the article
     member_marker: frozenset[str]
     titles: frozenset[str]
     spokesperson: frozenset[str]
@@ -130,6 +131,10 @@ def vocabulary(language: str) -> Vocabulary:
         inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
+        anonymous=frozenset(
+            w[2:] if language == "ar" and w.startswith("ال") else w
+            for w in _norm_set(speaker.get("anonymous", ()))
+        ),
         member_marker=_norm_set(speaker.get("member_marker", ())),
         titles=_norm_set(speaker.get("titles", ())),
         spokesperson=_norm_set(speaker.get("spokesperson", ())),

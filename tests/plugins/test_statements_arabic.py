@@ -249,3 +249,15 @@ def test_parenthesised_acronym_after_an_organisation_head(pipe: eventx.Pipeline)
     text = "وقالت وكالة (آي.إس.يو) للتدخل في الحالات الطارئة إن 400 شخص احتاجوا إلى الإسعاف."
     [s] = statements(pipe, text, "ar")
     assert s.speaker.startswith("وكالة (آي.إس.يو)")
+
+
+def test_unnamed_sources_are_marked_anonymous(pipe: eventx.Pipeline) -> None:
+    text = (
+        "وقال مصدر أمني إن الانفجار نجم عن عبوة ناسفة.\n"
+        "وقال المسؤول الأمريكي جون كيربي إن واشنطن تتابع الوضع."
+    )
+    found = statements(pipe, text, "ar")
+    assert [(s.speaker, s.anonymous) for s in found] == [
+        ("مصدر أمني", True),
+        ("المسؤول الأمريكي جون كيربي", False),
+    ]

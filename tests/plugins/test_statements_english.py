@@ -222,3 +222,15 @@ def test_group_pronoun_finds_the_group_of_the_previous_sentence(pipe: eventx.Pip
 
 def test_person_pronoun_without_antecedent_is_left_out(pipe: eventx.Pipeline) -> None:
     assert statements(pipe, 'He said the government had "no choice" but to act.', "en") == []
+
+
+def test_unnamed_sources_are_marked_anonymous(pipe: eventx.Pipeline) -> None:
+    text = (
+        "A senior Conservative official told VOA that there was deep frustration.\n"
+        "Prime Minister Theresa May said she would review the strategy."
+    )
+    found = statements(pipe, text, "en")
+    assert [(s.speaker, s.anonymous) for s in found] == [
+        ("senior Conservative official", True),
+        ("Prime Minister Theresa May", False),
+    ]
