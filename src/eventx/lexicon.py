@@ -87,32 +87,36 @@ class PhraseMatcher(Generic[T]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, T]]] = defaultdict(list)
-        self._wildcard_first: list[tuple[tuple[str, ...], str, T]] = []
+        # Each entry keeps its position in ``entries``: among equally long matches the earlier
+        # entry wins, whichever token form (norm, stem, wildcard) found it.
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...], str, T]]] = defaultdict(list)
+        self._wildcard_first: list[tuple[int, tuple[str, ...], str, T]] = []
         self.size = 0
         for phrase, value in entries:
             tokens = phrase_tokens(phrase)
             if not tokens:
                 continue
+            entry = (self.size, tokens, phrase, value)
             self.size += 1
-            entry = (tokens, phrase, value)
             if tokens[0].endswith("*"):
                 self._wildcard_first.append(entry)
             else:
                 self._by_first[tokens[0]].append(entry)
         self._literal_firsts = frozenset(self._by_first)
-        self._other_firsts = tuple(sorted({e[0][0] for e in self._wildcard_first}))
+        self._other_firsts = tuple(sorted({e[1][0] for e in self._wildcard_first}))
 
     def _candidates(self, token: Token) -> Iterator[tuple[tuple[str, ...], str, T]]:
-        seen: set[str] = set()
+        """Entries whose first token matches ``token``, in entry order."""
+        found: dict[int, tuple[int, tuple[str, ...], str, T]] = {}
         for form in token.forms:
-            if form in seen:
-                continue
-            seen.add(form)
-            yield from self._by_first.get(form, ())
+            for entry in self._by_first.get(form, ()):
+                found[entry[0]] = entry
         for entry in self._wildcard_first:
-            if _token_matches(entry[0][0], token):
-                yield entry
+            if _token_matches(entry[1][0], token):
+                found[entry[0]] = entry
+        for order in sorted(found):
+            _, tokens, phrase, value = found[order]
+            yield tokens, phrase, value
 
     def _all_first_token_hits(self, doc: AnnotatedDocument) -> list[int]:
         """Sorted indices (into ``doc.tokens``) of every token that may start one of our phrases.
@@ -127,10 +131,16 @@ class PhraseMatcher(Generic[T]):
             return hits
         index = doc.form_index
         found: set[int] = set()
-        for first in self._literal_firsts:
-            positions = index.get(first)
-            if positions:
-                found.update(positions)
+        # Walk the smaller side: a gazetteer has ~10^5 first words, a short article ~10^2 forms.
+        if len(index) < len(self._literal_firsts):
+            for form, at in index.items():
+                if form in self._literal_firsts:
+                    found.update(at)
+        else:
+            for first in self._literal_firsts:
+                positions = index.get(first)
+                if positions:
+                    found.update(positions)
         for first in self._other_firsts:
             for form in doc.forms_with_prefix(first[:-1]):
                 found.update(index[form])

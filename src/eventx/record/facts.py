@@ -150,21 +150,44 @@ class Casualty:
         return Quantity(count=self.count, min=self.min, max=self.max, approximate=self.approximate)
 
 
+DEPLOYMENT_STATUSES: tuple[str, ...] = (
+    "planned",
+    "announced",
+    "on_alert",
+    "deployed",
+    "arrived",
+    "withdrawn",
+)
+
+
 @frozen(kw_only=True)
 class Deployment:
-    """Forces sent, stationed, put on alert or withdrawn."""
+    """Forces sent, stationed, put on alert or withdrawn.
+
+    ``force`` is the force as the text names it; ``force_kind`` its category (``army``,
+    ``police``, ``peacekeepers``, ``national_guard``, ``checkpoints``, ``naval``, ``air``,
+    ``armour``, or a generic ``forces``/``units``/``personnel``/``reinforcements``/``security``).
+    ``contributors`` are the ISO alpha-2 codes of the states whose forces take part. ``status``
+    is one of ``DEPLOYMENT_STATUSES`` (or None). ``evidence`` is the most informative mention;
+    ``mentions`` every span the fact was merged from (announcement, composition, tasks), in text
+    order, ``evidence`` included.
+    """
 
     force: str
+    force_kind: str | None = None
     actor: str | None = None
     actor_country: str | None = None
     contributors: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     destination: str | None = None
     destination_country: str | None = None
     size: Quantity | None = None
-    status: str | None = None
+    status: str | None = attrs.field(
+        default=None, validator=_one_of(DEPLOYMENT_STATUSES, optional=True)
+    )
     purpose: str | None = None
     date: str | None = None
     evidence: Evidence
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
 
 @frozen(kw_only=True)
