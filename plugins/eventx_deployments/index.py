@@ -66,10 +66,12 @@ class DocumentIndex:
             matches = list(lexicon.cue(name).finditer(self.doc))
             self.cue_ending[name] = {m.last_token: m for m in matches}
             self.cue_starting[name] = {m.first_token: m for m in matches}
-        self.modifier_starting = {m.first_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.numbers_ending = {n.last_token: n for n in eventx.find_numbers(self.doc)}
-        self.numbers_starting = {n.first_token: n for n in eventx.find_numbers(self.doc)}
+        modifiers = list(lexicon.modifiers.finditer(self.doc))
+        self.modifier_starting = {m.first_token: m for m in modifiers}
+        self.modifier_ending = {m.last_token: m for m in modifiers}
+        numbers = list(eventx.find_numbers(self.doc))
+        self.numbers_ending = {n.last_token: n for n in numbers}
+        self.numbers_starting = {n.first_token: n for n in numbers}
         self.nationality = nationality_tokens(
             self.doc, {t.start: i for i, t in enumerate(self.tokens)}
         )

@@ -313,8 +313,38 @@ def find_numbers(
 ) -> Iterator[NumberMatch]:
     """Exact numbers written in digits or words inside ``[start, end)``, left to right."""
     stop = len(doc.text) if end is None else end
-    words = number_words(doc.language)
-    yield from _numbers(doc, start, stop, words, _scan(doc, words, start, stop).get("phrase", []))
+    yield from _numbers_in(doc, start, stop)
+
+
+# Extractors ask for the same windows again and again (several plugins read every number of the
+# whole document), so each window's results are kept on the document. They depend only on the
+# document and the window, and are never mutated, so a cached answer is the answer.
+_EXPRESSIONS_KEY = "eventx.numbers.expressions"
+_NUMBERS_KEY = "eventx.numbers.numbers"
+
+
+def _expressions_in(
+    doc: AnnotatedDocument, start: int, stop: int
+) -> dict[str, list[PhraseMatch[Any]]]:
+    """:func:`_scan` of ``[start, stop)``, computed once per document and window."""
+    key = (_EXPRESSIONS_KEY, start, stop)
+    found: dict[str, list[PhraseMatch[Any]]] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = _scan(doc, number_words(doc.language), start, stop)
+        doc.matcher_cache[key] = found
+    return found
+
+
+def _numbers_in(doc: AnnotatedDocument, start: int, stop: int) -> list[NumberMatch]:
+    """The numbers of ``[start, stop)``, computed once per document and window."""
+    key = (_NUMBERS_KEY, start, stop)
+    found: list[NumberMatch] | None = doc.matcher_cache.get(key)
+    if found is None:
+        words = number_words(doc.language)
+        phrases = _expressions_in(doc, start, stop).get("phrase", [])
+        found = list(_numbers(doc, start, stop, words, phrases))
+        doc.matcher_cache[key] = found
+    return found
 
 
 def _numbers(
@@ -477,8 +507,8 @@ def find_quantities(
     stop = len(doc.text) if end is None else end
     words = number_words(doc.language)
     tokens = doc.tokens
-    expressions = _scan(doc, words, start, stop)
-    numbers = list(_numbers(doc, start, stop, words, expressions.get("phrase", [])))
+    expressions = _expressions_in(doc, start, stop)
+    numbers = _numbers_in(doc, start, stop)
     # A vague expression that contains a number is read as a whole: "several hundred", "a few
     # dozen". A number that contains a vague word stays a number: "ثلاثة آلاف".
     numbers = [n for n in numbers if not _inside_longer(n, expressions.get("vague", ()))]
