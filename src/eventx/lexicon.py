@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 import tomllib
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
@@ -89,34 +88,22 @@ class PhraseMatcher(Generic[T]):
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
         # Each entry keeps its position in ``entries``: among equally long matches the earlier
         # entry wins, whichever token form (norm, stem, wildcard) found it.
-        self._by_first: dict[str, list[tuple[int, tuple[str, ...], str, T]]] = defaultdict(list)
-        self._wildcard_first: list[tuple[int, tuple[str, ...], str, T]] = []
+        self._trie = _TrieNode()
+        literal_firsts: set[str] = set()
+        wildcard_firsts: set[str] = set()
         self.size = 0
         for phrase, value in entries:
             tokens = phrase_tokens(phrase)
             if not tokens:
                 continue
-            entry = (self.size, tokens, phrase, value)
+            node = self._trie
+            for pattern in tokens:
+                node = node.child(pattern)
+            node.add_entry(self.size, phrase, value)
             self.size += 1
-            if tokens[0].endswith("*"):
-                self._wildcard_first.append(entry)
-            else:
-                self._by_first[tokens[0]].append(entry)
-        self._literal_firsts = frozenset(self._by_first)
-        self._other_firsts = tuple(sorted({e[1][0] for e in self._wildcard_first}))
-
-    def _candidates(self, token: Token) -> Iterator[tuple[tuple[str, ...], str, T]]:
-        """Entries whose first token matches ``token``, in entry order."""
-        found: dict[int, tuple[int, tuple[str, ...], str, T]] = {}
-        for form in token.forms:
-            for entry in self._by_first.get(form, ()):
-                found[entry[0]] = entry
-        for entry in self._wildcard_first:
-            if _token_matches(entry[1][0], token):
-                found[entry[0]] = entry
-        for order in sorted(found):
-            _, tokens, phrase, value = found[order]
-            yield tokens, phrase, value
+            (wildcard_firsts if tokens[0].endswith("*") else literal_firsts).add(tokens[0])
+        self._literal_firsts = frozenset(literal_firsts)
+        self._other_firsts = tuple(sorted(wildcard_firsts))
 
     def _all_first_token_hits(self, doc: AnnotatedDocument) -> list[int]:
         """Sorted indices (into ``doc.tokens``) of every token that may start one of our phrases.
@@ -205,25 +192,92 @@ class PhraseMatcher(Generic[T]):
                 continue
             sentence_index = bisect.bisect_right(offsets, i) - 1
             sentence_end = offsets[sentence_index] + len(sentences[sentence_index].tokens)
-            found: list[PhraseMatch[T]] = []
-            for pattern, phrase, value in self._candidates(token):
-                n = len(pattern)
-                if i + n > sentence_end or tokens[i + n - 1].end > stop:
-                    continue
-                if all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern[1:], 1)):
-                    found.append(
-                        PhraseMatch(
-                            tokens[i].start, tokens[i + n - 1].end, i, i + n - 1, phrase, value
-                        )
-                    )
-            if not found:
+            complete = self._complete_at(tokens, i, sentence_end, stop)
+            if not complete:
                 continue
+            found = [
+                PhraseMatch(token.start, tokens[last].end, i, last, phrase, value)
+                for _, last, phrase, value in complete
+            ]
             if longest:
                 best = max(found, key=lambda m: (m.end - m.start, -len(m.phrase)))
                 yield best
                 resume = best.last_token + 1
             else:
                 yield from sorted(found, key=lambda m: (m.end, m.phrase))
+
+    def _complete_at(
+        self, tokens: Sequence[Token], i: int, sentence_end: int, stop: int
+    ) -> list[tuple[int, int, str, T]]:
+        """Every entry matching tokens ``i, i+1, ...`` before ``sentence_end`` and whose last
+        token ends by ``stop``, in entry order, as (entry order, last token, phrase, value).
+
+        Walks the phrase trie, so the cost follows the tokens matched, not the number of
+        phrases sharing a first word (a gazetteer has hundreds starting with "new" or "سان").
+        """
+        complete: list[tuple[int, int, str, T]] = []
+        level = [self._trie]
+        j = i
+        while level and j < sentence_end:
+            forms = tokens[j].forms
+            following: list[_TrieNode] = []
+            for node in level:
+                if node.literal is not None:
+                    for form in forms:
+                        child = node.literal.get(form)
+                        if child is not None and child not in following:
+                            following.append(child)
+                if node.wildcard is not None:
+                    for prefix, child in node.wildcard:
+                        if child not in following and any(f.startswith(prefix) for f in forms):
+                            following.append(child)
+            if tokens[j].end <= stop:
+                for node in following:
+                    if node.entries is not None:
+                        complete.extend(
+                            (order, j, phrase, value) for order, phrase, value in node.entries
+                        )
+            level = following
+            j += 1
+        complete.sort(key=lambda c: c[0])
+        return complete
+
+
+class _TrieNode:
+    """Phrases sharing their first tokens share a path; ``entries`` end here.
+
+    Empty parts stay None: a gazetteer trie has ~10^5 nodes, most of them leaves.
+    """
+
+    __slots__ = ("entries", "literal", "wildcard")
+
+    def __init__(self) -> None:
+        self.literal: dict[str, _TrieNode] | None = None
+        self.wildcard: list[tuple[str, _TrieNode]] | None = None  # (prefix, node) for ``word*``
+        self.entries: list[tuple[int, str, Any]] | None = None  # (entry order, phrase, value)
+
+    def add_entry(self, order: int, phrase: str, value: Any) -> None:
+        if self.entries is None:
+            self.entries = []
+        self.entries.append((order, phrase, value))
+
+    def child(self, pattern: str) -> _TrieNode:
+        if pattern.endswith("*"):
+            prefix = pattern[:-1]
+            if self.wildcard is None:
+                self.wildcard = []
+            for known, node in self.wildcard:
+                if known == prefix:
+                    return node
+            node = _TrieNode()
+            self.wildcard.append((prefix, node))
+            return node
+        if self.literal is None:
+            self.literal = {}
+        found = self.literal.get(pattern)
+        if found is None:
+            found = self.literal[pattern] = _TrieNode()
+        return found
 
 
 def _window_is_sentence_aligned(doc: AnnotatedDocument, start: int, stop: int) -> bool:
