@@ -28,6 +28,7 @@ def _json_records(items: Iterator[Any], *, jobs: int, settings: dict[str, Any]) 
     from eventx.pipeline import Pipeline
 
     pipeline = Pipeline(**settings)
+    pipeline.warm_up(freeze_gc=True)  # this process only runs eventx: keep GC off the data
     for item in items:
         yield record_for(to_payload(item), pipeline).to_json()
 
