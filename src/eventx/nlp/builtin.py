@@ -169,24 +169,36 @@ def annotate_normalized(
     original = normalized.original
     stems = arabic_stems if language == "ar" else english_stems
     sentences: list[Sentence] = []
+    # Offsets map back with a bisection per boundary; without deletions they are the identity.
+    identity = not normalized.has_deletions
+    to_original = normalized.to_original
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
+        append = tokens.append
         for match in _TOKEN_RE.finditer(norm, a, b):
-            start, end = normalized.span_to_original(match.start(), match.end())
+            m_start, m_end = match.span()
+            if identity:
+                start, end = m_start, m_end
+            else:
+                start, end = to_original(m_start), to_original(m_end - 1) + 1
             word = match.group()
-            tokens.append(
+            append(
                 Token(
-                    text=original[start:end],
-                    start=start,
-                    end=end,
-                    norm=word,
-                    stems=stems(word) if match.lastgroup == "word" else (),
+                    original[start:end],
+                    start,
+                    end,
+                    word,
+                    stems(word) if match.lastgroup == "word" else (),
                 )
             )
         start, end = normalized.span_to_original(a, b)
         sentences.append(
             Sentence(
-                index=index, start=start, end=end, text=original[start:end], tokens=tuple(tokens)
+                index=index,
+                start=start,
+                end=end,
+                text=original[start:end],
+                tokens=tuple(tokens),
             )
         )
     return AnnotatedDocument(

@@ -90,9 +90,14 @@ class DateFact:
     """A temporal expression normalised to ISO 8601.
 
     ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``start/end``; None when it could
-    not be resolved (a relative date without a document date). ``anchor`` says what it was
-    resolved against: ``absolute``, ``document_date`` or ``explicit_date``; ``anchor_value`` is
-    that date.
+    not be resolved (a relative date without a document date). ``start``/``end`` are the first and
+    last day it covers (``YYYY-MM-DD``). ``anchor`` says what it was resolved against:
+    ``absolute`` (written in full), ``document_date``, ``explicit_date`` (a date named earlier in
+    the text, e.g. "the previous day") or ``explicit_year`` (a year named nearby, for "21 July"
+    in an undated text); ``anchor_value`` is that date and ``anchor_text`` its surface form when
+    it comes from the text. ``rule`` names the grammar rule that matched. ``future`` marks dates
+    after the document date (announced, scheduled); ``background`` marks history far before the
+    article's news (earlier attacks, "since 2011"), which the record's time span leaves out.
     """
 
     value: str | None
@@ -102,6 +107,14 @@ class DateFact:
     evidence: Evidence
     anchor: str | None = None
     anchor_value: str | None = None
+    anchor_text: str | None = None
+    rule: str | None = None
+    future: bool = False
+    background: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"date start {self.start} is after its end {self.end}")
 
 
 @frozen(kw_only=True)
