@@ -143,6 +143,34 @@ def test_docs_index_lists_every_page() -> None:
     assert [p for p in pages if p not in index] == []
 
 
+def _python_blocks(path: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", path.read_text("utf-8"), re.DOTALL)
+
+
+def test_readme_library_examples_run() -> None:
+    import types
+
+    import eventx
+
+    blocks = _python_blocks(ROOT / "README.md")
+    assert len(blocks) == 3
+    namespace: dict[str, object] = {"print": lambda *a, **k: None}
+    exec(blocks[0], namespace)
+    record = namespace["record"]
+    assert isinstance(record, eventx.EventRecord) and record.casualties
+
+    rows = [{"id": "a", "text": "Police said 3 people were killed.", "date": "2022-01-07"}]
+    namespace = {"print": lambda *a, **k: None, "rows": rows, "eventx": eventx}
+    exec(blocks[1], namespace)  # continues the first example: eventx is imported there
+
+    plugin = types.ModuleType("readme_curfews")
+    exec(blocks[2], plugin.__dict__)
+    text = "Authorities declared a curfew in Almaty after the riots."
+    record = eventx.Pipeline(plugins=[plugin], entry_points=False).extract(text)
+    (curfew,) = record.extensions["curfews"]
+    assert curfew.evidence.text == "curfew" and curfew.evidence.matches(text)
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--sync"]:
         for doc in INCLUDING_DOCS:
