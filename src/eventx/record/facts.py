@@ -119,7 +119,14 @@ class DateFact:
 
 @frozen(kw_only=True)
 class Casualty:
-    """One casualty claim: a kind, a number with its range, who, according to whom, when."""
+    """One casualty claim: a kind, a number with its range, who, according to whom, when.
+
+    ``count`` is the figure as stated (0 for an explicit "no one was killed", None for vague
+    amounts); ``min``/``max`` bound it. ``qualifier`` says how the text hedged it (one of
+    :data:`eventx.QUALIFIERS`, e.g. ``"more_than"``). ``subset`` marks a breakdown of an earlier
+    figure ("including 4 children"), which totals do not add. ``mentions`` holds every place
+    the same claim was repeated (title, lead, body) once merged; ``evidence`` is the first.
+    """
 
     kind: str = attrs.field(validator=_one_of(CASUALTY_KINDS))
     count: int | None = attrs.field(default=None, validator=_optional_non_negative)
@@ -130,6 +137,9 @@ class Casualty:
     source: str | None = None
     date: str | None = None
     evidence: Evidence
+    qualifier: str | None = None
+    subset: bool = False
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
     def __attrs_post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:
@@ -159,7 +169,15 @@ class Deployment:
 
 @frozen(kw_only=True)
 class Statement:
-    """Who said what. ``speaker`` is the fullest surface form in the text."""
+    """Who said what. ``speaker`` is the fullest surface form in the text.
+
+    ``speaker`` names the same speaker identically across all its statements in a document (the
+    fullest form seen, so ``الرئيس`` and ``توكاييف`` both read ``الرئيس الكازاخستاني قاسم جومارت
+    توكاييف``); ``speaker_evidence`` is the mention in this utterance (None when the speaker is
+    carried over from an earlier sentence, as for ``وأضاف`` / "he added"). ``on_behalf_of`` is the
+    organisation a spokesperson speaks for. ``content_evidence`` locates ``content``: the quote
+    for direct speech, the reported clause otherwise.
+    """
 
     speaker: str
     speaker_en: str | None = None
@@ -168,6 +186,9 @@ class Statement:
     direct: bool = False
     date: str | None = None
     evidence: Evidence
+    speaker_evidence: Evidence | None = None
+    content_evidence: Evidence | None = None
+    on_behalf_of: str | None = None
 
 
 @frozen(kw_only=True)
