@@ -9,6 +9,17 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.gazetteer import (
+    Place,
+    PlaceMention,
+    choose_place,
+    country_code_for,
+    country_name,
+    find_place_mentions,
+    fuzzy_place,
+    lookup_place,
+    lookup_places,
+)
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
 from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
 from eventx.numbers import NumberMatch, find_numbers, parse_digits
@@ -60,6 +71,8 @@ __all__ = [
     "PhraseMatch",
     "PhraseMatcher",
     "Pipeline",
+    "Place",
+    "PlaceMention",
     "PluginInfo",
     "Quantity",
     "Register",
@@ -68,15 +81,22 @@ __all__ = [
     "TimeSpan",
     "Token",
     "__version__",
+    "choose_place",
+    "country_code_for",
+    "country_name",
     "default_pipeline",
     "detect_language",
     "error_record",
     "extract",
     "find_numbers",
+    "find_place_mentions",
+    "fuzzy_place",
     "hookimpl",
     "hookspec",
     "language_data",
     "load_data",
+    "lookup_place",
+    "lookup_places",
     "matcher_from_table",
     "normalize_string",
     "parse_digits",

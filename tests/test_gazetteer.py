@@ -1,0 +1,157 @@
+"""The public gazetteer API: names, clitics, demonyms, ambiguity, the fuzzy rule."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import eventx
+from eventx.nlp.builtin import BuiltinBackend
+
+VALID_CODES = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "code"),
+    [
+        ("ألماتي", "ar", "Almaty", "KZ"),
+        ("ألما آتا", "ar", "Almaty", "KZ"),
+        ("بألماتي", "ar", "Almaty", "KZ"),
+        ("وموسكو", "ar", "Moscow", "RU"),
+        ("لروسيا", "ar", "Russia", "RU"),
+        ("كازاخستان", "ar", "Kazakhstan", "KZ"),
+        ("أكتاو", "ar", "Aktau", "KZ"),
+        ("الحديدة", "ar", "Al Hudaydah", "YE"),
+        ("مانغيستاو", "ar", "Mangystau Region", "KZ"),
+        ("Almaty", "en", "Almaty", "KZ"),
+        ("Alma-Ata", "en", "Almaty", "KZ"),
+        ("Kazakhstan", "en", "Kazakhstan", "KZ"),
+        ("Kiev", "en", "Kyiv", "UA"),
+        ("Britain", "en", "United Kingdom", "GB"),
+    ],
+)
+def test_lookup_place_resolves_names_and_clitics(
+    text: str, language: str, name: str, code: str
+) -> None:
+    place = eventx.lookup_place(text, language)
+    assert place is not None
+    assert (place.name, place.country_code) == (name, code)
+
+
+def test_city_has_geonames_id_and_coordinates() -> None:
+    almaty = eventx.lookup_place("Almaty", "en")
+    assert almaty is not None
+    assert almaty.geonameid == 1526384
+    assert almaty.lat is not None and 43 < almaty.lat < 44
+    assert almaty.lon is not None and 76 < almaty.lon < 78
+    assert eventx.lookup_place("ألماتي", "ar") == almaty  # one place, both scripts
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [
+        ("الكازاخستانية", "ar", "KZ"),
+        ("الكازاخستاني", "ar", "KZ"),
+        ("الروسية", "ar", "RU"),
+        ("الروسي", "ar", "RU"),
+        ("لروسيا", "ar", "RU"),
+        ("الأمريكية", "ar", "US"),
+        ("الفرنسية", "ar", "FR"),
+        ("وزارة الداخلية الكازاخستانية", "ar", "KZ"),
+        ("Russian", "en", "RU"),
+        ("Kazakh", "en", "KZ"),
+        ("the Kazakh Interior Ministry", "en", "KZ"),
+        ("police in Almaty", "en", "KZ"),
+    ],
+)
+def test_country_code_for_demonyms_and_phrases(text: str, language: str, code: str) -> None:
+    assert eventx.country_code_for(text, language) == code
+
+
+def test_country_code_for_unknown_is_none() -> None:
+    assert eventx.country_code_for("الرئيس", "ar") is None
+    assert eventx.country_code_for("the president said", "en") is None
+
+
+def test_ambiguous_names_resolved_by_context_then_population() -> None:
+    assert eventx.lookup_place("Tripoli", "en").country_code == "LY"  # type: ignore[union-attr]
+    lebanon = eventx.lookup_place("Tripoli", "en", context={"LB"})
+    assert lebanon is not None and lebanon.country_code == "LB"
+    georgia = eventx.lookup_place("Georgia", "en")
+    assert georgia is not None and georgia.kind == "country" and georgia.country_code == "GE"
+    state = eventx.lookup_place("Georgia", "en", context={"US": 3})
+    assert state is not None and state.kind == "region" and state.country_code == "US"
+    alexandria = eventx.lookup_place("Alexandria", "en")
+    assert alexandria is not None and alexandria.country_code == "EG"
+    # عمان: Oman without context, Amman when the article is about Jordan
+    assert eventx.lookup_place("عمان", "ar").country_code == "OM"  # type: ignore[union-attr]
+    amman = eventx.lookup_place("عمان", "ar", context={"JO"})
+    assert amman is not None and amman.name == "Amman"
+
+
+def test_fuzzy_rule_needs_context_country_and_a_unique_skeleton() -> None:
+    assert eventx.gazetteer.arabic_skeleton("جاناوزين") == eventx.gazetteer.latin_skeleton(
+        "Zhanaozen"
+    )
+    place = eventx.fuzzy_place("جاناوزين", ["KZ"])
+    assert place is not None and place.name == "Zhanaozen" and place.resolution == "fuzzy"
+    assert eventx.fuzzy_place("جاناوزين", []) is None  # no context country: unresolved
+    assert eventx.fuzzy_place("جاناوزين", ["FR"]) is None
+    assert eventx.fuzzy_place("با", ["KZ"]) is None  # skeleton too short to trust
+
+
+def test_stop_words_are_not_places() -> None:
+    assert eventx.lookup_places("مدينة", "ar") == ()
+    assert eventx.lookup_places("Police", "en") == ()
+
+
+def test_country_name() -> None:
+    assert eventx.country_name("KZ") == "Kazakhstan"
+    assert eventx.country_name("kz") == "Kazakhstan"
+    assert eventx.country_name("QQ") is None
+
+
+def test_find_place_mentions_in_arabic_sentence() -> None:
+    text = "قتل 26 شخصا في ألماتي ووصلت القوات الروسية إلى كازاخستان، فيما هدأت بألماتي."
+    doc = BuiltinBackend().annotate(text, "ar")
+    mentions = list(eventx.find_place_mentions(doc))
+    found = [(m.text, m.candidates[0].name, m.demonym) for m in mentions]
+    assert ("ألماتي", "Almaty", False) in found
+    assert ("الروسية", "Russia", True) in found
+    assert ("كازاخستان", "Kazakhstan", False) in found
+    assert ("بألماتي", "Almaty", False) in found
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_english_names_must_be_capitalised() -> None:
+    text = "Protesters in Nice said the weather was nice."
+    doc = BuiltinBackend().annotate(text, "en")
+    assert [m.text for m in eventx.find_place_mentions(doc)] == []  # Nice is a stop word
+    text = "Police fired tear gas in Lagos, Nigeria, and in lagos"
+    doc = BuiltinBackend().annotate(text, "en")
+    assert [m.text for m in eventx.find_place_mentions(doc)] == ["Lagos", "Nigeria"]
+
+
+names = st.sampled_from(
+    ["ألماتي", "روسيا", "Almaty", "Georgia", "Tripoli", "عمان", "لير", "Derry", "Kabul"]
+)
+
+
+@given(st.text(max_size=40), st.sampled_from(["ar", "en"]))
+def test_lookup_never_crashes_and_codes_are_valid(text: str, language: str) -> None:
+    for place in eventx.lookup_places(text, language):
+        assert place.country_code is None or place.country_code in VALID_CODES
+    code = eventx.country_code_for(text, language)
+    assert code is None or code in VALID_CODES
+
+
+@given(names, st.sampled_from(["ar", "en"]))
+def test_lookup_is_deterministic_and_valid(name: str, language: str) -> None:
+    first = eventx.lookup_places(name, language)
+    assert first == eventx.lookup_places(name, language)
+    for place in first:
+        assert place.kind in eventx.gazetteer.PLACE_KINDS
+        assert place.country_code is None or place.country_code in VALID_CODES
