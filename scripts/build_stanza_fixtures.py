@@ -89,7 +89,7 @@ TREEBANKS = (
 
 # Training budgets: enough for the models to produce sensible-looking output on news text,
 # small enough for a 2-core CPU in minutes.
-TOKENIZE_STEPS = 1500
+TOKENIZE_STEPS = 700
 MWT_EPOCHS = 12
 POS_STEPS = 600
 DEPPARSE_STEPS = 400
@@ -153,7 +153,7 @@ def read_conllu(path: Path) -> list[ConlluSentence]:
             if "." in cols[0]:
                 continue  # empty nodes are not tokens
             if "-" in cols[0]:
-                first, last = (int(x) for x in cols[0].split("-"))
+                last = int(cols[0].split("-")[1])
                 range_end = last
                 misc = cols[9]
                 sentence.units.append(
