@@ -17,8 +17,11 @@ from eventx.nlp.normalize import NormalizedText, normalize
 
 
 class Token(NamedTuple):
-    """One token. Immutable; a NamedTuple because documents hold hundreds of thousands of them
-    and construction cost is on every document's hot path."""
+    """One token: original text and offsets, the normalised form for matching, optional layers.
+
+    A NamedTuple (immutable) because documents hold hundreds of thousands of tokens and
+    construction cost is on every document's hot path.
+    """
 
     text: str
     start: int
@@ -40,6 +43,8 @@ class Token(NamedTuple):
 
 @frozen(kw_only=True)
 class Sentence:
+    """One sentence: its index, original offsets and text, and its tokens."""
+
     index: int
     start: int
     end: int
