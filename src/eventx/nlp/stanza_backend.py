@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from eventx.nlp.annotation import AnnotatedDocument, Sentence, Token
-from eventx.nlp.builtin import arabic_stems, english_stems
+from eventx.nlp.builtin import BuiltinBackend, arabic_stems, english_stems
+from eventx.nlp.langid import UNDETERMINED
 from eventx.nlp.normalize import normalize, normalize_string
 
 MODEL_DIR_ENV = "EVENTX_STANZA_DIR"
@@ -530,5 +531,9 @@ class StanzaBackend:
                 backend=self.name,
                 normalized_text=normalize(text),
             )
+        if language == UNDETERMINED:
+            # stanza needs a language; text eventx cannot identify (digits, symbols, a script
+            # it does not know) gets the built-in tokenisation rather than an error record.
+            return BuiltinBackend().annotate(text, language)
         stanza_doc = self.pipeline(language)(text)
         return convert_document(stanza_doc, text, language)
