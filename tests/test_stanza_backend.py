@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventx.nlp.annotation import AnnotatedDocument
+from eventx.testing import assert_evidence_sound, assert_valid_record, hostile_texts, news_texts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "stanza"
 
@@ -29,7 +30,8 @@ ARABIC_NEWS = (
     "مقتل 12 شخصاً في اشتباكات بالعاصمة\n"
     "أعلنت وزارة الداخلية، يوم الجمعة، مقتل 12 شخصاً وإصابة العشرات في اشتباكات "
     "بين قوات الأمن ومحتجين في وسط العاصمة. وقال المتحدث باسم الوزارة إن قوات "
-    "إضافية أُرسلت إلى المدينة لاستعادة الهدوء، مؤكداً أن الوضع تحت السيطرة."
+    "إضافية أُرسلت إلى المدينة لاستعادة الهدوء، مؤكداً أن الوضع تحت السيطرة. وأضاف أن "
+    "الحكومة نشرت قواتها في الشوارع."
 )
 ENGLISH_NEWS = (
     "Clashes in the capital leave 12 dead\n"
@@ -235,20 +237,26 @@ def test_fixture_models_annotate_news_with_exact_offsets(
     assert len(words) <= len(tokens) <= 2 * len(words)
     # The loaded processors fill POS, lemmas and dependencies on every token.
     assert all(t.pos for t in tokens) and all(t.lemma for t in tokens)
-    assert all(t.head is not None and t.deprel for t in tokens)
-    assert any(t.head == -1 for t in tokens)
+    assert all(t.deprel for t in tokens)
+    # stanza parsed headline + first sentence as one; eventx split them at the line break and
+    # dropped the heads that crossed it. Every other sentence keeps all its heads and a root.
+    last = annotated.sentences[-1].tokens
+    assert all(t.head is not None for t in last) and any(t.head == -1 for t in last)
+    assert sum(t.head is not None for t in tokens) >= 0.8 * len(tokens)
     assert annotated.normalized.original == text
 
 
 @pytest.mark.stanza
-def test_arabic_clitics_become_matchable_forms(backend: Any) -> None:
-    annotated = backend.annotate(ARABIC_NEWS, "ar")
-    by_text = {t.text: t for t in annotated.tokens}
-    # Whatever the model does with them, clitic-prefixed words keep their bare forms.
-    assert "قوات" in by_text["بين"].forms or "قوات" in by_text["قوات"].forms
-    assert "وزاره" in by_text["وزارة"].forms
-    wa = [t for t in annotated.tokens if t.text.startswith("و") and len(t.text) > 3]
-    assert wa and all(any(not f.startswith("و") for f in t.forms) for t in wa)
+def test_multi_word_tokens_stay_whole_and_expose_their_words(backend: Any) -> None:
+    arabic = {t.text: t for t in backend.annotate(ARABIC_NEWS, "ar").tokens}
+    # Clitic-prefixed words are single surface tokens whose bare forms match lexicon entries.
+    assert "قال" in arabic["وقال"].forms
+    assert "محتجين" in arabic["ومحتجين"].forms
+    assert "عاصمه" in arabic["بالعاصمة"].forms
+    # An enclitic pronoun is not a built-in stem: only the MWT expansion offers the noun.
+    assert "قوات" in arabic["قواتها"].forms
+    english = {t.text: t for t in backend.annotate(ENGLISH_NEWS, "en").tokens}
+    assert english["don't"].forms[:2] == ("don't", "do")
 
 
 @pytest.mark.stanza
@@ -258,19 +266,19 @@ def test_annotation_is_deterministic(backend: Any) -> None:
     assert first.sentences == second.sentences
 
 
-_TEXT = st.text(
-    alphabet=st.sampled_from(
-        list("قتل جنود في المدينة وقال ٢٠٢٢ ،.؟!\n")
-        + list("Police said 12 don't.\"")
-        + ["\u200f", "\u064e", "ـ", "\t", "\u00a0"]
-    ),
-    max_size=80,
-)
+def _without_surrogates(text: str) -> str:
+    # Lone surrogates cannot reach a backend: Pipeline.run replaces them before annotation.
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 @pytest.mark.stanza
-@settings(max_examples=40)
-@given(text=_TEXT, language=st.sampled_from(["ar", "en"]))
+@settings(max_examples=30)
+@given(
+    text=st.one_of(news_texts(max_sentences=3), hostile_texts(max_size=120)).map(
+        _without_surrogates
+    ),
+    language=st.sampled_from(["ar", "en"]),
+)
 def test_any_text_gives_consistent_offsets(backend: Any, text: str, language: str) -> None:
     annotated = backend.annotate(text, language)
     _check_offsets(annotated, text)
@@ -292,11 +300,25 @@ def test_pipeline_with_stanza_backend_produces_a_valid_record(text: str, languag
     assert record.status in ("ok", "partial"), record.diagnostics
     assert record.language == language
     assert not [d for d in record.diagnostics if d.level == "error"]
-    assert record.check_evidence(text) == []
-    data = json.loads(record.to_json())
-    assert data["schema"] == "eventx.record/1" and data["id"] == "doc"
+    assert_valid_record(record)
+    assert_evidence_sound(record, text)
     # The same figure the built-in backend finds is found through stanza's tokens too.
     assert any(c.count == 12 and c.kind == "killed" for c in record.casualties)
+
+
+@pytest.mark.stanza
+@settings(max_examples=15)
+@given(text=hostile_texts(max_size=120))
+def test_pipeline_with_stanza_backend_never_raises(text: str) -> None:
+    pytest.importorskip("stanza")
+    import eventx
+
+    record = eventx.Pipeline(backend="stanza", stanza_dir=str(FIXTURES)).extract(text)
+    assert_valid_record(record)
+    # Evidence is into the text as the pipeline cleaned it (lone surrogates -> U+FFFD).
+    assert_evidence_sound(record, _without_surrogates(text))
+    if text.strip():
+        assert record.status in ("ok", "partial"), record.diagnostics
 
 
 @pytest.mark.stanza
@@ -342,7 +364,9 @@ def test_missing_language_or_processor_names_what_exists(tmp_path: Path) -> None
     assert record.status == "error"
     assert "no stanza models for language 'en'" in record.diagnostics[0].message
 
-    with pytest.raises(StanzaModelError, match=r"missing for language 'ar': ner .*ar/ner"):
+    with pytest.raises(
+        StanzaModelError, match=r"missing for language 'ar': ner \(not in resources\.json\)"
+    ):
         StanzaBackend(tmp_path, processors="tokenize,ner").annotate("قتل شخص", "ar")
     with pytest.raises(StanzaModelError, match="unknown stanza processor"):
         StanzaBackend(tmp_path, processors=["tokenize", "sentiment"]).annotate("قتل", "ar")

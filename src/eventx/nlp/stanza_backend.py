@@ -243,6 +243,9 @@ def _load_pipeline(
         lang=language,
         dir=model_dir,
         processors=spec,
+        # package=None: with stanza's default ("default") every processor of the language's
+        # default package would be added to the ones named here.
+        package=None,
         download_method=None,
         logging_level="WARN",
         use_gpu=False,
