@@ -329,6 +329,26 @@ def test_environment_variable_names_the_model_directory(monkeypatch: pytest.Monk
     assert Path(StanzaBackend().model_dir) == FIXTURES
 
 
+@pytest.mark.stanza
+def test_torch_runs_with_the_requested_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    torch = pytest.importorskip("torch")
+    from eventx.nlp.stanza_backend import THREADS_ENV, StanzaBackend, StanzaModelError
+
+    before = torch.get_num_threads()
+    try:
+        StanzaBackend(FIXTURES).annotate("Two people were killed.", "en")
+        assert torch.get_num_threads() == 1
+        monkeypatch.setenv(THREADS_ENV, "2")
+        assert StanzaBackend(FIXTURES).threads == 2
+        monkeypatch.setenv(THREADS_ENV, "many")
+        with pytest.raises(StanzaModelError, match="EVENTX_STANZA_THREADS must be a whole number"):
+            StanzaBackend(FIXTURES)
+        with pytest.raises(StanzaModelError, match="at least 1"):
+            StanzaBackend(FIXTURES, threads=0)
+    finally:
+        torch.set_num_threads(before)
+
+
 def test_missing_model_directory_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
