@@ -154,6 +154,47 @@ def test_bad_offsets_are_realigned_and_invisible_tokens_dropped() -> None:
 
 
 @pytest.mark.stanza
+def test_numbers_cut_at_their_separator_are_joined() -> None:
+    from eventx.nlp.stanza_backend import convert_document
+
+    text = "نزح 1.76 مليون شخص، و2,500 آخرون. 3. 4"
+    pieces = ["نزح", "1", ".", "76", "مليون", "شخص", "،", "و", "2", ",", "500", "آخرون", "."]
+    pieces += ["3", ".", "4"]
+    tokens, cursor = [], 0
+    for i, piece in enumerate(pieces, start=1):
+        start = text.index(piece, cursor)
+        cursor = start + len(piece)
+        tokens.append({"id": i, "text": piece, "start_char": start, "end_char": cursor, "head": 1})
+    tokens[0]["head"] = 0
+    annotated = convert_document(_doc([tokens], text), text, "ar")
+    (sentence,) = annotated.sentences
+    assert [t.text for t in sentence.tokens] == [
+        "نزح", "1.76", "مليون", "شخص", "،", "و", "2,500", "آخرون", ".", "3", ".", "4",
+    ]  # fmt: skip
+    assert sentence.tokens[1].norm == "1.76" and sentence.tokens[1].head == 0
+    assert [t.head for t in sentence.tokens] == [-1] + [0] * 11
+
+    # The tokenizer also ended a sentence inside the number: the two parts are joined back.
+    text = "نزح زهاء 1.76 مليون شخص."
+    first = [
+        {"id": 1, "text": "نزح", "start_char": 0, "end_char": 3, "head": 0},
+        {"id": 2, "text": "زهاء", "start_char": 4, "end_char": 8, "head": 3},
+        {"id": 3, "text": "1", "start_char": 9, "end_char": 10, "head": 1},
+        {"id": 4, "text": ".", "start_char": 10, "end_char": 11, "head": 1},
+    ]
+    second = [
+        {"id": 1, "text": "76", "start_char": 11, "end_char": 13, "head": 2},
+        {"id": 2, "text": "مليون", "start_char": 14, "end_char": 19, "head": 0},
+        {"id": 3, "text": "شخص", "start_char": 20, "end_char": 23, "head": 2},
+        {"id": 4, "text": ".", "start_char": 23, "end_char": 24, "head": 2},
+    ]
+    (sentence,) = convert_document(_doc([first, second], text), text, "ar").sentences
+    assert [t.text for t in sentence.tokens] == ["نزح", "زهاء", "1.76", "مليون", "شخص", "."]
+    # Heads keep pointing at the right words across the joined sentences.
+    assert [t.head for t in sentence.tokens] == [-1, 2, 0, -1, 3, 3]
+
+
+@pytest.mark.stanza
 def test_a_line_break_inside_a_stanza_sentence_splits_it() -> None:
     from eventx.nlp.stanza_backend import convert_document
 

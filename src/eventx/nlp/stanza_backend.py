@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from eventx.nlp.annotation import AnnotatedDocument, Sentence, Token
 from eventx.nlp.builtin import BuiltinBackend, arabic_stems, english_stems
 from eventx.nlp.langid import UNDETERMINED
@@ -339,10 +341,16 @@ def _has_letter_or_digit(norm: str) -> bool:
     return any(c.isalnum() for c in norm)
 
 
+# A word is known by (stanza sentence number, word id): stanza numbers words per sentence, and
+# sentences stanza cut in the middle of a number are joined back below.
+_WordKey = tuple[int, int]
+_ROOT: _WordKey = (-1, 0)
+
+
 class _Placed:
     """A stanza token placed in the text, before sentence-level head indices are known."""
 
-    __slots__ = ("end", "main", "ner", "norm", "start", "stems", "word_ids")
+    __slots__ = ("end", "main", "main_head", "ner", "norm", "start", "stems", "word_keys")
 
     def __init__(
         self,
@@ -351,25 +359,36 @@ class _Placed:
         norm: str,
         stems: tuple[str, ...],
         main: Any,
-        word_ids: frozenset[int],
+        main_head: _WordKey | None,
+        word_keys: frozenset[_WordKey],
         ner: str | None,
     ) -> None:
         self.start, self.end, self.norm, self.stems = start, end, norm, stems
-        self.main, self.word_ids, self.ner = main, word_ids, ner
+        self.main, self.main_head, self.word_keys, self.ner = main, main_head, word_keys, ner
+
+
+def _head_key(sentence_number: int, word: Any) -> _WordKey | None:
+    head = getattr(word, "head", None)
+    if not isinstance(head, int):
+        return None
+    return _ROOT if head == 0 else (sentence_number, head)
 
 
 def _head_index(
-    placed: _Placed, word_to_token: dict[int, int], heads: dict[int, int | None], own: int
+    placed: _Placed,
+    word_to_token: dict[_WordKey, int],
+    heads: dict[_WordKey, _WordKey | None],
+    own: int,
 ) -> int | None:
-    """Index (in the sentence) of the token holding the main word's head; -1 for the root.
+    """Index (in the run) of the token holding the main word's head; -1 for the root.
 
     A head inside the same multi-word token is followed upwards until it leaves the token.
     """
-    head = getattr(placed.main, "head", None)
+    head = placed.main_head
     for _ in range(len(heads) + 1):
         if head is None:
             return None
-        if head == 0:
+        if head == _ROOT:
             return -1
         target = word_to_token.get(head)
         if target is None:
@@ -378,6 +397,39 @@ def _head_index(
             return target
         head = heads.get(head)
     return None
+
+
+_NUMBER_RE = regex.compile(r"\d+(?:[.,]\d+)+")
+
+
+def _join_split_numbers(text: str, placed: list[_Placed]) -> list[_Placed]:
+    """Rejoin numbers a tokenizer cut at their separator (``1`` ``.`` ``76`` -> ``1.76``).
+
+    Small or out-of-domain tokenizers do this; the number readers downstream need the whole
+    figure, as the built-in backend gives it. Only pieces with no space between them are joined.
+    """
+    joined: list[_Placed] = []
+    i = 0
+    while i < len(placed):
+        j = i + 1
+        best = i
+        # A figure starts with digits and has at most a few groups ("1,000,000,000" is 7 pieces).
+        limit = min(len(placed), i + 9) if placed[i].norm.isdigit() else i
+        while j < limit and placed[j].start == placed[j - 1].end:
+            if _NUMBER_RE.fullmatch(normalize_string(text[placed[i].start : placed[j].end])):
+                best = j
+            j += 1
+        if best == i:
+            joined.append(placed[i])
+        else:
+            first, last = placed[i], placed[best]
+            keys = frozenset().union(*(p.word_keys for p in placed[i : best + 1]))
+            norm = normalize_string(text[first.start : last.end])
+            joined.append(
+                _Placed(first.start, last.end, norm, (), first.main, first.main_head, keys, None)
+            )
+        i = best + 1
+    return joined
 
 
 def _split_at_line_breaks(text: str, placed: list[_Placed]) -> list[list[int]]:
@@ -395,20 +447,16 @@ def _split_at_line_breaks(text: str, placed: list[_Placed]) -> list[list[int]]:
     return groups
 
 
-def convert_document(stanza_doc: Any, text: str, language: str) -> AnnotatedDocument:
-    """Convert a stanza ``Document`` for ``text`` into eventx's :class:`AnnotatedDocument`.
-
-    Offsets are into ``text``; every token's ``text`` is ``text[start:end]``. Tokens that are only
-    invisible characters are dropped. ``lemma``/``pos`` (UPOS)/``deprel``/``head`` come from the
-    token's main word when the pipeline produced them, ``ner`` is stanza's BIOES tag on the token.
-    """
+def _place_tokens(
+    stanza_doc: Any, text: str, language: str
+) -> tuple[list[list[_Placed]], dict[_WordKey, _WordKey | None]]:
+    """Every stanza token placed in ``text``, grouped by stanza sentence, and each word's head."""
     stems_of = arabic_stems if language == "ar" else english_stems
-    sentences: list[Sentence] = []
+    runs: list[list[_Placed]] = []
+    heads: dict[_WordKey, _WordKey | None] = {}
     cursor = 0
-    for stanza_sentence in stanza_doc.sentences:
+    for number, stanza_sentence in enumerate(stanza_doc.sentences):
         placed: list[_Placed] = []
-        word_to_token: dict[int, int] = {}
-        heads: dict[int, int | None] = {}
         for stanza_token in stanza_sentence.tokens:
             words = list(stanza_token.words) or [stanza_token]
             span = _align(
@@ -421,22 +469,61 @@ def convert_document(stanza_doc: Any, text: str, language: str) -> AnnotatedDocu
             if span is None:
                 continue
             start, end = _trim(text, *span)
-            surface = text[start:end]
-            norm = normalize_string(surface)
+            norm = normalize_string(text[start:end])
             if not norm:
                 continue  # only diacritics, tatweel or bidi marks
             cursor = end
             stems = stems_of(norm) if _has_letter_or_digit(norm) else ()
-            stems = _word_forms(words, norm, stems)
-            word_ids = frozenset(w.id for w in words if isinstance(getattr(w, "id", None), int))
+            keys = []
             for word in words:
                 if isinstance(getattr(word, "id", None), int):
-                    word_to_token[word.id] = len(placed)
-                    heads[word.id] = getattr(word, "head", None)
-            ner = getattr(stanza_token, "ner", None)
+                    keys.append((number, word.id))
+                    heads[(number, word.id)] = _head_key(number, word)
+            main = _main_word(words)
             placed.append(
-                _Placed(start, end, norm, stems, _main_word(words), word_ids, ner or None)
+                _Placed(
+                    start,
+                    end,
+                    norm,
+                    _word_forms(words, norm, stems),
+                    main,
+                    _head_key(number, main),
+                    frozenset(keys),
+                    getattr(stanza_token, "ner", None) or None,
+                )
             )
+        if placed:
+            runs.append(placed)
+    return runs, heads
+
+
+def _join_touching_sentences(runs: list[list[_Placed]]) -> list[list[_Placed]]:
+    """Join stanza sentences with no whitespace between them.
+
+    A sentence break with no space is a tokenizer error (``1.`` | ``76``, ``U.S.`` | ``-led``);
+    joining lets :func:`_join_split_numbers` mend the number.
+    """
+    joined: list[list[_Placed]] = []
+    for run in runs:
+        if joined and joined[-1][-1].end == run[0].start:
+            joined[-1] = joined[-1] + run
+        else:
+            joined.append(run)
+    return joined
+
+
+def convert_document(stanza_doc: Any, text: str, language: str) -> AnnotatedDocument:
+    """Convert a stanza ``Document`` for ``text`` into eventx's :class:`AnnotatedDocument`.
+
+    Offsets are into ``text``; every token's ``text`` is ``text[start:end]``. Tokens that are only
+    invisible characters are dropped. ``lemma``/``pos`` (UPOS)/``deprel``/``head`` come from the
+    token's main word when the pipeline produced them, ``ner`` is stanza's BIOES tag on the token.
+    """
+    runs, heads = _place_tokens(stanza_doc, text, language)
+    sentences: list[Sentence] = []
+    for run in _join_touching_sentences(runs):
+        placed = _join_split_numbers(text, run)
+        word_to_token = {key: i for i, item in enumerate(placed) for key in item.word_keys}
         for group in _split_at_line_breaks(text, placed):
             first = group[0]
             tokens: list[Token] = []
