@@ -215,32 +215,46 @@ class PhraseMatcher(Generic[T]):
         Walks the phrase trie, so the cost follows the tokens matched, not the number of
         phrases sharing a first word (a gazetteer has hundreds starting with "new" or "سان").
         """
+        # The hot loop of every lexicon search: plain loops and locals, no generators.
         complete: list[tuple[int, int, str, T]] = []
         level = [self._trie]
         j = i
-        while level and j < sentence_end:
-            forms = tokens[j].forms
+        while j < sentence_end:
+            token = tokens[j]
+            norm, stems = token.norm, token.stems
             following: list[_TrieNode] = []
             for node in level:
-                if node.literal is not None:
-                    for form in forms:
-                        child = node.literal.get(form)
+                literal = node.literal
+                if literal is not None:
+                    child = literal.get(norm)
+                    if child is not None:
+                        following.append(child)
+                    for stem in stems:
+                        child = literal.get(stem)
                         if child is not None and child not in following:
                             following.append(child)
                 if node.wildcard is not None:
                     for prefix, child in node.wildcard:
-                        if child not in following and any(f.startswith(prefix) for f in forms):
+                        if child not in following and (
+                            norm.startswith(prefix) or any(f.startswith(prefix) for f in stems)
+                        ):
                             following.append(child)
-            if tokens[j].end <= stop:
+            if not following:
+                break
+            if token.end <= stop:
                 for node in following:
                     if node.entries is not None:
-                        complete.extend(
-                            (order, j, phrase, value) for order, phrase, value in node.entries
-                        )
+                        for order, phrase, value in node.entries:
+                            complete.append((order, j, phrase, value))
             level = following
             j += 1
-        complete.sort(key=lambda c: c[0])
+        if len(complete) > 1:
+            complete.sort(key=_entry_order)
         return complete
+
+
+def _entry_order(found: tuple[int, int, str, Any]) -> int:
+    return found[0]
 
 
 class _TrieNode:
