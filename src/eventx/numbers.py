@@ -386,6 +386,9 @@ def _numbers(
             else:
                 i += 1
             continue
+        if "-" not in token.norm and words.known.isdisjoint((token.norm, *token.stems)):
+            i += 1  # no number word (what _word_values decides first), checked inline: hot loop
+            continue
         match = _words_at(doc, i, stop, words, conjunctions)
         if match is None:
             i += 1
