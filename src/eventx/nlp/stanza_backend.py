@@ -105,26 +105,25 @@ class ModelDirectory:
         names = sorted(p.name + ("/" if p.is_dir() else "") for p in self.path.iterdir())
         return ", ".join(names[:20]) + (", ..." if len(names) > 20 else "") if names else "nothing"
 
-    def _language_resources(self, language: str) -> dict[str, Any] | None:
+    def _resolve(self, language: str) -> tuple[str, dict[str, Any] | None]:
+        """The code models are stored under and its resources.json entry (aliases followed;
+        stanza's index maps e.g. ``zh`` to ``zh-hans``). A cycle of aliases resolves to None."""
         entry = self.resources.get(language)
         seen = {language}
         while isinstance(entry, dict) and isinstance(entry.get("alias"), str):
-            alias = entry["alias"]
-            if alias in seen:
-                return None
-            seen.add(alias)
-            entry = self.resources.get(alias)
-        return entry if isinstance(entry, dict) else None
+            language = entry["alias"]
+            if language in seen:
+                return language, None
+            seen.add(language)
+            entry = self.resources.get(language)
+        return language, entry if isinstance(entry, dict) else None
+
+    def _language_resources(self, language: str) -> dict[str, Any] | None:
+        return self._resolve(language)[1]
 
     def resolve_language(self, language: str) -> str:
         """The language code models are stored under (following resources.json aliases)."""
-        entry = self.resources.get(language)
-        while isinstance(entry, dict) and isinstance(entry.get("alias"), str):
-            if entry["alias"] == language:
-                break
-            language = entry["alias"]
-            entry = self.resources.get(language)
-        return language
+        return self._resolve(language)[0]
 
     def installed(self) -> dict[str, dict[str, list[str]]]:
         """Model files present: language -> processor -> package names (from the .pt files)."""
