@@ -464,6 +464,18 @@ def test_model_directory_follows_aliases_and_survives_alias_cycles(tmp_path: Pat
         StanzaModelError, match=r"missing for language 'ar': pos \(.*pos/padt\.pt\)"
     ):
         models.processors_for("ar", ["tokenize", "pos"])
+    # A model whose declared dependency (pretrained embeddings) is absent is not usable either.
+    (tmp_path / "ar" / "pos").mkdir()
+    (tmp_path / "ar" / "pos" / "padt.pt").write_bytes(b"")
+    resources["ar"]["pos"] = {"padt": {"dependencies": [{"model": "pretrain", "package": "c17"}]}}
+    (tmp_path / "resources.json").write_text(json.dumps(resources), "utf-8")
+    models = ModelDirectory(tmp_path)
+    assert models.processors_for("ar") == {"tokenize": "padt"}
+    with pytest.raises(StanzaModelError, match=r"pos \(.*ar/pretrain/c17\.pt\)"):
+        models.processors_for("ar", ["tokenize", "pos"])
+    (tmp_path / "ar" / "pretrain").mkdir()
+    (tmp_path / "ar" / "pretrain" / "c17.pt").write_bytes(b"")
+    assert models.processors_for("ar") == {"tokenize": "padt", "pos": "padt"}
 
 
 @pytest.mark.stanza

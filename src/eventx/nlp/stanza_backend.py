@@ -154,9 +154,11 @@ class ModelDirectory:
 
     def _dependency_files(self, language: str, processor: str, package: str) -> list[Path]:
         entry = self._language_resources(language) or {}
-        spec = entry.get(processor, {}).get(package, {}) if isinstance(entry, dict) else {}
+        listed = entry.get(processor)
+        spec = listed.get(package) if isinstance(listed, dict) else None
+        dependencies = spec.get("dependencies") if isinstance(spec, dict) else None
         files = []
-        for dependency in spec.get("dependencies", []) if isinstance(spec, dict) else []:
+        for dependency in dependencies if isinstance(dependencies, list) else []:
             if isinstance(dependency, dict) and {"model", "package"} <= dependency.keys():
                 files.append(
                     self.model_file(language, str(dependency["model"]), str(dependency["package"]))
@@ -179,7 +181,10 @@ class ModelDirectory:
                 f"no stanza models for language {language!r} in {str(self.path)!r}. "
                 f"Available: {self.describe()}"
             )
-        defaults = entry.get("default_processors") or entry.get("packages", {}).get("default", {})
+        defaults = entry.get("default_processors")
+        if not isinstance(defaults, dict):
+            packages = entry.get("packages")
+            defaults = packages.get("default") if isinstance(packages, dict) else None
         if not isinstance(defaults, dict):
             defaults = {}
         wanted = list(requested) if requested is not None else list(DEFAULT_PROCESSORS)
@@ -193,8 +198,9 @@ class ModelDirectory:
         missing: list[str] = []
         for processor in wanted:
             packages = _package_names(defaults.get(processor))
-            if not packages:
-                packages = [k for k in entry.get(processor, {}) if isinstance(k, str)][:1]
+            listed = entry.get(processor)
+            if not packages and isinstance(listed, dict):
+                packages = [k for k in listed if isinstance(k, str)][:1]
             files = [self.model_file(stored, processor, p) for p in packages]
             files += [f for p in packages for f in self._dependency_files(stored, processor, p)]
             absent = [str(f) for f in files if not f.is_file()]
