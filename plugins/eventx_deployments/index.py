@@ -68,8 +68,11 @@ class DocumentIndex:
             self.cue_starting[name] = {m.first_token: m for m in matches}
         self.modifier_starting = {m.first_token: m for m in lexicon.modifiers.finditer(self.doc)}
         self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.numbers_ending = {n.last_token: n for n in eventx.find_numbers(self.doc)}
-        self.numbers_starting = {n.first_token: n for n in eventx.find_numbers(self.doc)}
+        # Sizes: numbers with their qualifiers and vague amounts; "عدد من" (unspecified) says
+        # nothing about how many.
+        quantities = [q for q in eventx.find_quantities(self.doc) if q.qualifier != "unspecified"]
+        self.quantities_ending = {q.last_token: q for q in quantities}
+        self.quantities_starting = {q.first_token: q for q in quantities}
         self.nationality = nationality_tokens(
             self.doc, {t.start: i for i, t in enumerate(self.tokens)}
         )

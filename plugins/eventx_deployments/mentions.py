@@ -77,22 +77,6 @@ class Attribute:
     evidence: eventx.Evidence
 
 
-QUALIFIERS: tuple[str, ...] = ("approximate", "more_than", "at_least", "up_to")
-
-
-def qualified(cue: str, n: int) -> eventx.Quantity:
-    """The range a hedged size stands for (the dev set's conventions, see docs)."""
-    if cue == "approximate":  # "نحو 3000", "about 3,000": +-10%
-        return eventx.Quantity(count=n, min=n * 9 // 10, max=-(-n * 11 // 10), approximate=True)
-    if cue == "more_than":
-        return eventx.Quantity(count=n, min=n + 1, max=None, approximate=True)
-    if cue == "at_least":
-        return eventx.Quantity(count=n, min=n, max=None, approximate=False)
-    if cue == "up_to":
-        return eventx.Quantity(count=n, min=None, max=n, approximate=True)
-    return eventx.Quantity.exact(n)
-
-
 def kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or a in GENERIC_FORCE_KINDS or b in GENERIC_FORCE_KINDS
 
@@ -130,7 +114,7 @@ class SentenceReader:
         اللبناني وحداته" the army deploys its units."""
         i, joined = first, first == end
         while i < end:
-            number = self.ix.numbers_starting.get(i)
+            number = self.ix.quantities_starting.get(i)
             joiner = self.ix.cue_starting["joiners"].get(i)
             modifier = self.ix.modifier_starting.get(i)
             if number is not None and number.last_token < end and i > first:
@@ -392,34 +376,23 @@ class SentenceReader:
         return "deployed"
 
     def _size(self, phrase: ForcePhrase) -> tuple[eventx.Quantity | None, tuple[int, int] | None]:
-        """The number counting the force: just before it, or after "قوامها" / "numbering"."""
+        """How many: the quantity just before the force ("نحو 3000 جندي", "hundreds of riot
+        police", "three US vessels"), else one inside it ("a force of 4,500 troops"). Qualifiers,
+        vague amounts and their ranges are the shared number module's (``find_quantities``)."""
         ix = self.ix
-        number: eventx.NumberMatch | None = None
+        found: eventx.QuantityMatch | None = None
         for last in range(phrase.first - 1, max(phrase.first - 2 - SIZE_GAP, self.first - 1), -1):
-            candidate = ix.numbers_ending.get(last)
-            if candidate is not None:
-                number = candidate
+            found = ix.quantities_ending.get(last)
+            if found is not None or ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
                 break
-            if ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
-                break
-        if number is None:  # "a force of 4,500 troops": the size inside the phrase
+        if found is None:
             inside = range(phrase.first, phrase.last + 1)
-            number = next(
-                (ix.numbers_starting[i] for i in inside if i in ix.numbers_starting), None
+            found = next(
+                (ix.quantities_starting[i] for i in inside if i in ix.quantities_starting), None
             )
-        if number is None:
+        if found is None or found.first_token < self.first:
             return None, None
-        quantity = number.quantity
-        start = number.start
-        exact = quantity.count is not None and quantity.min == quantity.max == quantity.count
-        if exact and not quantity.approximate and number.first_token > self.first:
-            before = number.first_token - 1
-            for cue in QUALIFIERS:
-                match = ix.cue_ending[cue].get(before)
-                if match is not None and match.first_token >= self.first:
-                    quantity, start = qualified(cue, number.value), match.start
-                    break
-        return quantity, (start, number.end)
+        return found.quantity, (found.start, found.end)
 
     def _actor(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> ActorMention | None:
         """Who sends: the subject between a verb trigger and its force (Arabic "نشرت السلطات

@@ -252,6 +252,15 @@ def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
     assert deployments(pipeline, text, "en") == []
 
 
+def test_vague_sizes_come_from_the_number_module(pipeline: eventx.Pipeline) -> None:
+    text = "Hundreds of riot police were deployed in the city on Saturday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.size == eventx.Quantity(count=None, min=200, max=999, approximate=True)
+    assert fact.evidence.text.startswith("Hundreds of riot police")
+    fact = only(deployments(pipeline, "ونشرت السلطات عشرات الجنود في شوارع المدينة.", "ar"))
+    assert fact.size == eventx.Quantity(count=None, min=20, max=99, approximate=True)
+
+
 def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:
     text = "A UN peacekeeping force of 4,500 troops arrived in the capital on Tuesday."
     fact = only(deployments(pipeline, text, "en"))
