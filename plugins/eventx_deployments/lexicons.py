@@ -32,6 +32,7 @@ CUE_NAMES: tuple[str, ...] = (
     "destination",
     "whole_country",
     "blockers",
+    "directional",
 )
 
 

@@ -49,7 +49,8 @@ KIND_PRIORITY: tuple[str, ...] = (
     "forces",
 )
 NOT_A_FORCE = "none"  # the lexicon's [forces.none]: "police station" is not a force
-DESTINATION_WINDOW = 10  # a destination stands at most this many tokens after the force/trigger
+DESTINATION_WINDOW = 10
+UNRESOLVED_PLACE_TOKENS = 3  # longest unknown place name kept after "إلى" / "to"  # a destination stands at most this many tokens after the force/trigger
 _CLAUSE_END = frozenset({".", ";", ":", "؛", "”", '"', "»", "«", "“", "(", ")", "!", "?", "؟"})
 
 
@@ -331,6 +332,8 @@ class SentenceReader:
             ):
                 end = destination.end
         date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
+        if date is not None and date.evidence.sentence != self.sentence.index:
+            date = None  # a date in the sentence before is usually background ("منذ 2015")
         return eventx.Deployment(
             force=ix.doc.text[phrase.start : phrase.end],
             force_kind=phrase.kind,
@@ -450,7 +453,41 @@ class SentenceReader:
                 return group[0]
         if self.ix.cue_between("whole_country", core_first, self.end):
             return self.ix.main_country
-        return None
+        return self._unresolved_destination(core_last)
+
+    def _unresolved_destination(self, core_last: int) -> PlaceMention | None:
+        """A place the gazetteer does not know, right after a directional word: "إلى الجولان",
+        "into the Bogside". Its surface form is kept as the destination, with no country."""
+        ix = self.ix
+        i = core_last + 1
+        cue = ix.cue_starting["directional"].get(i) or ix.cue_starting["directional"].get(i + 1)
+        if cue is None:
+            return None
+        first = cue.last_token + 1
+        if ix.language == "en" and first < self.end and ix.tokens[first].norm == "the":
+            first += 1
+        last = first - 1
+        while last + 1 < min(first + UNRESOLVED_PLACE_TOKENS, self.end):
+            token = ix.tokens[last + 1]
+            if (
+                ix.is_punctuation(last + 1)
+                or token.norm[:1].isdigit()
+                or (last + 1) in ix.cue_starting["destination"]
+                or (last + 1) in ix.cue_starting["blockers"]
+                or (last + 1) in ix.purpose_starts
+                or ix.in_date(token.start)
+                or (ix.language == "ar" and last >= first and self._conjoined(last + 1))
+                or (ix.language == "en" and not token.text[:1].isupper())
+            ):
+                break
+            last += 1
+        if last < first:
+            return None
+        start, end = ix.tokens[first].start, ix.tokens[last].end
+        return PlaceMention(
+            first=first, last=last, start=start, end=end, name=ix.doc.text[start:end],
+            country_code=None, kind="place",
+        )  # fmt: skip
 
     def _composition(self, floor: int) -> list[PlaceMention]:
         """Countries named after a composition word ("تضم", "including") in the sentence."""

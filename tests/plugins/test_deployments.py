@@ -261,6 +261,21 @@ def test_vague_sizes_come_from_the_number_module(pipeline: eventx.Pipeline) -> N
     assert fact.size == eventx.Quantity(count=None, min=20, max=99, approximate=True)
 
 
+def test_unknown_destination_keeps_its_surface_form(pipeline: eventx.Pipeline) -> None:
+    text = "ودفعت السلطات بتعزيزات أمنية مكثفة إلى محيط ميدان الشهداء صباح اليوم."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert (fact.destination, fact.destination_country) == ("محيط ميدان الشهداء", None)
+    text = "The army moved in to the Bogside area of Derry to take control."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.destination == "Bogside"
+    assert fact.purpose == "to take control"
+
+
+def test_background_date_of_the_previous_sentence_is_not_used(pipeline: eventx.Pipeline) -> None:
+    text = "وبدأت الأزمة في عام 2016.\nونشرت السلطات قوات الجيش في المدينة."
+    assert only(deployments(pipeline, text, "ar")).date is None
+
+
 def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:
     text = "A UN peacekeeping force of 4,500 troops arrived in the capital on Tuesday."
     fact = only(deployments(pipeline, text, "en"))
