@@ -126,7 +126,7 @@ class PhraseMatcher(Generic[T]):
         often search sentence by sentence, and each search then only bisects this list.
         """
         cache = doc.matcher_cache
-        hits = cache.get(self)
+        hits: list[int] | None = cache.get(self)
         if hits is not None:
             return hits
         index = doc.form_index
@@ -173,6 +173,26 @@ class PhraseMatcher(Generic[T]):
         Matches never cross a sentence boundary.
         """
         stop = len(doc.text) if end is None else end
+        if longest and _window_is_sentence_aligned(doc, start, stop):
+            # Sentences are scanned independently, so a window of whole sentences holds exactly
+            # the whole document's matches inside it: scan once per document, then bisect.
+            key = (self, "longest")
+            cached = doc.matcher_cache.get(key)
+            if cached is None:
+                cached = list(self._scan(doc, 0, len(doc.text), longest=True))
+                doc.matcher_cache[key] = cached
+            low = bisect.bisect_left(cached, start, key=lambda m: m.start)
+            for match in cached[low:]:
+                if match.start >= stop:
+                    break
+                if match.end <= stop:
+                    yield match
+            return
+        yield from self._scan(doc, start, stop, longest=longest)
+
+    def _scan(
+        self, doc: AnnotatedDocument, start: int, stop: int, *, longest: bool
+    ) -> Iterator[PhraseMatch[T]]:
         tokens = doc.tokens
         offsets = doc.sentence_token_offsets
         sentences = doc.sentences
@@ -204,6 +224,32 @@ class PhraseMatcher(Generic[T]):
                 resume = best.last_token + 1
             else:
                 yield from sorted(found, key=lambda m: (m.end, m.phrase))
+
+
+def _window_is_sentence_aligned(doc: AnnotatedDocument, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` takes every sentence it touches whole (token-wise)."""
+    starts = doc.token_starts
+    if not starts:
+        return True
+    offsets = doc.sentence_token_offsets
+    first = bisect.bisect_left(starts, start)  # first token starting inside the window
+    if first < len(starts) and first not in _sentence_firsts(doc, offsets):
+        return False
+    after = bisect.bisect_left(starts, stop)  # first token starting at or after the end
+    tokens = doc.tokens
+    last = after - 1
+    if last >= first and tokens[last].end > stop:
+        return False  # the window cuts its last token
+    return after >= len(starts) or after in _sentence_firsts(doc, offsets)
+
+
+def _sentence_firsts(doc: AnnotatedDocument, offsets: list[int]) -> frozenset[int]:
+    key = "sentence_firsts"
+    found: frozenset[int] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = frozenset(offsets)
+        doc.matcher_cache[key] = found
+    return found
 
 
 def matcher_from_table(table: Mapping[str, Any], key: str = "terms") -> PhraseMatcher[str]:

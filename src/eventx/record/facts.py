@@ -199,7 +199,8 @@ class Statement:
     توكاييف``); ``speaker_evidence`` is the mention in this utterance (None when the speaker is
     carried over from an earlier sentence, as for ``وأضاف`` / "he added"). ``on_behalf_of`` is the
     organisation a spokesperson speaks for. ``content_evidence`` locates ``content``: the quote
-    for direct speech, the reported clause otherwise.
+    for direct speech, the reported clause otherwise. ``anonymous`` marks unnamed sources
+    ("مصدر أمني", "witnesses", "officials"), which some analyses leave out.
     """
 
     speaker: str
@@ -212,6 +213,7 @@ class Statement:
     speaker_evidence: Evidence | None = None
     content_evidence: Evidence | None = None
     on_behalf_of: str | None = None
+    anonymous: bool = False
 
 
 @frozen(kw_only=True)
