@@ -320,7 +320,7 @@ class SentenceReader:
         contributors.extend(p.country_code for p in listed if p.country_code)
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
-        destination = self._destination(trigger, phrase, actor, listed)
+        destination = self._destination(trigger, phrase, actor, listed, other_phrases)
         start = min(first_trigger, phrase.start)
         end = max(trigger.end, phrase.end)
         if phrase.size_span is not None:
@@ -426,6 +426,7 @@ class SentenceReader:
         phrase: ForcePhrase,
         actor: ActorMention | None,
         listed: list[PlaceMention],
+        other_phrases: list[ForcePhrase],
     ) -> PlaceMention | None:
         """Where to: the first place after the trigger and force, a prepositional one first."""
         core_last = max(trigger.last_token, phrase.last)
@@ -435,7 +436,7 @@ class SentenceReader:
             p
             for p in self.places
             if p.first > core_first
-            and not (phrase.first <= p.first <= phrase.last)
+            and not any(f.first <= p.first <= f.last for f in (phrase, *other_phrases))
             and (actor is None or p.start >= actor.end or p.end <= actor.start)
             and (p.start, p.end) not in taken
         ]

@@ -148,6 +148,7 @@ def test_ar_withdrawal_names_the_place_not_contributors(pipeline: eventx.Pipelin
         "وطلب الضابط عدم نشر اسمه.",
         "وأصيب عشرة من رجال الشرطة بجروح في مركز الشرطة.",  # a force, no trigger
         "وقد نشرت الصحيفة تقريرا مفصلا عن الجنود القتلى.",  # a report is published
+        "وصلت طائرة تقل مساعدات إنسانية إلى مطار كابول.",  # a civilian plane
     ],
 )
 def test_ar_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
@@ -246,6 +247,9 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
         "Four bus drivers and two soldiers were killed at the bus station.",
         "The junta ordered French troops to leave the country.",
         "The president sent his condolences to the families of the soldiers.",
+        "He sent members of his family abroad.",
+        "Two fishing vessels arrived at the port on Monday.",
+        "A plane carrying aid arrived in Kabul.",
     ],
 )
 def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
