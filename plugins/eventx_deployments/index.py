@@ -63,11 +63,21 @@ class DocumentIndex:
         self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
         self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
         for name in CUE_NAMES:
-            matches = list(lexicon.cue(name).finditer(self.doc))
-            self.cue_ending[name] = {m.last_token: m for m in matches}
-            self.cue_starting[name] = {m.first_token: m for m in matches}
-        self.modifier_starting = {m.first_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
+            self.cue_ending[name] = {}
+            self.cue_starting[name] = {}
+        # One scan for every cue list; overlapping matches are all kept (a token can be both a
+        # joiner and a composition word), the longest per list at each position.
+        for match in lexicon.cues.finditer(self.doc, longest=False):
+            starting, ending = self.cue_starting[match.value], self.cue_ending[match.value]
+            old = starting.get(match.first_token)
+            if old is None or old.last_token < match.last_token:
+                starting[match.first_token] = match
+            old = ending.get(match.last_token)
+            if old is None or old.first_token > match.first_token:
+                ending[match.last_token] = match
+        modifiers = list(lexicon.modifiers.finditer(self.doc))
+        self.modifier_starting = {m.first_token: m for m in modifiers}
+        self.modifier_ending = {m.last_token: m for m in modifiers}
         # Sizes: numbers with their qualifiers and vague amounts; "عدد من" (unspecified) says
         # nothing about how many.
         quantities = [q for q in eventx.find_quantities(self.doc) if q.qualifier != "unspecified"]
