@@ -28,6 +28,7 @@ def _json_records(items: Iterator[Any], *, jobs: int, settings: dict[str, Any]) 
     from eventx.pipeline import Pipeline
 
     pipeline = Pipeline(**settings)
+    pipeline.warm_up(freeze_gc=True)  # this process only runs eventx: keep GC off the data
     for item in items:
         yield record_for(to_payload(item), pipeline).to_json()
 
@@ -111,7 +112,13 @@ def main() -> None:
     show_default=True,
     help="Read at most this many characters of a document (longer ones: status partial).",
 )
-@click.option("--backend", type=click.Choice(["builtin", "stanza"]), default="builtin")
+@click.option(
+    "--backend",
+    type=click.Choice(["builtin", "stanza"]),
+    default="builtin",
+    show_default=True,
+    help="NLP backend: builtin (rule-based, no models) or stanza (needs a local model directory).",
+)
 @click.option("--stanza-dir", default=None, help="Local stanza model directory (stanza backend).")
 def extract(
     paths: tuple[str, ...],
