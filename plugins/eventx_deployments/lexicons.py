@@ -33,6 +33,7 @@ CUE_NAMES: tuple[str, ...] = (
     "whole_country",
     "blockers",
     "directional",
+    "agent",
 )
 
 

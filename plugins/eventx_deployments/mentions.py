@@ -406,6 +406,16 @@ class SentenceReader:
             if not (phrase.first <= a.first <= phrase.last)
             and not self.ix.is_prepositional(a.first)
         ]
+        # Passive: "troops were deployed by NATO", "نشرت القوات من قبل الحكومة".
+        for agent in self.ix.cue_between(
+            "agent", trigger.last_token + 1, min(trigger.last_token + 1 + WINDOW, self.end)
+        ):
+            after = agent.last_token + 1
+            if after < self.end and self.ix.tokens[after].norm == "the":
+                after += 1  # "by the United Nations"
+            by_agent = [a for a in self.actors if a.first in (agent.last_token + 1, after)]
+            if by_agent:
+                return by_agent[0]
         lo, hi = trigger.last_token, phrase.first
         between = [a for a in candidates if lo < a.first and a.last < hi]
         if between:

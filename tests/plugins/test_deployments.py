@@ -280,6 +280,20 @@ def test_background_date_of_the_previous_sentence_is_not_used(pipeline: eventx.P
     assert only(deployments(pipeline, text, "ar")).date is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "actor"),
+    [
+        ("Hundreds of troops were deployed by NATO to Kosovo on Sunday.", "en", "NATO"),
+        ("Officials said 300 troops had been sent by the United Nations.", "en", "United Nations"),
+        ("وتم نشر مئات الجنود من قبل الأمم المتحدة في المنطقة العازلة.", "ar", "الأمم المتحدة"),
+    ],
+)
+def test_passive_agent_is_the_actor(
+    pipeline: eventx.Pipeline, text: str, language: str, actor: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).actor == actor
+
+
 def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:
     text = "A UN peacekeeping force of 4,500 troops arrived in the capital on Tuesday."
     fact = only(deployments(pipeline, text, "en"))
