@@ -3,11 +3,13 @@ says about it (size, actor, destination, contributors, purpose, status).
 
 Rules, in order (docs/plugins/deployments.md explains them with examples):
 
-1. Force phrases: lexicon force terms, chained when only joiners ("و", "من", "and", ",") or
-   modifiers stand between them ("ألف عنصر من الدرك وشرطة مكافحة الشغب" is one phrase), extended
-   over modifiers and nationality words ("القوات الروسية", "British aircraft carrier").
-2. A trigger pairs with the nearest force phrase at most ``WINDOW`` tokens away; a trigger with no
-   force near it is not a deployment ("نشر تقارير" is publishing reports).
+1. Force phrases: lexicon force terms, chained through joiners ("و", "من", "and", ",") among
+   modifiers ("ألف عنصر من الدرك وشرطة مكافحة الشغب" is one phrase), extended over modifiers and
+   nationality words ("القوات الروسية", "British aircraft carrier").
+2. A trigger pairs with the nearest force phrase (with its size) at most ``WINDOW`` tokens away;
+   in Arabic verb-subject-object order the force after the subject force is the one deployed
+   ("نشر الجيش اللبناني وحداته"). A trigger with no force near it, or with a non-force object
+   between them ("نشرت الصحيفة تقريرا عن الجنود"), is not a deployment.
 3. Sentences with a force phrase but no trigger can still describe a deployment mentioned
    elsewhere: its composition ("تضم ... وحدات من القوات المسلحة لروسيا وبيلاروس") or its tasks
    ("المهام الرئيسية ... في حماية ..."). They become ``Attribute`` objects the merger attaches.
@@ -27,9 +29,9 @@ from eventx_deployments.lexicons import GENERIC_FORCE_KINDS
 WINDOW = 8  # most tokens between a trigger and its force phrase
 CUE_WINDOW = 3  # a status or negation cue must end this close before the trigger
 SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
-PURPOSE_MAX_TOKENS = 30
-DESTINATION_REACH = 6
-STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger  # evidence stretches to a destination at most this many tokens further
+PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
+DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
+STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -49,8 +51,8 @@ KIND_PRIORITY: tuple[str, ...] = (
     "forces",
 )
 NOT_A_FORCE = "none"  # the lexicon's [forces.none]: "police station" is not a force
-DESTINATION_WINDOW = 10
-UNRESOLVED_PLACE_TOKENS = 3  # longest unknown place name kept after "إلى" / "to"  # a destination stands at most this many tokens after the force/trigger
+DESTINATION_WINDOW = 10  # a destination stands at most this many tokens after the force/trigger
+UNRESOLVED_PLACE_TOKENS = 3  # longest unknown place name kept after "إلى" / "to"
 _CLAUSE_END = frozenset({".", ";", ":", "؛", "”", '"', "»", "«", "“", "(", ")", "!", "?", "؟"})
 
 
@@ -222,6 +224,8 @@ class SentenceReader:
         codes: list[PlaceMention] = []
         by_first = {p.first: p for p in self.places}
         while i < self.end:
+            if self.ix.tokens[i].norm == "the":  # "and the United States"
+                i += 1
             place = by_first.get(i)
             if place is None or place.kind != "country" or not place.country_code:
                 break

@@ -237,6 +237,14 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
     assert only(deployments(pipeline, text, "en")).status == status
 
 
+def test_en_contributors_listed_after_the_force(pipeline: eventx.Pipeline) -> None:
+    text = "Units from Russia, Belarus and the United States arrived in Kazakhstan on Friday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.contributors == ("RU", "BY", "US")
+    assert fact.destination_country == "KZ"
+    assert fact.status == "arrived"
+
+
 @pytest.mark.parametrize(
     "text",
     [
