@@ -196,6 +196,10 @@ def annotate_normalized(
                 )
             )
         start, end = normalized.span_to_original(a, b)
+        if tokens and tokens[-1].end > end:
+            end = tokens[
+                -1
+            ].end  # the last word took its trailing marks ("0ـ"): so does the sentence
         sentences.append(
             Sentence(
                 index=index,
