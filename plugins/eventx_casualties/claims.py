@@ -16,7 +16,7 @@ from typing import Any
 
 import eventx
 
-from .counts import overlaps
+from .counts import Spans, overlaps
 from .pairing import _QUOTES, _prefixed
 from .pieces import Count, Pairing
 from .vocabulary import Scan, Vocabulary
@@ -32,7 +32,7 @@ class ClaimReader:
         ctx: eventx.ExtractionContext,
         vocab: Vocabulary,
         lexicon: Scan,
-        date_spans: Sequence[tuple[int, int]],
+        date_spans: Spans,
     ) -> None:
         self.ctx = ctx
         self.date_spans = date_spans

@@ -8,7 +8,9 @@ article (``a soldier was killed``) counts one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import eventx
@@ -21,8 +23,28 @@ from .vocabulary import Scan, Vocabulary
 _YEARS = range(1900, 2101)
 
 
-def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+class Spans:
+    """Character spans (the dates) asked, for every number and token, whether one overlaps
+    ``[start, end)``: a bisection instead of a walk over all of them (long texts stay linear)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.spans: tuple[tuple[int, int], ...] = tuple(ordered)
+        self._starts = [a for a, _ in ordered]
+        # _reach[k]: the furthest end among the first k + 1 spans (by start).
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(a, b)`` has ``start < b and a < end``."""
+        k = bisect.bisect_left(self._starts, end)  # the spans starting before ``end``
+        return k > 0 and self._reach[k - 1] > start
+
+
+def overlaps(start: int, end: int, spans: Spans) -> bool:
+    return spans.overlaps(start, end)
 
 
 def find_counts(
@@ -30,7 +52,7 @@ def find_counts(
     vocab: Vocabulary,
     lexicon: Scan,
     triggers: Sequence[Trigger],
-    date_spans: Sequence[tuple[int, int]],
+    date_spans: Spans,
 ) -> list[Count]:
     tokens = doc.tokens
     trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}

@@ -26,7 +26,7 @@ from typing import Any
 import eventx
 
 from .claims import ClaimReader
-from .counts import find_counts
+from .counts import Spans, find_counts
 from .pairing import after_release, is_negated, pair
 from .pieces import Count, Trigger
 from .vocabulary import scan, vocabulary
@@ -50,9 +50,9 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         )
         for m in found.triggers
     ]
-    date_spans = [
+    date_spans = Spans(
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
-    ]
+    )
     counts = [
         c
         for c in find_counts(doc, vocab, found, triggers, date_spans)
