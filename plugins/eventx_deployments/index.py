@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -42,6 +43,9 @@ class ActorMention:
     text: str
     country_code: str | None
     is_state: bool
+
+
+_Mention = TypeVar("_Mention", PlaceMention, ActorMention)
 
 
 class DocumentIndex:
@@ -97,6 +101,17 @@ class DocumentIndex:
         )
         self.actors = self._actors()
         self.main_country = self._main_country(ctx.facts("locations"))
+        # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
+        self.places_by_sentence = self._by_sentence(self.places)
+        self.actors_by_sentence = self._by_sentence(self.actors)
+
+    def _by_sentence(self, mentions: Sequence[_Mention]) -> dict[int, list[_Mention]]:
+        """Mentions grouped by the sentence of their first token, in their order."""
+        grouped: dict[int, list[_Mention]] = {}
+        for mention in mentions:
+            if 0 <= mention.first < len(self.sentence_of):
+                grouped.setdefault(self.sentence_of[mention.first], []).append(mention)
+        return grouped
 
     # --- tokens -----------------------------------------------------------------------------
 

@@ -105,8 +105,8 @@ class SentenceReader:
         self.force_matches = list(
             lexicon.forces.finditer(doc, start=sentence.start, end=sentence.end)
         )
-        self.places = [p for p in index.places if self.first <= p.first < self.end]
-        self.actors = [a for a in index.actors if self.first <= a.first < self.end]
+        self.places = index.places_by_sentence.get(sentence.index, [])
+        self.actors = index.actors_by_sentence.get(sentence.index, [])
 
     # --- force phrases ----------------------------------------------------------------------
 
