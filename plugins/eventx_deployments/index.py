@@ -7,6 +7,7 @@ before a trigger or the place after it is a dictionary or list lookup, never a r
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
@@ -178,11 +179,11 @@ class DocumentIndex:
                         kind=location.kind,
                     )
                 )
+        taken = _SpanIndex((p.start, p.end) for p in found)
         for country in countries:
-            if country.demonym or any(
-                p.start < country.end and country.start < p.end for p in found
-            ):
+            if country.demonym or taken.overlaps(country.start, country.end):
                 continue
+            taken.add(country.start, country.end)
             found.append(
                 PlaceMention(
                     first=self.token_at(country.start), last=self.token_at(country.end - 1),
@@ -262,3 +263,31 @@ class DocumentIndex:
 
     def _same_sentence(self, i: int, j: int) -> bool:
         return self.sentence_of[i] == self.sentence_of[j]
+
+
+class _SpanIndex:
+    """Character spans, asked whether any overlaps ``[start, end)`` (a bisection, so a long
+    document with many places stays linear). Spans are kept sorted by start with the furthest
+    end reached so far; a span added out of order is simply inserted and that prefix rebuilt."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._rebuild(sorted(spans))
+
+    def _rebuild(self, ordered: list[tuple[int, int]]) -> None:
+        self._spans = ordered
+        self._starts = [a for a, _ in ordered]
+        # _reach[k]: the furthest end among the first k + 1 spans.
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(a, b)`` has ``start < b and a < end``."""
+        k = bisect.bisect_left(self._starts, end)  # the spans starting before ``end``
+        return k > 0 and self._reach[k - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        if not self._starts or start >= self._starts[-1]:
+            self._spans.append((start, end))
+            self._starts.append(start)
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+            return
+        self._rebuild(sorted([*self._spans, (start, end)]))
