@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 from collections.abc import Callable, Iterable, Sequence
@@ -118,6 +119,9 @@ class ExtractionContext:
         self._facts = facts
         self.extractor = extractor
         self._diagnostics = diagnostics
+        # nearest_date's dates by sentence, for the list of date facts it was built from.
+        self._dated: tuple[Sequence[Any], int, list[int], list[tuple[int, int, DateFact]]] | None
+        self._dated = None
 
     @property
     def text(self) -> str:
@@ -169,9 +173,8 @@ class ExtractionContext:
         ``requires=("dates",)`` to run after it).
         """
         end = start if end is None else end
-        dates: list[DateFact] = [d for d in self.facts("dates") if d.value is not None]
         sentence = self.annotation.sentence_index_at(start)
-        if not dates or sentence is None:
+        if sentence is None:
             return None
 
         def distance(d: DateFact) -> int:
@@ -187,13 +190,27 @@ class ExtractionContext:
             background = int(d.background)
             return (gap, coarse, background, distance(d), d.evidence.start)
 
-        near = [
-            d
-            for d in dates
-            if d.evidence.sentence is not None
-            and 0 <= sentence - d.evidence.sentence <= NEAREST_DATE_SENTENCES
-        ]
+        near = self._dates_in_sentences(sentence - NEAREST_DATE_SENTENCES, sentence)
         return min(near, key=rank) if near else None
+
+    def _dates_in_sentences(self, first: int, last: int) -> list[DateFact]:
+        """Resolved dates of sentences ``first..last``, in the order they were produced.
+
+        Extractors ask once per fact; sorting the dates by sentence once (per list of date facts)
+        and bisecting keeps a long document linear.
+        """
+        raw = self._facts.get("dates", ())
+        if self._dated is None or self._dated[0] is not raw or self._dated[1] != len(raw):
+            entries = sorted(
+                (d.evidence.sentence, order, d)
+                for order, d in enumerate(raw)
+                if d.value is not None and d.evidence.sentence is not None
+            )
+            self._dated = (raw, len(raw), [e[0] for e in entries], entries)
+        _, _, sentences, entries = self._dated
+        low = bisect.bisect_left(sentences, first)
+        high = bisect.bisect_right(sentences, last)
+        return [d for _, _, d in sorted(entries[low:high], key=lambda e: e[1])]
 
 
 def check_fact(fact: Any) -> str:
