@@ -168,6 +168,9 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # How the name was resolved: gazetteer, alias, fuzzy (transliteration rule) or unresolved
+    # (a place the text names that no gazetteer knows; country_code and geonameid stay None).
+    resolution: str | None = None
 
 
 @frozen(kw_only=True)
