@@ -86,9 +86,17 @@ def is_locative(text: str, start: int, language: str) -> bool:
     if " ".join(before[-2:]) in _word_list(language, "locative_phrases"):
         return True
     if language == "ar":
-        token = text[start : start + 12].split(maxsplit=1)[0] if text[start:].strip() else ""
+        token = text[start : start + 24].split(maxsplit=1)[0] if text[start:].strip() else ""
+        token = token.strip(",.:;\"'“”()")
         norm = eventx.normalize_string(token)
-        return any(norm.startswith(p) and len(norm) > len(p) + 2 for p in prefixes)
+        # بألماتي is ب + ألماتي, but وبيلاروس is و + بيلاروس: the clitic counts only when
+        # what follows it is itself the place name
+        return any(
+            norm.startswith(p)
+            and len(norm) > len(p) + 2
+            and bool(eventx.lookup_places(token[len(p) :], "ar"))
+            for p in prefixes
+        )
     return False
 
 
