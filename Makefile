@@ -12,11 +12,12 @@ LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
 .PHONY: demo test lint typecheck eval bench golden clean install
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/pip install -q "$(TORCH_PIN)"
 	$(BIN)/pip install -q -e ".[test,bench]"
+	$(BIN)/pip install -q -e docs/examples/eventx-weapons
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,43 +1,23 @@
-"""Bundled plugin: casualties (basic version: a trigger word with a number next to it)."""
+"""Bundled plugin: casualties — killed, injured, arrested, missing, kidnapped, displaced.
+
+Counts come from the shared number module (``eventx.find_quantities``), triggers from the
+per-language lexicons in ``lexicon/<lang>.toml``. The plugin also owns how casualty claims are
+merged across mentions (``eventx_merge_facts`` for ``"casualties"``) and the per-kind totals
+(``eventx_casualty_totals``, policy :data:`POLICY`). See docs/plugins/casualties.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Any
 
 import eventx
 
-__version__ = "0.1.0"
-_WINDOW = 4  # tokens between a number and its trigger
+from .extraction import extract_casualties
+from .merging import POLICY, casualty_totals, merge_casualties
 
-
-def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualty]:
-    table = eventx.language_data("eventx_casualties", "lexicon", ctx.language)
-    matcher = eventx.matcher_from_table(table)
-    numbers = list(eventx.find_numbers(ctx.annotation))
-    for trigger in matcher.finditer(ctx.annotation):
-        near = [
-            n
-            for n in numbers
-            if abs(n.first_token - trigger.last_token) <= _WINDOW
-            or abs(trigger.first_token - n.last_token) <= _WINDOW
-        ]
-        same_sentence = [
-            n
-            for n in near
-            if ctx.annotation.sentence_index_at(n.start)
-            == ctx.annotation.sentence_index_at(trigger.start)
-        ]
-        if not same_sentence:
-            continue
-        number = min(same_sentence, key=lambda n: abs(n.start - trigger.start))
-        start, end = min(number.start, trigger.start), max(number.end, trigger.end)
-        yield eventx.Casualty(
-            kind=trigger.value,
-            count=number.value,
-            min=number.value,
-            max=number.value,
-            evidence=ctx.evidence(start, end),
-        )
+__version__ = "0.2.0"
+__all__ = ["POLICY", "casualty_totals", "extract_casualties", "merge_casualties"]
 
 
 @eventx.hookimpl
@@ -47,8 +27,24 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             name="casualties",
             func=extract_casualties,
             provides=["casualties"],
-            requires=["dates"],
+            requires=["dates", "statements"],
             version=__version__,
-            description="Trigger words paired with the nearest number",
+            description="Casualty claims: trigger words paired with counts, groups and sources",
         )
     )
+
+
+@eventx.hookimpl
+def eventx_merge_facts(
+    field: str, facts: Sequence[Any], document: eventx.Document
+) -> Sequence[Any] | None:
+    if field != "casualties":
+        return None
+    return merge_casualties([f for f in facts if isinstance(f, eventx.Casualty)], document)
+
+
+@eventx.hookimpl
+def eventx_casualty_totals(
+    casualties: Sequence[eventx.Casualty],
+) -> Sequence[eventx.CasualtyTotal] | None:
+    return casualty_totals(casualties)

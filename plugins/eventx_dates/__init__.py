@@ -1,35 +1,18 @@
-"""Bundled plugin: dates (basic version: weekday names resolved against the document date)."""
+"""Bundled plugin: dates.
+
+Finds temporal expressions in Arabic and English news (absolute dates in every Arabic month-name
+tradition, weekdays, relative days and periods, ranges, nights, Hijri dates), normalises them to
+ISO 8601 with a granularity and a ``start``/``end`` range, records what each was anchored to, and
+decides the record's time span (``eventx_decide_time``). Vocabulary: ``lexicon/<lang>.toml``;
+grammar: ``grammar.py``; resolution: ``resolve.py``. See docs/plugins/dates.md.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-
 import eventx
+from eventx_dates.extract import decide_time, extract_dates
 
-__version__ = "0.1.0"
-
-
-def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
-    data = eventx.language_data("eventx_dates", "lexicon", ctx.language)
-    weekdays = {
-        name: index for index, names in enumerate(data.get("weekdays", [])) for name in names
-    }
-    matcher = eventx.PhraseMatcher(weekdays.items())
-    for match in matcher.finditer(ctx.annotation):
-        value = None
-        if ctx.document_date is not None:
-            back = (ctx.document_date.weekday() - match.value) % 7
-            value = (ctx.document_date - dt.timedelta(days=back)).isoformat()
-        yield eventx.DateFact(
-            value=value,
-            start=value,
-            end=value,
-            granularity="day",
-            evidence=ctx.evidence(match.start, match.end),
-            anchor="document_date" if value else None,
-            anchor_value=ctx.document_date.isoformat() if ctx.document_date else None,
-        )
+__version__ = "0.2.0"
 
 
 @eventx.hookimpl
@@ -40,6 +23,17 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             func=extract_dates,
             provides=["dates"],
             version=__version__,
-            description="Weekdays against the document date",
+            description="Dates, weekdays, relative days and ranges, resolved against the document date",
         )
     )
+
+
+@eventx.hookimpl
+def eventx_decide_time(
+    record: eventx.EventRecord, document: eventx.Document
+) -> eventx.TimeSpan | None:
+    """The span of the article's own events (background history and announced dates left out)."""
+    return decide_time(record.dates, document.document_date)
+
+
+__all__ = ["eventx_decide_time", "eventx_register_extractors", "extract_dates"]

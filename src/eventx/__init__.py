@@ -24,7 +24,17 @@ from eventx.gazetteer import (
 )
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
 from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
-from eventx.numbers import NumberMatch, find_numbers, parse_digits
+from eventx.numbers import (
+    QUALIFIERS,
+    NumberMatch,
+    QuantityMatch,
+    find_numbers,
+    find_quantities,
+    parse_digits,
+    parse_number,
+    parse_quantity,
+    qualify,
+)
 from eventx.pipeline import Pipeline, default_pipeline, error_record, extract
 from eventx.plugins.hookspecs import hookimpl, hookspec
 from eventx.plugins.host import PluginInfo
@@ -48,11 +58,13 @@ from eventx.record import (
     Quantity,
     Statement,
     TimeSpan,
+    record_schema,
 )
 
 __all__ = [
     "ACLED_TYPES",
     "CASUALTY_KINDS",
+    "QUALIFIERS",
     "SCHEMA_ID",
     "Actor",
     "AnnotatedDocument",
@@ -77,6 +89,7 @@ __all__ = [
     "PlaceMention",
     "PluginInfo",
     "Quantity",
+    "QuantityMatch",
     "Register",
     "Sentence",
     "Statement",
@@ -94,6 +107,7 @@ __all__ = [
     "extract",
     "find_numbers",
     "find_place_mentions",
+    "find_quantities",
     "fuzzy_place",
     "hookimpl",
     "hookspec",
@@ -104,4 +118,8 @@ __all__ = [
     "matcher_from_table",
     "normalize_string",
     "parse_digits",
+    "parse_number",
+    "parse_quantity",
+    "qualify",
+    "record_schema",
 ]

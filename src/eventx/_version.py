@@ -1,6 +1,3 @@
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("eventx")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+unknown"
+# The single source of the version (pyproject.toml reads it); a constant, because asking
+# importlib.metadata costs more at start-up than the rest of `eventx --help`.
+__version__ = "0.1.0"

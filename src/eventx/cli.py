@@ -3,34 +3,43 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
 import click
+import orjson
 
 from eventx._version import __version__
 
+# The cap lives with the pipeline; repeated here so `eventx --help` stays import-light.
+DEFAULT_MAX_CHARS = 2_000_000
 
-def _records(
-    items: Iterator[Any], *, jobs: int, backend: str, stanza_dir: str | None
-) -> Iterator[Any]:
-    from eventx.io import InputError
-    from eventx.pipeline import error_record
 
-    if jobs <= 1:
-        from eventx.pipeline import Pipeline
+def _json_records(items: Iterator[Any], *, jobs: int, settings: dict[str, Any]) -> Iterator[str]:
+    """Compact JSON text of one record per input item, in input order."""
+    if jobs > 1:
+        from eventx.parallel import run_parallel_json
 
-        pipeline = Pipeline(backend=backend, stanza_dir=stanza_dir)
-        for item in items:
-            if isinstance(item, InputError):
-                yield error_record(item.id, item.message)
-            else:
-                yield pipeline.run(item)
+        yield from run_parallel_json(items, jobs=jobs, **settings)
         return
-    from eventx.parallel import run_parallel
+    from eventx.parallel import record_for, to_payload
+    from eventx.pipeline import Pipeline
 
-    yield from run_parallel(items, jobs=jobs, backend=backend, stanza_dir=stanza_dir)
+    pipeline = Pipeline(**settings)
+    for item in items:
+        yield record_for(to_payload(item), pipeline).to_json()
+
+
+def _pretty(compact: str) -> str:
+    from eventx.record.serialize import dumps
+
+    return dumps(orjson.loads(compact), indent=True)
+
+
+def _indent_block(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
 
 
 class _Progress:
@@ -79,21 +88,28 @@ def main() -> None:
     "--lang",
     type=click.Choice(["ar", "en"]),
     default=None,
-    help="Language of every document (default: metadata, else detected).",
+    help="Language of documents that do not state one (default: detected).",
 )
 @click.option(
     "--date",
     "document_date",
     default=None,
     metavar="YYYY-MM-DD",
-    help="Publication date for documents that do not give one.",
+    help="Publication date of documents that do not state one (relative dates resolve to it).",
 )
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=1,
-    help="Worker processes (records stay in input order).",
+    help="Worker processes (records stay in input order; output is identical).",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Read at most this many characters of a document (longer ones: status partial).",
 )
 @click.option("--backend", type=click.Choice(["builtin", "stanza"]), default="builtin")
 @click.option("--stanza-dir", default=None, help="Local stanza model directory (stanza backend).")
@@ -104,14 +120,16 @@ def extract(
     lang: str | None,
     document_date: str | None,
     jobs: int,
+    max_chars: int,
     backend: str,
     stanza_dir: str | None,
 ) -> None:
     """Extract one record per document from PATHS (.txt, .jsonl, folders, or - for stdin).
 
-    A .txt file is one document (id = file stem; a sibling <stem>.meta.json is honoured). A .jsonl
-    file holds one {"id", "text", "language"?, "document_date"?, "title"?} object per line. A bad
-    line or file yields an error record, never a silent skip.
+    A .txt file is one document (id = file stem; a sibling <stem>.meta.json with document_date,
+    language, title is honoured). A .jsonl file holds one {"id", "text", "language"?,
+    "document_date"?, "title"?} object per line. Stdin (-) is JSONL when it starts with "{",
+    else one text. A bad line or file yields an error record, never a silent skip.
     """
     from eventx.io import iter_inputs
     from eventx.record import to_date
@@ -122,27 +140,31 @@ def extract(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
     items = iter_inputs(paths, language=lang, document_date=document_date)
+    settings = {"backend": backend, "stanza_dir": stanza_dir, "max_chars": max_chars}
+    records = _json_records(items, jobs=jobs, settings=settings)
     progress = _Progress(sys.stderr)
-    records = _records(items, jobs=jobs, backend=backend, stanza_dir=stanza_dir)
-    if fmt == "jsonl" or fmt is None:
-        first = next(records, None)
-        second = next(records, None) if first is not None else None
-        if fmt is None and second is None:
-            if first is not None:
-                output.write(first.to_json(indent=True) + "\n")
-            return
-        for record in (r for r in (first, second) if r is not None):
-            output.write(record.to_json() + "\n")
+    # Without --format, one document gives one pretty object and several give JSONL: peek ahead.
+    first = next(records, None)
+    second = next(records, None) if first is not None else None
+    rest = (r for r in (first, second) if r is not None)
+    if fmt == "jsonl" or (fmt is None and second is not None):
+        for compact in itertools.chain(rest, records):
+            output.write(compact + "\n")
             progress.tick()
-        for record in records:
-            output.write(record.to_json() + "\n")
+    elif first is None:
+        if fmt == "json":
+            output.write("[]\n")
+    elif second is None:  # one document as one pretty object
+        if first is not None:
+            output.write(_pretty(first) + "\n")
             progress.tick()
-        progress.close()
-        return
-    collected = [r.to_dict() for r in records]
-    from eventx.record.serialize import dumps
-
-    output.write(dumps(collected[0] if len(collected) == 1 else collected, indent=True) + "\n")
+    else:  # --format json with several documents: a streamed, pretty JSON array
+        output.write("[")
+        for index, compact in enumerate(itertools.chain(rest, records)):
+            output.write(("," if index else "") + "\n" + _indent_block(_pretty(compact)))
+            progress.tick()
+        output.write("\n]\n")
+    progress.close()
 
 
 @main.command()

@@ -7,6 +7,7 @@ change to an extractor; the golden test compares the demo's record with it byte 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import sys
 from pathlib import Path
@@ -42,10 +43,19 @@ def load_seed(directory: Path | None = None) -> Document:
     )
 
 
-def seed_record(directory: Path | None = None) -> EventRecord:
+def third_party_plugins() -> list[str]:
+    """Entry-point plugins installed from distributions other than eventx itself."""
+    found = importlib.metadata.entry_points(group="eventx")
+    return sorted({ep.name for ep in found if ep.dist is None or ep.dist.name != "eventx"})
+
+
+def seed_record(directory: Path | None = None, *, bundled_only: bool = False) -> EventRecord:
+    """The seed's record; ``bundled_only`` leaves out third-party plugins (the golden record
+    must not depend on what else happens to be installed, such as docs/examples)."""
     from eventx.pipeline import Pipeline
 
-    return Pipeline().run(load_seed(directory))
+    disable = third_party_plugins() if bundled_only else []
+    return Pipeline(disable=disable).run(load_seed(directory))
 
 
 def summary(record: EventRecord) -> str:
@@ -79,6 +89,10 @@ def summary(record: EventRecord) -> str:
         )
     for s in record.statements:
         lines.append(f"statement: {s.speaker} ({'direct' if s.direct else 'reported'})")
+    for field, extensions in record.extensions.items():  # what third-party plugins added
+        for ext in extensions:
+            details = ", ".join(f"{k}={v}" for k, v in ext.value.items())
+            lines.append(f"{field}: {details} <- {ext.evidence.text!r}")
     for diag in record.diagnostics:
         lines.append(f"{diag.level}: [{diag.plugin}] {diag.message}")
     return "\n".join(lines)
@@ -107,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.write_expected:
         directory = Path(args.write_expected)
-        record = seed_record(directory)
+        record = seed_record(directory, bundled_only=True)
         expected_path(directory).write_text(record.to_json(indent=True) + "\n", "utf-8")
         print(f"wrote {expected_path(directory)}")
         return 0

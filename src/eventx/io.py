@@ -56,8 +56,9 @@ def read_text_file(path: Path, *, language: str | None, document_date: str | Non
         return Document(
             id=str(meta.get("id") or doc_id),
             text=text,
-            language=language or meta.get("language"),
-            document_date=document_date or meta.get("document_date"),
+            # The document's own metadata wins; --lang/--date only fill what it leaves open.
+            language=meta.get("language") or language,
+            document_date=meta.get("document_date") or meta.get("date") or document_date,
             title=meta.get("title"),
             metadata=metadata,
         )

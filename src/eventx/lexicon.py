@@ -8,6 +8,7 @@ for Arabic, its proclitic-free stems), so ``مقتل`` also finds ``ومقتل``
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -79,7 +80,11 @@ def _token_matches(pattern: str, token: Token) -> bool:
 
 
 class PhraseMatcher(Generic[T]):
-    """Finds lexicon phrases (each with a value) in annotated documents."""
+    """Finds lexicon phrases (each with a value) in annotated documents.
+
+    Build it once (e.g. under ``functools.lru_cache``) and reuse it: the first search per
+    language compiles a prefilter regex.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, T]]] = defaultdict(list)
@@ -95,6 +100,8 @@ class PhraseMatcher(Generic[T]):
                 self._wildcard_first.append(entry)
             else:
                 self._by_first[tokens[0]].append(entry)
+        self._literal_firsts = frozenset(self._by_first)
+        self._other_firsts = tuple(sorted({e[0][0] for e in self._wildcard_first}))
 
     def _candidates(self, token: Token) -> Iterator[tuple[tuple[str, ...], str, T]]:
         seen: set[str] = set()
@@ -106,6 +113,30 @@ class PhraseMatcher(Generic[T]):
         for entry in self._wildcard_first:
             if _token_matches(entry[0][0], token):
                 yield entry
+
+    def _first_token_hits(self, doc: AnnotatedDocument, start: int, stop: int) -> list[int]:
+        """Indices (into ``doc.tokens``) of tokens that may start a phrase, ascending.
+
+        Looked up in the document's form index, so a search costs about the lexicon's size plus
+        its hits rather than the document's length.
+        """
+        if not self.size:
+            return []
+        index = doc.form_index
+        hits: set[int] = set()
+        for first in self._literal_firsts:
+            found = index.get(first)
+            if found:
+                hits.update(found)
+        for first in self._other_firsts:
+            for form in doc.forms_with_prefix(first[:-1]):
+                hits.update(index[form])
+        if start or stop < len(doc.text):
+            starts = doc.token_starts
+            low = bisect.bisect_left(starts, start)
+            high = bisect.bisect_left(starts, stop)
+            return sorted(i for i in hits if low <= i < high)
+        return sorted(hits)
 
     def finditer(
         self,
@@ -120,45 +151,37 @@ class PhraseMatcher(Generic[T]):
         Matches never cross a sentence boundary.
         """
         stop = len(doc.text) if end is None else end
-        index = 0
-        for sentence in doc.sentences:
-            tokens = sentence.tokens
-            base = index
-            index += len(tokens)
-            if sentence.end <= start or sentence.start >= stop:
+        tokens = doc.tokens
+        offsets = doc.sentence_token_offsets
+        sentences = doc.sentences
+        resume = 0  # with ``longest``, the first token index a new match may start at
+        for i in self._first_token_hits(doc, start, stop):
+            if i < resume:
                 continue
-            i = 0
-            while i < len(tokens):
-                token = tokens[i]
-                if token.start < start or token.end > stop:
-                    i += 1
+            token = tokens[i]
+            if token.start < start or token.end > stop:
+                continue
+            sentence_index = bisect.bisect_right(offsets, i) - 1
+            sentence_end = offsets[sentence_index] + len(sentences[sentence_index].tokens)
+            found: list[PhraseMatch[T]] = []
+            for pattern, phrase, value in self._candidates(token):
+                n = len(pattern)
+                if i + n > sentence_end or tokens[i + n - 1].end > stop:
                     continue
-                found: list[PhraseMatch[T]] = []
-                for pattern, phrase, value in self._candidates(token):
-                    n = len(pattern)
-                    if i + n > len(tokens) or tokens[i + n - 1].end > stop:
-                        continue
-                    if all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern[1:], 1)):
-                        found.append(
-                            PhraseMatch(
-                                tokens[i].start,
-                                tokens[i + n - 1].end,
-                                base + i,
-                                base + i + n - 1,
-                                phrase,
-                                value,
-                            )
+                if all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern[1:], 1)):
+                    found.append(
+                        PhraseMatch(
+                            tokens[i].start, tokens[i + n - 1].end, i, i + n - 1, phrase, value
                         )
-                if not found:
-                    i += 1
-                    continue
-                if longest:
-                    best = max(found, key=lambda m: (m.end - m.start, -len(m.phrase)))
-                    yield best
-                    i = best.last_token - base + 1
-                else:
-                    yield from sorted(found, key=lambda m: (m.end, m.phrase))
-                    i += 1
+                    )
+            if not found:
+                continue
+            if longest:
+                best = max(found, key=lambda m: (m.end - m.start, -len(m.phrase)))
+                yield best
+                resume = best.last_token + 1
+            else:
+                yield from sorted(found, key=lambda m: (m.end, m.phrase))
 
 
 def matcher_from_table(table: Mapping[str, Any], key: str = "terms") -> PhraseMatcher[str]:

@@ -21,7 +21,11 @@ def dedupe_in_order(facts: Sequence[Any]) -> list[Any]:
     seen: set[Any] = set()
     unique: list[Any] = []
     for fact in facts:
-        key = repr(fact)  # facts hold mappings, which are unhashable; repr is deterministic
+        try:
+            hash(fact)
+            key: Any = fact
+        except TypeError:  # Extension facts hold a mapping; their repr is deterministic
+            key = repr(fact)
         if key not in seen:
             seen.add(key)
             unique.append(fact)

@@ -1,50 +1,149 @@
-"""Numbers as news writes them, shared by every plugin that counts (casualties, deployment sizes).
+"""Numbers and quantities as news writes them, shared by every plugin that counts.
 
-``parse_number("1,200") == 1200``, ``parse_number("٢٦") == 26``, ``parse_number("ستة وعشرين", "ar")
-== 26``. ``find_numbers`` locates numbers (digits or words) in an annotated document with their
-original offsets. Number words live in ``eventx/data/numbers/<lang>.toml``.
+Two levels:
+
+* :func:`find_numbers` finds exact numbers, written in digits (``1,200``, ``١٬٢٠٠``, ``4350``,
+  ``1.76 مليون``) or words (``ستة وعشرين``, ``ثمانية عشر``, ``مئة وأربعة وستين``, ``ثلاثة آلاف``,
+  ``twenty-six``, ``a dozen``), each a :class:`NumberMatch` with its original offsets.
+* :func:`find_quantities` adds what surrounds them: qualifiers (``أكثر من 100`` -> min 101,
+  ``at least 22`` -> min 22, ``نحو 50`` -> 45..55 approximate), ranges (``بين 10 و15``), vague
+  amounts (``عشرات`` -> 20..99, ``hundreds`` -> 200..999) and unspecified ones (``عدد من``,
+  ``several``), each a :class:`QuantityMatch` carrying a :class:`~eventx.Quantity`.
+
+Every word, qualifier and vague amount lives in ``eventx/data/numbers/<lang>.toml``; this module
+holds only the grammar of combining them. Data is compiled once per process per language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import copy
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from attrs import frozen
 
-from eventx.lexicon import language_data
+from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data
 from eventx.nlp.annotation import AnnotatedDocument, Token
 from eventx.nlp.normalize import normalize_string
 from eventx.record.facts import Quantity
 
 _CONJUNCTION = {"ar": ("و",), "en": ("and",)}
+#: Qualifier names a :class:`QuantityMatch` may carry (documented in docs/plugins/casualties.md).
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more_than",
+    "at_least",
+    "about",
+    "up_to",
+    "less_than",
+    "nearly",
+    "range",
+    "vague",
+    "unspecified",
+)
+_POSTFIX_REACH = (
+    3  # word tokens a postfix qualifier may follow the number by ("20 people at least")
+)
 
 
 @frozen(kw_only=True)
 class NumberWords:
+    """One language's number vocabulary, compiled from its data file."""
+
     words: Mapping[str, int]
     multipliers: Mapping[str, int]
+    not_numbers: frozenset[str]
+    phrases: PhraseMatcher[int]
+    vague: PhraseMatcher[tuple[int, int]]
+    unspecified: PhraseMatcher[str]
+    qualifiers: PhraseMatcher[str]
+    postfix: PhraseMatcher[str]
+    range_openers: PhraseMatcher[str]
+    range_joiners: frozenset[str]
+
+
+def _qualifier_matcher(table: Mapping[str, Sequence[str]]) -> PhraseMatcher[str]:
+    return PhraseMatcher(
+        (str(phrase), name)
+        for name in sorted(table)
+        if name in QUALIFIERS
+        for phrase in table[name]
+    )
 
 
 @lru_cache(maxsize=16)
 def number_words(language: str) -> NumberWords:
+    """The compiled number vocabulary of ``language`` (empty for languages without a data file)."""
     data = language_data("eventx", "data/numbers", language)
+    vague: list[tuple[str, tuple[int, int]]] = []
+    for phrase, bounds in sorted(data.get("vague", {}).items()):
+        low, high = (int(b) for b in bounds)
+        vague.append((phrase, (low, high)))
+    ranges = data.get("ranges", {})
     return NumberWords(
         words={normalize_string(k): int(v) for k, v in data.get("words", {}).items()},
         multipliers={normalize_string(k): int(v) for k, v in data.get("multipliers", {}).items()},
+        not_numbers=frozenset(
+            normalize_string(w) for w in data.get("not_numbers", {}).get("forms", ())
+        ),
+        phrases=PhraseMatcher((k, int(v)) for k, v in sorted(data.get("phrases", {}).items())),
+        vague=PhraseMatcher(vague),
+        unspecified=PhraseMatcher(
+            (t, "unspecified") for t in data.get("unspecified", {}).get("terms", ())
+        ),
+        qualifiers=_qualifier_matcher(data.get("qualifiers", {})),
+        postfix=_qualifier_matcher(data.get("postfix", {})),
+        range_openers=PhraseMatcher((t, "range") for t in ranges.get("openers", ())),
+        range_joiners=frozenset(normalize_string(j) for j in ranges.get("joiners", ())),
     )
 
 
 def parse_digits(text: str) -> int | None:
     """Digits with thousands separators (``1,200``, ``١٬٢٠٠``, ``4350``); None for decimals."""
     norm = normalize_string(text).replace(",", "").replace(" ", "")
-    if norm.isdigit():
+    if norm.isdecimal():  # not isdigit(): "²" is a digit int() refuses
         return int(norm)
     return None
 
 
+def _parse_decimal(norm: str) -> tuple[int, int] | None:
+    """``"1.76"`` -> (176, 100): an exact fraction, so ``1.76 million`` is exactly 1,760,000."""
+    whole, dot, frac = norm.partition(".")
+    whole = whole.replace(",", "")
+    if not dot or not whole.isdecimal() or not frac.isdecimal():
+        return None
+    scale = 10 ** len(frac)
+    return int(whole) * scale + int(frac), scale
+
+
+def qualify(n: int, qualifier: str) -> Quantity:
+    """The :class:`Quantity` a qualified number stands for (the documented conventions).
+
+    ``exact`` N..N; ``more_than`` N+1..open, approximate; ``at_least`` N..open, not approximate;
+    ``about`` floor(0.9N)..ceil(1.1N), approximate; ``nearly`` floor(0.9N)..N, approximate;
+    ``up_to`` open..N, approximate; ``less_than`` open..N-1, approximate. ``count`` is N throughout.
+    """
+    if qualifier == "exact":
+        return Quantity.exact(n)
+    if qualifier == "more_than":
+        return Quantity(count=n, min=n + 1, max=None, approximate=True)
+    if qualifier == "at_least":
+        return Quantity(count=n, min=n, max=None, approximate=False)
+    if qualifier == "about":
+        return Quantity(count=n, min=(9 * n) // 10, max=-((-11 * n) // 10), approximate=True)
+    if qualifier == "nearly":
+        return Quantity(count=n, min=(9 * n) // 10, max=n, approximate=True)
+    if qualifier == "up_to":
+        return Quantity(count=n, min=None, max=n, approximate=True)
+    if qualifier == "less_than":
+        return Quantity(count=n, min=None, max=max(n - 1, 0), approximate=True)
+    raise ValueError(f"unknown qualifier {qualifier!r}. Available: {', '.join(QUALIFIERS)}")
+
+
 @frozen(kw_only=True)
 class NumberMatch:
+    """An exact number in the text: ``value`` parsed from ``text`` at ``[start, end)``."""
+
     start: int
     end: int
     text: str
@@ -57,87 +156,423 @@ class NumberMatch:
         return Quantity.exact(self.value)
 
 
-def _word_value(token: Token, words: NumberWords) -> tuple[int, bool] | None:
-    """(value, is_multiplier) for a number-word token, trying its clitic-free stems too."""
-    for form in token.forms:
-        if form in words.words:
-            return words.words[form], False
-        if form in words.multipliers:
-            return words.multipliers[form], True
+@frozen(kw_only=True)
+class QuantityMatch:
+    """A quantity with its qualifier: ``text`` at ``[start, end)`` covers qualifier and number.
+
+    ``number`` is the exact number inside it (None for vague and unspecified amounts);
+    ``qualifier`` is one of :data:`QUALIFIERS`.
+    """
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+    qualifier: str
+    first_token: int
+    last_token: int
+    number: NumberMatch | None = None
+
+    @property
+    def value(self) -> int | None:
+        return self.quantity.count
+
+
+def _lookup(form: str, words: NumberWords, scale_first: bool) -> tuple[int, bool] | None:
+    if scale_first and form in words.multipliers:
+        return words.multipliers[form], True
+    if form in words.words:
+        return words.words[form], False
+    if form in words.multipliers:
+        return words.multipliers[form], True
     return None
+
+
+def _word_values(
+    token: Token, words: NumberWords, *, scale_first: bool = False
+) -> list[tuple[int, bool]] | None:
+    """The number words in one token: ``twenty-six`` -> [(20, False), (6, False)].
+
+    ``ألف`` is both "a thousand" and the scale in "عشرين ألف": ``scale_first`` picks the scale
+    reading once a number has started.
+    """
+    if any(form in words.not_numbers for form in token.forms):
+        return None
+    for form in token.forms:
+        found = _lookup(form, words, scale_first)
+        if found is not None:
+            return [found]
+    if "-" in token.norm:
+        parts = [_lookup(p, words, scale_first) for p in token.norm.split("-")]
+        if parts and all(p is not None for p in parts):
+            return [p for p in parts if p is not None]
+    return None
+
+
+class _WordNumber:
+    """Accumulates number words left to right, refusing combinations news never writes.
+
+    ``ستة وعشرين`` (units and tens), ``ثمانية عشر`` (teens), ``مئة وأربعة`` (hundreds then less),
+    ``ثلاثة آلاف`` (scale), ``twenty six``; but not ``عشرة وخمسة`` (two separate numbers in a
+    list) nor ``five six``.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.total = 0  # completed thousands/millions
+        self.group = 0  # the part below the last scale word
+        self.last: int | None = None
+        self.started = False
+
+    @property
+    def value(self) -> int:
+        return self.total + self.group
+
+    def add(self, amount: int, is_multiplier: bool, joined_by_conjunction: bool) -> bool:
+        """Take one word; False (and no change) if it cannot continue this number."""
+        if not self.started:
+            if is_multiplier and amount != 12:  # a bare "thousand" is not a count by itself
+                return False
+            self.started = True
+            if amount >= 1000:
+                self.total, self.group = amount, 0
+            else:
+                self.group = amount
+            self.last = amount
+            return True
+        if is_multiplier and not joined_by_conjunction:
+            if amount == 100 or amount == 12:
+                if not 1 <= self.group <= 9:
+                    return False
+                self.group *= amount
+            else:
+                if self.group == 0 or self.group >= 1000:
+                    return False
+                self.total += self.group * amount
+                self.group = 0
+            self.last = amount
+            return True
+        if is_multiplier:
+            return False
+        last = self.last or 0
+        if joined_by_conjunction:
+            units_then_tens = 1 <= last <= 9 and amount in range(20, 100, 10)
+            after_round = self.group >= 100 and self.group % 100 == 0 and amount < 100
+            after_scale = self.group == 0 and self.total > 0 and amount < 1000
+            after_hundreds = self.group >= 100 and amount < self.group % 100 + 100 and last < 10
+            if not (units_then_tens or after_round or after_scale or after_hundreds):
+                return False
+            if units_then_tens and self.language == "en":
+                return False  # English writes "twenty-six", never "six and twenty" in news
+        else:
+            teen = 1 <= last <= 9 and amount == 10 and self.group % 100 == last
+            tens_units = self.language == "en" and last in range(20, 100, 10) and 1 <= amount <= 9
+            after_scale = self.group == 0 and self.total > 0 and amount < 1000
+            if not (teen or tens_units or after_scale):
+                return False
+        self.group += amount
+        self.last = amount
+        return True
 
 
 def find_numbers(
     doc: AnnotatedDocument, *, start: int = 0, end: int | None = None
 ) -> Iterator[NumberMatch]:
-    """Numbers written in digits or words inside ``[start, end)``, left to right."""
+    """Exact numbers written in digits or words inside ``[start, end)``, left to right."""
     stop = len(doc.text) if end is None else end
     words = number_words(doc.language)
     conjunctions = _CONJUNCTION.get(doc.language, ())
     tokens = doc.tokens
+    phrases = {m.first_token: m for m in words.phrases.finditer(doc, start=start, end=stop)}
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.end <= start or token.start < start:
+        if token.start < start:
             i += 1
             continue
-        if token.start >= stop:
+        if token.end > stop:
             break
-        digits = parse_digits(token.norm) if token.norm[:1].isdigit() else None
-        if digits is not None:
-            value, j = digits, i
-            # "3 million", "5 آلاف"
-            if j + 1 < len(tokens):
-                scale = _word_value(tokens[j + 1], words)
-                if scale is not None and scale[1]:
-                    value *= scale[0]
-                    j += 1
+        if i in phrases:
+            phrase = phrases[i]
             yield NumberMatch(
-                start=token.start,
-                end=tokens[j].end,
-                text=doc.text[token.start : tokens[j].end],
-                value=value,
+                start=phrase.start,
+                end=phrase.end,
+                text=doc.text[phrase.start : phrase.end],
+                value=phrase.value,
                 first_token=i,
-                last_token=j,
+                last_token=phrase.last_token,
             )
-            i = j + 1
+            i = phrase.last_token + 1
             continue
-        first = _word_value(token, words)
-        if first is None:
-            i += 1
-            continue
-        total, current, j = 0, first[0], i
-        # Combine "ستة وعشرين", "twenty six", "three hundred and five", "ثلاثة آلاف".
-        k = i + 1
-        while k < len(tokens) and tokens[k].end <= stop:
-            candidate = tokens[k]
-            if candidate.norm in conjunctions and k + 1 < len(tokens):
-                if _word_value(tokens[k + 1], words) is None:
-                    break
-                k += 1
-                candidate = tokens[k]
-            word_value = _word_value(candidate, words)
-            if word_value is None:
-                break
-            amount, is_multiplier = word_value
-            if is_multiplier:
-                current = max(current, 1) * amount
-                if amount >= 1000:
-                    total, current = total + current, 0
+        if token.norm[:1].isdecimal():
+            match = _digits_at(doc, i, stop, words)
+            if match is not None:
+                yield match
+                i = match.last_token + 1
             else:
-                current += amount
-            j = k
-            k += 1
-        value_total = total + current
-        if first[1] and j == i:  # a bare multiplier ("thousand") is not a count by itself
+                i += 1
+            continue
+        match = _words_at(doc, i, stop, words, conjunctions)
+        if match is None:
             i += 1
             continue
-        yield NumberMatch(
-            start=token.start,
-            end=tokens[j].end,
-            text=doc.text[token.start : tokens[j].end],
-            value=value_total,
-            first_token=i,
-            last_token=j,
+        yield match
+        i = match.last_token + 1
+
+
+def _scale_after(tokens: Sequence[Token], j: int, stop: int, words: NumberWords) -> int | None:
+    if j + 1 < len(tokens) and tokens[j + 1].end <= stop:
+        values = _word_values(tokens[j + 1], words, scale_first=True)
+        if values and len(values) == 1 and values[0][1] and values[0][0] >= 1000:
+            return values[0][0]
+    return None
+
+
+def _digits_at(doc: AnnotatedDocument, i: int, stop: int, words: NumberWords) -> NumberMatch | None:
+    tokens = doc.tokens
+    token = tokens[i]
+    value = parse_digits(token.norm)
+    scale = _scale_after(tokens, i, stop, words)
+    j = i
+    if value is None:
+        # A decimal is a count only with a scale word: "1.76 million", "2.5 مليون".
+        fraction = _parse_decimal(token.norm)
+        if fraction is None or scale is None:
+            return None
+        numerator, denominator = fraction
+        value, j = numerator * scale // denominator, i + 1
+    elif scale is not None:
+        value, j = value * scale, i + 1
+    return NumberMatch(
+        start=token.start,
+        end=tokens[j].end,
+        text=doc.text[token.start : tokens[j].end],
+        value=value,
+        first_token=i,
+        last_token=j,
+    )
+
+
+def _words_at(
+    doc: AnnotatedDocument,
+    i: int,
+    stop: int,
+    words: NumberWords,
+    conjunctions: tuple[str, ...],
+) -> NumberMatch | None:
+    tokens = doc.tokens
+    first = _word_values(tokens[i], words)
+    if first is None:
+        return None
+    number = _WordNumber(doc.language)
+    for amount, is_multiplier in first:
+        if not number.add(amount, is_multiplier, joined_by_conjunction=False):
+            return None
+    j = i
+    k = i + 1
+    while k < len(tokens) and tokens[k].end <= stop:
+        candidate = tokens[k]
+        joined = False
+        if candidate.norm in conjunctions and k + 1 < len(tokens):
+            # "and" as its own token: "three hundred and five", "مئة و 15"
+            joined, k = True, k + 1
+            candidate = tokens[k]
+        elif doc.language == "ar" and _starts_with_conjunction(candidate, words):
+            joined = True  # "وعشرين": the conjunction is written on the word
+        values = _word_values(candidate, words, scale_first=True)
+        if values is None:
+            break
+        trial = copy.copy(number)  # "and twenty-one" adds two words, or neither
+        if not all(
+            trial.add(amount, is_multiplier, joined_by_conjunction=joined and n == 0)
+            for n, (amount, is_multiplier) in enumerate(values)
+        ):
+            break
+        number = trial
+        j = k
+        k += 1
+    return NumberMatch(
+        start=tokens[i].start,
+        end=tokens[j].end,
+        text=doc.text[tokens[i].start : tokens[j].end],
+        value=number.value,
+        first_token=i,
+        last_token=j,
+    )
+
+
+def _starts_with_conjunction(token: Token, words: NumberWords) -> bool:
+    """Whether an Arabic number word carries the conjunction و (``وعشرين``), not ``واحد``."""
+    return (
+        token.norm.startswith("و")
+        and token.norm not in words.words
+        and (token.norm[1:] in words.words or token.norm[1:] in words.multipliers)
+    )
+
+
+def find_quantities(
+    doc: AnnotatedDocument, *, start: int = 0, end: int | None = None
+) -> Iterator[QuantityMatch]:
+    """Quantities inside ``[start, end)``, left to right: numbers with their qualifiers and
+    ranges, vague amounts (``عشرات``, ``hundreds``) and unspecified ones (``عدد من``)."""
+    stop = len(doc.text) if end is None else end
+    words = number_words(doc.language)
+    tokens = doc.tokens
+    numbers = list(find_numbers(doc, start=start, end=stop))
+    qualifiers = {m.last_token: m for m in words.qualifiers.finditer(doc, start=start, end=stop)}
+    postfixes = {m.first_token: m for m in words.postfix.finditer(doc, start=start, end=stop)}
+    openers = {m.last_token: m for m in words.range_openers.finditer(doc, start=start, end=stop)}
+    by_first = {n.first_token: n for n in numbers}
+    found: list[QuantityMatch] = []
+    used_numbers: set[int] = set()
+    for number in numbers:
+        if number.first_token in used_numbers:
+            continue
+        ranged = _range_at(doc, number, by_first, openers, words)
+        if ranged is not None:
+            found.append(ranged)
+            used_numbers.add(number.first_token)
+            if ranged.last_token in {n.last_token for n in numbers}:
+                used_numbers.update(
+                    n.first_token for n in numbers if n.last_token == ranged.last_token
+                )
+            continue
+        used_numbers.add(number.first_token)
+        found.append(_qualified(doc, number, qualifiers, postfixes, tokens))
+    covered = {t for q in found for t in range(q.first_token, q.last_token + 1)}
+    for vague in words.vague.finditer(doc, start=start, end=stop):
+        if covered.intersection(range(vague.first_token, vague.last_token + 1)):
+            continue  # "ثلاثة آلاف" is a number, not the vague "آلاف"
+        low, high = vague.value
+        found.append(
+            QuantityMatch(
+                start=vague.start,
+                end=vague.end,
+                text=doc.text[vague.start : vague.end],
+                quantity=Quantity(count=None, min=low, max=high, approximate=True),
+                qualifier="vague",
+                first_token=vague.first_token,
+                last_token=vague.last_token,
+            )
         )
-        i = j + 1
+        covered.update(range(vague.first_token, vague.last_token + 1))
+    for loose in words.unspecified.finditer(doc, start=start, end=stop):
+        if covered.intersection(range(loose.first_token, loose.last_token + 1)):
+            continue
+        if loose.last_token + 1 in by_first:
+            continue  # "a number of 12" never happens; "several" before a number is not vague
+        found.append(
+            QuantityMatch(
+                start=loose.start,
+                end=loose.end,
+                text=doc.text[loose.start : loose.end],
+                quantity=Quantity(count=None, min=None, max=None, approximate=True),
+                qualifier="unspecified",
+                first_token=loose.first_token,
+                last_token=loose.last_token,
+            )
+        )
+    found.sort(key=lambda q: (q.start, q.end))
+    yield from found
+
+
+def _same_sentence(doc: AnnotatedDocument, a: int, b: int) -> bool:
+    return doc.sentence_index_at(a) == doc.sentence_index_at(b)
+
+
+def _qualified(
+    doc: AnnotatedDocument,
+    number: NumberMatch,
+    qualifiers: Mapping[int, PhraseMatch[str]],
+    postfixes: Mapping[int, PhraseMatch[str]],
+    tokens: Sequence[Token],
+) -> QuantityMatch:
+    first, last = number.first_token, number.last_token
+    qualifier = "exact"
+    before = qualifiers.get(first - 1)
+    if before is not None:
+        qualifier = before.value
+        first = before.first_token
+    else:
+        # Postfix qualifiers may follow the counted noun: "عشرون شخصا على الأقل", "50 or so".
+        k = last + 1
+        while k < len(tokens) and k <= last + 1 + _POSTFIX_REACH:
+            if not _same_sentence(doc, tokens[k].start, number.start):
+                break
+            after = postfixes.get(k)
+            if after is not None:
+                qualifier = after.value
+                break
+            if not tokens[k].norm[:1].isalpha():
+                break
+            k += 1
+    start = tokens[first].start
+    return QuantityMatch(
+        start=start,
+        end=number.end,
+        text=doc.text[start : number.end],
+        quantity=qualify(number.value, qualifier),
+        qualifier=qualifier,
+        first_token=first,
+        last_token=last,
+        number=number,
+    )
+
+
+def _range_at(
+    doc: AnnotatedDocument,
+    number: NumberMatch,
+    by_first: Mapping[int, NumberMatch],
+    openers: Mapping[int, PhraseMatch[str]],
+    words: NumberWords,
+) -> QuantityMatch | None:
+    """``بين 10 و15``, ``between 10 and 15``, ``10-15``: a range when the second is larger."""
+    tokens = doc.tokens
+    k = number.last_token + 1
+    if k >= len(tokens):
+        return None
+    joiner = tokens[k].norm
+    second: NumberMatch | None = None
+    if joiner in words.range_joiners:
+        second = by_first.get(k + 1)
+    elif doc.language == "ar" and joiner.startswith("و"):
+        second = None  # "و15" is tokenised as "و" + "15"; a fused "وعشرين" is part of one number
+    if second is None or second.value <= number.value:
+        return None
+    opener = openers.get(number.first_token - 1)
+    if opener is None and joiner not in {"-"}:
+        return None  # "10 and 15" alone is a list, not a range
+    first = opener.first_token if opener is not None else number.first_token
+    start = tokens[first].start
+    return QuantityMatch(
+        start=start,
+        end=second.end,
+        text=doc.text[start : second.end],
+        quantity=Quantity(count=None, min=number.value, max=second.value, approximate=True),
+        qualifier="range",
+        first_token=first,
+        last_token=second.last_token,
+        number=number,
+    )
+
+
+def parse_number(text: str, language: str) -> int | None:
+    """The value of a number written alone (``"1,200"``, ``"ستة وعشرين"``, ``"twenty-six"``)."""
+    from eventx.nlp.builtin import BuiltinBackend
+
+    doc = BuiltinBackend().annotate(text, language)
+    found = list(find_numbers(doc))
+    if len(found) != 1 or found[0].first_token != 0 or found[0].last_token != len(doc.tokens) - 1:
+        return None
+    return found[0].value
+
+
+def parse_quantity(text: str, language: str) -> Quantity | None:
+    """The :class:`Quantity` of a quantity expression written alone (``"أكثر من 100"``)."""
+    from eventx.nlp.builtin import BuiltinBackend
+
+    doc = BuiltinBackend().annotate(text, language)
+    found = list(find_quantities(doc))
+    if len(found) != 1:
+        return None
+    return found[0].quantity

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
@@ -111,6 +112,9 @@ class Pipeline:
     :param backend: ``"builtin"``, ``"stanza"`` (needs a model directory) or a Backend object.
     :param timeout: seconds per extractor per document (None: no limit).
     :param max_chars: documents are cut at this length, with a warning.
+    :param collect_timings: add up wall-clock seconds per stage in :attr:`timings` (keys: the
+        backend as ``annotate:<name>``, each extractor's name, and ``merge``); off by default so
+        the hot path pays nothing. Used by benchmarks/run.py for per-plugin time.
     """
 
     def __init__(
@@ -123,8 +127,12 @@ class Pipeline:
         stanza_dir: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
         max_chars: int = DEFAULT_MAX_CHARS,
+        collect_timings: bool = False,
     ) -> None:
         self.host = PluginHost(plugins, entry_points=entry_points, disable=disable)
+        self.collect_timings = collect_timings
+        #: Cumulative seconds per stage over every document run (only with collect_timings).
+        self.timings: dict[str, float] = {}
         self.backend = self._make_backend(backend, stanza_dir)
         self.timeout = timeout
         self.max_chars = max_chars
@@ -227,6 +235,7 @@ class Pipeline:
                     f"(supported: {', '.join(SUPPORTED_LANGUAGES)}); results will be sparse",
                 )
             )
+        started = time.perf_counter()
         try:
             annotation = self.backend.annotate(text, language)
         except Exception as exc:
@@ -237,10 +246,13 @@ class Pipeline:
                 document_date=document.document_date,
             )
 
+        started = self._lap(f"annotate:{self.backend.name}", started)
+
         facts: dict[str, list[Any]] = {}
         for extractor in self.host.extractors:
             if not extractor.supports(language) and language != UNDETERMINED:
                 continue
+            started = time.perf_counter()
             context = ExtractionContext(document, annotation, facts, extractor.name, diagnostics)
             try:
                 with _deadline(self.timeout):
@@ -256,6 +268,8 @@ class Pipeline:
                     )
                 )
                 continue
+            finally:
+                started = self._lap(extractor.name, started)
             for fact in produced:
                 problem = self._check_fact(fact, text)
                 if problem:
@@ -316,9 +330,17 @@ class Pipeline:
                         message=f"deciding {field} failed: {type(exc).__name__}: {exc}",
                     )
                 )
+        self._lap("merge", started)
         if decided.get("casualty_totals") is None:
             decided.pop("casualty_totals", None)
         return attrs.evolve(record, status=status, diagnostics=tuple(diagnostics), **decided)
+
+    def _lap(self, stage: str, started: float) -> float:
+        """Add the time since ``started`` to ``stage`` (when collecting); return the time now."""
+        now = time.perf_counter()
+        if self.collect_timings:
+            self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
+        return now
 
     @staticmethod
     def _check_fact(fact: Any, text: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from functools import cached_property
+from typing import NamedTuple
 
 import attrs
 from attrs import frozen
@@ -16,8 +16,13 @@ from attrs import frozen
 from eventx.nlp.normalize import NormalizedText, normalize
 
 
-@frozen(kw_only=True)
-class Token:
+class Token(NamedTuple):
+    """One token: original text and offsets, the normalised form for matching, optional layers.
+
+    A NamedTuple (immutable) because documents hold hundreds of thousands of tokens and
+    construction cost is on every document's hot path.
+    """
+
     text: str
     start: int
     end: int
@@ -38,6 +43,8 @@ class Token:
 
 @frozen(kw_only=True)
 class Sentence:
+    """One sentence: its index, original offsets and text, and its tokens."""
+
     index: int
     start: int
     end: int
@@ -56,9 +63,59 @@ class AnnotatedDocument:
     # Pass the normalised view when the backend already computed it; made lazily otherwise.
     normalized_text: NormalizedText | None = None
     _starts: list[int] = attrs.field(init=False, factory=list)
+    _tokens: tuple[Token, ...] | None = attrs.field(init=False, default=None)
+    _token_starts: list[int] | None = attrs.field(init=False, default=None)
+    _sentence_token_offsets: list[int] | None = attrs.field(init=False, default=None)
+    _form_index: dict[str, list[int]] | None = attrs.field(init=False, default=None)
+    _sorted_forms: list[str] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Start offsets of all tokens, ascending (for bisecting an offset to a token index)."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    @property
+    def form_index(self) -> dict[str, list[int]]:
+        """Every token form (``norm`` and ``stems``) -> indices of the tokens having it.
+
+        Built once per document and shared by every lexicon search.
+        """
+        if self._form_index is None:
+            index: dict[str, list[int]] = {}
+            for i, token in enumerate(self.tokens):
+                index.setdefault(token.norm, []).append(i)
+                for stem in token.stems:
+                    index.setdefault(stem, []).append(i)
+            self._form_index = index
+        return self._form_index
+
+    def forms_with_prefix(self, prefix: str) -> list[str]:
+        """The document's token forms starting with ``prefix`` (for wildcard lexicon entries)."""
+        if self._sorted_forms is None:
+            self._sorted_forms = sorted(self.form_index)
+        forms = self._sorted_forms
+        found: list[str] = []
+        for i in range(bisect.bisect_left(forms, prefix), len(forms)):
+            if not forms[i].startswith(prefix):
+                break
+            found.append(forms[i])
+        return found
+
+    @property
+    def sentence_token_offsets(self) -> list[int]:
+        """Index in :attr:`tokens` of each sentence's first token."""
+        if self._sentence_token_offsets is None:
+            offsets, total = [], 0
+            for sentence in self.sentences:
+                offsets.append(total)
+                total += len(sentence.tokens)
+            self._sentence_token_offsets = offsets
+        return self._sentence_token_offsets
 
     @property
     def normalized(self) -> NormalizedText:
@@ -66,9 +123,11 @@ class AnnotatedDocument:
             self.normalized_text = normalize(self.text)
         return self.normalized_text
 
-    @cached_property
+    @property
     def tokens(self) -> tuple[Token, ...]:
-        return tuple(t for s in self.sentences for t in s.tokens)
+        if self._tokens is None:
+            self._tokens = tuple(t for s in self.sentences for t in s.tokens)
+        return self._tokens
 
     def sentence_index_at(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset`` (or the one before a gap)."""

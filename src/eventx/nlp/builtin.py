@@ -23,7 +23,59 @@ _TOKEN_RE = regex.compile(
 # and always at a line break: Arabic news puts titles and paragraphs on their own lines.
 _BOUNDARY_RE = regex.compile(r"[.!?…]+[\"'”»)\]]*(?=\s)|\n+")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "gov", "sen", "rep", "rev", "prof", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "est", "approx", "dept", "univ"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "cpl",
+        "st",
+        "mt",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "fig",
+        "est",
+        "approx",
+        "dept",
+        "univ",
+    ]
 )
 
 _CONJUNCTIONS = ("", "و", "ف")
@@ -115,24 +167,36 @@ def annotate_normalized(
     original = normalized.original
     stems = arabic_stems if language == "ar" else english_stems
     sentences: list[Sentence] = []
+    # Offsets map back with a bisection per boundary; without deletions they are the identity.
+    identity = not normalized.has_deletions
+    to_original = normalized.to_original
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
+        append = tokens.append
         for match in _TOKEN_RE.finditer(norm, a, b):
-            start, end = normalized.span_to_original(match.start(), match.end())
+            m_start, m_end = match.span()
+            if identity:
+                start, end = m_start, m_end
+            else:
+                start, end = to_original(m_start), to_original(m_end - 1) + 1
             word = match.group()
-            tokens.append(
+            append(
                 Token(
-                    text=original[start:end],
-                    start=start,
-                    end=end,
-                    norm=word,
-                    stems=stems(word) if match.lastgroup == "word" else (),
+                    original[start:end],
+                    start,
+                    end,
+                    word,
+                    stems(word) if match.lastgroup == "word" else (),
                 )
             )
         start, end = normalized.span_to_original(a, b)
         sentences.append(
             Sentence(
-                index=index, start=start, end=end, text=original[start:end], tokens=tuple(tokens)
+                index=index,
+                start=start,
+                end=end,
+                text=original[start:end],
+                tokens=tuple(tokens),
             )
         )
     return AnnotatedDocument(

@@ -84,6 +84,17 @@ class NormalizedText:
     text: str
     # _shift[i] = (original position of the i-th deleted char) - i, non-decreasing.
     _shift: tuple[int, ...]
+    # Original positions of the deleted characters, ascending.
+    _deleted: tuple[int, ...] = ()
+
+    @property
+    def has_deletions(self) -> bool:
+        return bool(self._shift)
+
+    def to_normalized(self, index: int) -> int:
+        """Normalised offset of original offset ``index`` (a deleted character maps forward)."""
+        deleted_before = bisect.bisect_left(self._deleted, index)
+        return index - deleted_before
 
     def to_original(self, index: int) -> int:
         """Original offset of normalised offset ``index`` (``index == len(text)`` maps to the end)."""
@@ -104,4 +115,4 @@ def normalize(text: str) -> NormalizedText:
     stripped = DELETED_RE.sub("", text) if deleted else text
     normalized = _lower_one_to_one(stripped.translate(_translation_table()))
     shift = tuple(pos - i for i, pos in enumerate(deleted))
-    return NormalizedText(text, normalized, shift)
+    return NormalizedText(text, normalized, shift, tuple(deleted))

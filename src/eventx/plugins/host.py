@@ -6,7 +6,6 @@ its error; it never stops the other plugins (or ``eventx plugins``) from working
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import traceback
 from collections.abc import Iterable, Sequence
@@ -117,6 +116,8 @@ class PluginHost:
         self.extractors: list[Extractor] = self._collect_extractors()
 
     def _load_entry_points(self, blocked: set[str]) -> None:
+        import importlib.metadata  # here, not at import: it is slow to import
+
         wanted = _env_names(LOAD_ENV)
         seen: set[str] = set()
         # Sorted and de-duplicated: editable installs can list the same entry point twice, and

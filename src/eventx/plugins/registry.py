@@ -14,6 +14,8 @@ from eventx.nlp.annotation import AnnotatedDocument, Sentence
 from eventx.record import DateFact, Diagnostic, Document, Evidence, field_of
 
 ExtractorFunction = Callable[["ExtractionContext"], Iterable[Any]]
+#: How many sentences back :meth:`ExtractionContext.nearest_date` looks for a date.
+NEAREST_DATE_SENTENCES = 2
 
 
 def _names(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -159,15 +161,18 @@ class ExtractionContext:
     def nearest_date(self, start: int, end: int | None = None) -> DateFact | None:
         """The resolved date that best dates the span ``[start, end)``.
 
-        Preference: a date inside the same sentence (the closest one, earlier ones winning ties);
-        then the nearest date in the previous sentence. None if the dates extractor found
-        nothing suitable (declare ``requires=("dates",)`` to run after it).
+        Looks in the span's own sentence first, then up to ``NEAREST_DATE_SENTENCES`` sentences
+        back (news states the day once and reports several facts after it). Within a sentence,
+        precise dates (days, parts of days, weeks) beat months and years, and dates of the
+        article's news beat background history; then the closest by characters wins, earlier
+        ones on ties. None if the dates extractor found nothing suitable (declare
+        ``requires=("dates",)`` to run after it).
         """
         end = start if end is None else end
         dates: list[DateFact] = [d for d in self.facts("dates") if d.value is not None]
-        if not dates:
-            return None
         sentence = self.annotation.sentence_index_at(start)
+        if not dates or sentence is None:
+            return None
 
         def distance(d: DateFact) -> int:
             if d.evidence.end <= start:
@@ -176,13 +181,19 @@ class ExtractionContext:
                 return d.evidence.start - end
             return 0
 
-        for target in (sentence, None if sentence is None else sentence - 1):
-            if target is None or target < 0:
-                continue
-            same = [d for d in dates if d.evidence.sentence == target]
-            if same:
-                return min(same, key=lambda d: (distance(d), d.evidence.start))
-        return None
+        def rank(d: DateFact) -> tuple[int, int, int, int, int]:
+            gap = sentence - (d.evidence.sentence if d.evidence.sentence is not None else -99)
+            coarse = int(d.granularity in ("month", "year"))
+            background = int(d.background)
+            return (gap, coarse, background, distance(d), d.evidence.start)
+
+        near = [
+            d
+            for d in dates
+            if d.evidence.sentence is not None
+            and 0 <= sentence - d.evidence.sentence <= NEAREST_DATE_SENTENCES
+        ]
+        return min(near, key=rank) if near else None
 
 
 def check_fact(fact: Any) -> str:

@@ -23,6 +23,7 @@ from eventx.record.facts import (
     evidence_of,
     field_of,
 )
+from eventx.record.schema import record_schema
 
 __all__ = [
     "ACLED_TYPES",
@@ -48,5 +49,6 @@ __all__ = [
     "TimeSpan",
     "evidence_of",
     "field_of",
+    "record_schema",
     "to_date",
 ]

@@ -90,9 +90,14 @@ class DateFact:
     """A temporal expression normalised to ISO 8601.
 
     ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``start/end``; None when it could
-    not be resolved (a relative date without a document date). ``anchor`` says what it was
-    resolved against: ``absolute``, ``document_date`` or ``explicit_date``; ``anchor_value`` is
-    that date.
+    not be resolved (a relative date without a document date). ``start``/``end`` are the first and
+    last day it covers (``YYYY-MM-DD``). ``anchor`` says what it was resolved against:
+    ``absolute`` (written in full), ``document_date``, ``explicit_date`` (a date named earlier in
+    the text, e.g. "the previous day") or ``explicit_year`` (a year named nearby, for "21 July"
+    in an undated text); ``anchor_value`` is that date and ``anchor_text`` its surface form when
+    it comes from the text. ``rule`` names the grammar rule that matched. ``future`` marks dates
+    after the document date (announced, scheduled); ``background`` marks history far before the
+    article's news (earlier attacks, "since 2011"), which the record's time span leaves out.
     """
 
     value: str | None
@@ -102,11 +107,26 @@ class DateFact:
     evidence: Evidence
     anchor: str | None = None
     anchor_value: str | None = None
+    anchor_text: str | None = None
+    rule: str | None = None
+    future: bool = False
+    background: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"date start {self.start} is after its end {self.end}")
 
 
 @frozen(kw_only=True)
 class Casualty:
-    """One casualty claim: a kind, a number with its range, who, according to whom, when."""
+    """One casualty claim: a kind, a number with its range, who, according to whom, when.
+
+    ``count`` is the figure as stated (0 for an explicit "no one was killed", None for vague
+    amounts); ``min``/``max`` bound it. ``qualifier`` says how the text hedged it (one of
+    :data:`eventx.QUALIFIERS`, e.g. ``"more_than"``). ``subset`` marks a breakdown of an earlier
+    figure ("including 4 children"), which totals do not add. ``mentions`` holds every place
+    the same claim was repeated (title, lead, body) once merged; ``evidence`` is the first.
+    """
 
     kind: str = attrs.field(validator=_one_of(CASUALTY_KINDS))
     count: int | None = attrs.field(default=None, validator=_optional_non_negative)
@@ -117,6 +137,9 @@ class Casualty:
     source: str | None = None
     date: str | None = None
     evidence: Evidence
+    qualifier: str | None = None
+    subset: bool = False
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
     def __attrs_post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:
@@ -146,7 +169,15 @@ class Deployment:
 
 @frozen(kw_only=True)
 class Statement:
-    """Who said what. ``speaker`` is the fullest surface form in the text."""
+    """Who said what. ``speaker`` is the fullest surface form in the text.
+
+    ``speaker`` names the same speaker identically across all its statements in a document (the
+    fullest form seen, so ``الرئيس`` and ``توكاييف`` both read ``الرئيس الكازاخستاني قاسم جومارت
+    توكاييف``); ``speaker_evidence`` is the mention in this utterance (None when the speaker is
+    carried over from an earlier sentence, as for ``وأضاف`` / "he added"). ``on_behalf_of`` is the
+    organisation a spokesperson speaks for. ``content_evidence`` locates ``content``: the quote
+    for direct speech, the reported clause otherwise.
+    """
 
     speaker: str
     speaker_en: str | None = None
@@ -155,6 +186,9 @@ class Statement:
     direct: bool = False
     date: str | None = None
     evidence: Evidence
+    speaker_evidence: Evidence | None = None
+    content_evidence: Evidence | None = None
+    on_behalf_of: str | None = None
 
 
 @frozen(kw_only=True)
@@ -195,6 +229,8 @@ class EventType:
 
 @frozen(kw_only=True)
 class TimeSpan:
+    """When the reported events happened: ISO ``start`` and ``end`` (either may be None)."""
+
     start: str | None = None
     end: str | None = None
 

@@ -1,0 +1,255 @@
+"""The dates extractor: find temporal expressions, resolve them, flag background and future dates."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+from attrs import frozen
+
+import eventx
+from eventx_dates.arithmetic import FINE_GRANULARITIES
+from eventx_dates.grammar import (
+    Rule,
+    Vocabulary,
+    lookup,
+    rules,
+    trigger_pattern,
+    trigger_words,
+    vocabulary,
+)
+from eventx_dates.resolve import Resolution, Resolver
+
+#: Dates ending this many days before the news anchor are background history, not the event.
+BACKGROUND_DAYS = 30
+#: Per trigger group, (before, after): a date reaches this far from the word that triggers it
+#: ("في ليلة 5 على 6 " before a month, " 2022" after it; "في 26/7/" before a year).
+WINDOW: dict[str, tuple[int, int]] = {
+    "month": (40, 32),
+    "year": (28, 12),
+    "weekday": (28, 20),
+}
+WINDOW_DEFAULT = (36, 36)
+_WORD_REST = re.compile(r"\w*")
+_YEAR = frozenset({"year"})
+#: Rules whose matches, written with a year, are complete dates.
+FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
+
+
+@frozen
+class Candidate:
+    start: int  # offsets into the normalised text
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text around its words, merged, cut at spaces.
+
+    Running each rule only there is what keeps the extractor fast: most of a news text holds no
+    date, and a rule would otherwise be tried at every position.
+    """
+    triggers = trigger_words(language)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for word in trigger_pattern(language).finditer(text):
+        token = word.group()
+        # Every rule that needs a number needs a four-digit year (2022, 1443).
+        groups = _YEAR if token[0].isdigit() else triggers.get(token, ())
+        for group in groups:
+            before, after = WINDOW.get(group, WINDOW_DEFAULT)
+            start = max(0, word.start() - before)
+            end = min(len(text), word.end() + after)
+            found = spans.setdefault(group, [])
+            if found and start <= found[-1][1]:
+                found[-1] = (found[-1][0], end)
+            else:
+                found.append((start, end))
+    return {group: _snap(text, found) for group, found in spans.items()}
+
+
+def _snap(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """End windows at a word end: at a window's end a rule sees "end of text", so half a word
+    there could pass for a whole one. (Starts need no care: the rules' look-behind sees the
+    characters before a window.)"""
+    snapped: list[tuple[int, int]] = []
+    for start, end in spans:
+        rest = _WORD_REST.match(text, end)
+        end = rest.end() if rest else end
+        if snapped and start <= snapped[-1][1]:
+            snapped[-1] = (snapped[-1][0], max(end, snapped[-1][1]))
+        else:
+            snapped.append((start, end))
+    return snapped
+
+
+def find_candidates(text: str, language: str) -> list[Candidate]:
+    """Leftmost-longest, non-overlapping matches of every rule over the normalised text."""
+    found: list[Candidate] = []
+    by_group = windows(text, language)
+    for rule in rules(language):
+        for start, end in by_group.get(rule.trigger, ()):
+            for match in rule.pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    found.append(Candidate(match.start(), match.end(), rule, match))
+    found.sort(key=lambda c: (c.start - c.end, c.start, c.rule.priority))
+    starts: list[int] = []
+    chosen: list[Candidate] = []
+    for candidate in found:
+        i = bisect.bisect_right(starts, candidate.start)
+        if i > 0 and chosen[i - 1].end > candidate.start:
+            continue
+        if i < len(chosen) and chosen[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        chosen.insert(i, candidate)
+    return chosen
+
+
+def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
+    """English month names that are also words (May, March) count only when capitalised."""
+    vocab = vocabulary(original.language)
+    if not vocab.capitalized_months:
+        return True
+    for group in ("month", "month2"):
+        if candidate.match.groupdict().get(group) is None:
+            continue
+        name = " ".join(candidate.match.group(group).split())
+        if name.rstrip(".") in vocab.capitalized_months or name in vocab.capitalized_months:
+            start, _ = original.normalized.span_to_original(*candidate.match.span(group))
+            if not original.text[start : start + 1].isupper():
+                return False
+    return True
+
+
+def _through_marks(text: str, end: int) -> int:
+    """Extend a span over the diacritics and tatweel after its last letter (غداً, 1443 هـ)."""
+    while end < len(text) and text[end] != " " and not eventx.normalize_string(text[end]):
+        end += 1
+    return end
+
+
+def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    years: list[tuple[int, int]] = []
+    for candidate in candidates:
+        for group in ("year", "year2"):
+            value = candidate.match.groupdict().get(group)
+            if value and candidate.rule.kind != "hijri":
+                years.append((candidate.match.start(group), int(value)))
+    return sorted(years)
+
+
+def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
+    """The first date written with day, month and year (the anchor of an undated text)."""
+    probe = Resolver(vocab, "", None, ())
+    for candidate in candidates:
+        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                return resolution.interval.first
+    return None
+
+
+def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
+    annotation = ctx.annotation
+    normalized = annotation.normalized
+    candidates = find_candidates(normalized.text, ctx.language)
+    candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
+    vocab = vocabulary(ctx.language)
+    resolver = Resolver(vocab, normalized.text, ctx.document_date, _explicit_years(candidates))
+    if ctx.document_date is None:
+        resolver.text_anchor = _first_full_date(candidates, vocab)
+    facts: list[eventx.DateFact] = []
+    for candidate in candidates:
+        start, end = normalized.span_to_original(candidate.start, candidate.end)
+        end = _through_marks(ctx.text, end)
+        sentence = annotation.sentence_index_at(start)
+        resolution = resolver.resolve(
+            candidate.rule.kind, candidate.match, sentence, ctx.text[start:end]
+        )
+        if resolution is None:
+            continue
+        facts.append(_fact(ctx, start, end, candidate.rule.kind, resolution))
+    yield from flag_background(facts, ctx.document_date)
+
+
+def _fact(
+    ctx: eventx.ExtractionContext, start: int, end: int, rule: str, resolution: Resolution
+) -> eventx.DateFact:
+    interval = resolution.interval
+    doc = ctx.document_date
+    return eventx.DateFact(
+        value=interval.value if interval else None,
+        start=interval.first.isoformat() if interval else None,
+        end=interval.last.isoformat() if interval else None,
+        granularity=interval.granularity if interval else resolution.granularity,
+        evidence=ctx.evidence(start, end),
+        anchor=resolution.anchor,
+        anchor_value=resolution.anchor_value,
+        anchor_text=resolution.anchor_text,
+        rule=rule,
+        future=bool(interval and doc and interval.first > doc),
+    )
+
+
+def news_anchor(facts: Sequence[eventx.DateFact], document_date: dt.date | None) -> dt.date | None:
+    """The day the article's news is about: its publication date, else its first precise date."""
+    if document_date is not None:
+        return document_date
+    for fact in facts:
+        if fact.start and fact.granularity in FINE_GRANULARITIES and fact.anchor == "absolute":
+            return dt.date.fromisoformat(fact.start)
+    for fact in facts:
+        if fact.start and fact.granularity in FINE_GRANULARITIES:
+            return dt.date.fromisoformat(fact.start)
+    return None
+
+
+def flag_background(
+    facts: Sequence[eventx.DateFact], document_date: dt.date | None
+) -> list[eventx.DateFact]:
+    """Mark dates far before the news anchor (history, earlier attacks) as ``background``."""
+    anchor = news_anchor(facts, document_date)
+    if anchor is None:
+        return list(facts)
+    floor = (anchor - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    ceiling = None
+    if document_date is None:  # without a publication date, far later dates are retrospective too
+        ceiling = (anchor + dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    flagged: list[eventx.DateFact] = []
+    for fact in facts:
+        old = fact.end is not None and fact.end < floor
+        late = ceiling is not None and fact.start is not None and fact.start > ceiling
+        flagged.append(attrs.evolve(fact, background=old or late) if old or late else fact)
+    return flagged
+
+
+def decide_time(
+    dates: Sequence[eventx.DateFact], document_date: dt.date | None
+) -> eventx.TimeSpan | None:
+    """The span of the article's own events: resolved, not background, not announced for later.
+
+    Precise dates (days, parts of days, weeks) decide when there are any; months and years only
+    when nothing finer was found. The end never passes the publication date. An article that
+    dates nothing of its own news gets its publication day.
+    """
+    usable = [d for d in dates if d.start and d.end and not d.background and not d.future]
+    fine = [d for d in usable if d.granularity in FINE_GRANULARITIES]
+    chosen = fine or usable
+    if not chosen:
+        if document_date is None:
+            return None
+        # Only history or plans (or nothing) dated: the news is what the article reports that day.
+        return eventx.TimeSpan(start=document_date.isoformat(), end=document_date.isoformat())
+    start = min(d.start for d in chosen if d.start)
+    end = max(d.end for d in chosen if d.end)
+    if document_date is not None:
+        end = min(end, document_date.isoformat())
+        start = min(start, end)
+    return eventx.TimeSpan(start=start, end=end)
+
+
+__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "lookup"]

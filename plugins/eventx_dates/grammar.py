@@ -1,0 +1,427 @@
+"""The date grammar: per-language vocabulary (from lexicon/<lang>.toml) compiled into regexes.
+
+Patterns run over the *normalised* document text (Arabic letters unified, Arabic-Indic digits as
+ASCII, lower case), so one spelling per word in the data files is enough and ``٦ يناير ٢٠٢٢``
+matches like ``6 يناير 2022``. Every pattern is linear: alternations of literal words, bounded
+digit runs and ``\\s+``; no nested quantifiers. Named groups carry the parts the resolver reads
+(``day``, ``month``, ``year``, ``weekday`` ...); ``kind`` names the rule that interprets them.
+
+Word order differs between Arabic (``6 يناير 2022``) and English (``January 6, 2022``), but both
+orders are harmless in either language, so every language gets every template and only the
+vocabulary differs. A template whose vocabulary is empty for a language is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from attrs import frozen
+
+import eventx
+
+PACKAGE = "eventx_dates"
+_NEVER = "(?!)"
+# Word edges that work for Arabic and Latin script alike (\b is unreliable next to Arabic marks).
+_START = r"(?<!\w)"
+_END = r"(?!\w)"
+# Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
+_ARABIC_PROCLITIC = r"(?:[وفبل](?=\w))?"
+
+
+def norm(phrase: str) -> str:
+    """A data-file phrase in the form patterns match: normalised, single-spaced."""
+    return " ".join(eventx.normalize_string(phrase).split())
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first, any whitespace between words."""
+    forms = sorted({norm(p) for p in phrases if norm(p)}, key=lambda s: (-len(s), s))
+    if not forms:
+        return _NEVER
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) + ")"
+
+
+def _table(data: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {norm(str(k)): v for k, v in dict(data.get(key, {})).items()}
+
+
+@frozen(kw_only=True)
+class Vocabulary:
+    """One language's temporal words, normalised, with the values they stand for."""
+
+    language: str
+    months: Mapping[str, int]
+    capitalized_months: frozenset[str]
+    hijri_months: Mapping[str, int]
+    hijri_markers: tuple[str, ...]
+    weekdays: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    counts: Mapping[str, int]
+    units: Mapping[str, tuple[str, int | None]]  # unit word -> (unit, count it implies)
+    relative_days: Mapping[str, int]
+    relative_parts: Mapping[str, int]
+    relative_periods: Mapping[str, tuple[str, int]]
+    recent_periods: Mapping[str, int]
+    first_days: Mapping[str, str]
+    anchored_days: Mapping[str, int]
+    words: Mapping[str, tuple[str, ...]]  # cue lists: year_cues, past_after, future_cues, ...
+
+    def cue(self, name: str) -> str:
+        return _alternation(self.words.get(name, ()))
+
+
+_CUE_LISTS = (
+    "year_cues",
+    "month_cues",
+    "range_open",
+    "range_join",
+    "night_open",
+    "past_after",
+    "past_before",
+    "future_after",
+    "future_before",
+    "future_cues",
+    "parts_of_day",
+    "parts_after",
+    "day_word",
+    "ago_before",
+    "ago_after",
+    "later_after",
+    "within_before",
+    "named_day_before",
+    "named_day_after",
+)
+
+
+@lru_cache(maxsize=16)
+def vocabulary(language: str) -> Vocabulary:
+    """The vocabulary for ``language`` (empty for languages without a data file)."""
+    data = eventx.language_data(PACKAGE, "lexicon", language)
+    months: dict[str, int] = {}
+    for number, names in dict(data.get("months", {})).items():
+        if not number.isdigit():
+            continue
+        for name in names:
+            months[norm(name)] = int(number)
+    hijri: dict[str, int] = {}
+    for number, names in dict(data.get("hijri_months", {})).items():
+        if number.isdigit():
+            for name in names:
+                hijri[norm(name)] = int(number)
+    cues = dict(data.get("cues", {}))
+    units: dict[str, tuple[str, int | None]] = {}
+    for unit, forms in dict(data.get("units", {})).items():
+        for word in forms.get("one", ()):
+            units[norm(word)] = (unit, 1)
+        for word in forms.get("two", ()):
+            units[norm(word)] = (unit, 2)
+        for word in forms.get("many", ()):
+            units[norm(word)] = (unit, None)
+    return Vocabulary(
+        language=language,
+        months=months,
+        capitalized_months=frozenset(
+            norm(m) for m in dict(data.get("months", {})).get("capitalized", ())
+        ),
+        hijri_months=hijri,
+        hijri_markers=tuple(dict(data.get("hijri_months", {})).get("hijri_markers", ())),
+        weekdays={
+            norm(name): index
+            for index, names in enumerate(data.get("weekdays", []))
+            for name in names
+        },
+        ordinals={k: int(v) for k, v in _table(data, "ordinals").items()},
+        counts={k: int(v) for k, v in _table(data, "counts").items()},
+        units=units,
+        relative_days={k: int(v) for k, v in _table(data, "relative_days").items()},
+        relative_parts={k: int(v) for k, v in _table(data, "relative_parts").items()},
+        relative_periods={
+            k: (str(v[0]), int(v[1])) for k, v in _table(data, "relative_periods").items()
+        },
+        recent_periods={k: int(v) for k, v in _table(data, "recent_periods").items()},
+        first_days={k: str(v) for k, v in _table(data, "first_days").items()},
+        anchored_days={k: int(v) for k, v in _table(data, "anchored_days").items()},
+        words={name: tuple(str(w) for w in cues.get(name, ())) for name in _CUE_LISTS},
+    )
+
+
+@frozen
+class Rule:
+    """One compiled pattern and the name of the resolver that interprets its groups."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    priority: int  # breaks ties between equally long matches (lower wins)
+    trigger: str  # the word group every match contains (TRIGGER_OF_KIND)
+
+
+def _templates(v: Vocabulary) -> list[tuple[str, str]]:
+    """(kind, regex) pairs for one vocabulary; placeholders are filled from its word lists."""
+    month_names = _alternation(v.months)
+    month_tail = rf"(?:\s*/\s*{month_names}|\s*\(\s*{month_names}\s*\))?{_END}"
+
+    def month(name: str) -> str:
+        return rf"(?P<{name}>{month_names}){month_tail}"
+
+    weekday_names = _alternation(v.weekdays)
+
+    def weekday(name: str = "weekday") -> str:
+        return rf"(?P<{name}>{weekday_names}){_END}"
+
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"
+    year_word = r"(?:(?:من\s+)?(?:عام|العام|سنة|سنه|السنه)\s+)?"
+    of = r"(?:\s+(?:من|of)(?:\s+(?:شهر|الشهر))?)?"
+    opt_year = rf"(?:\s*,?\s*{year_word}{year})?"
+    day_word = v.cue("day_word")
+    opt_day_word = rf"(?:{day_word}\s+)?" if day_word != _NEVER else ""
+    opt_weekday = rf"(?:{weekday('weekday')}\s*,?\s*)?"
+    parts = v.cue("parts_of_day")
+    opt_part = rf"(?:(?P<part>{parts})\s+)?"
+    parts_after = v.cue("parts_after")
+    opt_part_after = rf"(?:\s+(?P<part_after>{parts_after}))?"
+    ordinal = rf"(?P<ordinal>{_alternation(v.ordinals)})"
+    join = v.cue("range_join")
+    counts = _alternation(v.counts)
+    count = rf"(?:(?P<count>\d{{1,3}})|(?P<count_word>{counts}))"
+    units = rf"(?P<unit>{_alternation(v.units)}){_END}"
+    direction = rf"(?P<dir_past>{v.cue('past_after')})|(?P<dir_future>{v.cue('future_after')})"
+    before_direction = (
+        rf"(?:(?P<pre_past>{v.cue('past_before')})|(?P<pre_future>{v.cue('future_before')}))\s+"
+    )
+    # Named days that are not dates: Bloody Friday, Good Friday, الأحد الدامي.
+    not_before_weekday = "".join(
+        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
+    )
+    named_after = v.cue("named_day_after")
+    not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
+    hijri_month_names = _alternation(v.hijri_months)
+    hijri_marker = _alternation(v.hijri_markers)
+
+    return [
+        # ليلة 5 على 6 يناير, the night of 5 to 6 January
+        (
+            "night_range",
+            rf"{v.cue('night_open')}\s+{day}\s*{join}\s*{day2}\s*{of}\s*{month('month')}{opt_year}",
+        ),
+        # بين 5 و6 يناير, from 2 to 5 January, 5-6 يناير
+        (
+            "day_range",
+            rf"(?:{v.cue('range_open')}\s+)?{day}\s*{join}\s*{day2}\s*{of}\s*{month('month')}{opt_year}",
+        ),
+        # from 28 December to 3 January 2022
+        (
+            "day_range",
+            rf"{v.cue('range_open')}\s+{day}\s*{of}\s*{month('month')}{opt_year}\s*{join}\s*"
+            rf"{day2}\s*{of}\s*{month('month2')}(?:\s*,?\s*{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d))?",
+        ),
+        # Jan 5-6, January 5 to 7, 2022
+        (
+            "day_range",
+            rf"{month('month')}\s+{day}\s*{join}\s*{day2}{opt_year}",
+        ),
+        # يوم الجمعة 7 يناير 2022, 6 كانون الثاني/يناير 2022, 6 Jan., Friday, 21 July 1972
+        ("date", rf"{opt_day_word}{opt_part}{opt_weekday}{day}{of}\s*{month('month')}{opt_year}"),
+        # January 6, 2022; Friday, January 6
+        ("date", rf"{opt_part}{opt_weekday}{month('month')}\s+{day}{opt_year}"),
+        # الخامس من يناير, the fifth of January
+        (
+            "date",
+            rf"{opt_day_word}(?:the\s+)?{ordinal}{_END}\s+(?:من|of)\s+(?:شهر\s+)?{month('month')}{opt_year}",
+        ),
+        # أيار/مايو وحزيران/يونيو 2015, January and February 2022
+        (
+            "month_range",
+            rf"{month('month')}\s*(?:و|and|-)\s*{month('month2')}\s*,?\s*{year_word}{year}",
+        ),
+        # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
+        ("month_year", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s*,?\s*{year_word}{year}"),
+        # أكتوبر/تشرين الأول الماضي, last October
+        ("month_relative", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s+(?:{direction})"),
+        ("month_relative", rf"{before_direction}{month('month')}"),
+        # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
+        ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
+        # العام 2013, منذ 2015, in 1997
+        ("year", rf"{v.cue('year_cues')}\s+{year}"),
+        # 26/7/2018 (day first), 2015-12-21 (ISO)
+        (
+            "numeric",
+            r"(?P<day>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<month_num>[01]?\d)\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+        ),
+        (
+            "iso",
+            r"(?P<year>(?:19|20)\d\d)-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?![\d:])",
+        ),
+        # 5 جمادى الأولى 1443 هـ, 1443 هـ
+        (
+            "hijri",
+            rf"(?:(?P<day>[0-3]?\d)\s+)?(?:(?P<hmonth>{hijri_month_names})\s+)?"
+            rf"(?P<hyear>1[34]\d\d)\s*{hijri_marker}{_END}",
+        ),
+        # ليل الخميس الجمعة (a night spanning two weekdays)
+        (
+            "weekday_night",
+            rf"{v.cue('night_open')}\s+{weekday('weekday')}\s*(?:{join}\s*)?{weekday('weekday2')}",
+        ),
+        # مساء الخميس, يوم الجمعة, اليوم الأحد, الأحد الماضي, early Monday, last Thursday, Sunday night
+        (
+            "weekday",
+            rf"{not_before_weekday}{opt_part}{opt_day_word}(?:(?P<rel_prefix>{_alternation(v.relative_days)})\s+)?"
+            rf"(?:{before_direction})?{weekday('weekday')}(?:\s+(?:{direction}))?{opt_part_after}"
+            rf"{not_after_weekday}",
+        ),
+        # أمس, أول من أمس, مساء أمس, yesterday
+        ("relative_day", rf"{opt_part}(?P<rel>{_alternation(v.relative_days)}){_END}"),
+        ("relative_part", rf"(?P<rel>{_alternation(v.relative_parts)}){_END}"),
+        # قبل ثلاثة أيام, قبل يومين, two days ago
+        ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}"),
+        ("ago", rf"{count}\s+{units}\s+{v.cue('ago_after')}{_END}"),
+        ("later", rf"{count}\s+{units}\s+{v.cue('later_after')}{_END}"),
+        # في غضون يومين, within three days
+        # (not "within 10 days of the attacks": counted from an event, not the document date)
+        ("within", rf"{v.cue('within_before')}\s+(?:{count}\s+)?{units}(?!\s+(?:of|من){_END})"),
+        # الأسبوع الماضي, last week, earlier this month
+        ("period", rf"(?P<period>{_alternation(v.relative_periods)}){_END}"),
+        ("recent", rf"(?P<recent>{_alternation(v.recent_periods)}){_END}"),
+        ("first_days", rf"(?P<first>{_alternation(v.first_days)}){_END}"),
+        # في اليوم السابق, the next day
+        ("anchored", rf"{opt_part}(?P<anchored>{_alternation(v.anchored_days)}){_END}"),
+    ]
+
+
+def _bounded(pattern: str) -> str:
+    """Cap whitespace runs so every match attempt is bounded: the rules stay linear in the text.
+
+    Without an unbounded quantifier a failed attempt costs at most a constant (the longest
+    phrase plus a few spaces), so no input can make the scan super-linear; that is why the stdlib
+    ``re`` (faster here than ``regex``, but without timeouts) is safe for these patterns.
+    """
+    return pattern.replace(r"\s+", r"[^\S\n]{1,4}").replace(r"\s*", r"[^\S\n]{0,4}")
+
+
+@lru_cache(maxsize=16)
+def rules(language: str) -> tuple[Rule, ...]:
+    """Compiled rules for ``language`` (once per process)."""
+    v = vocabulary(language)
+    prefix = _START + (_ARABIC_PROCLITIC if language == "ar" else "")
+    compiled: list[Rule] = []
+    for priority, (kind, body) in enumerate(_templates(v)):
+        pattern = re.compile(_bounded(prefix + "(?:" + body + ")"))
+        compiled.append(Rule(kind, pattern, priority, TRIGGER_OF_KIND[kind]))
+    return tuple(compiled)
+
+
+#: The words a rule's matches always contain (``year``: a four-digit number), by rule kind.
+TRIGGER_OF_KIND: dict[str, str] = {
+    "night_range": "month",
+    "day_range": "month",
+    "date": "month",
+    "month_range": "month",
+    "month_year": "month",
+    "month_relative": "month",
+    "month": "month",
+    "year": "year",
+    "numeric": "year",
+    "iso": "year",
+    "hijri": "year",
+    "weekday_night": "weekday",
+    "weekday": "weekday",
+    "relative_day": "relative_day",
+    "relative_part": "relative_part",
+    "ago": "unit",
+    "later": "unit",
+    "within": "unit",
+    "period": "period",
+    "recent": "recent",
+    "first_days": "first_days",
+    "anchored": "anchored",
+}
+
+
+@lru_cache(maxsize=16)
+def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
+    """For each trigger word, the trigger groups it belongs to (see ``TRIGGER_OF_KIND``).
+
+    Month, weekday and unit names count in full; other phrases by their longest word ("last
+    week" -> "week"). Every match of a rule holds a word of its group (or a digit), so the rules
+    only need to run on the few stretches of a text around those words.
+    """
+    v = vocabulary(language)
+    groups: dict[str, set[str]] = {}
+
+    def add(word: str, group: str) -> None:
+        groups.setdefault(word, set()).add(group)
+
+    for group, table in (
+        ("month", v.months),
+        ("weekday", v.weekdays),
+        ("unit", v.units),
+    ):
+        for phrase in table:
+            for word in _plain_words(phrase):
+                add(word, group)
+    phrase_tables: tuple[tuple[str, Mapping[str, Any]], ...] = (
+        ("relative_day", v.relative_days),
+        ("relative_part", v.relative_parts),
+        ("period", v.relative_periods),
+        ("recent", v.recent_periods),
+        ("first_days", v.first_days),
+        ("anchored", v.anchored_days),
+    )
+    for group, phrases in phrase_tables:
+        for phrase in phrases:
+            plain = _plain_words(phrase)
+            if plain:
+                add(max(plain, key=len), group)
+    return {word: frozenset(found) for word, found in groups.items()}
+
+
+@lru_cache(maxsize=16)
+def trigger_pattern(language: str) -> re.Pattern[str]:
+    """One regex finding every trigger word and four-digit number, as a prefix trie.
+
+    A trie (``ya(?:wm|...)``) rather than a flat alternation: ``re`` then decides at each
+    position in a few character comparisons, about twice as fast as testing every word.
+    """
+    words = trigger_words(language)
+    body = _trie(sorted(words)) if words else _NEVER
+    return re.compile(rf"(?<!\w)(?:\d{{4}}|{body})(?!\w)")
+
+
+def _trie(words: Sequence[str]) -> str:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def _plain_words(phrase: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", phrase) if w]
+
+
+def lookup(table: Mapping[str, Any], surface: str | None) -> Any:
+    """The value of a matched (normalised) phrase, whitespace-insensitively."""
+    if surface is None:
+        return None
+    return table.get(" ".join(surface.split()))
+
+
+@lru_cache(maxsize=64)
+def words_in(language: str, name: str) -> tuple[str, ...]:
+    """A cue list of ``language``, normalised (cached: resolvers ask for it per document)."""
+    return tuple(w for w in (norm(w) for w in vocabulary(language).words.get(name, ())) if w)

@@ -1,0 +1,499 @@
+"""Turn grammar matches into ISO intervals, anchored to the document date or a nearby date.
+
+One resolver per rule kind (``grammar.py`` names them). A resolver returns a :class:`Resolution`
+or None to drop a match that is not a real date (31 February, "منذ أيام" without a count).
+Relative expressions without a document date resolve to ``interval=None``: they are kept with
+their text and offsets but never guessed from today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from attrs import frozen
+
+from eventx_dates.arithmetic import (
+    FINE_GRANULARITIES,
+    Interval,
+    closest_year,
+    month_end,
+    relative_period,
+    safe_date,
+    shift,
+    span_from,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from eventx_dates.grammar import Vocabulary, lookup, words_in
+
+ABSOLUTE = "absolute"
+DOCUMENT_DATE = "document_date"
+EXPLICIT_DATE = "explicit_date"
+EXPLICIT_YEAR = "explicit_year"
+#: "The first days of the year" covers days 1-5 (the seed's gold reading), cut at the anchor.
+FIRST_DAYS = 5
+#: How far back (in sentences) "the previous day" looks for the date it is counted from.
+ANCHOR_SENTENCES = 2
+_CLAUSE_BREAK = re.compile(r"[.!?\n;]")
+
+
+@frozen(kw_only=True)
+class Resolution:
+    interval: Interval | None
+    granularity: str
+    anchor: str | None = None
+    anchor_value: str | None = None
+    anchor_text: str | None = None
+
+
+@frozen(kw_only=True)
+class Known:
+    """A date already resolved earlier in the document (for "the previous day")."""
+
+    offset: int
+    sentence: int | None
+    interval: Interval
+    text: str
+
+
+class Resolver:
+    """Resolves the matches of one document, in text order."""
+
+    def __init__(
+        self,
+        vocab: Vocabulary,
+        text: str,
+        document_date: dt.date | None,
+        explicit_years: Sequence[tuple[int, int]],
+    ) -> None:
+        self.vocab = vocab
+        self.text = text  # the normalised text the matches index into
+        self.document_date = document_date
+        self.explicit_years = explicit_years  # (normalised offset, year), in text order
+        self.known: list[Known] = []
+        self._sentence: int | None = None
+        #: For texts without a document date: the first fully written day, set by the caller.
+        self.text_anchor: dt.date | None = None
+        self._future_cues = words_in(vocab.language, "future_cues")
+        self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
+            "date": self._date,
+            "day_range": self._day_range,
+            "night_range": self._night_range,
+            "month_range": self._month_range,
+            "month_year": self._month_year,
+            "month_relative": self._month_relative,
+            "month": self._month,
+            "year": self._year,
+            "numeric": self._numeric,
+            "iso": self._iso,
+            "hijri": self._hijri,
+            "weekday": self._weekday,
+            "weekday_night": self._weekday_night,
+            "relative_day": self._relative_day,
+            "relative_part": self._relative_part,
+            "ago": self._ago,
+            "later": self._later,
+            "within": self._within,
+            "period": self._period,
+            "recent": self._recent,
+            "first_days": self._first_days,
+            "anchored": self._anchored,
+        }
+
+    def resolve(
+        self, kind: str, match: re.Match[str], sentence: int | None, surface: str
+    ) -> Resolution | None:
+        """Resolve one match; ``surface`` is its original text (kept as a later anchor's text)."""
+        self._sentence = sentence
+        result = self._handlers[kind](match)
+        interval = result.interval if result is not None else None
+        if interval is not None and interval.granularity in FINE_GRANULARITIES:
+            self.known.append(
+                Known(offset=match.start(), sentence=sentence, interval=interval, text=surface)
+            )
+        return result
+
+    # -- anchors -------------------------------------------------------------------------------
+
+    def _relative(self, interval: Interval | None, granularity: str) -> Resolution:
+        doc = self.document_date
+        return Resolution(
+            interval=interval if doc is not None else None,
+            granularity=interval.granularity if interval else granularity,
+            anchor=DOCUMENT_DATE if doc is not None else None,
+            anchor_value=doc.isoformat() if doc is not None else None,
+        )
+
+    def _upcoming(self, match: re.Match[str]) -> bool:
+        """A future cue (will, set to, سوف, من المقرر) earlier in the same clause."""
+        start = match.start()
+        window_start = max(0, start - 120)
+        window = self.text[window_start:start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        padded = " " + " ".join(window.split()) + " "
+        return any(f" {cue} " in padded for cue in self._future_cues)
+
+    def _year_for(
+        self, match: re.Match[str], month: int, day: int | None
+    ) -> tuple[int, str, str | None] | None:
+        """(year, anchor, anchor_value) for a date written without its year."""
+        if self.document_date is not None:
+            year = closest_year(self.document_date, month, day, future=self._upcoming(match))
+            return year, DOCUMENT_DATE, self.document_date.isoformat()
+        if self.text_anchor is not None:
+            # An undated text (an encyclopaedia entry, a retrospective) is about its first full
+            # date: "By June" in a piece on 21 July 1972 is June 1972, not a later year it cites.
+            year = closest_year(self.text_anchor, month, day, future=self._upcoming(match))
+            return year, EXPLICIT_DATE, self.text_anchor.isoformat()
+        if not self.explicit_years:
+            return None
+        offset = match.start()
+        before = [(o, y) for o, y in self.explicit_years if o < offset]
+        after = [(o, y) for o, y in self.explicit_years if o > match.end()]
+        nearest = before[-1] if before else after[0] if after else None
+        if nearest is None:
+            return None
+        return nearest[1], EXPLICIT_YEAR, str(nearest[1])
+
+    # -- absolute dates ------------------------------------------------------------------------
+
+    def _day_of(self, match: re.Match[str]) -> int | None:
+        if match.groupdict().get("day"):
+            return int(match.group("day"))
+        ordinal = lookup(self.vocab.ordinals, match.groupdict().get("ordinal"))
+        return int(ordinal) if ordinal is not None else None
+
+    def _month_of(self, match: re.Match[str], group: str = "month") -> int | None:
+        value = lookup(self.vocab.months, match.groupdict().get(group))
+        return int(value) if value is not None else None
+
+    def _explicit_year(self, match: re.Match[str], group: str = "year") -> int | None:
+        value = match.groupdict().get(group)
+        return int(value) if value else None
+
+    def _date(self, match: re.Match[str]) -> Resolution | None:
+        day, month = self._day_of(match), self._month_of(match)
+        if day is None or month is None:
+            return None
+        granularity = "part_of_day" if match.groupdict().get("part") else "day"
+        year = self._explicit_year(match)
+        if year is not None:
+            date = safe_date(year, month, day)
+            if date is None:
+                return None
+            return Resolution(
+                interval=Interval.day(date, granularity), granularity=granularity, anchor=ABSOLUTE
+            )
+        inferred = self._year_for(match, month, day)
+        if inferred is None:
+            return Resolution(interval=None, granularity=granularity) if 1 <= day <= 31 else None
+        date = safe_date(inferred[0], month, day)
+        if date is None:
+            return None
+        return Resolution(
+            interval=Interval.day(date, granularity),
+            granularity=granularity,
+            anchor=inferred[1],
+            anchor_value=inferred[2],
+        )
+
+    def _range(self, match: re.Match[str], granularity: str) -> Resolution | None:
+        first_day, last_day = int(match.group("day")), int(match.group("day2"))
+        month = self._month_of(match)
+        if month is None:
+            return None
+        month2 = self._month_of(match, "month2") or month
+        year = self._explicit_year(match) or self._explicit_year(match, "year2")
+        year2 = self._explicit_year(match, "year2") or year
+        anchor, anchor_value = ABSOLUTE, None
+        if year is None:
+            inferred = self._year_for(match, month, first_day)
+            if inferred is None:
+                return Resolution(interval=None, granularity=granularity)
+            year, anchor, anchor_value = inferred
+            year2 = year
+        assert year2 is not None
+        if month2 < month and not match.groupdict().get("year2"):
+            year2 = year + 1  # 28 December to 3 January
+        first, last = safe_date(year, month, first_day), safe_date(year2, month2, last_day)
+        if first is None or last is None or last < first or (last - first).days > 366:
+            return None
+        return Resolution(
+            interval=Interval(first=first, last=last, granularity=granularity),
+            granularity=granularity,
+            anchor=anchor,
+            anchor_value=anchor_value,
+        )
+
+    def _day_range(self, match: re.Match[str]) -> Resolution | None:
+        return self._range(match, "day")
+
+    def _night_range(self, match: re.Match[str]) -> Resolution | None:
+        return self._range(match, "part_of_day")
+
+    def _month_range(self, match: re.Match[str]) -> Resolution | None:
+        month, month2 = self._month_of(match), self._month_of(match, "month2")
+        year = self._explicit_year(match)
+        if month is None or month2 is None or year is None or month2 < month:
+            return None
+        return Resolution(
+            interval=Interval(
+                first=dt.date(year, month, 1), last=month_end(year, month2), granularity="month"
+            ),
+            granularity="month",
+            anchor=ABSOLUTE,
+        )
+
+    def _month_year(self, match: re.Match[str]) -> Resolution | None:
+        month, year = self._month_of(match), self._explicit_year(match)
+        if month is None or year is None:
+            return None
+        return Resolution(
+            interval=Interval.month(year, month), granularity="month", anchor=ABSOLUTE
+        )
+
+    def _month_relative(self, match: re.Match[str]) -> Resolution | None:
+        month = self._month_of(match)
+        doc = self.document_date
+        if month is None:
+            return None
+        if doc is None:
+            return Resolution(interval=None, granularity="month")
+        groups = match.groupdict()
+        if groups.get("dir_past") or groups.get("pre_past"):
+            year = doc.year if month < doc.month else doc.year - 1
+        else:
+            year = doc.year if month > doc.month else doc.year + 1
+        return self._relative(Interval.month(year, month), "month")
+
+    def _month(self, match: re.Match[str]) -> Resolution | None:
+        month = self._month_of(match)
+        if month is None:
+            return None
+        inferred = self._year_for(match, month, None)
+        if inferred is None:
+            return Resolution(interval=None, granularity="month")
+        return Resolution(
+            interval=Interval.month(inferred[0], month),
+            granularity="month",
+            anchor=inferred[1],
+            anchor_value=inferred[2],
+        )
+
+    def _year(self, match: re.Match[str]) -> Resolution | None:
+        year = self._explicit_year(match)
+        if year is None:
+            return None
+        return Resolution(interval=Interval.year(year), granularity="year", anchor=ABSOLUTE)
+
+    def _numeric(self, match: re.Match[str]) -> Resolution | None:
+        day, month, year = (
+            int(match.group("day")),
+            int(match.group("month_num")),
+            int(match.group("year")),
+        )
+        if self.vocab.language != "ar" and day <= 12 and month <= 12 and day != month:
+            return None  # 3/4/2018: day-first or month-first depends on the writer; leave it
+        date = safe_date(year, month, day)
+        if date is None:
+            return None
+        return Resolution(interval=Interval.day(date), granularity="day", anchor=ABSOLUTE)
+
+    def _iso(self, match: re.Match[str]) -> Resolution | None:
+        date = safe_date(
+            int(match.group("year")), int(match.group("month_num")), int(match.group("day"))
+        )
+        if date is None:
+            return None
+        return Resolution(interval=Interval.day(date), granularity="day", anchor=ABSOLUTE)
+
+    def _hijri(self, match: re.Match[str]) -> Resolution | None:
+        from hijridate import Hijri  # imported on first Hijri date only; most texts have none
+
+        year = int(match.group("hyear"))
+        month = lookup(self.vocab.hijri_months, match.groupdict().get("hmonth"))
+        day = match.groupdict().get("day")
+
+        def gregorian(y: int, m: int, d: int) -> dt.date:
+            return dt.date(*Hijri(y, m, d).to_gregorian().datetuple())
+
+        try:
+            if month is None:
+                first, last = (
+                    gregorian(year, 1, 1),
+                    gregorian(year + 1, 1, 1) - dt.timedelta(days=1),
+                )
+                granularity = "year"
+            elif day is None:
+                first = gregorian(year, int(month), 1)
+                nxt = (year + 1, 1) if int(month) == 12 else (year, int(month) + 1)
+                last = gregorian(nxt[0], nxt[1], 1) - dt.timedelta(days=1)
+                granularity = "month"
+            else:
+                first = last = gregorian(year, int(month), int(day))
+                granularity = "day"
+        except (ValueError, OverflowError):
+            return None
+        return Resolution(
+            interval=Interval(first=first, last=last, granularity=granularity),
+            granularity=granularity,
+            anchor=ABSOLUTE,
+        )
+
+    # -- relative to the document date ---------------------------------------------------------
+
+    def _weekday(self, match: re.Match[str]) -> Resolution | None:
+        weekday = lookup(self.vocab.weekdays, match.group("weekday"))
+        if weekday is None:
+            return None
+        groups = match.groupdict()
+        part = groups.get("part") or groups.get("part_after")
+        granularity = "part_of_day" if part else "day"
+        doc = self.document_date
+        if doc is None:
+            return Resolution(interval=None, granularity=granularity)
+        if groups.get("dir_future") or groups.get("pre_future"):
+            day = weekday_on_or_after(doc, int(weekday), strictly=True)
+        elif groups.get("dir_past") or groups.get("pre_past"):
+            day = weekday_on_or_before(doc, int(weekday), strictly=True)
+        elif self._upcoming(match) and not groups.get("rel_prefix"):
+            day = weekday_on_or_after(doc, int(weekday))
+        else:
+            day = weekday_on_or_before(doc, int(weekday))
+        return self._relative(Interval.day(day, granularity), granularity)
+
+    def _weekday_night(self, match: re.Match[str]) -> Resolution | None:
+        first = lookup(self.vocab.weekdays, match.group("weekday"))
+        second = lookup(self.vocab.weekdays, match.group("weekday2"))
+        doc = self.document_date
+        if first is None or second is None or (int(first) + 1) % 7 != int(second):
+            return None
+        if doc is None:
+            return Resolution(interval=None, granularity="part_of_day")
+        last = weekday_on_or_before(doc, int(second))
+        return self._relative(
+            Interval(first=last - dt.timedelta(days=1), last=last, granularity="part_of_day"),
+            "part_of_day",
+        )
+
+    def _relative_day(self, match: re.Match[str]) -> Resolution | None:
+        offset = lookup(self.vocab.relative_days, match.group("rel"))
+        if offset is None:
+            return None
+        granularity = "part_of_day" if match.groupdict().get("part") else "day"
+        doc = self.document_date
+        interval = Interval.day(doc + dt.timedelta(days=int(offset)), granularity) if doc else None
+        return self._relative(interval, granularity)
+
+    def _relative_part(self, match: re.Match[str]) -> Resolution | None:
+        offset = lookup(self.vocab.relative_parts, match.group("rel"))
+        if offset is None:
+            return None
+        doc = self.document_date
+        interval = (
+            Interval.day(doc + dt.timedelta(days=int(offset)), "part_of_day") if doc else None
+        )
+        return self._relative(interval, "part_of_day")
+
+    def _amount(self, match: re.Match[str]) -> tuple[str, int] | None:
+        unit_info = lookup(self.vocab.units, match.group("unit"))
+        if unit_info is None:
+            return None
+        unit, implied = unit_info
+        groups = match.groupdict()
+        if groups.get("count"):
+            amount: int | None = int(groups["count"])
+        elif groups.get("count_word"):
+            amount = lookup(self.vocab.counts, groups["count_word"])
+        else:
+            amount = implied
+        if amount is None or amount <= 0 or amount > 1000:
+            return None  # "منذ أيام" (for days): no number to count back
+        return unit, int(amount)
+
+    def _ago(self, match: re.Match[str]) -> Resolution | None:
+        amount = self._amount(match)
+        if amount is None:
+            return None
+        doc = self.document_date
+        interval = shift(doc, amount[0], -amount[1]) if doc else None
+        return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
+
+    def _later(self, match: re.Match[str]) -> Resolution | None:
+        amount = self._amount(match)
+        if amount is None:
+            return None
+        doc = self.document_date
+        interval = shift(doc, amount[0], amount[1]) if doc else None
+        return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
+
+    def _within(self, match: re.Match[str]) -> Resolution | None:
+        amount = self._amount(match)
+        if amount is None:
+            return None
+        doc = self.document_date
+        return self._relative(span_from(doc, amount[0], amount[1]) if doc else None, "week")
+
+    def _period(self, match: re.Match[str]) -> Resolution | None:
+        period = lookup(self.vocab.relative_periods, match.group("period"))
+        if period is None:
+            return None
+        unit, step = period
+        doc = self.document_date
+        granularity = "week" if unit in ("week", "weekend") else unit
+        return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
+
+    def _recent(self, match: re.Match[str]) -> Resolution | None:
+        days = lookup(self.vocab.recent_periods, match.group("recent"))
+        if days is None:
+            return None
+        doc = self.document_date
+        interval = (
+            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity="week")
+            if doc
+            else None
+        )
+        return self._relative(interval, "week")
+
+    def _first_days(self, match: re.Match[str]) -> Resolution | None:
+        unit = lookup(self.vocab.first_days, match.group("first"))
+        doc = self.document_date
+        if unit is None:
+            return None
+        if doc is None:
+            return Resolution(interval=None, granularity="week")
+        first = dt.date(doc.year, 1, 1) if unit == "year" else dt.date(doc.year, doc.month, 1)
+        last = min(first + dt.timedelta(days=FIRST_DAYS - 1), doc)
+        return self._relative(Interval(first=first, last=last, granularity="week"), "week")
+
+    def _anchored(self, match: re.Match[str]) -> Resolution | None:
+        """ "The previous day": counted from the nearest day named before it, not the document date."""
+        offset = lookup(self.vocab.anchored_days, match.group("anchored"))
+        if offset is None:
+            return None
+        granularity = "part_of_day" if match.groupdict().get("part") else "day"
+        before = [
+            k
+            for k in self.known
+            if k.offset < match.start()
+            and (
+                k.sentence is None
+                or self._sentence is None
+                or self._sentence - k.sentence <= ANCHOR_SENTENCES
+            )
+        ]
+        if not before:
+            return Resolution(interval=None, granularity=granularity)
+        anchor = before[-1]
+        day = anchor.interval.first + dt.timedelta(days=int(offset))
+        return Resolution(
+            interval=Interval.day(day, granularity),
+            granularity=granularity,
+            anchor=EXPLICIT_DATE,
+            anchor_value=anchor.interval.value,
+            anchor_text=anchor.text,
+        )

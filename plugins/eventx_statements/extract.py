@@ -1,0 +1,421 @@
+"""Statements: find speech cues, read their speaker, their content and whether it is quoted.
+
+Per cue (outside quotes): the speaker phrase (Arabic: after the verb; English: before it, after it
+when inverted, after "according to"); with no explicit subject the speaker is carried over from an
+earlier one (gender-aware in Arabic). The utterance runs from the cue to the next cue of the same
+sentence; quotes starting in it, or ending right before the cue ('"...", said X'), make it direct.
+Mentions are resolved to one name per speaker (resolution.py) once the whole document is read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+import eventx
+from eventx_statements import speakers_ar, speakers_en
+from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.quotes import Quote, find_quotes
+from eventx_statements.resolution import Speaker, SpeakerIndex
+from eventx_statements.speakers_ar import bare as bare_word
+from eventx_statements.vocabulary import CueInfo, Vocabulary, norm, vocabulary
+
+# Leading words of a reported clause that are not its content ("إن", "that", ":").
+_CLAUSE_OPENERS = frozenset(
+    norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
+)
+_COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
+_MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
+
+
+@attrs.define(kw_only=True)
+class _Utterance:
+    speaker: Speaker
+    speaker_span: tuple[int, int] | None
+    behalf: tuple[int, int] | None
+    cue: eventx.PhraseMatch[CueInfo]
+    sentence: int
+    start: int  # utterance region (content is looked for inside it)
+    end: int
+    quotes: list[Quote] = attrs.field(factory=list)
+
+
+def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, int]:
+    """Start offset -> token count of every complete known name in the document."""
+    return {m.start: m.last_token - m.first_token + 1 for m in vocab.name_matcher.finditer(doc)}
+
+
+def _english_name(
+    ctx: eventx.ExtractionContext, vocab: Vocabulary, start: int, end: int
+) -> str | None:
+    """The English name of the speaker at ``[start, end)``: a known actor, a listed name or pattern."""
+    # A known actor (the places/actors extractor) whose mention covers the speaker, or most of it.
+    for actor in ctx.facts("actors"):
+        for mention in actor.mentions:
+            covers = mention.start <= start and end <= mention.end
+            inside = start <= mention.start and mention.end <= end
+            if (covers or (inside and 2 * (mention.end - mention.start) >= end - start)) and str(
+                actor.name
+            ).isascii():
+                return str(actor.name)
+    phrase = norm(ctx.text[start:end])
+    if phrase in vocab.names:
+        return vocab.names[phrase]
+    words = phrase.split()
+    for pattern, template in vocab.org_patterns.items():
+        head = pattern.split()
+        if words[: len(head)] != head:
+            continue
+        demonym = next(filter(None, (_demonym(vocab, w) for w in words[len(head) :])), None)
+        if demonym is not None:
+            return template.replace("{adj}", demonym).strip()
+    # A name made of one known actor plus adjectives ("الجيش الإسرائيلي" is handled above).
+    for known, english in vocab.names.items():
+        if words[: len(known.split())] == known.split() and len(known.split()) == len(words):
+            return english
+    return None
+
+
+def _demonym(vocab: Vocabulary, word: str) -> str | None:
+    """The English demonym of an Arabic nisba, either gender (الروسي / الروسية)."""
+    found = vocab.demonyms.get(word)
+    if found is None and word.endswith("ه"):
+        found = vocab.demonyms.get(word[:-1])
+    return found
+
+
+def _phrase_at_cue(
+    tokens: Sequence[eventx.Token],
+    k_first: int,
+    k_last: int,
+    cue: CueInfo,
+    vocab: Vocabulary,
+    names: dict[int, int],
+) -> SpeakerPhrase | None:
+    """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
+    if vocab.language == "ar":
+        after = k_last + 1
+        if cue.kind == "relay":
+            # "نقلت رويترز عن شيرر": the speaker follows عن within a few words; without عن the
+            # verb is not speech ("نقل المصابين").
+            for j in range(after, min(after + 6, len(tokens))):
+                if tokens[j].norm in vocab.relay_preposition:
+                    return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
+            return None
+        if cue.kind == "source":
+            # "وفقا لإرينا كليوفا": the preposition is glued to the name.
+            return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
+        found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
+        if found is None:
+            found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is not None and _object_not_subject(found, cue, vocab):
+                found = None
+            if found is not None:
+                found = speakers_ar.named_after_description(tokens, found, vocab)
+        if found is None and cue.imperfect:
+            return None  # "حركة احتجاجية تطالب ببدائل": describes a noun, no new statement
+        return found if found is not None else pronoun(gender=cue.gender)
+    if cue.kind == "source":
+        return speakers_en.scan_forward(tokens, k_last + 1, vocab)
+    if cue.kind == "participle":
+        if k_first == 0 or tokens[k_first - 1].norm != ",":
+            return None  # "alone in warning Iraq" is no speech; ", warning that" is
+        return speakers_en.sentence_subject(tokens, k_first, vocab)
+    found = speakers_en.scan_backward(tokens, k_first, vocab)
+    if (
+        found is None
+        and tokens[k_first].norm in vocab.inverted
+        and speakers_en.follows_quote_or_comma(tokens, k_first)
+    ):
+        found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
+    return found
+
+
+def _verb_form(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether a cue is written as a verb. Arabic: only و/ف may be attached, not ال, ب or ل
+    (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
+    English: lower-case (the "States" of "United States" is no verb)."""
+    token = doc.tokens[cue.first_token]
+    if cue.value.kind == "source":
+        return True  # prepositions take any proclitic: وبحسب، وفقا
+    if vocab.language != "ar":
+        return not token.text[:1].isupper()  # "United States", "Says" in a headline
+    head = norm(cue.phrase).split()[0]
+    return token.norm in (head, "و" + head, "ف" + head)
+
+
+def _inside(quotes: Sequence[Quote], starts: Sequence[int], offset: int) -> bool:
+    """Whether ``offset`` is inside a quote (``starts``: the sorted quote starts)."""
+    q = bisect.bisect_right(starts, offset) - 1
+    return q >= 0 and quotes[q].inner_start <= offset < quotes[q].inner_end
+
+
+def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
+    first = phrase.tokens[0]
+    if vocab.language == "ar":
+        return first.norm in vocab.titles or (
+            not speakers_ar.definite(first)
+            and (first.norm not in vocab.org_heads and first.norm not in vocab.names)
+        )
+    content = [t for t in phrase.tokens if t.norm[:1].isalpha()]
+    return (
+        bool(content)
+        and all(speakers_en.capitalised(t) and t.norm not in vocab.vocabulary for t in content[-2:])
+        and norm(" ".join(t.text for t in content)) not in vocab.names
+    )
+
+
+def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
+    """A masculine verb right before a feminine organisation noun is not its verb: Arabic says
+    ``قالت الوزارة``, so in ``وطالب وزارة الداخلية بـ`` the ministry is the object and the subject
+    is implicit."""
+    if cue.gender != "masculine" or phrase.kind != "name":
+        return False
+    head = phrase.tokens[0]
+    return head.norm in vocab.org_heads and bare_word(head).endswith(("ه", "ات"))
+
+
+def _personal_name(phrase: SpeakerPhrase, vocab: Vocabulary) -> list[eventx.Token]:
+    """The words of a spokesperson phrase that name the person (not the title, not the body)."""
+    behalf = set(id(t) for t in phrase.behalf)
+    skip = vocab.titles | vocab.spokesperson | vocab.on_behalf_marker | vocab.member_marker
+    own = [t for t in phrase.tokens if id(t) not in behalf and t.norm[:1].isalnum()]
+    named = [
+        t
+        for t in own
+        if t.norm not in skip and t.norm not in vocab.determiners and t.norm not in vocab.connectors
+    ]
+    # "ضابط في الجيش" has no name: the title itself then names them ("وأضاف الضابط").
+    return named or [t for t in own if t.norm in vocab.titles][:1]
+
+
+def _resolve_named(
+    ctx: eventx.ExtractionContext,
+    vocab: Vocabulary,
+    index: SpeakerIndex,
+    phrase: SpeakerPhrase,
+    sentence: int,
+) -> Speaker:
+    """The speaker an explicit phrase names; a spokesperson resolves to their organisation."""
+    text = ctx.text
+    behalf = phrase.behalf
+    if behalf:
+        # The organisation is the speaker, and the spokesperson's name becomes one of its names
+        # ("وأضاف أدرعي" is the army again).
+        speaker = index.resolve(
+            text[behalf[0].start : behalf[-1].end],
+            behalf,
+            english=_english_name(ctx, vocab, behalf[0].start, behalf[-1].end),
+            person=False,
+            sentence=sentence,
+        )
+        index.add_alias(speaker, _personal_name(phrase, vocab))
+        return speaker
+    return index.resolve(
+        text[phrase.start : phrase.end],
+        phrase.tokens,
+        english=_english_name(ctx, vocab, phrase.start, phrase.end),
+        person=_person(phrase, vocab),
+        sentence=sentence,
+    )
+
+
+def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Statement]:
+    vocab = vocabulary(ctx.language)
+    doc = ctx.annotation
+    text = ctx.text
+    quotes = find_quotes(text)
+    quote_starts = [q.start for q in quotes]
+    # Complete names bound Arabic speaker phrases; English phrases are bounded by capitals.
+    names = _known_names(doc, vocab) if vocab.language == "ar" else {}
+    index = SpeakerIndex(vocab)
+    utterances: list[_Utterance] = []
+    cues = [
+        c
+        for c in vocab.cues.finditer(doc)
+        if not _inside(quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
+    ]
+    bases: list[int] = []  # index in doc.tokens of each sentence's first token
+    count = 0
+    for each in doc.sentences:
+        bases.append(count)
+        count += len(each.tokens)
+    previous: Speaker | None = None
+    for n, cue in enumerate(cues):
+        sentence = doc.sentence_at(cue.start)
+        if sentence is None:
+            continue
+        base = bases[sentence.index]
+        tokens = sentence.tokens
+        phrase = _phrase_at_cue(
+            tokens, cue.first_token - base, cue.last_token - base, cue.value, vocab, names
+        )
+        if phrase is None:
+            continue
+        speaker_span: tuple[int, int] | None = None
+        in_sentence = bool(utterances) and utterances[-1].sentence == sentence.index
+        if in_sentence and cue.value.kind == "participle":
+            phrase = pronoun()  # "Blair pledged ..., warning ...": the same utterance
+        if phrase.kind == "pronoun" and vocab.language == "ar" and not in_sentence:
+            # "ولم تحدد وكالة الأنباء ... ولكنها قالت": the subject named earlier in the sentence.
+            antecedent = speakers_ar.antecedent(
+                tokens, cue.first_token - base, vocab, names, phrase.gender, index
+            )
+            if antecedent is not None:
+                phrase = antecedent
+        if phrase.kind == "name":
+            speaker_span = (phrase.start, phrase.end)
+            speaker = _resolve_named(ctx, vocab, index, phrase, sentence.index)
+            if (
+                cue.value.kind == "continuation"
+                and previous is not None
+                and speaker is not previous
+                and speaker.person
+                and speaker.names_only
+                and len(index.speakers) > 1
+                and index.speakers[-1] is speaker
+                and previous.person
+                and not previous.names_only
+                and sentence.index - previous.last_sentence <= 1
+            ):
+                # "وقال نائب المحافظ ... وأضاف فرماند هاشم زاده": "added" keeps the speaker, so a
+                # new name right after a nameless title is that speaker's name.
+                index.speakers.pop()
+                index.add_alias(previous, phrase.tokens)
+                index.touch(previous, sentence.index, cue.start)
+                speaker = previous
+        else:
+            carried = index.carry(
+                sentence=sentence.index,
+                gender=phrase.gender,
+                person=phrase.person,
+                previous=previous,
+                continuation=phrase.kind == "statement" or cue.value.kind == "continuation",
+            )
+            if carried is None:
+                continue
+            speaker = carried
+            index.touch(speaker, sentence.index, cue.start)
+        previous = speaker
+        following = cues[n + 1] if n + 1 < len(cues) else None
+        in_same = following is not None and following.start < sentence.end
+        region_end = following.start if following is not None and in_same else sentence.end
+        # Same speaker again in the same sentence ("أعلنت ... وأكدت أن"): one utterance.
+        last = utterances[-1] if utterances else None
+        if last is not None and last.sentence == sentence.index and last.speaker is speaker:
+            last.end = region_end
+            continue
+        region_start = phrase.end if phrase.kind == "name" else cue.end
+        utterances.append(
+            _Utterance(
+                speaker=speaker,
+                speaker_span=speaker_span,
+                behalf=phrase.behalf_span if phrase.kind == "name" else None,
+                cue=cue,
+                sentence=sentence.index,
+                start=max(region_start, cue.end),
+                end=region_end,
+            )
+        )
+    _attach_quotes(utterances, quotes, doc, vocab)
+    for utterance in utterances:
+        yield _statement(ctx, utterance)
+
+
+def _attach_quotes(
+    utterances: list[_Utterance],
+    quotes: list[Quote],
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+) -> None:
+    """Give each utterance the quotes it says: starting inside it, or just before its cue.
+
+    Quotes are sorted and disjoint, so both lookups bisect (linear overall, whatever the size).
+    """
+    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between
+    starts = [q.start for q in quotes]
+    ends = [q.end for q in quotes]
+    taken: set[int] = set()
+    for utterance in utterances:
+        q = bisect.bisect_left(starts, utterance.start)
+        while q < len(quotes) and quotes[q].start < utterance.end:
+            if q not in taken:
+                utterance.quotes.append(quotes[q])
+                taken.add(q)
+            q += 1
+    for utterance in utterances:
+        if utterance.quotes:
+            continue
+        anchor = utterance.cue.start
+        if utterance.speaker_span is not None:
+            anchor = min(anchor, utterance.speaker_span[0])
+        q = bisect.bisect_right(ends, anchor) - 1
+        if q < 0 or q in taken:
+            continue
+        # '"…", حسب بيان الأمانة العامة', '"…," he added': a quote ending right before the
+        # speaker or the cue, with at most punctuation and a pronoun between.
+        gap = doc.text[quotes[q].end : anchor]
+        words = gap.strip(" ,،:-—\u00a0").split()
+        if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
+            utterance.quotes.append(quotes[q])
+            taken.add(q)
+
+
+def _content_span(
+    utterance: _Utterance, doc: eventx.AnnotatedDocument, vocab: Vocabulary
+) -> tuple[int, int] | None:
+    """The quote(s) of a direct utterance, else the reported clause: from after the
+    complementiser (أن, إن, that) when one opens it, without leading time words."""
+    if utterance.quotes:
+        return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
+    tokens = list(doc.tokens_between(utterance.start, utterance.end))
+    opener = next(
+        (k for k, t in enumerate(tokens[:_MAX_CLAUSE_PREAMBLE]) if t.norm in _COMPLEMENTISERS),
+        None,
+    )
+    if opener is not None:
+        tokens = tokens[opener + 1 :]
+    while tokens and (
+        tokens[0].norm in _CLAUSE_OPENERS
+        or not tokens[0].norm[:1].isalnum()
+        or any(f in vocab.stop for f in tokens[0].forms)
+    ):
+        tokens = tokens[1:]
+    while tokens and not tokens[-1].norm[:1].isalnum():
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].start, tokens[-1].end
+
+
+def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.Statement:
+    cue = utterance.cue
+    content = _content_span(utterance, ctx.annotation, vocabulary(ctx.language))
+    spans = [(cue.start, cue.end)]
+    if utterance.speaker_span is not None:
+        spans.append(utterance.speaker_span)
+    if content is not None:
+        spans.append(content)
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    dated = ctx.nearest_date(cue.start, cue.end)
+    speaker = utterance.speaker
+    behalf = utterance.behalf
+    return eventx.Statement(
+        speaker=speaker.name,
+        speaker_en=speaker.english,
+        cue=ctx.text[cue.start : cue.end],
+        content=None if content is None else ctx.text[content[0] : content[1]],
+        direct=bool(utterance.quotes),
+        date=None if dated is None else dated.value,
+        evidence=ctx.evidence(start, end),
+        speaker_evidence=None
+        if utterance.speaker_span is None
+        else ctx.evidence(*utterance.speaker_span),
+        content_evidence=None if content is None else ctx.evidence(*content),
+        on_behalf_of=None if behalf is None else ctx.text[behalf[0] : behalf[1]],
+    )

@@ -1,0 +1,85 @@
+"""Quoted spans: every quotation mark news uses, balanced or not, nested or not.
+
+Marks are paired with a stack. Directional marks open or close by their shape (« », „ “, “ ”),
+but the press often misuses them (Arabic sites write ``:” ... ”``), so a closing-shaped mark opens
+a quote when none is open, and symmetric marks (``"``) close the innermost quote they match.
+A single ``’`` is an apostrophe unless a ``‘`` quote is open and no letter follows it. A quote still
+open at a line break (news paragraphs are lines) or at the end of the text ends there: unbalanced
+quotes keep their words. Only outermost quotes are returned; nested ones are part of them.
+"""
+
+from __future__ import annotations
+
+import regex
+from attrs import frozen
+
+_MARKS_RE = regex.compile(r"[\"“”„«»‘’‹›\n]")
+# What each opening mark may be closed by.
+_CLOSERS: dict[str, str] = {
+    "“": "”“",  # English “ ”, German „ “ is handled below
+    "”": "”“",
+    "„": "“”",
+    "«": "»",
+    "»": "«",  # Danish/Swedish style » ... «
+    '"': '"”“',
+    "‘": "’",
+    "‹": "›",
+}
+_OPENERS = frozenset('“„«‘‹"')
+
+
+@frozen
+class Quote:
+    """A quoted span: ``[start, end)`` includes the marks; ``inner`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outermost quoted spans of ``text`` in order; only spans with at least one letter."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+
+    def close(end_inner: int, end: int) -> None:
+        _mark, start = stack.pop()
+        if not stack:
+            inner_start = start + 1
+            body = text[inner_start:end_inner]
+            if any(ch.isalpha() for ch in body):
+                strip_l = len(body) - len(body.lstrip())
+                strip_r = len(body) - len(body.rstrip())
+                quotes.append(Quote(start, end, inner_start + strip_l, end_inner - strip_r))
+
+    for match in _MARKS_RE.finditer(text):
+        ch = match.group()
+        pos = match.start()
+        if ch == "\n":
+            while stack:  # a paragraph ends every open quote
+                close(pos, pos)
+            continue
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if ch in "’‘" and _is_letter(before) and _is_letter(after):
+            continue  # an apostrophe inside a word (don’t, Britain’s)
+        if ch == "’" and not any(m == "‘" for m, _ in stack):
+            continue  # a possessive or elision apostrophe (the Taliban’ ...)
+        if stack and ch in _CLOSERS.get(stack[-1][0], ""):
+            # A symmetric mark between letters on both sides is more likely a new opener
+            # only when it cannot close; here it can, so it closes.
+            close(pos, pos + 1)
+            continue
+        if ch in _OPENERS or ch in "”»›":
+            if ch == "‘" and _is_letter(before):
+                continue
+            stack.append((ch, pos))
+    while stack:
+        close(len(text), len(text))
+    quotes.sort(key=lambda q: q.start)
+    return quotes

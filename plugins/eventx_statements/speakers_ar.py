@@ -1,0 +1,384 @@
+"""Arabic speaker phrases: the subject after a speech verb (verb-subject-object order).
+
+The phrase boundary comes from a small grammar of the Arabic noun phrase over lexicon classes,
+not from a token window: a title (الرئيس، المتحدث باسم) or organisation head (وزارة، منظمة) opens
+it; an indefinite head takes a genitive (وزارة الداخلية، رئيس الوزراء); after a definite word only
+adjectives continue it (nisba adjectives like الكازاخستانية, or listed ones like المتحدة); person
+names (tokens without the article) follow titles; a complete known name (الولايات المتحدة) is taken
+whole. Particles, prepositions, time words and punctuation end it. So ``حذرت الولايات المتحدة
+القوات الروسية`` yields ``الولايات المتحدة``, and ``أعلن الرئيس الكازاخستاني قاسم جومارت توكاييف،``
+the whole title and name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import eventx
+from eventx_statements.phrase import SpeakerPhrase
+from eventx_statements.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from eventx_statements.resolution import SpeakerIndex
+
+_MAX_TOKENS = 12
+_MAX_NAME_TOKENS = 4
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
+_QUOTE_MARKS = frozenset('"“”«»„()')
+_CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
+_COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
+# A phrase after one of these is inside a prepositional phrase, not a subject.
+_PREPOSITIONS = frozenset(["في", "على", "الي", "عن", "من", "مع", "عبر", "لدي", "حول", "بين", "ضد"])
+
+
+def is_word(token: eventx.Token) -> bool:
+    return token.norm[:1].isalpha()
+
+
+def definite(token: eventx.Token) -> bool:
+    return token.norm.startswith(("ال", "لل"))
+
+
+def bare(token: eventx.Token) -> str:
+    """The token without its article: the form speaker mentions are compared in."""
+    word = token.norm
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
+def nisba(token: eventx.Token) -> bool:
+    return len(token.norm) > 4 and token.norm.endswith(_NISBA_ENDINGS)
+
+
+def in_set(token: eventx.Token, words: frozenset[str]) -> bool:
+    return token.norm in words
+
+
+def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
+    return any(form in vocab.stop for form in token.forms)
+
+
+def _known_name_length(tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]) -> int:
+    return names.get(tokens[i].start, 0)
+
+
+def scan_subject(
+    tokens: Sequence[eventx.Token],
+    i: int,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+    *,
+    glued: bool = False,
+) -> SpeakerPhrase | None:
+    """The speaker phrase starting at ``tokens[i]`` (tokens of one sentence), or None.
+
+    ``names`` maps the start offset of each known complete name in the document to its length
+    in tokens. ``glued``: the first token carries a preposition that is not part of the name
+    (``وفقا لإرينا``, ``وفقا للجنة``); it is read without it.
+    """
+    n = len(tokens)
+    if i >= n or not is_word(tokens[i]):
+        return None
+    first = tokens[i]
+    glued = glued and first.norm.startswith("ل") and len(first.norm) > 3
+
+    def form(token: eventx.Token) -> str:
+        return token.norm[1:] if glued and token is first else token.norm
+
+    def is_definite(token: eventx.Token) -> bool:
+        return form(token).startswith("ال") if glued and token is first else definite(token)
+
+    if first.norm in vocab.statement_nouns or any(s in vocab.statement_nouns for s in first.stems):
+        if definite(first) or i + 1 >= n or not is_word(tokens[i + 1]):
+            return SpeakerPhrase(kind="statement", tokens=(first,))
+        # "بيان الأمانة العامة": the statement of whoever follows.
+        return scan_subject(tokens, i + 1, vocab, names)
+    if is_stop(first, vocab) or form(first) in vocab.skip or len(form(first)) < 2:
+        return None
+    phrase: list[eventx.Token] = []
+    behalf_from: int | None = None
+    behalf_to: int | None = None
+    person = False  # a title was seen: person names may follow
+    org = form(first) in vocab.org_heads  # an organisation name: prepositional parts may follow
+    names_run = 0  # consecutive name tokens (no article)
+    after_known = False  # the previous words were a complete known name: only adjectives follow
+    genitive_next = False  # the previous word needs a complement ("لتحرير" -> "أزواد")
+    j = i
+    while j < n and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        word = form(token)
+        if not is_word(token):
+            # "قال الجنرال، وولتر سوزا": a comma between a bare title and the name it introduces.
+            if (
+                token.norm == ","
+                and phrase
+                and all(form(t) in vocab.titles for t in phrase)
+                and j + 1 < n
+                and is_word(tokens[j + 1])
+                and not definite(tokens[j + 1])
+                and not is_stop(tokens[j + 1], vocab)
+            ):
+                j += 1
+                continue
+            # 'تلفزيون "المسيرة"', 'وكالة (آي.إس.يو)': a quoted name after an organisation head.
+            if token.norm in _QUOTE_MARKS and len(phrase) == 1 and org:
+                close = next(
+                    (k for k in range(j + 1, min(j + 8, n)) if tokens[k].norm in _QUOTE_MARKS),
+                    None,
+                )
+                if close is not None and close > j + 1:
+                    phrase.extend(tokens[j : close + 1])
+                    j = close + 1
+                    after_known = True
+                    continue
+            break
+        # "ضابط في الجيش الإسرائيلي": a member of an organisation speaks for it.
+        if (
+            word in vocab.member_marker
+            and len(phrase) == 1
+            and form(phrase[0]) in vocab.titles
+            and not definite(phrase[0])
+            and j + 1 < n
+        ):
+            inner = scan_subject(tokens, j + 1, vocab, names)
+            if inner is not None and inner.kind == "name" and not _is_person_phrase(inner, vocab):
+                return SpeakerPhrase(
+                    kind="name", tokens=(*phrase, token, *inner.tokens), behalf=inner.tokens
+                )
+            break
+        if is_stop(token, vocab) and word not in vocab.on_behalf_marker:
+            break
+        known = names.get(token.start, 0)
+        joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
+        if phrase and not genitive_next and not joined:
+            prev = phrase[-1]
+            prev_word = form(prev)
+            title = word in vocab.titles
+            if after_known:
+                ok = (
+                    nisba(token)
+                    or word in vocab.adjectives
+                    or title
+                    or (person and not definite(token))  # رئيس كازاخستان توكاييف
+                )
+            elif org and word.startswith("ل") and token.stems and len(word) > 3:
+                ok = True  # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان"
+            elif is_definite(token):
+                ok = (
+                    nisba(token)
+                    or word in vocab.adjectives
+                    or title
+                    or known > 0
+                    or (
+                        not is_definite(prev)
+                        and (
+                            prev_word in vocab.titles
+                            or prev_word in vocab.org_heads
+                            or prev_word in vocab.on_behalf_marker
+                            or names_run == 0
+                        )
+                    )
+                    # a family name with the article closes a name (عمر الرزاز في ...)
+                    or (
+                        names_run > 0
+                        and (
+                            j + 1 >= n
+                            or not is_word(tokens[j + 1])
+                            or is_stop(tokens[j + 1], vocab)
+                        )
+                    )
+                )
+            elif names_run > 0 and word.startswith("و") and token.stems:
+                ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
+            elif (
+                names_run >= 2
+                and j + 1 < n
+                and is_word(tokens[j + 1])
+                and definite(tokens[j + 1])
+                and not is_stop(tokens[j + 1], vocab)
+                and not nisba(tokens[j + 1])
+            ):
+                ok = False  # "الرئيس كلاوس يوهانيس استخدام القوة": a noun with its genitive
+            else:
+                ok = (
+                    ((person or names_run > 0) and names_run < _MAX_NAME_TOKENS)
+                    or (
+                        not is_definite(prev)
+                        and (prev_word in vocab.titles or prev_word in vocab.org_heads)
+                    )
+                    or prev_word in vocab.on_behalf_marker
+                    or word in vocab.name_articles
+                )
+            if not ok:
+                break
+        genitive_next = org and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        if word in vocab.titles:
+            person = True
+        if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:
+            behalf_from = len(phrase) + 1
+        elif behalf_from is not None and behalf_to is None and word in vocab.titles:
+            behalf_to = len(phrase)
+        if known > 0:
+            phrase.extend(tokens[j : j + known])
+            names_run = 0
+            after_known = True
+            j += known
+            continue
+        after_known = False
+        phrase.append(token)
+        if joined:
+            names_run += 1  # "عبد الفتاح": the article belongs to the name
+        elif is_definite(token) or word in vocab.titles or word in vocab.org_heads:
+            names_run = 0
+        else:
+            names_run += 1
+        j += 1
+    while phrase and (form(phrase[-1]) in vocab.on_behalf_marker or is_stop(phrase[-1], vocab)):
+        phrase.pop()
+    if not phrase:
+        return None
+    behalf: tuple[eventx.Token, ...] = ()
+    if behalf_from is not None and behalf_from < len(phrase):
+        behalf = tuple(phrase[behalf_from : behalf_to if behalf_to is not None else len(phrase)])
+    if not behalf:
+        behalf = apposition_behalf(tokens, i + len(phrase), vocab, names)
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued else 0
+    )
+
+
+def _is_person_phrase(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
+    return bool(phrase.tokens) and phrase.tokens[0].norm in vocab.titles
+
+
+def apposition_behalf(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> tuple[eventx.Token, ...]:
+    """The organisation in an apposition "، المتحدث باسم الجيش" right after a name, if any."""
+    if j + 2 < len(tokens) and tokens[j].norm == "," and tokens[j + 1].norm in vocab.spokesperson:
+        inner = scan_subject(tokens, j + 1, vocab, names)
+        if inner is not None and inner.behalf:
+            return inner.behalf
+    return ()
+
+
+def scan_preceding_subject(
+    tokens: Sequence[eventx.Token],
+    k: int,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+) -> SpeakerPhrase | None:
+    """A subject before the verb at ``tokens[k]`` (subject-verb order: titles, "توكاييف يعلن").
+
+    Only a phrase that opens its clause (sentence start or after a comma) and ends right at the
+    verb counts, so objects and earlier clauses are never taken for speakers.
+    """
+    if k >= 2 and tokens[k - 1].norm == ",":
+        return _parenthesised_subject(tokens, k - 1, vocab, names)
+    start = k
+    while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
+        start -= 1
+    if start >= k:
+        return None
+    found = scan_subject(tokens[:k], start, vocab, names)
+    if found is None or found.kind != "name" or found.tokens[-1] is not tokens[k - 1]:
+        return None
+    return found
+
+
+def _looks_like_name(name: Sequence[eventx.Token], vocab: Vocabulary) -> bool:
+    """Words that can be a person's name: no article except after عبد/أبو, a family nisba or
+    listed name parts, no particles."""
+    if not name or len(name) > _MAX_NAME_TOKENS + 1:
+        return False
+    for k, token in enumerate(name):
+        if not is_word(token) or is_stop(token, vocab) or token.norm in vocab.titles:
+            return False
+        joined = k > 0 and name[k - 1].norm in vocab.name_joiners
+        if definite(token) and not (joined or nisba(token) or token.norm in vocab.name_articles):
+            return False
+    return True
+
+
+def named_after_description(
+    tokens: Sequence[eventx.Token], phrase: SpeakerPhrase, vocab: Vocabulary
+) -> SpeakerPhrase:
+    """ "قال الناشط في مجال حقوق الإنسان، ليوناردو ساكاموتو، إن": a description of a person, then
+    their name between commas; the speaker is the whole span up to the name."""
+    if phrase.kind != "name" or phrase.tokens[0].norm not in vocab.titles:
+        return phrase
+    if any(not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]):
+        return phrase  # it already has a name
+    try:
+        end = next(k for k, t in enumerate(tokens) if t is phrase.tokens[-1])
+    except StopIteration:
+        return phrase
+    comma = next(
+        (k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].norm == ","), None
+    )
+    if comma is None or any(t.norm in _COMPLEMENTISERS for t in tokens[end + 1 : comma]):
+        return phrase
+    close = comma + 1
+    while close < len(tokens) and is_word(tokens[close]) and not is_stop(tokens[close], vocab):
+        close += 1
+    name = tokens[comma + 1 : close]
+    if close - comma < 3 or not _looks_like_name(name, vocab):
+        return phrase  # a single word is too weak a name
+    if close < len(tokens) and tokens[close].norm != "," and not is_stop(tokens[close], vocab):
+        return phrase
+    start = next(k for k, t in enumerate(tokens) if t is phrase.tokens[0])
+    return SpeakerPhrase(kind="name", tokens=tuple(tokens[start:close]), behalf=phrase.behalf)
+
+
+def _parenthesised_subject(
+    tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """ "ولكن وزير الداخلية، عبد الرضا رحماني فاضل، قال": a title, the name between commas, then
+    the verb. The speaker is the whole span from the title to the name."""
+    opening = comma - 1
+    while opening >= 0 and tokens[opening].norm != ",":
+        opening -= 1
+    if opening <= 0 or comma - opening > 6:
+        return None
+    name = tokens[opening + 1 : comma]
+    if not name or not all(is_word(t) and not is_stop(t, vocab) for t in name):
+        return None
+    if not _looks_like_name(name, vocab):
+        return None  # a description, not a name
+    for start in range(max(opening - 8, 0), opening):
+        if tokens[start].norm not in vocab.titles and tokens[start].norm not in vocab.org_heads:
+            continue
+        head = scan_subject(tokens[:opening], start, vocab, names)
+        if head is not None and head.kind == "name" and head.tokens[-1] is tokens[opening - 1]:
+            return SpeakerPhrase(kind="name", tokens=tuple(tokens[start:comma]))
+    return None
+
+
+def antecedent(
+    tokens: Sequence[eventx.Token],
+    k: int,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+    gender: str,
+    index: SpeakerIndex,
+) -> SpeakerPhrase | None:
+    """For a verb with no subject at ``tokens[k]``, the first speaker-like phrase earlier in the
+    sentence (a title, an organisation, a known name) whose gender agrees with the verb."""
+    j = 0
+    while j < k:
+        token = tokens[j]
+        starts = token.norm in vocab.titles or token.norm in vocab.org_heads or token.start in names
+        after_preposition = j > 0 and tokens[j - 1].norm in _PREPOSITIONS
+        if starts and not is_stop(token, vocab) and not after_preposition:
+            found = scan_subject(tokens[:k], j, vocab, names)
+            if found is not None and found.kind == "name":
+                words = tuple(bare(t) for t in found.tokens if is_word(t))
+                feminine = index.feminine_of(found.tokens, words)
+                if gender == "unknown" or (gender == "feminine") == feminine:
+                    return found
+                j += len(found.tokens)
+                continue
+        j += 1
+    return None

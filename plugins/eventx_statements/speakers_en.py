@@ -1,0 +1,237 @@
+"""English speaker phrases: the subject before the verb, after it when inverted, or after "according to".
+
+A speaker phrase is a run of capitalised words (names) and speaker vocabulary (police, spokesman,
+officials, ministry ...), joined inside by connectors (of, for, the); an opening determiner ends
+it. Capitalised sentence openers (But, However, Friday) are not names. Appositions are read both
+ways: "Zabiullah Mujahid, the spokesperson for the Taliban, said" gives the name and links it to
+the Taliban.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import eventx
+from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.vocabulary import Vocabulary
+
+_MAX_TOKENS = 10
+_QUOTE_OR_COMMA = frozenset(",\"“”'’‘«»")
+
+
+def capitalised(token: eventx.Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _initial_dot(tokens: Sequence[eventx.Token], j: int) -> bool:
+    """The dot of an initialism ("U.S.", "U.N."): part of a name, not the end of one."""
+    return (
+        tokens[j].norm == "."
+        and j > 0
+        and len(tokens[j - 1].text) == 1
+        and tokens[j - 1].text.isupper()
+        and tokens[j - 1].end == tokens[j].start
+    )
+
+
+def _content_word(token: eventx.Token, vocab: Vocabulary) -> bool:
+    if not token.norm[:1].isalpha():
+        return False
+    if token.norm in vocab.connectors or token.norm in vocab.determiners:
+        return False
+    if token.norm in vocab.vocabulary:
+        return True
+    return capitalised(token) and token.norm not in vocab.not_names
+
+
+def _trim(phrase: list[eventx.Token], vocab: Vocabulary) -> list[eventx.Token]:
+    """Drop determiners, honorifics and connectors at the edges ("the police" -> "police")."""
+    edge = vocab.determiners | vocab.connectors | vocab.honorifics
+    while phrase and (phrase[0].norm in edge or not phrase[0].norm[:1].isalpha()):
+        phrase = phrase[1:]
+    while phrase and (phrase[-1].norm in edge or not phrase[-1].norm[:1].isalpha()):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _behalf(phrase: Sequence[eventx.Token], vocab: Vocabulary) -> tuple[eventx.Token, ...]:
+    """The organisation after "spokesman for/of" inside a phrase."""
+    for k, token in enumerate(phrase[:-1]):
+        if token.norm in vocab.spokesperson and phrase[k + 1].norm in vocab.on_behalf_marker:
+            rest = _trim(list(phrase[k + 2 :]), vocab)
+            return tuple(rest)
+    return ()
+
+
+_PREPOSITIONS = frozenset(
+    ["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"]
+)
+_MAX_PARENTHESIS = 24
+
+
+def _collect_backward(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary
+) -> tuple[list[eventx.Token], int]:
+    """The phrase ending at ``tokens[j]`` and the index of the token before it."""
+    phrase: list[eventx.Token] = []
+    while j >= 0 and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        if (
+            _content_word(token, vocab)
+            or (phrase and _initial_dot(tokens, j))
+            or (
+                token.norm in vocab.connectors
+                and phrase
+                and j > 0
+                and (_content_word(tokens[j - 1], vocab) or tokens[j - 1].norm in vocab.connectors)
+            )
+        ):
+            phrase.insert(0, token)
+        elif token.norm in vocab.determiners and phrase:
+            phrase.insert(0, token)
+            j -= 1
+            break
+        else:
+            break
+        j -= 1
+    return phrase, j
+
+
+def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
+    """Whether a phrase preceded by ``tokens[before]`` starts its clause (not inside a PP)."""
+    if before < 0:
+        return True
+    word = tokens[before].norm
+    if not word[:1].isalnum():
+        return True
+    return (word in vocab.not_names and word not in _PREPOSITIONS) or word == "and"
+
+
+def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
+    phrase = _trim(phrase, vocab)
+    if not phrase:
+        return None
+    if all(t.norm in vocab.statement_nouns for t in phrase):
+        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+
+
+def scan_backward(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """The subject ending right before ``tokens[k]`` (the cue), skipping "also", "has" ..."""
+    j = k - 1
+    while j >= 0 and tokens[j].norm in vocab.between:
+        j -= 1
+    if j < 0:
+        return None
+    word = tokens[j].norm
+    if word in vocab.person_pronouns:
+        return pronoun(person=True)
+    if word in vocab.group_pronouns:
+        return pronoun(person=False)
+    if word == ",":
+        return _parenthesis(tokens, j, vocab)
+    phrase, before = _collect_backward(tokens, j, vocab)
+    if phrase and before >= 0 and tokens[before].norm in _PREPOSITIONS:
+        # "... who lived in Barking told": a place inside a relative clause, not the subject.
+        return _subject_before_comma(tokens, k, vocab)
+    return _phrase(phrase, vocab)
+
+
+def _subject_before_comma(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """'Erica Gasparri, a mother of three who lived in Barking told': the clause's subject."""
+    comma = next((j for j in range(k - 1, -1, -1) if tokens[j].norm == ","), None)
+    if comma is None or k - comma > _MAX_PARENTHESIS:
+        return None
+    phrase, before = _collect_backward(tokens, comma - 1, vocab)
+    if not phrase or not _opens_clause(tokens, before, vocab):
+        return None
+    return _phrase(phrase, vocab)
+
+
+def _parenthesis(
+    tokens: Sequence[eventx.Token], comma: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """A subject, a parenthesis between commas, then the verb.
+
+    "Zabiullah Mujahid, the spokesperson for the Taliban, said" -> the name, for the Taliban;
+    "Turkey, worried about civil war, urged" -> Turkey; "an IRA leader at the time, Sean
+    MacStiofain, said" -> the name inside the commas.
+    """
+    j = comma - 1
+    while j >= 0 and tokens[j].norm != ",":
+        j -= 1
+    if j <= 0 or comma - j > _MAX_PARENTHESIS:
+        return None
+    inside = list(tokens[j + 1 : comma])
+    if any(not t.norm[:1].isalnum() for t in inside):
+        return None  # quotes or more punctuation: not a simple parenthesis
+    subject, before = _collect_backward(tokens, j - 1, vocab)
+    if subject and _opens_clause(tokens, before, vocab):
+        found = _phrase(subject, vocab)
+        if found is not None and found.kind == "name":
+            behalf = _behalf(_trim(inside, vocab), vocab)
+            return SpeakerPhrase(kind="name", tokens=found.tokens, behalf=behalf or found.behalf)
+    name = _trim(inside, vocab)
+    if name and all(capitalised(t) or t.norm in vocab.connectors for t in name):
+        return _phrase(name, vocab)
+    return None
+
+
+def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> SpeakerPhrase | None:
+    """The speaker phrase starting at ``tokens[i]`` ('..." said the police spokesman')."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].norm in vocab.person_pronouns:
+        return pronoun(person=True)
+    if tokens[i].norm in vocab.group_pronouns:
+        return pronoun(person=False)
+    phrase: list[eventx.Token] = []
+    j = i
+    while j < len(tokens) and len(phrase) < _MAX_TOKENS:
+        token = tokens[j]
+        if (
+            _content_word(token, vocab)
+            or (phrase and _initial_dot(tokens, j))
+            or (token.norm in vocab.determiners and not phrase)
+            or (
+                token.norm in vocab.connectors
+                and phrase
+                and j + 1 < len(tokens)
+                and (_content_word(tokens[j + 1], vocab) or tokens[j + 1].norm in vocab.determiners)
+            )
+        ):
+            phrase.append(token)
+        else:
+            break
+        j += 1
+    phrase = _trim(phrase, vocab)
+    if not phrase:
+        return None
+    if all(t.norm in vocab.statement_nouns for t in phrase):
+        return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+
+
+def follows_quote_or_comma(tokens: Sequence[eventx.Token], k: int) -> bool:
+    """Whether the cue at ``tokens[k]`` comes right after a quote or a comma (inverted order)."""
+    return k > 0 and tokens[k - 1].text in _QUOTE_OR_COMMA
+
+
+def sentence_subject(
+    tokens: Sequence[eventx.Token], k: int, vocab: Vocabulary
+) -> SpeakerPhrase | None:
+    """The subject opening the sentence of a participle cue at ``tokens[k]``, else a pronoun
+    (the speaker is then carried over: '..., he said, adding that ...')."""
+    start = 0
+    while (
+        start < k
+        and tokens[start].norm in vocab.not_names
+        and tokens[start].norm not in (vocab.person_pronouns | vocab.group_pronouns)
+    ):
+        start += 1
+    found = scan_forward(tokens[:k], start, vocab)
+    return found if found is not None else pronoun()

@@ -1,0 +1,197 @@
+"""When a predicted fact counts as a gold item, and one-to-one pairing (docs/evaluation.md).
+
+Every ``*_score`` function returns 0.0 when the prediction is not compatible with the gold item,
+and otherwise a positive score; higher scores (exact figures, overlapping evidence) are tried
+first when pairing, so ties between similar items are broken by where they were found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from eventx.evaluation.gold import (
+    GoldCasualty,
+    GoldDate,
+    GoldDeployment,
+    GoldItem,
+    GoldLocation,
+    GoldStatement,
+)
+from eventx.nlp import normalize_string
+from eventx.record import Casualty, DateFact, Deployment, Evidence, Location, Statement
+
+Prediction = Casualty | DateFact | Statement | Deployment | Location
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def norm(text: str | None) -> str:
+    """The form every name comparison uses: Arabic-normalised, lower case, punctuation (quotes,
+    brackets, hyphens) read as spaces, whitespace collapsed."""
+    return " ".join(_PUNCTUATION.sub(" ", normalize_string(text or "")).split())
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    """``shorter`` occurs in ``longer`` as whole words (both already normalised)."""
+    return bool(shorter) and f" {shorter} " in f" {longer} "
+
+
+def names_agree(a: str | None, b: str | None) -> int:
+    """2 when equal after normalisation, 1 when one contains the other as whole words, else 0."""
+    x, y = norm(a), norm(b)
+    if not x or not y:
+        return 0
+    if x == y:
+        return 2
+    return 1 if _contains_words(x, y) or _contains_words(y, x) else 0
+
+
+def _overlaps(evidence: Iterable[Evidence], spans: Iterable[tuple[int, int]]) -> bool:
+    spans = tuple(spans)
+    return any(e.start < end and start < e.end for e in evidence for start, end in spans)
+
+
+def _interval(count: int | None, low: int | None, high: int | None) -> tuple[float, float]:
+    """The numbers a figure stands for: min..max, falling back to the count; else unbounded."""
+    lo = float(low if low is not None else (count if count is not None else 0))
+    if high is not None:
+        hi = float(high)
+    elif count is not None and low is None:
+        hi = float(count)
+    else:
+        hi = float("inf")
+    return lo, hi
+
+
+def counts_agree(gold: GoldCasualty, pred: Casualty) -> bool:
+    """Equal stated counts; or, for a vague figure, ranges that agree (see docs/evaluation.md)."""
+    if gold.count is not None and pred.count is not None:
+        return gold.count == pred.count
+    if gold.count is None and pred.count is not None:
+        # "dozens" read as a precise number is a different claim.
+        return False
+    g_lo, g_hi = _interval(gold.count, gold.min, gold.max)
+    p_lo, p_hi = _interval(pred.count, pred.min, pred.max)
+    if gold.count is not None:  # a precise gold figure inside a predicted range
+        return p_lo <= gold.count <= p_hi
+    return p_lo <= g_hi and g_lo <= p_hi
+
+
+def casualty_score(gold: GoldCasualty, pred: Casualty) -> float:
+    if gold.kind != pred.kind or not counts_agree(gold, pred):
+        return 0.0
+    score = 1.0
+    if (gold.count, gold.min, gold.max) == (pred.count, pred.min, pred.max):
+        score += 0.5
+    if _overlaps([pred.evidence], gold.spans):
+        score += 1.0
+    return score
+
+
+def _range_parts(value: str) -> tuple[str, str] | None:
+    start, sep, end = value.partition("/")
+    return (start, end) if sep else None
+
+
+def date_score(gold: GoldDate, pred: DateFact) -> float:
+    if pred.value is None:
+        return 0.0
+    agrees = pred.value == gold.value or pred.value in gold.acceptable
+    parts = _range_parts(gold.value)
+    if not agrees and parts is not None and pred.start is not None:
+        # A range may be written as start/end fields rather than as a "a/b" value.
+        agrees = (pred.start, pred.end) == parts
+    if not agrees:
+        return 0.0
+    return 1.0 + (1.0 if _overlaps([pred.evidence], gold.spans) else 0.0)
+
+
+def statement_score(gold: GoldStatement, pred: Statement) -> float:
+    gold_names = [gold.speaker, *gold.mentions]
+    best = max(
+        (
+            names_agree(form, name)
+            for form in (pred.speaker, pred.speaker_en)
+            for name in gold_names
+        ),
+        default=0,
+    )
+    if best == 0:
+        return 0.0
+    return float(best) + (0.5 if _overlaps([pred.evidence], gold.spans) else 0.0)
+
+
+def deployment_score(gold: GoldDeployment, pred: Deployment) -> float:
+    if _overlaps([pred.evidence], gold.spans):
+        return 2.0 + (0.5 if pred.size is not None and pred.size.count == gold.size else 0.0)
+    same_place = gold.destination_country is not None and (
+        gold.destination_country == pred.destination_country
+    )
+    if same_place and names_agree(gold.force, pred.force):
+        return 1.0
+    return 0.0
+
+
+def location_score(gold: GoldLocation, pred: Location) -> float:
+    if norm(gold.name).casefold() == norm(pred.name).casefold():
+        return 2.0
+    if gold.country_code != pred.country_code or gold.kind != pred.kind:
+        return 0.0
+    gold_forms = {norm(m) for m in gold.mentions}
+    if any(norm(e.text) in gold_forms for e in pred.mentions):
+        return 1.0
+    return 0.0
+
+
+SCORERS: dict[str, Callable[[Any, Any], float]] = {
+    "casualties": casualty_score,
+    "dates": date_score,
+    "statements": statement_score,
+    "deployments": deployment_score,
+    "locations": location_score,
+}
+
+
+def pair(scores: Sequence[Sequence[float]], rows: Sequence[int], taken: dict[int, int]) -> None:
+    """Maximum one-to-one matching of ``rows`` (gold indexes) to columns (predictions).
+
+    Kuhn's augmenting paths, trying each row's columns best score first, so the pairing has the
+    most matches possible and prefers the better-scoring partner. ``taken`` maps column -> row
+    and is extended in place (columns already taken by an earlier call stay taken).
+    """
+    locked = set(taken)
+
+    def augment(row: int, seen: set[int]) -> bool:
+        order = sorted(
+            (c for c, s in enumerate(scores[row]) if s > 0 and c not in locked),
+            key=lambda c: (-scores[row][c], c),
+        )
+        for col in order:
+            if col in seen:
+                continue
+            seen.add(col)
+            if col not in taken or augment(taken[col], seen):
+                taken[col] = row
+                return True
+        return False
+
+    for row in rows:
+        augment(row, set())
+
+
+def match(
+    category: str, gold: Sequence[GoldItem], predicted: Sequence[Prediction]
+) -> tuple[dict[int, int], list[list[float]]]:
+    """Pair predictions with gold items: required items first, then optional ones.
+
+    Returns (prediction index -> gold index, score matrix gold x prediction).
+    """
+    scorer = SCORERS[category]
+    scores = [[scorer(g, p) for p in predicted] for g in gold]
+    taken: dict[int, int] = {}
+    pair(scores, [i for i, g in enumerate(gold) if not g.optional], taken)
+    pair(scores, [i for i, g in enumerate(gold) if g.optional], taken)
+    return taken, scores

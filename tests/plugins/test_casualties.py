@@ -1,0 +1,302 @@
+"""The casualties plugin on realistic Arabic and English news sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import eventx
+
+DATE = "2023-05-12"
+
+
+def claims(
+    pipeline: eventx.Pipeline, text: str, language: str, date: str = DATE
+) -> list[tuple[Any, ...]]:
+    record = pipeline.extract(text, language=language, document_date=date)
+    return [(c.kind, c.count, c.min, c.max, c.approximate) for c in record.casualties]
+
+
+def facts(pipeline: eventx.Pipeline, text: str, language: str) -> tuple[eventx.Casualty, ...]:
+    return pipeline.extract(text, language=language, document_date=DATE).casualties
+
+
+# --- Arabic -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الشرطة مقتل 12 شخصا في انفجار سيارة مفخخة.", ("killed", 12, 12, 12, False)),
+        ("لقي ثلاثة جنود حتفهم في كمين قرب الحدود.", ("killed", 3, 3, 3, False)),
+        ("قتل ستة وعشرين مدنيا في القصف.", ("killed", 26, 26, 26, False)),
+        ("أسفر الهجوم عن مصرع ثمانية عشر شخصا.", ("killed", 18, 18, 18, False)),
+        ("ارتفعت الحصيلة إلى سبعين قتيلا.", ("killed", 70, 70, 70, False)),
+        ("سقط ١٢ قتيلا في الاشتباكات.", ("killed", 12, 12, 12, False)),
+        ("أصيب 1,200 شخص بجروح خلال الزلزال.", ("injured", 1200, 1200, 1200, False)),
+        ("أعلنت السلطات اعتقال مئة وأربعة وستين متظاهرا.", ("arrested", 164, 164, 164, False)),
+        ("أدى القتال إلى نزوح ثلاثة آلاف شخص.", ("displaced", 3000, 3000, 3000, False)),
+        ("قتل ما لا يقل عن 22 شخصا في الهجوم.", ("killed", 22, 22, None, False)),
+        ("قتل 22 شخصا على الأقل في الهجوم.", ("killed", 22, 22, None, False)),
+        ("أصيب أكثر من 100 متظاهر في المواجهات.", ("injured", 100, 101, None, True)),
+        ("قتل نحو 50 مسلحا في المعارك.", ("killed", 50, 45, 55, True)),
+        ("أصيب عشرات المحتجين في المواجهات مع الشرطة.", ("injured", None, 20, 99, True)),
+        ("اعتقلت قوات الأمن المئات من المحتجين.", ("arrested", None, 200, 999, True)),
+        ("أدى القصف إلى نزوح آلاف المدنيين.", ("displaced", None, 2000, 9999, True)),
+        ("قتل بين 10 و15 شخصا في الغارة.", ("killed", None, 10, 15, True)),
+        ("وأسفر الانفجار عن قتيلين.", ("killed", 2, 2, 2, False)),
+        ("سقط قتيلان في إطلاق النار.", ("killed", 2, 2, 2, False)),
+        ("أعلن الجيش مقتل جنديين في هجوم بعبوة ناسفة.", ("killed", 2, 2, 2, False)),
+        ("أعلنت الوزارة مقتل شرطي في الهجوم.", ("killed", 1, 1, 1, False)),
+        ("أعلنت الشرطة فقدان خمسة صيادين في البحر.", ("missing", 5, 5, 5, False)),
+        ("اختطف مسلحون أربعة عمال أجانب.", ("kidnapped", 4, 4, 4, False)),
+        ("أكدت الشرطة احتجاز 9 أشخاص للتحقيق.", ("arrested", 9, 9, 9, False)),
+        ("تم توقيف ١١ مشتبها به في المداهمات.", ("arrested", 11, 11, 11, False)),
+        ("لقي جندي مصرعه في انفجار لغم.", ("killed", 1, 1, 1, False)),
+        ("أصيب شرطيان بجروح طفيفة في المواجهات.", ("injured", 2, 2, 2, False)),
+        ("ارتفعت حصيلة الزلزال إلى ثلاثة آلاف قتيل.", ("killed", 3000, 3000, 3000, False)),
+    ],
+)
+def test_arabic_forms(pipeline: eventx.Pipeline, text: str, expected: tuple[Any, ...]) -> None:
+    assert claims(pipeline, text, "ar") == [expected]
+
+
+def test_arabic_killed_and_injured_in_one_sentence_with_others(pipeline: eventx.Pipeline) -> None:
+    found = facts(pipeline, "أعلنت وزارة الداخلية مقتل 14 مسلحا وإصابة 9 آخرين بجروح.", "ar")
+    assert [(c.kind, c.count) for c in found] == [("killed", 14), ("injured", 9)]
+    assert found[0].group == "مسلحا"
+    assert found[1].group == "مسلحا"  # "آخرين": the same group as the figure before
+    assert found[0].source == "وزارة الداخلية"
+
+
+def test_number_before_counted_noun(pipeline: eventx.Pipeline) -> None:
+    text = 'وأشار البيان إلى حصيلة بلغت "أربع وفيات وسبعة جرحى" في صفوف القوات.'
+    assert claims(pipeline, text, "ar") == [
+        ("killed", 4, 4, 4, False),
+        ("injured", 7, 7, 7, False),
+    ]
+
+
+def test_subset_after_bynahum(pipeline: eventx.Pipeline) -> None:
+    found = facts(pipeline, "قتل 15 شخصا بينهم 4 أطفال في القصف.", "ar")
+    assert [(c.kind, c.count, c.subset) for c in found] == [
+        ("killed", 15, False),
+        ("killed", 4, True),
+    ]
+    record = pipeline.extract("قتل 15 شخصا بينهم 4 أطفال في القصف.", language="ar")
+    assert [(t.kind, t.count) for t in record.casualty_totals] == [("killed", 15)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لم يسفر الانفجار عن سقوط قتلى.",
+        "ولم تسجل أي إصابات في صفوف المدنيين.",
+        "انفجرت العبوة دون وقوع إصابات.",
+    ],
+)
+def test_arabic_negation_is_no_claim(pipeline: eventx.Pipeline, text: str) -> None:
+    assert claims(pipeline, text, "ar") == []
+
+
+def test_according_to_gives_the_source(pipeline: eventx.Pipeline) -> None:
+    found = facts(pipeline, "قتل 7 أشخاص في الغارة حسب المرصد السوري لحقوق الإنسان.", "ar")
+    assert [(c.kind, c.count) for c in found] == [("killed", 7)]
+    assert found[0].source is not None and found[0].source.startswith("المرصد السوري")
+
+
+def test_partitive_group_and_speech_verb_source(pipeline: eventx.Pipeline) -> None:
+    (found,) = facts(pipeline, "أعلنت وزارة الدفاع مقتل ثلاثة من رجال الشرطة في الهجوم.", "ar")
+    assert (found.count, found.group, found.source) == (3, "رجال الشرطة", "وزارة الدفاع")
+
+
+def test_released_people_are_not_arrests(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "وتم الإفراج عن 20 معتقلا بعد ساعات من احتجازهم.", "ar") == []
+    assert claims(pipeline, "The authorities released 30 detainees on Monday.", "en") == []
+
+
+def test_dates_and_years_are_not_counts(pipeline: eventx.Pipeline) -> None:
+    text = "قتل شخصان في 5 كانون الثاني/يناير 2022 على بعد 12 كلم من المدينة."
+    assert claims(pipeline, text, "ar") == [("killed", 2, 2, 2, False)]
+
+
+# --- English ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-six people were killed in the attack.", ("killed", 26, 26, 26, False)),
+        ("The blast killed 14 civilians on Tuesday.", ("killed", 14, 14, 14, False)),
+        ("At least 22 people died in the fire.", ("killed", 22, 22, None, False)),
+        ("More than 100 protesters were injured.", ("injured", 100, 101, None, True)),
+        ("About 50 people were wounded.", ("injured", 50, 45, 55, True)),
+        ("Police arrested a dozen demonstrators.", ("arrested", 12, 12, 12, False)),
+        ("Hundreds of people were detained overnight.", ("arrested", None, 200, 999, True)),
+        ("Dozens were hurt in the stampede.", ("injured", None, 20, 99, True)),
+        ("Scores of villagers were abducted.", ("kidnapped", None, 20, 99, True)),
+        ("Fighting has displaced 3,400 families.", ("displaced", 3400, 3400, 3400, False)),
+        ("A soldier was killed in the ambush.", ("killed", 1, 1, 1, False)),
+        ("Between 10 and 15 people were killed.", ("killed", None, 10, 15, True)),
+        ("The death toll rose to 31.", ("killed", 31, 31, 31, False)),
+        ("Seven fishermen remain missing after the storm.", ("missing", 7, 7, 7, False)),
+        ("Gunmen kidnapped 4 aid workers near the border.", ("kidnapped", 4, 4, 4, False)),
+    ],
+)
+def test_english_forms(pipeline: eventx.Pipeline, text: str, expected: tuple[Any, ...]) -> None:
+    assert claims(pipeline, text, "en") == [expected]
+
+
+def test_english_others_and_coordination(pipeline: eventx.Pipeline) -> None:
+    text = "Four soldiers were killed and 11 others wounded when a bomb hit their convoy."
+    found = facts(pipeline, text, "en")
+    assert [(c.kind, c.count, c.group) for c in found] == [
+        ("killed", 4, "soldiers"),
+        ("injured", 11, "soldiers"),
+    ]
+    text = "Two police officers and a civilian were injured."
+    assert claims(pipeline, text, "en") == [
+        ("injured", 2, 2, 2, False),
+        ("injured", 1, 1, 1, False),
+    ]
+
+
+def test_english_including_is_a_subset(pipeline: eventx.Pipeline) -> None:
+    found = facts(pipeline, "The strike killed 40 people, including 12 children.", "en")
+    assert [(c.count, c.subset) for c in found] == [(40, False), (12, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was killed in the explosion.",
+        "There were no injuries, police said.",
+        "The fire was put out and nobody was hurt.",
+    ],
+)
+def test_english_negation_is_no_claim(pipeline: eventx.Pipeline, text: str) -> None:
+    assert claims(pipeline, text, "en") == []
+
+
+def test_english_source_and_date(pipeline: eventx.Pipeline) -> None:
+    text = "According to the health ministry, 9 people were killed on Friday."
+    (claim,) = facts(pipeline, text, "en")
+    assert claim.source == "health ministry"
+    assert claim.date == "2023-05-12"
+
+
+def test_english_speaker_before_the_speech_verb(pipeline: eventx.Pipeline) -> None:
+    text = "The Syrian Observatory for Human Rights said 23 soldiers were killed."
+    (claim,) = facts(pipeline, text, "en")
+    assert claim.source == "Syrian Observatory for Human Rights"
+    text = "Gunmen abducted 17 students from a school on Friday, police said."
+    (claim,) = facts(pipeline, text, "en")
+    assert (claim.kind, claim.count, claim.group, claim.source) == (
+        "kidnapped",
+        17,
+        "students",
+        "police",
+    )
+
+
+def test_ages_and_distances_are_not_counts(pipeline: eventx.Pipeline) -> None:
+    text = "A 14-year-old boy was killed 20 km from the capital."
+    assert claims(pipeline, text, "en") == [("killed", 1, 1, 1, False)]
+
+
+# --- the seed -----------------------------------------------------------------------------------
+
+
+def test_seed_claims(pipeline: eventx.Pipeline) -> None:
+    from eventx.demo import SEED_ID, seeds_dir
+
+    text = (seeds_dir() / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    record = pipeline.extract(text, language="ar", document_date="2022-01-07")
+    found = [(c.kind, c.count, c.group, c.date) for c in record.casualties]
+    assert found == [
+        ("killed", 26, "مجرما مسلحا", "2022-01-07"),
+        ("injured", 18, "مجرما مسلحا", "2022-01-07"),
+    ]
+    assert all(c.source and "وزارة الداخلية" in c.source for c in record.casualties)
+    killed = record.casualties[0]
+    assert len(killed.mentions) == 2  # the subheading and the body say the same figure
+    assert not record.check_evidence(text)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "قتل",
+        "مقتل",
+        "أصيب",
+        "جرحى",
+        "اعتقال",
+        "نزوح",
+        "بينهم",
+        "آخرين",
+        "لم",
+        "نحو",
+        "أكثر من",
+        "عشرات",
+        "12",
+        "ستة",
+        "وعشرين",
+        "شخصا",
+        "مدنيا",
+        "قتيلين",
+        "حسب",
+        "الشرطة",
+        "،",
+        ".",
+        "\n",
+        "killed",
+        "were",
+        "injured",
+        "at least",
+        "dozens",
+        "of",
+        "a",
+        "soldier",
+        "including",
+        "no",
+        "others",
+        "and",
+        "twenty-six",
+        "people",
+        "according to",
+        "police",
+        "\u200f",
+        "“",
+        "”",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=25), st.sampled_from(["ar", "en"]))
+def test_claims_are_sound_on_casualty_like_text(
+    pipeline: eventx.Pipeline, words: list[str], language: str
+) -> None:
+    text = " ".join(words)
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    again = pipeline.extract(text, language=language, document_date=DATE)
+    assert record.to_json() == again.to_json()
+    assert not record.check_evidence(text)
+    for claim in record.casualties:
+        for bound in (claim.count, claim.min, claim.max):
+            assert bound is None or bound >= 0
+        if claim.min is not None and claim.max is not None:
+            assert claim.min <= claim.max
+        # "more than N" and "fewer than N" state N as the bound the range excludes.
+        if claim.count is not None and claim.qualifier not in ("more_than", "less_than"):
+            assert claim.min is None or claim.min <= claim.count
+            assert claim.max is None or claim.count <= claim.max
+
+
+@given(st.text(max_size=300), st.sampled_from(["ar", "en"]))
+def test_no_crash_on_any_text(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    record = pipeline.extract(text, language=language)
+    assert not [d for d in record.diagnostics if d.plugin == "casualties"]

@@ -1,0 +1,92 @@
+"""Benchmarks support: per-stage timings in the pipeline and a smoke run of benchmarks/run.py.
+
+No assertion here depends on how fast anything is.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import eventx
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCE = (
+    "قالت وزارة الداخلية يوم الجمعة إن 26 شخصا قتلوا في اشتباكات بمدينة ألماتي. "
+    "Police said on Tuesday that at least 22 people were killed in Kabul."
+)
+
+
+def test_pipeline_collects_time_per_stage_only_when_asked() -> None:
+    quiet = eventx.Pipeline()
+    quiet.extract(SENTENCE, language="ar", document_date="2022-01-07")
+    assert quiet.timings == {}
+
+    timed = eventx.Pipeline(collect_timings=True)
+    timed.extract(SENTENCE, language="ar", document_date="2022-01-07")
+    ran = {e.name for e in timed.extractors if e.supports("ar")}
+    assert ran <= set(timed.timings)
+    assert any(stage.startswith("annotate:") for stage in timed.timings)
+    assert "merge" in timed.timings
+    assert all(seconds >= 0.0 for seconds in timed.timings.values())
+    before = dict(timed.timings)
+    timed.extract(SENTENCE, language="ar", document_date="2022-01-07")
+    assert all(timed.timings[k] >= v for k, v in before.items())  # cumulative
+
+
+def test_timings_do_not_change_the_record() -> None:
+    plain = eventx.Pipeline().extract(SENTENCE, language="ar", document_date="2022-01-07")
+    timed = eventx.Pipeline(collect_timings=True).extract(
+        SENTENCE, language="ar", document_date="2022-01-07"
+    )
+    assert plain.to_json() == timed.to_json()
+
+
+@pytest.mark.slow
+def test_bench_quick_run_writes_results_and_docs(devset_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dateparser")
+    docs = tmp_path / "performance.md"
+    docs.write_text(
+        "# Performance\n\nprose stays\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--shared",
+            str(devset_dir.parent),
+            "--quick",
+            "--name",
+            "smoke",
+            "--results-dir",
+            str(tmp_path),
+            "--docs",
+            str(docs),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads((tmp_path / "smoke.json").read_text())
+    assert set(result["workloads"]) == {"seed", "devset", "devset_1mb"}
+    for workload in result["workloads"].values():
+        assert workload["eventx_s"] > 0 and workload["dateparser_s"] > 0
+        assert workload["ratio_eventx_over_dateparser"] > 0
+    assert set(result["scaling"]["ar"]["seconds"]) == {"1", "8", "64"}
+    assert {"eventx_help_s", "import_eventx_s", "import_eventx_loads_torch"} <= set(
+        result["cold_start"]
+    )
+    assert result["stages"] and set(result["goals"]) == {
+        "10x_faster_than_dateparser",
+        "64x_text_at_most_80x_time",
+        "help_under_0_5_s",
+        "import_without_torch",
+    }
+    text = docs.read_text()
+    assert "prose stays" in text and "after" in text and "\nold\n" not in text
+    assert "| devset_1mb |" in text

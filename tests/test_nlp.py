@@ -1,0 +1,193 @@
+"""The built-in NLP layer on real Arabic and English news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventx import detect_language, normalize_string
+from eventx.nlp import BuiltinBackend, arabic_stems, normalize
+from eventx.nlp.annotation import AnnotatedDocument
+
+backend = BuiltinBackend()
+
+
+def sentences(text: str, language: str) -> list[str]:
+    return [s.text for s in backend.annotate(text, language).sentences]
+
+
+def tokens(text: str, language: str) -> list[str]:
+    return [t.text for t in backend.annotate(text, language).tokens]
+
+
+# --- sentence splitting -----------------------------------------------------------------------
+
+
+def test_english_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "Gen. Mukhtar Ablyazov met Mr. Jones in the U.S. capital on Jan. 5. "
+        "Protests spread to Almaty! Did police fire? Witnesses said J. Smith was detained."
+    )
+    assert sentences(text, "en") == [
+        "Gen. Mukhtar Ablyazov met Mr. Jones in the U.S. capital on Jan. 5.",
+        "Protests spread to Almaty!",
+        "Did police fire?",
+        "Witnesses said J. Smith was detained.",
+    ]
+
+
+def test_arabic_question_mark_exclamation_and_closing_quotes() -> None:
+    text = "قال الرئيس: «سنعيد النظام». وأضاف أن القوات وصلت؟ نعم!"
+    assert sentences(text, "ar") == [
+        "قال الرئيس: «سنعيد النظام».",
+        "وأضاف أن القوات وصلت؟",
+        "نعم!",
+    ]
+
+
+def test_line_breaks_end_titles_and_paragraphs() -> None:
+    text = "كازاخستان: مقتل 26 مسلحا\n\nأعلنت وزارة الداخلية مقتل 26 مسلحا\nواعتقال 3000 شخص"
+    assert sentences(text, "ar") == [
+        "كازاخستان: مقتل 26 مسلحا",
+        "أعلنت وزارة الداخلية مقتل 26 مسلحا",
+        "واعتقال 3000 شخص",
+    ]
+
+
+def test_decimal_points_and_arabic_comma_do_not_split() -> None:
+    text = "Inflation reached 8.4 percent, officials said. Prices rose، again."
+    assert sentences(text, "en") == [
+        "Inflation reached 8.4 percent, officials said.",
+        "Prices rose، again.",
+    ]
+
+
+def test_sentence_index_at_offsets() -> None:
+    text = "First sentence here. Second one."
+    doc = backend.annotate(text, "en")
+    assert doc.sentence_index_at(0) == 0
+    assert doc.sentence_index_at(text.index("Second")) == 1
+    assert doc.sentence_at(len(text) - 1) is doc.sentences[1]
+    empty = AnnotatedDocument(text="", language="en", sentences=())
+    assert empty.sentence_index_at(0) is None
+
+
+# --- tokenisation -----------------------------------------------------------------------------
+
+
+def test_english_tokens_keep_numbers_hyphens_and_apostrophes() -> None:
+    text = "Kazakhstan's president said 1,200 CSTO-led troops arrived."
+    assert tokens(text, "en") == [
+        "Kazakhstan's", "president", "said", "1,200", "CSTO-led", "troops", "arrived", ".",
+    ]  # fmt: skip
+
+
+def test_arabic_tokens_keep_diacritics_tatweel_and_digits_in_the_original() -> None:
+    text = "أعلنت وزارةُ الداخليّة الكازاخستانيــة مصرع ٢٦ مسلحاً، وإصابة 18 آخرين."
+    doc = backend.annotate(text, "ar")
+    assert [t.norm for t in doc.tokens] == [
+        "اعلنت", "وزاره", "الداخليه", "الكازاخستانيه", "مصرع", "26", "مسلحا", ",", "واصابه",
+        "18", "اخرين", ".",
+    ]  # fmt: skip
+    for token in doc.tokens:
+        assert text[token.start : token.end] == token.text
+        assert normalize_string(token.text) == token.norm
+    # inner diacritics and tatweel stay inside the original token text
+    assert [t.text for t in doc.tokens][2:4] == ["الداخليّة", "الكازاخستانيــة"]
+    assert doc.tokens[5].text == "٢٦"
+
+
+def test_bidi_marks_do_not_split_words_and_stay_out_of_token_edges() -> None:
+    text = "وصلت القوات إلى \u200fكازا\u200eخستان\u200f أمس"
+    doc = backend.annotate(text, "ar")
+    words = [t for t in doc.tokens if t.norm == "كازاخستان"]
+    assert len(words) == 1
+    assert words[0].text == "كازا\u200eخستان"
+    assert text[words[0].start : words[0].end] == words[0].text
+
+
+def test_nul_and_control_characters_split_tokens() -> None:
+    assert tokens("killed\x00five\x07people", "en") == ["killed", "five", "people"]
+
+
+# --- Arabic normalisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("مُسَلَّحاً", "مسلحا"),  # harakat, shadda, tanwin
+        ("الكازاخستانيــــة", "الكازاخستانيه"),  # tatweel, ta marbuta
+        ("أعلن إعلان آلاف ٱلله", "اعلن اعلان الاف الله"),  # alef with hamza, madda, wasla
+        ("مستشفى", "مستشفي"),  # alef maqsura
+        ("مسؤول رئيس", "مسوول رييس"),  # hamza on waw and ya
+        ("\u200fكازاخستان\u200e\u202b", "كازاخستان"),  # bidi marks
+        ("٢٠٢٢/١/٧", "2022/1/7"),  # Arabic-Indic digits
+        ("۱۲۳", "123"),  # extended (Persian) digits
+        ("قتلى، جرحى؛ لماذا؟", "قتلي, جرحي; لماذا?"),  # Arabic punctuation
+        ("Almaty AIRPORT", "almaty airport"),  # case
+    ],
+)
+def test_normalize_string(raw: str, normalised: str) -> None:
+    assert normalize_string(raw) == normalised
+
+
+def test_normalize_keeps_a_map_back_to_original_offsets() -> None:
+    text = "قُتِلَ ٢٦ شخصاً"
+    norm = normalize(text)
+    assert norm.text == "قتل 26 شخصا"
+    start = norm.text.index("26")
+    assert norm.span_to_original(start, start + 2) == (text.index("٢٦"), text.index("٢٦") + 2)
+    word_start, word_end = norm.span_to_original(0, 3)
+    assert text[word_start:word_end] == "قُتِلَ"[:-1]  # the trailing fatha is outside the word
+    assert norm.to_original(len(norm.text)) == len(text)
+
+
+# --- clitic stems -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("والقوات", "قوات"),  # wa + al
+        ("فالمحتجون", "محتجون"),  # fa + al
+        ("بالرصاص", "رصاص"),  # bi + al
+        ("للشرطة", "شرطة"),  # li + al with the alef dropped
+        ("كالعادة", "عادة"),  # ka + al
+        ("وبمقتل", "مقتل"),  # wa + bi
+        ("لمقتل", "مقتل"),  # li
+        ("الجيش", "جيش"),  # the article alone
+    ],
+)
+def test_arabic_stems_remove_proclitics(word: str, stem: str) -> None:
+    assert stem in arabic_stems(word)
+
+
+def test_arabic_stems_do_not_reduce_short_words_to_noise() -> None:
+    assert arabic_stems("ال") == ()
+    assert all(len(s) >= 2 for s in arabic_stems("ولا"))
+    assert arabic_stems("قتل") == ()
+
+
+def test_tokens_carry_stems_for_arabic_and_possessive_for_english() -> None:
+    ar = backend.annotate("وبالقوات الروسية", "ar").tokens[0]
+    assert "قوات" in ar.stems and ar.forms[0] == "وبالقوات"
+    en = backend.annotate("Russia's troops", "en").tokens[0]
+    assert en.stems == ("russia",)
+
+
+# --- language detection -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("أعلنت وزارة الداخلية الكازاخستانية مقتل 26 مسلحا", "ar"),
+        ("Kazakhstan's interior ministry said 26 armed criminals were killed", "en"),
+        ("قال بيان لـ CSTO إن القوات وصلت إلى ألماتي", "ar"),  # Arabic with Latin acronyms
+        ("The group, known as داعش (ISIS), claimed the attack on Tuesday", "en"),
+        ("2022-01-07 12:00 — 26 / 18", "und"),
+        ("", "und"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
