@@ -17,14 +17,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
+
+from attrs import frozen
 
 import eventx
 
 PACKAGE = "eventx_event_type"
-FIELD = "event_triggers"
+EXTRACTOR = "event_type"
 LEAD_SENTENCES = 3
 LEAD_FACTOR = 2.0
 FACT_VOTE = 1.0
@@ -71,48 +73,63 @@ def _matcher(language: str) -> eventx.PhraseMatcher[str]:
     return eventx.matcher_from_table(_groups(language))
 
 
-def find_triggers(ctx: eventx.ExtractionContext) -> Iterator[eventx.Extension]:
-    """One Extension per trigger match: group, ACLED type, PLOVER code, weighted vote."""
-    groups = _groups(ctx.language)
-    for match in _matcher(ctx.language).finditer(ctx.annotation):
+@frozen(kw_only=True)
+class Trigger:
+    """One trigger match and the vote it casts."""
+
+    group: str
+    acled: str
+    plover: str | None
+    weight: float
+    requires: str | None
+    otherwise: str | None
+    evidence: eventx.Evidence
+
+
+def find_triggers(document: eventx.Document, language: str) -> list[Trigger]:
+    """Every trigger match of the document, with its weighted vote."""
+    groups = _groups(language)
+    annotation = eventx.annotate(document.text, language)
+    found: list[Trigger] = []
+    for match in _matcher(language).finditer(annotation):
         group = groups[match.value]
-        evidence = ctx.evidence(match.start, match.end)
-        lead = evidence.sentence is not None and evidence.sentence < LEAD_SENTENCES
-        weight = float(group.get("weight", 1.0)) * (LEAD_FACTOR if lead else 1.0)
-        value: dict[str, Any] = {
-            "group": match.value,
-            "acled": group["acled"],
-            "plover": group.get("plover"),
-            "weight": weight,
-        }
-        for key in ("requires", "otherwise"):
-            if group.get(key):
-                value[key] = group[key]
-        yield eventx.Extension(field=FIELD, value=value, evidence=evidence)
+        sentence = annotation.sentence_index_at(match.start)
+        lead = sentence is not None and sentence < LEAD_SENTENCES
+        found.append(
+            Trigger(
+                group=match.value,
+                acled=str(group["acled"]),
+                plover=group.get("plover"),
+                weight=float(group.get("weight", 1.0)) * (LEAD_FACTOR if lead else 1.0),
+                requires=group.get("requires"),
+                otherwise=group.get("otherwise"),
+                evidence=eventx.Evidence.from_span(
+                    document.text, match.start, match.end, sentence=sentence, extractor=EXTRACTOR
+                ),
+            )
+        )
+    return found
 
 
 def _votes(
-    record: eventx.EventRecord,
-) -> tuple[dict[str, float], dict[str, list[eventx.Extension]], dict[str, dict[str, float]]]:
-    triggers = record.extensions.get(FIELD, ())
+    record: eventx.EventRecord, triggers: list[Trigger]
+) -> tuple[dict[str, float], dict[str, list[Trigger]], dict[str, dict[str, float]]]:
     votes: dict[str, float] = defaultdict(float)
     for trigger in triggers:
-        if not trigger.value.get("requires"):
-            votes[trigger.value["acled"]] += float(trigger.value["weight"])
+        if not trigger.requires:
+            votes[trigger.acled] += trigger.weight
     direct = dict(votes)
-    used: dict[str, list[eventx.Extension]] = defaultdict(list)
+    used: dict[str, list[Trigger]] = defaultdict(list)
     by_plover: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for trigger in triggers:
-        value = trigger.value
-        acled = str(value["acled"])
-        if value.get("requires"):
-            acled = (
-                acled if direct.get(str(value["requires"]), 0.0) > 0 else str(value["otherwise"])
-            )
-            votes[acled] += float(value["weight"])
+        acled = trigger.acled
+        if trigger.requires:
+            if direct.get(trigger.requires, 0.0) <= 0 and trigger.otherwise:
+                acled = trigger.otherwise
+            votes[acled] += trigger.weight
         used[acled].append(trigger)
-        if value.get("plover"):
-            by_plover[acled][str(value["plover"])] += float(value["weight"])
+        if trigger.plover:
+            by_plover[acled][trigger.plover] += trigger.weight
     deployments = min(len(record.deployments), FACT_VOTE_CAP)
     arrests = min(sum(1 for c in record.casualties if c.kind == "arrested"), FACT_VOTE_CAP)
     if deployments or arrests:
@@ -123,9 +140,10 @@ def _votes(
     return dict(votes), used, by_plover
 
 
-def decide_event_type(record: eventx.EventRecord) -> eventx.EventType:
-    votes, used, by_plover = _votes(record)
-    positive = {k: v for k, v in votes.items() if v > 0}
+def decide_event_type(record: eventx.EventRecord, document: eventx.Document) -> eventx.EventType:
+    language = record.language or document.language or "en"
+    votes, used, by_plover = _votes(record, find_triggers(document, language))
+    positive = {k: round(v, 2) for k, v in sorted(votes.items()) if v > 0}
     if not positive:
         return eventx.EventType(acled="other", plover=None, confidence=0.0)
     winner = min(positive, key=lambda t: (-positive[t], PRIORITY.index(t)))
@@ -136,13 +154,12 @@ def decide_event_type(record: eventx.EventRecord) -> eventx.EventType:
         if plover_votes
         else PLOVER_DEFAULT.get(winner)
     )
-    strongest = sorted(
-        used.get(winner, ()), key=lambda t: (-float(t.value["weight"]), t.evidence.start)
-    )[:MAX_EVIDENCE]
-    evidence = sorted((t.evidence for t in strongest), key=lambda e: e.start)
+    strongest = sorted(used.get(winner, ()), key=lambda t: (-t.weight, t.evidence.start))
+    evidence = sorted((t.evidence for t in strongest[:MAX_EVIDENCE]), key=lambda e: e.start)
     return eventx.EventType(
         acled=winner,
         plover=plover,
         confidence=round(positive[winner] / total, 2),
         evidence=evidence,
+        votes=positive,
     )

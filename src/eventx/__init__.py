@@ -23,7 +23,14 @@ from eventx.gazetteer import (
     lookup_places,
 )
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
-from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
+from eventx.nlp import (
+    AnnotatedDocument,
+    Sentence,
+    Token,
+    annotate,
+    detect_language,
+    normalize_string,
+)
 from eventx.numbers import (
     QUALIFIERS,
     NumberMatch,
@@ -96,6 +103,7 @@ __all__ = [
     "TimeSpan",
     "Token",
     "__version__",
+    "annotate",
     "capital_of",
     "choose_place",
     "country_code_for",

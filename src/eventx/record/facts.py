@@ -217,6 +217,10 @@ class Actor:
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
 
+def _frozen_votes(value: Mapping[str, float] | None) -> Mapping[str, float]:
+    return MappingProxyType(dict(value or {}))
+
+
 @frozen(kw_only=True)
 class EventType:
     """What happened: an ACLED event type, a PLOVER code, a confidence and the deciding evidence."""
@@ -225,6 +229,8 @@ class EventType:
     plover: str | None = None
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # The vote each ACLED type received (how the decision was made; see docs/event-type.md).
+    votes: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_votes, hash=False)
 
 
 @frozen(kw_only=True)
