@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventx
@@ -106,6 +106,7 @@ def test_no_triggers_is_other_with_zero_confidence(pipeline: eventx.Pipeline) ->
     assert (event.acled, event.confidence, event.evidence) == ("other", 0.0, ())
 
 
+@settings(max_examples=20)
 @given(st.text(max_size=80), st.sampled_from(["ar", "en"]))
 def test_event_type_always_valid_and_deterministic(text: str, language: str) -> None:
     pipeline = eventx.Pipeline()

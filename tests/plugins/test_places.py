@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pycountry
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventx
@@ -100,6 +100,7 @@ sentences = st.sampled_from(
 )
 
 
+@settings(max_examples=20)
 @given(sentences, st.text(max_size=30))
 def test_places_have_valid_codes_and_are_deterministic(sentence: str, noise: str) -> None:
     text = sentence + " " + noise

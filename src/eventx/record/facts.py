@@ -215,6 +215,8 @@ class Actor:
     kind: str = attrs.field(default="organization", validator=_one_of(ACTOR_KINDS))
     country_code: str | None = None
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # A person's title as written ("الرئيس", "وزير الخارجية", "President"), kept with the person.
+    title: str | None = None
 
 
 def _frozen_votes(value: Mapping[str, float] | None) -> Mapping[str, float]:
