@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 import eventx
 from eventx_places.country import decide_country, main_country
 from eventx_places.resolve import is_actor_only, merge_mentions, resolve_mentions
@@ -21,8 +23,19 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
     locations = list(merge_mentions(ctx, mentions))
     main = main_country(locations, ctx.text, ctx.language)
     for location in locations:
-        if not is_actor_only(location, main, ctx.text, ctx.language):
-            yield location
+        if is_actor_only(location, main, ctx.text, ctx.language):
+            continue
+        if location.resolution == "unresolved" and location.country_code is None:
+            # A name no gazetteer knows, announced as a place ("في منطقة أكبار"): reported, and
+            # placed in the article's country, which the diagnostic says is an assumption.
+            assumed = f"; assumed in {main}, the article's country" if main else ""
+            ctx.warn(
+                f"unresolved place name {location.name!r}: in no gazetteer, and the fuzzy "
+                f"transliteration rule found no unique match in the countries the article "
+                f"names{assumed}"
+            )
+            location = attrs.evolve(location, country_code=main)
+        yield location
 
 
 @eventx.hookimpl

@@ -33,12 +33,16 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _EN_FACILITY_RE = regex.compile(
     r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
-    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|bus\sstation|Green\sZone))\b"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?)\b"
 )
 _EN_AREA_RE = regex.compile(
     r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
 )
-_EN_FACILITY_STOP = frozenset({"The", "A", "An", "In", "At", "On", "Near", "From", "To", "By"})
+# Capitalised words that open a phrase without being part of the facility's name.
+_EN_FACILITY_STOP = frozenset(
+    {"The", "A", "An", "In", "At", "On", "Near", "From", "To", "By", "Catholic", "Protestant",
+     "Muslim", "Christian", "Jewish", "Shiite", "Sunni", "Loyalist", "Republican", "Nationalist"}
+)  # fmt: skip
 
 
 @frozen(kw_only=True)
@@ -208,7 +212,7 @@ def _cue_mentions(
         yield ResolvedMention(
             start=token.start,
             end=token.end,
-            kind=place.kind if place else match.value,
+            kind=place.kind if place else ("city" if match.value == "city" else "place"),
             place=place,
             name=place.name if place else token.text,
         )
@@ -260,10 +264,13 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
-        for facility in _english_facilities(doc.text, taken):
+        facilities = list(_english_facilities(doc.text, taken))
+        for facility in facilities:
             inside = [r.place for r in resolved if facility.start <= r.start < facility.end]
             code = next((p.country_code for p in inside if p is not None), None)
             extra.append(attrs.evolve(facility, country_code=code))
+        # the town inside a facility's name is not itself a mention ("London Bridge")
+        resolved = [r for r in resolved if not any(f.start <= r.start < f.end for f in facilities)]
     resolved.extend(extra)
     resolved.sort(key=lambda r: (r.start, r.end))
     return resolved, context
@@ -285,10 +292,6 @@ def merge_mentions(
         evidence = [ctx.evidence(m.start, m.end) for m in group]
         place = first.place
         if place is None:
-            ctx.warn(
-                f"unresolved place name {first.name!r}: in no gazetteer, and the fuzzy "
-                "transliteration rule found no unique match in the countries the article names"
-            )
             yield eventx.Location(
                 name=first.name,
                 kind=first.kind,

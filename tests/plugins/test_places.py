@@ -65,8 +65,10 @@ def test_unresolved_arabic_name_is_reported_not_guessed(pipeline: eventx.Pipelin
     record = _record(pipeline, text, "ar")
     unresolved = [loc for loc in record.locations if loc.resolution == "unresolved"]
     assert [loc.name for loc in unresolved] == ["تيسيلاغا"]
-    assert unresolved[0].country_code is None and unresolved[0].geonameid is None
-    assert any("تيسيلاغا" in d.message for d in record.diagnostics)
+    # no geonameid or coordinates are invented; the country is the article's, and said so
+    assert unresolved[0].geonameid is None and unresolved[0].lat is None
+    assert unresolved[0].country_code == "ML" and unresolved[0].kind == "place"
+    assert any("تيسيلاغا" in d.message and "assumed in ML" in d.message for d in record.diagnostics)
     assert record.country == "ML"
 
 
