@@ -114,29 +114,41 @@ class PhraseMatcher(Generic[T]):
             if _token_matches(entry[0][0], token):
                 yield entry
 
-    def _first_token_hits(self, doc: AnnotatedDocument, start: int, stop: int) -> list[int]:
-        """Indices (into ``doc.tokens``) of tokens that may start a phrase, ascending.
+    def _all_first_token_hits(self, doc: AnnotatedDocument) -> list[int]:
+        """Sorted indices (into ``doc.tokens``) of every token that may start one of our phrases.
 
-        Looked up in the document's form index, so a search costs about the lexicon's size plus
-        its hits rather than the document's length.
+        Looked up in the document's form index, so it costs about the lexicon's size plus its
+        hits rather than the document's length, and it is cached on the document: extractors
+        often search sentence by sentence, and each search then only bisects this list.
         """
-        if not self.size:
-            return []
+        cache = doc.matcher_cache
+        hits = cache.get(self)
+        if hits is not None:
+            return hits
         index = doc.form_index
-        hits: set[int] = set()
+        found: set[int] = set()
         for first in self._literal_firsts:
-            found = index.get(first)
-            if found:
-                hits.update(found)
+            positions = index.get(first)
+            if positions:
+                found.update(positions)
         for first in self._other_firsts:
             for form in doc.forms_with_prefix(first[:-1]):
-                hits.update(index[form])
+                found.update(index[form])
+        hits = sorted(found)
+        cache[self] = hits
+        return hits
+
+    def _first_token_hits(self, doc: AnnotatedDocument, start: int, stop: int) -> list[int]:
+        """Indices of tokens that may start a phrase inside ``[start, stop)``, ascending."""
+        if not self.size:
+            return []
+        hits = self._all_first_token_hits(doc)
         if start or stop < len(doc.text):
             starts = doc.token_starts
-            low = bisect.bisect_left(starts, start)
-            high = bisect.bisect_left(starts, stop)
-            return sorted(i for i in hits if low <= i < high)
-        return sorted(hits)
+            low = bisect.bisect_left(hits, bisect.bisect_left(starts, start))
+            high = bisect.bisect_left(hits, bisect.bisect_left(starts, stop))
+            return hits[low:high]
+        return hits
 
     def finditer(
         self,

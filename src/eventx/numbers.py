@@ -16,6 +16,7 @@ holds only the grammar of combining them. Data is compiled once per process per 
 
 from __future__ import annotations
 
+import bisect
 import copy
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -284,7 +285,8 @@ def find_numbers(
     conjunctions = _CONJUNCTION.get(doc.language, ())
     tokens = doc.tokens
     phrases = {m.first_token: m for m in words.phrases.finditer(doc, start=start, end=stop)}
-    i = 0
+    # Start at the first token inside the window: callers search sentence by sentence.
+    i = bisect.bisect_left(doc.token_starts, start)
     while i < len(tokens):
         token = tokens[i]
         if token.start < start:

@@ -68,6 +68,7 @@ class AnnotatedDocument:
     _sentence_token_offsets: list[int] | None = attrs.field(init=False, default=None)
     _form_index: dict[str, list[int]] | None = attrs.field(init=False, default=None)
     _sorted_forms: list[str] | None = attrs.field(init=False, default=None)
+    _matcher_cache: dict[object, list[int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
@@ -93,6 +94,11 @@ class AnnotatedDocument:
                     index.setdefault(stem, []).append(i)
             self._form_index = index
         return self._form_index
+
+    @property
+    def matcher_cache(self) -> dict[object, list[int]]:
+        """Per-document scratch space for lexicon matchers (keyed by the matcher object)."""
+        return self._matcher_cache
 
     def forms_with_prefix(self, prefix: str) -> list[str]:
         """The document's token forms starting with ``prefix`` (for wildcard lexicon entries)."""
