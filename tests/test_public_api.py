@@ -34,6 +34,7 @@ REVIEWED_API = {
     "lookup_places",
     "capital_of",
     "country_codes",
+    "demonym_of",
     # NLP for record-level hooks (event type issue)
     "annotate",
     "ACLED_TYPES",

@@ -9,8 +9,10 @@
    to punctuation or a function word, English capitalised words. Later mentions of the
    family name (``توكاييف``) and of the bare title when one person holds it (``الرئيس``) are
    merged into that person; the title is kept on the actor.
-4. States: a country (or a capital standing for it) named where the places plugin found no
-   scene, i.e. acting rather than being acted in (``اعتبرت روسيا``).
+4. States: a capital standing for its country (``ودعت موسكو``, "Washington warned") named
+   where the places plugin found no scene; the actor is the state ("Russia"). A country's own name is not made an actor (it would
+   also be the speaker name of the statements plugin for every "Russia considered"); the
+   country of forces and bodies is their ``country_code``.
 """
 
 from __future__ import annotations
@@ -105,6 +107,16 @@ def _adjacent_country(
     return None, end
 
 
+def _national(english: str, country: str | None) -> str:
+    """ "Interior Ministry" + KZ -> "Kazakh Interior Ministry" (or "... of Kazakhstan")."""
+    if country is None:
+        return english
+    adjective = eventx.demonym_of(country)
+    if adjective:
+        return f"{adjective} {english}"
+    return f"{english} of {eventx.country_name(country)}"
+
+
 def _person_name(doc: eventx.AnnotatedDocument, token_index: int) -> tuple[int, int] | None:
     """The span of the name starting at token ``token_index`` (None if there is none)."""
     tokens = doc.tokens
@@ -185,7 +197,7 @@ def _bodies_and_forces(
             start = match.start
             if doc.language == "en" and country is not None:
                 start = max((s for s, c in by_start.items() if s < match.start), default=start)
-            name = f"{english} of {eventx.country_name(country)}" if country else english
+            name = _national(english, country)
             _add(actors, _Actor(name=name, kind=kind, country=country), (start, end))
 
 
@@ -273,10 +285,15 @@ def _states(
             continue
         capital = eventx.capital_of(best.country_code)
         is_capital = capital is not None and capital.geonameid == best.geonameid
-        if best.kind == "country" or is_capital:
+        if is_capital:
             _add(
                 actors,
-                _Actor(name=best.name, kind="state", country=best.country_code),
+                # the state the capital stands for: "ودعت موسكو" is Russia speaking
+                _Actor(
+                    name=eventx.country_name(best.country_code) or best.name,
+                    kind="state",
+                    country=best.country_code,
+                ),
                 (mention.start, mention.end),
             )
 

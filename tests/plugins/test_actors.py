@@ -36,15 +36,22 @@ def test_arabic_actors(pipeline: eventx.Pipeline) -> None:
     mentions = [m.text for m in tokayev.mentions]
     assert mentions[0] == "الرئيس الكازاخستاني قاسم جومارت توكاييف"  # title kept with the name
     assert "توكاييف" in mentions and "الرئيس" in mentions  # merged later mentions
-    assert actors["Interior Ministry of Kazakhstan"].country_code == "KZ"
-    assert actors["security forces of Kazakhstan"].kind == "force"
-    assert actors["forces of Russia"].country_code == "RU"
-    assert actors["Russia"].kind == "state"  # "اعتبرت روسيا": an actor, not a scene
+    assert actors["Kazakh Interior Ministry"].country_code == "KZ"
+    assert actors["Kazakh security forces"].kind == "force"
+    assert actors["Russian forces"].country_code == "RU"
+    assert "Russia" not in actors  # a country's own name is not made an actor (no capital here)
     assert actors["United Nations"].kind == "organization"
     assert actors["European Union"].kind == "organization"
-    csto = actors["Collective Security Treaty Organization"]
+    csto = actors["CSTO"]
     assert len(csto.mentions) == 1
-    assert "Kazakhstan" not in actors  # not named as an actor here
+    assert "Kazakhstan" not in actors
+
+
+def test_capital_standing_for_its_state(pipeline: eventx.Pipeline) -> None:
+    text = "اندلعت احتجاجات في ألماتي بكازاخستان. ودعت موسكو إلى الهدوء."
+    russia = _actors(pipeline, text, "ar")["Russia"]  # the state Moscow stands for
+    assert (russia.kind, russia.country_code) == ("state", "RU")
+    assert [m.text for m in russia.mentions] == ["موسكو"]
 
 
 def test_english_actors_merge_across_mentions(pipeline: eventx.Pipeline) -> None:
@@ -54,10 +61,10 @@ def test_english_actors_merge_across_mentions(pipeline: eventx.Pipeline) -> None
     assert [m.text for m in putin.mentions] == ["President Vladimir Putin", "Putin"]
     tokayev = actors["Kassym-Jomart Tokayev"]
     assert tokayev.country_code == "KZ" and len(tokayev.mentions) == 2
-    csto = actors["Collective Security Treaty Organization"]
+    csto = actors["CSTO"]
     assert {m.text for m in csto.mentions} == {"CSTO", "Collective Security Treaty Organization"}
-    assert actors["forces of Russia"].kind == "force"
-    assert actors["security forces of Kazakhstan"].country_code == "KZ"
+    assert actors["Russian forces"].kind == "force"
+    assert actors["Kazakh security forces"].country_code == "KZ"
     assert actors["Antonio Guterres"].title == "Secretary-General"
     assert actors["United Nations"].mentions[0].text == "U.N."
 

@@ -42,6 +42,7 @@ __all__ = [
     "country_code_for",
     "country_codes",
     "country_name",
+    "demonym_of",
     "find_place_mentions",
     "fuzzy_place",
     "language_index",
@@ -150,12 +151,23 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-def find_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:
+def find_place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
     """Every place name and demonym in a document, leftmost-longest, in document order.
 
     English names must be capitalised in the text ("Nice", not "nice"). Candidates are not yet
-    disambiguated: pass them to :func:`choose_place` with the document's context.
+    disambiguated: pass them to :func:`choose_place` with the document's context. Several
+    extractors ask for the same document's mentions, so the last few results are cached (by
+    annotation object: annotations are not compared by value).
     """
+    return _place_mentions(annotation)
+
+
+@lru_cache(maxsize=8)
+def _place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
+    return tuple(_iter_place_mentions(annotation))
+
+
+def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:
     language = annotation.language
     index = language_index(language)
     text = annotation.text
@@ -198,6 +210,7 @@ def find_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]
         )
 
 
+@lru_cache(maxsize=65536)
 def country_code_for(text: str, language: str) -> str | None:
     """The ISO alpha-2 country a name, demonym or phrase points to, or None.
 
@@ -240,3 +253,19 @@ def country_codes() -> tuple[str, ...]:
 def capital_of(code: str) -> Place | None:
     """The capital city of a country: ``"RU"`` -> Moscow (a GeoNames city Place), or None."""
     return capital_place(code.upper())
+
+
+@lru_cache(maxsize=1024)
+def demonym_of(code: str, language: str = "en") -> str | None:
+    """The adjective of a country, from the curated demonyms: ``"KZ"`` -> ``"Kazakh"``.
+
+    None when the language's alias file lists none for that code.
+    """
+    from eventx.lexicon import load_data
+
+    try:
+        data = load_data("eventx.gazetteer", f"data/{language}.toml")
+    except FileNotFoundError:
+        return None
+    forms = data.get("demonyms", {}).get(code.upper(), ())
+    return str(forms[0]) if forms else None
