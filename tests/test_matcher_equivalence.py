@@ -131,3 +131,24 @@ def test_matches_equal_the_reference(
     entries = [(" ".join(p), i) for i, p in enumerate(phrases)]
     _same(entries, doc)
     _same(entries, doc, start=len(text) // 4, end=len(text) // 2 + 1)
+
+
+def test_sentence_windows_use_the_cache_and_agree_with_the_reference() -> None:
+    text = (SEEDS / "000_8810d80a09cc04a1.txt").read_text("utf-8")
+    doc = BACKEND.annotate(text, "ar")
+    table = eventx.language_data("eventx_casualties", "lexicon", "ar")
+    entries = [
+        (term, section)
+        for section, body in sorted(table.items())
+        if isinstance(body, dict)
+        for term in body.get("terms", ())
+    ]
+    matcher = PhraseMatcher(entries)
+    for sentence in doc.sentences:
+        for window in ((sentence.start, sentence.end), (sentence.start, len(text))):
+            fast = list(matcher.finditer(doc, start=window[0], end=window[1]))
+            slow = reference_finditer(entries, doc, *window)
+            assert [(m.start, m.end, m.value) for m in fast] == [
+                (m.start, m.end, m.value) for m in slow
+            ]
+    assert (matcher, "longest") in doc.matcher_cache

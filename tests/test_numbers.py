@@ -39,6 +39,11 @@ def annotate(text: str, language: str) -> eventx.AnnotatedDocument:
         ("1.76 مليون", 1760000),
         ("مليونان", 2000000),
         ("واحدا", 1),
+        ("3 آلاف و500", 3500),
+        ("مليون", 1000000),
+        ("ثلاثة ملايين", 3000000),
+        ("ثلاثمائة وخمسين", 350),
+        ("ألفين وخمسمائة", 2500),
     ],
 )
 def test_arabic_numbers(text: str, value: int) -> None:
@@ -92,6 +97,11 @@ def test_english_numbers(text: str, value: int) -> None:
         ("up to 40", "en", 40, None, 40, True),
         ("nearly 30", "en", 30, 27, 30, True),
         ("fewer than 10", "en", 10, None, 9, True),
+        ("several hundred", "en", None, 200, 999, True),
+        ("a few dozen", "en", None, 20, 99, True),
+        ("at least a dozen", "en", 12, 12, None, False),
+        ("بضعة آلاف", "ar", None, 2000, 9999, True),
+        ("عدة مئات", "ar", None, 200, 999, True),
     ],
 )
 def test_qualified_quantities(

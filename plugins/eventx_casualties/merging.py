@@ -100,8 +100,37 @@ def _merge_cluster(cluster: Sequence[eventx.Casualty], headline: int) -> eventx.
         group=first_known("group"),
         source=first_known("source"),
         date=first_known("date"),
-        mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end))),
+        mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end, repr(e)))),
     )
+
+
+class _Cluster:
+    """Mentions of one claim, with what is needed to test a new mention in constant time.
+
+    A mention joins when any member is the same claim (:func:`same_claim`). Members share kind,
+    figure and subset flag (the bucket); what remains is "compatible group, or another
+    sentence". Once members span two sentences every new mention is in another sentence than
+    one of them, so only single-sentence clusters need their groups compared.
+    """
+
+    def __init__(self, first: eventx.Casualty) -> None:
+        self.members = [first]
+        self.sentences = {first.evidence.sentence}
+
+    def accepts(self, fact: eventx.Casualty) -> bool:
+        if len(self.sentences) > 1 or fact.evidence.sentence not in self.sentences:
+            return True
+        return any(_compatible(member.group, fact.group) for member in self.members)
+
+    def add(self, fact: eventx.Casualty) -> None:
+        self.members.append(fact)
+        if len(self.sentences) < 2:
+            self.sentences.add(fact.evidence.sentence)
+
+
+def _bucket(claim: eventx.Casualty) -> tuple[object, ...]:
+    figure = ("count", claim.count) if claim.count is not None else ("range", claim.min, claim.max)
+    return (claim.kind, claim.subset, *figure)
 
 
 def merge_casualties(
@@ -110,16 +139,20 @@ def merge_casualties(
     """One fact per distinct claim, in order of first mention."""
     # A total order, so the result never depends on the order extractors emitted facts in.
     ordered = sorted(facts, key=lambda c: (c.evidence.start, c.evidence.end, repr(c)))
-    clusters: list[list[eventx.Casualty]] = []
+    clusters: list[_Cluster] = []
+    buckets: dict[tuple[object, ...], list[_Cluster]] = {}
     for fact in ordered:
-        for cluster in clusters:
-            if any(same_claim(kept, fact) for kept in cluster):
-                cluster.append(fact)
+        candidates = buckets.setdefault(_bucket(fact), [])
+        for cluster in candidates:
+            if cluster.accepts(fact):
+                cluster.add(fact)
                 break
         else:
-            clusters.append([fact])
+            cluster = _Cluster(fact)
+            candidates.append(cluster)
+            clusters.append(cluster)
     headline = headline_end(document)
-    return [_merge_cluster(cluster, headline) for cluster in clusters]
+    return [_merge_cluster(cluster.members, headline) for cluster in clusters]
 
 
 def _lower_bound(claim: eventx.Casualty) -> int:

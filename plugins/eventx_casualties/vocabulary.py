@@ -22,20 +22,77 @@ class TriggerInfo:
 
 
 @frozen(kw_only=True)
+class Grammar:
+    """How a language orders and labels claims (``[grammar]`` in the lexicon file)."""
+
+    max_before: int = 4
+    max_after: int = 4
+    trigger_first: bool = True
+    bridge: frozenset[str] | None = None  # None: any words may stand between trigger and count
+    counted_takes_count_after: bool = True
+    determiners: frozenset[str] = frozenset()
+    partitive: frozenset[str] = frozenset()
+    partitive_pronouns: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    negation_exceptions: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    conjunction_prefix: str = ""
+    definite_prefix: str = ""
+    group_words: int = 4
+    verb_suffixes: tuple[str, ...] = ()
+    others_before: frozenset[str] = frozenset()
+    others_end_group: bool = False
+    name_prefix: str = ""  # a preposition written on a source's first word ("لمصادر")
+
+
+def _grammar(table: Mapping[str, Any]) -> Grammar:
+    def words(key: str) -> frozenset[str]:
+        return _words(table.get(key, ()))
+
+    def text(key: str) -> str:
+        return eventx.normalize_string(str(table.get(key, "")))
+
+    default = Grammar()
+    return Grammar(
+        max_before=int(table.get("max_before", default.max_before)),
+        max_after=int(table.get("max_after", default.max_after)),
+        trigger_first=bool(table.get("trigger_first", default.trigger_first)),
+        bridge=words("bridge") if "bridge" in table else None,
+        counted_takes_count_after=bool(
+            table.get("counted_takes_count_after", default.counted_takes_count_after)
+        ),
+        determiners=words("determiners"),
+        partitive=words("partitive"),
+        partitive_pronouns=words("partitive_pronouns"),
+        pronouns=words("pronouns"),
+        auxiliaries=words("auxiliaries"),
+        question_words=words("question_words"),
+        negation_exceptions=words("negation_exceptions"),
+        conjunctions=words("conjunctions"),
+        conjunction_prefix=text("conjunction_prefix"),
+        definite_prefix=text("definite_prefix"),
+        group_words=int(table.get("group_words", default.group_words)),
+        verb_suffixes=tuple(sorted(words("verb_suffixes"))),
+        others_before=words("others_before"),
+        others_end_group=bool(table.get("others_end_group", False)),
+        name_prefix=text("name_prefix"),
+    )
+
+
+@frozen(kw_only=True)
 class Vocabulary:
-    triggers: eventx.PhraseMatcher[TriggerInfo]
+    # Every phrase of every category in one matcher, so a document is scanned once (see scan()).
+    phrases: eventx.PhraseMatcher[tuple[str, Any]]
     trigger_words: frozenset[str]  # every word of every trigger phrase, normalised
-    singular_victims: eventx.PhraseMatcher[int]
-    dual_victims: eventx.PhraseMatcher[int]
     articles: frozenset[str]
-    others: eventx.PhraseMatcher[str]
-    subset: eventx.PhraseMatcher[str]
     negation: frozenset[str]
-    according_to: eventx.PhraseMatcher[str]
+    illness: frozenset[str]
     stops: frozenset[str]
-    released: eventx.PhraseMatcher[str]
-    speech: eventx.PhraseMatcher[str]
+    clause_breaks: frozenset[str]
     speaker_first: bool  # English "police said": the speaker comes before the verb
+    grammar: Grammar
     units: frozenset[str]
     before_units: frozenset[str]
 
@@ -44,18 +101,16 @@ def _words(values: Iterable[Any]) -> frozenset[str]:
     return frozenset(eventx.normalize_string(str(v)) for v in values)
 
 
-def _matcher(terms: Iterable[Any], value: str = "") -> eventx.PhraseMatcher[str]:
-    return eventx.PhraseMatcher((str(t), value or str(t)) for t in terms)
-
-
 def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     section = data.get(name, {})
     return section if isinstance(section, Mapping) else {}
 
 
-def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
-    """Nominative duals of one-word Arabic singulars: شرطي -> شرطيان, امرأة -> امرأتان."""
-    if language != "ar":
+def _duals(victims: Mapping[str, Any]) -> set[str]:
+    """Duals made from one-word singulars (``dual_suffix``; Arabic شرطي -> شرطيان), with a final
+    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``."""
+    suffix = eventx.normalize_string(str(victims.get("dual_suffix", "")))
+    if not suffix:
         return set()
     duals: set[str] = set()
     for noun in victims.get("singular", ()):
@@ -63,7 +118,7 @@ def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
         if " " in word:
             continue
         stem = word[:-1] + "ت" if word.endswith("ه") else word
-        duals.add(stem + "ان")
+        duals.add(stem + suffix)
     return duals - {eventx.normalize_string(str(w)) for w in victims.get("not_duals", ())}
 
 
@@ -71,7 +126,7 @@ def _duals(victims: Mapping[str, Any], language: str) -> set[str]:
 def vocabulary(language: str) -> Vocabulary:
     """The compiled lexicon of ``language``; an empty one for languages without a file."""
     data = eventx.language_data("eventx_casualties", "lexicon", language)
-    entries: list[tuple[str, TriggerInfo]] = []
+    trigger_entries: list[tuple[str, TriggerInfo]] = []
     kinds = _section(data, "kinds")
     for kind in sorted(kinds):
         if kind not in eventx.CASUALTY_KINDS:
@@ -81,27 +136,74 @@ def vocabulary(language: str) -> Vocabulary:
             )
         body = kinds[kind]
         for role, key in (("term", "terms"), ("counted", "counted"), ("dual", "dual")):
-            entries.extend((str(t), TriggerInfo(kind, role)) for t in body.get(key, ()))
+            trigger_entries.extend((str(t), TriggerInfo(kind, role)) for t in body.get(key, ()))
     victims = _section(data, "victims")
     units = _section(data, "units")
+    entries: list[tuple[str, tuple[str, Any]]] = [
+        (term, ("triggers", info)) for term, info in trigger_entries
+    ]
+    entries += [(str(t), ("singular", 1)) for t in victims.get("singular", ())]
+    duals = {*map(str, victims.get("dual", ())), *_duals(victims)}
+    entries += [(t, ("dual", 2)) for t in sorted(duals)]
+    for category in ("others", "subset", "according_to", "released", "speech"):
+        entries += [(str(t), (category, str(t))) for t in _section(data, category).get("terms", ())]
     return Vocabulary(
-        triggers=eventx.PhraseMatcher(entries),
+        phrases=eventx.PhraseMatcher(entries),
         trigger_words=frozenset(
-            w for term, _ in entries for w in eventx.normalize_string(term).split()
-        ),
-        singular_victims=eventx.PhraseMatcher((str(t), 1) for t in victims.get("singular", ())),
-        dual_victims=eventx.PhraseMatcher(
-            (t, 2) for t in sorted({*map(str, victims.get("dual", ())), *_duals(victims, language)})
+            w for term, _ in trigger_entries for w in eventx.normalize_string(term).split()
         ),
         articles=_words(victims.get("articles", ())),
-        others=_matcher(_section(data, "others").get("terms", ())),
-        subset=_matcher(_section(data, "subset").get("terms", ())),
         negation=_words(_section(data, "negation").get("terms", ())),
-        according_to=_matcher(_section(data, "according_to").get("terms", ())),
+        illness=_words(_section(data, "illness").get("terms", ())),
         stops=_words(_section(data, "stops").get("terms", ())),
-        released=_matcher(_section(data, "released").get("terms", ())),
-        speech=_matcher(_section(data, "speech").get("terms", ())),
+        clause_breaks=_words(_section(data, "clause_breaks").get("terms", ())),
         speaker_first=bool(_section(data, "speech").get("speaker_first", False)),
+        grammar=_grammar(_section(data, "grammar")),
         units=_words(units.get("terms", ())),
         before_units=_words(units.get("before_units", ())),
+    )
+
+
+@frozen(kw_only=True)
+class Scan:
+    """Every lexicon phrase found in one document, by category, leftmost-longest in each."""
+
+    triggers: list[eventx.PhraseMatch[TriggerInfo]]
+    singular: list[eventx.PhraseMatch[int]]
+    dual: list[eventx.PhraseMatch[int]]
+    others: list[eventx.PhraseMatch[str]]
+    subset: list[eventx.PhraseMatch[str]]
+    according_to: list[eventx.PhraseMatch[str]]
+    released: list[eventx.PhraseMatch[str]]
+    speech: list[eventx.PhraseMatch[str]]
+
+
+def scan(vocab: Vocabulary, doc: eventx.AnnotatedDocument) -> Scan:
+    """One pass over ``doc`` for all categories; within a category matches do not overlap and
+    the longest wins at each position, as with one matcher per category."""
+    by_category: dict[str, list[eventx.PhraseMatch[Any]]] = {}
+    for match in vocab.phrases.finditer(doc, longest=False):
+        category, payload = match.value
+        by_category.setdefault(category, []).append(
+            eventx.PhraseMatch(
+                match.start, match.end, match.first_token, match.last_token, match.phrase, payload
+            )
+        )
+    selected: dict[str, list[eventx.PhraseMatch[Any]]] = {}
+    for category, found in by_category.items():
+        found.sort(key=lambda m: (m.first_token, -(m.end - m.start), len(m.phrase)))
+        kept: list[eventx.PhraseMatch[Any]] = []
+        for match in found:
+            if not kept or match.first_token > kept[-1].last_token:
+                kept.append(match)
+        selected[category] = kept
+    return Scan(
+        triggers=selected.get("triggers", []),
+        singular=selected.get("singular", []),
+        dual=selected.get("dual", []),
+        others=selected.get("others", []),
+        subset=selected.get("subset", []),
+        according_to=selected.get("according_to", []),
+        released=selected.get("released", []),
+        speech=selected.get("speech", []),
     )

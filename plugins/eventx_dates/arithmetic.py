@@ -97,6 +97,20 @@ def closest_year(anchor: dt.date, month: int, day: int | None, *, future: bool) 
     return anchor.year
 
 
+def nearest_year(anchor: dt.date, month: int, day: int | None) -> int:
+    """The year putting ``day month`` nearest a date named just before it, in either direction.
+
+    "On 13 November 2015 ... then on 22 March" is March 2016: a narrative moves on from the
+    date it last named; without a tense there is no reason to lean either way.
+    """
+
+    def distance(year: int) -> int:
+        probe = safe_date(year, month, min(day or 15, month_end(year, month).day))
+        return abs((probe - anchor).days) if probe is not None else 1 << 30
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), y))
+
+
 def relative_period(anchor: dt.date, unit: str, step: int) -> Interval | None:
     """``last week`` (-1), ``this month`` (0), ``next year`` (1), ``last weekend`` ... from the anchor.
 
@@ -117,6 +131,11 @@ def relative_period(anchor: dt.date, unit: str, step: int) -> Interval | None:
             first=anchor + dt.timedelta(days=7 * (step - 1) + 1),
             last=anchor + dt.timedelta(days=7 * step),
             granularity="week",
+        )
+    if unit == "week_so_far":  # "earlier this week": from Monday to the day before the anchor
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return Interval(
+            first=monday, last=max(monday, anchor - dt.timedelta(days=1)), granularity="week"
         )
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)

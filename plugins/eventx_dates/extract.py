@@ -15,7 +15,6 @@ from eventx_dates.arithmetic import FINE_GRANULARITIES
 from eventx_dates.grammar import (
     Rule,
     Vocabulary,
-    lookup,
     rules,
     trigger_pattern,
     trigger_words,
@@ -34,9 +33,12 @@ WINDOW: dict[str, tuple[int, int]] = {
 }
 WINDOW_DEFAULT = (36, 36)
 _WORD_REST = re.compile(r"\w*")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _YEAR = frozenset({"year"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
+#: Rules whose year belongs to a particular day or month (not "since 2015").
+DATED_RULES = (*FULL_DATE_RULES, "month_year", "month_range")
 
 
 @frozen
@@ -109,19 +111,24 @@ def find_candidates(text: str, language: str) -> list[Candidate]:
     return chosen
 
 
-def _capitalisation_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
-    """English month names that are also words (May, March) count only when capitalised."""
+def _surface_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> bool:
+    """Month names that are also words count only as written: May and March capitalised, and
+    آب (August) with its madda, since normalisation makes it أب (father)."""
     vocab = vocabulary(original.language)
-    if not vocab.capitalized_months:
+    if not vocab.capitalized_months and not vocab.exact_months:
         return True
+    groups = candidate.match.groupdict()
     for group in ("month", "month2"):
-        if candidate.match.groupdict().get(group) is None:
+        if groups.get(group) is None:
             continue
         name = " ".join(candidate.match.group(group).split())
-        if name.rstrip(".") in vocab.capitalized_months or name in vocab.capitalized_months:
-            start, _ = original.normalized.span_to_original(*candidate.match.span(group))
-            if not original.text[start : start + 1].isupper():
-                return False
+        start, end = original.normalized.span_to_original(*candidate.match.span(group))
+        written = original.text[start:end]
+        if name in vocab.capitalized_months and not written[:1].isupper():
+            return False
+        exact = vocab.exact_months.get(name)
+        if exact is not None and _ARABIC_MARKS.sub("", written) not in exact:
+            return False
     return True
 
 
@@ -133,13 +140,28 @@ def _through_marks(text: str, end: int) -> int:
 
 
 def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """(offset, year) of every Gregorian year written in the matches."""
     years: list[tuple[int, int]] = []
     for candidate in candidates:
+        if candidate.rule.kind == "hijri":
+            continue
         for group in ("year", "year2"):
             value = candidate.match.groupdict().get(group)
-            if value and candidate.rule.kind != "hijri":
+            if value:
                 years.append((candidate.match.start(group), int(value)))
     return sorted(years)
+
+
+def _dated(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
+    """(offset, first day) of the matches written with their year (days and months)."""
+    probe = Resolver(vocab, "", None, ())
+    found: list[tuple[int, dt.date]] = []
+    for candidate in candidates:
+        if candidate.rule.kind in DATED_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                found.append((candidate.start, resolution.interval.first))
+    return found
 
 
 def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
@@ -157,9 +179,15 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     annotation = ctx.annotation
     normalized = annotation.normalized
     candidates = find_candidates(normalized.text, ctx.language)
-    candidates = [c for c in candidates if _capitalisation_ok(c, annotation)]
+    candidates = [c for c in candidates if _surface_ok(c, annotation)]
     vocab = vocabulary(ctx.language)
-    resolver = Resolver(vocab, normalized.text, ctx.document_date, _explicit_years(candidates))
+    resolver = Resolver(
+        vocab,
+        normalized.text,
+        ctx.document_date,
+        _explicit_years(candidates),
+        _dated(candidates, vocab),
+    )
     if ctx.document_date is None:
         resolver.text_anchor = _first_full_date(candidates, vocab)
     facts: list[eventx.DateFact] = []
@@ -252,4 +280,4 @@ def decide_time(
     return eventx.TimeSpan(start=start, end=end)
 
 
-__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "lookup"]
+__all__ = ["decide_time", "extract_dates", "find_candidates", "flag_background", "news_anchor"]

@@ -2,13 +2,14 @@
 
 Patterns run over the *normalised* document text (Arabic letters unified, Arabic-Indic digits as
 ASCII, lower case), so one spelling per word in the data files is enough and ``٦ يناير ٢٠٢٢``
-matches like ``6 يناير 2022``. Every pattern is linear: alternations of literal words, bounded
-digit runs and ``\\s+``; no nested quantifiers. Named groups carry the parts the resolver reads
-(``day``, ``month``, ``year``, ``weekday`` ...); ``kind`` names the rule that interprets them.
+matches like ``6 يناير 2022``. Patterns are alternations of literal words, bounded digit runs and
+whitespace capped at compile time (``_bounded``), with no nested quantifiers, so every match
+attempt costs a bounded amount. Named groups carry the parts the resolver reads (``day``,
+``month``, ``year``, ``weekday`` ...); ``kind`` names the rule that interprets them.
 
 Word order differs between Arabic (``6 يناير 2022``) and English (``January 6, 2022``), but both
 orders are harmless in either language, so every language gets every template and only the
-vocabulary differs. A template whose vocabulary is empty for a language is dropped.
+vocabulary differs. A template whose vocabulary is empty for a language never matches.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import eventx
 
 PACKAGE = "eventx_dates"
 _NEVER = "(?!)"
-# Word edges that work for Arabic and Latin script alike (\b is unreliable next to Arabic marks).
+# Word edges as look-arounds: they also see the characters just outside a search window.
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 # Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
@@ -44,6 +45,13 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) + ")"
 
 
+def _exact_spellings(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for name in names:
+        found.setdefault(norm(name), set()).add(str(name))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
 def _table(data: Mapping[str, Any], key: str) -> dict[str, Any]:
     return {norm(str(k)): v for k, v in dict(data.get(key, {})).items()}
 
@@ -55,6 +63,7 @@ class Vocabulary:
     language: str
     months: Mapping[str, int]
     capitalized_months: frozenset[str]
+    exact_months: Mapping[str, frozenset[str]]  # normalised name -> the spellings that count
     hijri_months: Mapping[str, int]
     hijri_markers: tuple[str, ...]
     weekdays: Mapping[str, int]
@@ -93,6 +102,8 @@ _CUE_LISTS = (
     "within_before",
     "named_day_before",
     "named_day_after",
+    "not_after_relative_day",
+    "counted_nouns",
 )
 
 
@@ -126,6 +137,7 @@ def vocabulary(language: str) -> Vocabulary:
         capitalized_months=frozenset(
             norm(m) for m in dict(data.get("months", {})).get("capitalized", ())
         ),
+        exact_months=_exact_spellings(dict(data.get("months", {})).get("exact", ())),
         hijri_months=hijri,
         hijri_markers=tuple(dict(data.get("hijri_months", {})).get("hijri_markers", ())),
         weekdays={
@@ -173,7 +185,8 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
 
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"
+    # 2022, 2022م (Arabic marks Gregorian years with م); not 1990s, not 20220.
+    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?:م)?(?!\w)"
     year_word = r"(?:(?:من\s+)?(?:عام|العام|سنة|سنه|السنه)\s+)?"
     of = r"(?:\s+(?:من|of)(?:\s+(?:شهر|الشهر))?)?"
     opt_year = rf"(?:\s*,?\s*{year_word}{year})?"
@@ -199,6 +212,7 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
+    month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
     hijri_month_names = _alternation(v.hijri_months)
     hijri_marker = _alternation(v.hijri_markers)
 
@@ -219,10 +233,11 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"{v.cue('range_open')}\s+{day}\s*{of}\s*{month('month')}{opt_year}\s*{join}\s*"
             rf"{day2}\s*{of}\s*{month('month2')}(?:\s*,?\s*{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d))?",
         ),
-        # Jan 5-6, January 5 to 7, 2022
+        # Jan 5-6, January 5 to 7, 2022, between Jan. 3 and Jan. 5
         (
             "day_range",
-            rf"{month('month')}\s+{day}\s*{join}\s*{day2}{opt_year}",
+            rf"(?:{v.cue('range_open')}\s+)?{month('month')}\s+{day}\s*{join}\s*"
+            rf"(?:{month('month2')}\s+)?{day2}{opt_year}",
         ),
         # يوم الجمعة 7 يناير 2022, 6 كانون الثاني/يناير 2022, 6 Jan., Friday, 21 July 1972
         ("date", rf"{opt_day_word}{opt_part}{opt_weekday}{day}{of}\s*{month('month')}{opt_year}"),
@@ -246,11 +261,17 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
         ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
         # العام 2013, منذ 2015, in 1997
-        ("year", rf"{v.cue('year_cues')}\s+{year}"),
+        # (not "of 2000 people", "قبل 2000 عام": a count, not a year)
+        (
+            "year",
+            rf"{v.cue('year_cues')}(?:\s+|(?<=-)){year}"
+            rf"(?!\s+(?:{_alternation(v.units)}|{v.cue('counted_nouns')}){_END})",
+        ),
         # 26/7/2018 (day first), 2015-12-21 (ISO)
         (
             "numeric",
-            r"(?P<day>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<month_num>[01]?\d)\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+            r"(?P<first>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<second>[0-3]?\d)\s*(?P=sep)\s*"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)",
         ),
         (
             "iso",
@@ -275,7 +296,17 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"{not_after_weekday}",
         ),
         # أمس, أول من أمس, مساء أمس, yesterday
-        ("relative_day", rf"{opt_part}(?P<rel>{_alternation(v.relative_days)}){_END}"),
+        # (not اليوم الأول "the first day", اليوم العالمي "the world day")
+        (
+            "relative_day",
+            rf"{opt_part}(?P<rel>{_alternation(v.relative_days)}){_END}"
+            rf"(?!\s+{v.cue('not_after_relative_day')}{_END})",
+        ),
+        # في العاشر من الشهر الجاري, 10 من الشهر الماضي
+        (
+            "day_of_month",
+            rf"(?:{day}|{ordinal}{_END})\s+(?:من\s+|of\s+)?(?P<period>{_alternation(month_periods)}){_END}",
+        ),
         ("relative_part", rf"(?P<rel>{_alternation(v.relative_parts)}){_END}"),
         # قبل ثلاثة أيام, قبل يومين, two days ago
         ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}"),
@@ -336,6 +367,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "later": "unit",
     "within": "unit",
     "period": "period",
+    "day_of_month": "period",
     "recent": "recent",
     "first_days": "first_days",
     "anchored": "anchored",
@@ -376,7 +408,8 @@ def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
         for phrase in phrases:
             plain = _plain_words(phrase)
             if plain:
-                add(max(plain, key=len), group)
+                # The longest word, the last of equals: يوم أمس -> أمس, not the common يوم.
+                add(max(reversed(plain), key=len), group)
     return {word: frozenset(found) for word, found in groups.items()}
 
 
@@ -389,7 +422,7 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """
     words = trigger_words(language)
     body = _trie(sorted(words)) if words else _NEVER
-    return re.compile(rf"(?<!\w)(?:\d{{4}}|{body})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|{body}(?!\w))")
 
 
 def _trie(words: Sequence[str]) -> str:
@@ -422,6 +455,8 @@ def lookup(table: Mapping[str, Any], surface: str | None) -> Any:
 
 
 @lru_cache(maxsize=64)
-def words_in(language: str, name: str) -> tuple[str, ...]:
-    """A cue list of ``language``, normalised (cached: resolvers ask for it per document)."""
-    return tuple(w for w in (norm(w) for w in vocabulary(language).words.get(name, ())) if w)
+def cue_pattern(language: str, name: str) -> re.Pattern[str]:
+    """A regex finding any word of a cue list (with an Arabic و/ف before it: وسوف)."""
+    prefix = _ARABIC_PROCLITIC if language == "ar" else ""
+    body = _alternation(vocabulary(language).words.get(name, ()))
+    return re.compile(_bounded(rf"(?<!\w){prefix}{body}(?!\w)"))

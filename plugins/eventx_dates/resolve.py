@@ -8,6 +8,7 @@ their text and offsets but never guessed from today's date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from eventx_dates.arithmetic import (
     Interval,
     closest_year,
     month_end,
+    nearest_year,
     relative_period,
     safe_date,
     shift,
@@ -26,7 +28,7 @@ from eventx_dates.arithmetic import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-from eventx_dates.grammar import Vocabulary, lookup, words_in
+from eventx_dates.grammar import Vocabulary, cue_pattern, lookup
 
 ABSOLUTE = "absolute"
 DOCUMENT_DATE = "document_date"
@@ -36,7 +38,9 @@ EXPLICIT_YEAR = "explicit_year"
 FIRST_DAYS = 5
 #: How far back (in sentences) "the previous day" looks for the date it is counted from.
 ANCHOR_SENTENCES = 2
-_CLAUSE_BREAK = re.compile(r"[.!?\n;]")
+#: How far back (characters, same sentence) a full date anchors a date written without a year.
+SAME_SENTENCE_REACH = 120
+_CLAUSE_MARKS = (".", "!", "?", "\n", ";")
 
 
 @frozen(kw_only=True)
@@ -67,16 +71,20 @@ class Resolver:
         text: str,
         document_date: dt.date | None,
         explicit_years: Sequence[tuple[int, int]],
+        dated: Sequence[tuple[int, dt.date]] = (),
     ) -> None:
         self.vocab = vocab
         self.text = text  # the normalised text the matches index into
         self.document_date = document_date
         self.explicit_years = explicit_years  # (normalised offset, year), in text order
+        self._year_offsets = [o for o, _ in explicit_years]
+        self.dated = dated  # (offset, first day) of dates written with their year
+        self._dated_offsets = [o for o, _ in dated]
         self.known: list[Known] = []
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
-        self._future_cues = words_in(vocab.language, "future_cues")
+        self._future_cues = cue_pattern(vocab.language, "future_cues")
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
@@ -97,6 +105,7 @@ class Resolver:
             "later": self._later,
             "within": self._within,
             "period": self._period,
+            "day_of_month": self._day_of_month,
             "recent": self._recent,
             "first_days": self._first_days,
             "anchored": self._anchored,
@@ -130,17 +139,22 @@ class Resolver:
         """A future cue (will, set to, سوف, من المقرر) earlier in the same clause."""
         start = match.start()
         window_start = max(0, start - 120)
-        window = self.text[window_start:start]
-        breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end() :]
-        padded = " " + " ".join(window.split()) + " "
-        return any(f" {cue} " in padded for cue in self._future_cues)
+        breaks = [self.text.rfind(mark, window_start, start) for mark in _CLAUSE_MARKS]
+        clause_start = max(window_start, max(breaks) + 1)
+        return self._future_cues.search(self.text, clause_start, start) is not None
 
     def _year_for(
         self, match: re.Match[str], month: int, day: int | None
     ) -> tuple[int, str, str | None] | None:
-        """(year, anchor, anchor_value) for a date written without its year."""
+        """(year, anchor, anchor_value) for a date written without its year.
+
+        A full date shortly before in the same sentence decides ("في 13 نوفمبر 2015 ثم في 22
+        مارس" is March 2016, the nearest March, not the March before publication); otherwise the
+        document date, or in an undated text its first full date, or the nearest year named.
+        """
+        named = self._dated_before(match.start())
+        if named is not None:
+            return nearest_year(named, month, day), EXPLICIT_DATE, named.isoformat()
         if self.document_date is not None:
             year = closest_year(self.document_date, month, day, future=self._upcoming(match))
             return year, DOCUMENT_DATE, self.document_date.isoformat()
@@ -151,13 +165,29 @@ class Resolver:
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
         if not self.explicit_years:
             return None
-        offset = match.start()
-        before = [(o, y) for o, y in self.explicit_years if o < offset]
-        after = [(o, y) for o, y in self.explicit_years if o > match.end()]
-        nearest = before[-1] if before else after[0] if after else None
-        if nearest is None:
+        offsets = self._year_offsets
+        i = bisect.bisect_left(offsets, match.start())
+        if i > 0:
+            year = self.explicit_years[i - 1][1]
+        else:
+            j = bisect.bisect_right(offsets, match.end())
+            if j >= len(offsets):
+                return None
+            year = self.explicit_years[j][1]
+        return year, EXPLICIT_YEAR, str(year)
+
+    def _dated_before(self, offset: int) -> dt.date | None:
+        """The first day of a full date (with its year) shortly before, in the same sentence."""
+        i = bisect.bisect_left(self._dated_offsets, offset)
+        if i == 0:
             return None
-        return nearest[1], EXPLICIT_YEAR, str(nearest[1])
+        at, first_day = self.dated[i - 1]
+        if offset - at > SAME_SENTENCE_REACH:
+            return None
+        between = self.text[at:offset]
+        if any(mark in between for mark in (".", "\n", "!", "?")):
+            return None
+        return first_day
 
     # -- absolute dates ------------------------------------------------------------------------
 
@@ -291,13 +321,16 @@ class Resolver:
         return Resolution(interval=Interval.year(year), granularity="year", anchor=ABSOLUTE)
 
     def _numeric(self, match: re.Match[str]) -> Resolution | None:
-        day, month, year = (
-            int(match.group("day")),
-            int(match.group("month_num")),
-            int(match.group("year")),
-        )
-        if self.vocab.language != "ar" and day <= 12 and month <= 12 and day != month:
-            return None  # 3/4/2018: day-first or month-first depends on the writer; leave it
+        """26/7/2018. Arabic writes the day first; in English the order is read off the numbers
+        (25/12 or 12/25) and an ambiguous 3/4/2018 is left out rather than guessed."""
+        first, second = int(match.group("first")), int(match.group("second"))
+        year = int(match.group("year"))
+        if self.vocab.language == "ar" or second <= 12 < first or first == second:
+            day, month = first, second
+        elif first <= 12 < second:
+            day, month = second, first
+        else:
+            return None
         date = safe_date(year, month, day)
         if date is None:
             return None
@@ -444,20 +477,37 @@ class Resolver:
             return None
         unit, step = period
         doc = self.document_date
-        granularity = "week" if unit in ("week", "weekend") else unit
+        granularity = "week" if unit in ("week", "week_so_far", "weekend") else unit
         return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
+
+    def _day_of_month(self, match: re.Match[str]) -> Resolution | None:
+        """A day of this/last/next month: في العاشر من الشهر الجاري."""
+        day = self._day_of(match)
+        period = lookup(self.vocab.relative_periods, match.group("period"))
+        if day is None or period is None:
+            return None
+        doc = self.document_date
+        if doc is None:
+            return Resolution(interval=None, granularity="day")
+        month = relative_period(doc, "month", period[1])
+        date = safe_date(month.first.year, month.first.month, day) if month else None
+        if date is None:
+            return None
+        return self._relative(Interval.day(date), "day")
 
     def _recent(self, match: re.Match[str]) -> Resolution | None:
         days = lookup(self.vocab.recent_periods, match.group("recent"))
         if days is None:
             return None
         doc = self.document_date
+        # "the past 24 hours" is a day and the one before; "recent weeks" a stretch of weeks.
+        granularity = "day" if int(days) <= 2 else "week"
         interval = (
-            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity="week")
+            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity)
             if doc
             else None
         )
-        return self._relative(interval, "week")
+        return self._relative(interval, granularity)
 
     def _first_days(self, match: re.Match[str]) -> Resolution | None:
         unit = lookup(self.vocab.first_days, match.group("first"))
@@ -471,24 +521,21 @@ class Resolver:
         return self._relative(Interval(first=first, last=last, granularity="week"), "week")
 
     def _anchored(self, match: re.Match[str]) -> Resolution | None:
-        """ "The previous day": counted from the nearest day named before it, not the document date."""
+        """Count "the previous day" from the nearest day named before it, not the document date."""
         offset = lookup(self.vocab.anchored_days, match.group("anchored"))
         if offset is None:
             return None
         granularity = "part_of_day" if match.groupdict().get("part") else "day"
-        before = [
-            k
-            for k in self.known
-            if k.offset < match.start()
-            and (
-                k.sentence is None
-                or self._sentence is None
-                or self._sentence - k.sentence <= ANCHOR_SENTENCES
-            )
-        ]
-        if not before:
+        # Matches are resolved in text order, so the last known day is the nearest before.
+        anchor = self.known[-1] if self.known else None
+        if anchor is None or anchor.offset >= match.start():
             return Resolution(interval=None, granularity=granularity)
-        anchor = before[-1]
+        if (
+            anchor.sentence is not None
+            and self._sentence is not None
+            and self._sentence - anchor.sentence > ANCHOR_SENTENCES
+        ):
+            return Resolution(interval=None, granularity=granularity)
         day = anchor.interval.first + dt.timedelta(days=int(offset))
         return Resolution(
             interval=Interval.day(day, granularity),

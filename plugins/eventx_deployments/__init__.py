@@ -1,37 +1,45 @@
-"""Bundled plugin: deployments (basic version: a deployment trigger and the force named after it)."""
+"""Bundled plugin: deployments of armed and security forces.
+
+Who sent which force where, how many, with which contributors, for what, and how far it got
+(planned, announced, on alert, deployed, arrived, withdrawn). Triggers, force phrases and cues
+live in ``lexicon/<language>.toml``; the rules are in ``mentions.py`` and ``merging.py`` and are
+documented in docs/plugins/deployments.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import eventx
+from eventx_deployments.index import DocumentIndex
+from eventx_deployments.lexicons import lexicon
+from eventx_deployments.mentions import Attribute, SentenceReader
+from eventx_deployments.merging import attach, merge_deployments
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deployment]:
-    table = eventx.language_data("eventx_deployments", "lexicon", ctx.language)
-    triggers = eventx.matcher_from_table(table)
-    forces = eventx.PhraseMatcher(
-        (term, "force") for term in table.get("forces", {}).get("terms", [])
-    )
-    for trigger in triggers.finditer(ctx.annotation):
-        if trigger.value == "forces":
+    lex = lexicon(ctx.language)
+    if lex.empty or not ctx.sentences:
+        return
+    index = DocumentIndex(ctx, lex)
+    found: list[eventx.Deployment] = []
+    attributes: list[Attribute] = []
+    for sentence in ctx.sentences:
+        if not sentence.tokens:
             continue
-        sentence = ctx.annotation.sentence_at(trigger.start)
-        if sentence is None:
-            continue
-        force = next(
-            iter(forces.finditer(ctx.annotation, start=sentence.start, end=sentence.end)), None
-        )
-        if force is None:
-            continue
-        start, end = min(trigger.start, force.start), max(trigger.end, force.end)
-        yield eventx.Deployment(
-            force=ctx.text[force.start : force.end],
-            status=trigger.value,
-            evidence=ctx.evidence(start, end),
-        )
+        reader = SentenceReader(index, sentence)
+        mentions = list(reader.deployments())
+        if mentions:
+            found.extend(mentions)
+        else:
+            attributes.extend(reader.attributes())
+    facts = merge_deployments(found)
+    for attribute in attributes:
+        facts = attach(facts, attribute)
+    yield from facts
 
 
 @eventx.hookimpl
@@ -41,8 +49,19 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             name="deployments",
             func=extract_deployments,
             provides=["deployments"],
-            requires=["locations", "dates"],
+            requires=["locations", "actors", "dates"],
             version=__version__,
-            description="Deployment triggers with the force they move",
+            description="Forces sent, stationed, put on alert or withdrawn, merged per deployment",
         )
     )
+
+
+@eventx.hookimpl
+def eventx_merge_facts(field: str, facts: Sequence[Any]) -> Sequence[Any] | None:
+    """Merge deployment facts from every extractor with the same rules as within one article."""
+    if field != "deployments":
+        return None
+    deployments = [f for f in facts if isinstance(f, eventx.Deployment)]
+    if len(deployments) != len(facts):
+        return None  # something else in the field: leave it to the core's policy
+    return merge_deployments(deployments)

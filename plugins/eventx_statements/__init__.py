@@ -22,7 +22,7 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             name="statements",
             func=extract_statements,
             provides=["statements"],
-            requires=["dates", "actors"],
+            requires=["dates", "actors", "locations"],
             version=__version__,
             description="Direct and reported speech with speakers, cues, content and dates",
         )

@@ -27,6 +27,16 @@ _CLAUSE_OPENERS = frozenset(
     norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that", ":", ",", "-", "في", "بيان"]
 )
 _COMPLEMENTISERS = frozenset(norm(w) for w in ["إن", "أن", "أنه", "أنها", "بأن", "بأنه", "that"])
+# Conjunctions left at the end of a clause cut at the next speaker's cue.
+_TRAILING = frozenset(
+    norm(w) for w in ["فيما", "بينما", "ولكن", "لكن", "حيث", "and", "but", "while", "as"]
+)
+_RELAY_WINDOW = 12  # "نقلت وكالة الأنباء السعودية الرسمية (واس) عن ..."
+_MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة") rather than speech
+_NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
+# Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
+_NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
+_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -35,11 +45,23 @@ class _Utterance:
     speaker: Speaker
     speaker_span: tuple[int, int] | None
     behalf: tuple[int, int] | None
-    cue: eventx.PhraseMatch[CueInfo]
+    # None for a quote continuing the previous utterance in a sentence of its own.
+    cue: eventx.PhraseMatch[CueInfo] | None
     sentence: int
     start: int  # utterance region (content is looked for inside it)
     end: int
+    # Where the sentence part before the cue starts: a trailing source ("..., according to
+    # Reuters", "...، وفقا للوزارة") reports what comes before it.
+    before: int
     quotes: list[Quote] = attrs.field(factory=list)
+    continues: _Utterance | None = None  # the utterance a cue-less quote continues
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """The cue, or for a continuing quote the quote itself."""
+        if self.cue is not None:
+            return self.cue.start, self.cue.end
+        return self.quotes[0].start, self.quotes[-1].end
 
 
 def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, int]:
@@ -50,8 +72,9 @@ def _known_names(doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> dict[int, 
 def _english_name(
     ctx: eventx.ExtractionContext, vocab: Vocabulary, start: int, end: int
 ) -> str | None:
-    """The English name of the speaker at ``[start, end)``: a known actor, a listed name or pattern."""
-    # A known actor (the places/actors extractor) whose mention covers the speaker, or most of it.
+    """The English name of the speaker at ``[start, end)``: a known actor, a listed name, a
+    country the places extractor found, or an organisation pattern with a demonym."""
+    # A known actor (the actors extractor) whose mention covers the speaker, or most of it.
     for actor in ctx.facts("actors"):
         for mention in actor.mentions:
             covers = mention.start <= start and end <= mention.end
@@ -63,6 +86,12 @@ def _english_name(
     phrase = norm(ctx.text[start:end])
     if phrase in vocab.names:
         return vocab.names[phrase]
+    # A state speaking by its name ("فرنسا", "Turkey"): the places extractor's English name.
+    for location in ctx.facts("locations"):
+        if location.kind == "country" and any(
+            m.start <= start and end <= m.end for m in location.mentions
+        ):
+            return str(location.name)
     words = phrase.split()
     for pattern, template in vocab.org_patterns.items():
         head = pattern.split()
@@ -71,10 +100,6 @@ def _english_name(
         demonym = next(filter(None, (_demonym(vocab, w) for w in words[len(head) :])), None)
         if demonym is not None:
             return template.replace("{adj}", demonym).strip()
-    # A name made of one known actor plus adjectives ("الجيش الإسرائيلي" is handled above).
-    for known, english in vocab.names.items():
-        if words[: len(known.split())] == known.split() and len(known.split()) == len(words):
-            return english
     return None
 
 
@@ -95,12 +120,19 @@ def _phrase_at_cue(
     names: dict[int, int],
 ) -> SpeakerPhrase | None:
     """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
+    if cue.needs:
+        # The idiom's noun closes the subject: "ألقى [رئيس الوزراء] باللوم".
+        end = next(
+            (j for j in range(k_last + 1, len(tokens)) if set(tokens[j].forms) & set(cue.needs)),
+            len(tokens),
+        )
+        tokens = tokens[:end]
     if vocab.language == "ar":
         after = k_last + 1
         if cue.kind == "relay":
             # "نقلت رويترز عن شيرر": the speaker follows عن within a few words; without عن the
             # verb is not speech ("نقل المصابين").
-            for j in range(after, min(after + 6, len(tokens))):
+            for j in range(after, min(after + _RELAY_WINDOW, len(tokens))):
                 if tokens[j].norm in vocab.relay_preposition:
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
@@ -140,12 +172,36 @@ def _verb_form(
     (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
     English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
+    if cue.value.needs:
+        window = doc.tokens[cue.last_token + 1 : cue.last_token + 1 + _IDIOM_WINDOW]
+        sentence = doc.sentence_index_at(cue.start)
+        if not any(
+            form in cue.value.needs
+            for t in window
+            if doc.sentence_index_at(t.start) == sentence
+            for form in t.forms
+        ):
+            return False
     if cue.value.kind == "source":
         return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":
         return not token.text[:1].isupper()  # "United States", "Says" in a headline
     head = norm(cue.phrase).split()[0]
     return token.norm in (head, "و" + head, "ف" + head)
+
+
+def _quoted_name(quote: Quote, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> bool:
+    """A short quote right after a preposition or an organisation head names something."""
+    inner = list(doc.tokens_between(quote.inner_start, quote.inner_end))
+    if not inner or len(inner) > _MAX_QUOTED_NAME:
+        return False
+    before = [
+        t for t in doc.tokens_between(max(quote.start - 12, 0), quote.start) if t.end <= quote.start
+    ]
+    if not before:
+        return False
+    word = before[-1].norm
+    return len(word) < 2 or word in _NAME_PREPOSITIONS or word in vocab.org_heads
 
 
 def _inside(quotes: Sequence[Quote], starts: Sequence[int], offset: int) -> bool:
@@ -228,8 +284,10 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     vocab = vocabulary(ctx.language)
     doc = ctx.annotation
     text = ctx.text
-    quotes = find_quotes(text)
-    quote_starts = [q.start for q in quotes]
+    all_quotes = find_quotes(text)
+    quote_starts = [q.start for q in all_quotes]
+    # Quoted names (لـ"الجزيرة", تلفزيون "المسيرة") are not speech: they are never content.
+    quotes = [q for q in all_quotes if not _quoted_name(q, doc, vocab)]
     # Complete names bound Arabic speaker phrases; English phrases are bounded by capitals.
     names = _known_names(doc, vocab) if vocab.language == "ar" else {}
     index = SpeakerIndex(vocab)
@@ -237,7 +295,7 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     cues = [
         c
         for c in vocab.cues.finditer(doc)
-        if not _inside(quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
+        if not _inside(all_quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0
@@ -296,6 +354,14 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 previous=previous,
                 continuation=phrase.kind == "statement" or cue.value.kind == "continuation",
             )
+            if carried is None and phrase.person is False and sentence.index > 0:
+                # "..., the Ulster Unionists, is threatening ... They say": a group named as the
+                # subject of the previous sentence, though it has not spoken before.
+                group = speakers_en.previous_subject(
+                    doc.sentences[sentence.index - 1].tokens, vocab
+                )
+                if group is not None:
+                    carried = _resolve_named(ctx, vocab, index, group, sentence.index)
             if carried is None:
                 continue
             speaker = carried
@@ -319,9 +385,13 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 sentence=sentence.index,
                 start=max(region_start, cue.end),
                 end=region_end,
+                before=sentence.start,
             )
         )
     _attach_quotes(utterances, quotes, doc, vocab)
+    if vocab.language != "ar":
+        for speaker in {id(u.speaker): u.speaker for u in utterances}.values():
+            speakers_en.complete_name(speaker, doc, vocab)
     for utterance in utterances:
         yield _statement(ctx, utterance)
 
@@ -336,7 +406,7 @@ def _attach_quotes(
 
     Quotes are sorted and disjoint, so both lookups bisect (linear overall, whatever the size).
     """
-    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between
+    pronouns = vocab.person_pronouns | vocab.group_pronouns | vocab.between | vocab.determiners
     starts = [q.start for q in quotes]
     ends = [q.end for q in quotes]
     taken: set[int] = set()
@@ -350,7 +420,7 @@ def _attach_quotes(
     for utterance in utterances:
         if utterance.quotes:
             continue
-        anchor = utterance.cue.start
+        anchor = utterance.anchor[0]
         if utterance.speaker_span is not None:
             anchor = min(anchor, utterance.speaker_span[0])
         q = bisect.bisect_right(ends, anchor) - 1
@@ -363,6 +433,64 @@ def _attach_quotes(
         if "\n" not in gap and len(words) <= 2 and all(norm(w) in pronouns for w in words):
             utterance.quotes.append(quotes[q])
             taken.add(q)
+    utterances.extend(_continuing_quotes(utterances, quotes, taken, doc))
+    utterances.sort(key=lambda u: u.anchor[0])
+
+
+def _continuing_quotes(
+    utterances: list[_Utterance],
+    quotes: list[Quote],
+    taken: set[int],
+    doc: eventx.AnnotatedDocument,
+) -> list[_Utterance]:
+    """'"...," said the mayor. "We will rebuild."': a quote opening a sentence right after a
+    direct utterance, in the same paragraph and with no cue of its own, continues it."""
+    found: list[_Utterance] = []
+    ordered = sorted(utterances, key=lambda u: u.anchor[0])
+    anchors = [u.anchor[0] for u in ordered]
+    last: _Utterance | None = None
+    for q, quote in enumerate(quotes):
+        if q in taken:
+            continue
+        k = bisect.bisect_left(anchors, quote.start) - 1
+        before = ordered[k] if k >= 0 else None
+        if last is not None and (before is None or last.quotes[0].start > before.anchor[0]):
+            before = last  # a chain of quote sentences
+        if before is None or not before.quotes:
+            continue
+        reach = max(before.end, before.quotes[-1].end)
+        sentence = doc.sentence_at(quote.start)
+        if (
+            sentence is None
+            or "\n" in doc.text[reach : quote.start]
+            or doc.text[sentence.start : quote.start].strip()
+            or sentence.index > _sentence_of(before, doc) + 1
+        ):
+            continue
+        origin = before.continues or before
+        follow = _Utterance(
+            speaker=before.speaker,
+            speaker_span=None,
+            behalf=before.behalf,
+            cue=None,
+            sentence=sentence.index,
+            start=quote.start,
+            end=quote.end,
+            before=sentence.start,
+            quotes=[quote],
+            continues=origin,
+        )
+        taken.add(q)
+        found.append(follow)
+        last = follow
+    return found
+
+
+def _sentence_of(utterance: _Utterance, doc: eventx.AnnotatedDocument) -> int:
+    """The sentence where an utterance's words end (its last quote may run on)."""
+    end = utterance.quotes[-1].end - 1 if utterance.quotes else utterance.end
+    index = doc.sentence_index_at(max(end, 0))
+    return utterance.sentence if index is None else max(index, utterance.sentence)
 
 
 def _content_span(
@@ -372,21 +500,35 @@ def _content_span(
     complementiser (أن, إن, that) when one opens it, without leading time words."""
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
-    tokens = list(doc.tokens_between(utterance.start, utterance.end))
+    found = _clause(utterance.start, utterance.end, doc, vocab)
+    if found is None and utterance.cue is not None and utterance.cue.value.kind == "source":
+        found = _clause(utterance.before, utterance.cue.start, doc, vocab)
+    return found
+
+
+def _clause(
+    start: int, end: int, doc: eventx.AnnotatedDocument, vocab: Vocabulary
+) -> tuple[int, int] | None:
+    """The reported clause inside ``[start, end)``, trimmed of openers and particles."""
+    tokens = list(doc.tokens_between(start, end))
     opener = next(
         (k for k, t in enumerate(tokens[:_MAX_CLAUSE_PREAMBLE]) if t.norm in _COMPLEMENTISERS),
         None,
     )
     if opener is not None:
         tokens = tokens[opener + 1 :]
-    while tokens and (
-        tokens[0].norm in _CLAUSE_OPENERS
-        or not tokens[0].norm[:1].isalnum()
-        or any(f in vocab.stop for f in tokens[0].forms)
+    while (
+        tokens
+        and tokens[0].norm not in _NEGATIONS
+        and (
+            tokens[0].norm in _CLAUSE_OPENERS
+            or not tokens[0].norm[:1].isalnum()
+            or any(f in vocab.stop for f in tokens[0].forms)
+        )
     ):
         tokens = tokens[1:]
-    while tokens and not tokens[-1].norm[:1].isalnum():
-        tokens = tokens[:-1]
+    while tokens and (not tokens[-1].norm[:1].isalnum() or tokens[-1].norm in _TRAILING):
+        tokens = tokens[:-1]  # "..., فيما" before the next speaker's cue
     if not tokens:
         return None
     return tokens[0].start, tokens[-1].end
@@ -395,20 +537,22 @@ def _content_span(
 def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.Statement:
     cue = utterance.cue
     content = _content_span(utterance, ctx.annotation, vocabulary(ctx.language))
-    spans = [(cue.start, cue.end)]
+    spans = [utterance.anchor]
     if utterance.speaker_span is not None:
         spans.append(utterance.speaker_span)
     if content is not None:
         spans.append(content)
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
-    dated = ctx.nearest_date(cue.start, cue.end)
+    # A continuing quote has the date of the utterance it continues.
+    dated_at = (utterance.continues or utterance).anchor
+    dated = ctx.nearest_date(*dated_at)
     speaker = utterance.speaker
     behalf = utterance.behalf
     return eventx.Statement(
         speaker=speaker.name,
         speaker_en=speaker.english,
-        cue=ctx.text[cue.start : cue.end],
+        cue=None if cue is None else ctx.text[cue.start : cue.end],
         content=None if content is None else ctx.text[content[0] : content[1]],
         direct=bool(utterance.quotes),
         date=None if dated is None else dated.value,
@@ -418,4 +562,5 @@ def _statement(ctx: eventx.ExtractionContext, utterance: _Utterance) -> eventx.S
         else ctx.evidence(*utterance.speaker_span),
         content_evidence=None if content is None else ctx.evidence(*content),
         on_behalf_of=None if behalf is None else ctx.text[behalf[0] : behalf[1]],
+        anonymous=speaker.anonymous,
     )

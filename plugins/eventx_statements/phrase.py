@@ -26,6 +26,8 @@ class SpeakerPhrase:
     behalf: tuple[eventx.Token, ...] = ()
     # Arabic: a leading preposition glued to the name ("لإرينا" after وفقا) is not part of it.
     trim_start: int = 0
+    # English: a possessive ending that is not part of the name ("the ministry's statement").
+    trim_end: int = 0
     gender: str = "unknown"  # for pronouns: the gender the cue or pronoun asks for
     person: bool | None = None  # for English pronouns: he/she (True) or it/they (False)
 
@@ -35,7 +37,7 @@ class SpeakerPhrase:
 
     @property
     def end(self) -> int:
-        return self.tokens[-1].end
+        return self.tokens[-1].end - self.trim_end
 
     @property
     def behalf_span(self) -> tuple[int, int] | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import regex
 from attrs import frozen
 
-_MARKS_RE = regex.compile(r"[\"“”„«»‘’‹›\n]")
+# `` and '' are the typewriter quotes of wire copy and treebank-style corpora (AP, TimeBank).
+_MARKS_RE = regex.compile(r"``|''|[\"“”„«»‘’‹›\n]")
 # What each opening mark may be closed by.
 _CLOSERS: dict[str, str] = {
     "“": "”“",  # English “ ”, German „ “ is handled below
@@ -24,8 +25,15 @@ _CLOSERS: dict[str, str] = {
     '"': '"”“',
     "‘": "’",
     "‹": "›",
+    "``": "''",
 }
-_OPENERS = frozenset('“„«‘‹"')
+_OPENERS = frozenset(["“", "„", "«", "‘", "‹", '"', "``"])
+
+
+def _closers(opener: str) -> tuple[str, ...]:
+    """The marks that close ``opener`` (two-character marks count as one)."""
+    closers = _CLOSERS.get(opener, "")
+    return (closers,) if len(opener) == 2 else tuple(closers)
 
 
 @frozen
@@ -48,9 +56,9 @@ def find_quotes(text: str) -> list[Quote]:
     stack: list[tuple[str, int]] = []
 
     def close(end_inner: int, end: int) -> None:
-        _mark, start = stack.pop()
+        mark, start = stack.pop()
         if not stack:
-            inner_start = start + 1
+            inner_start = start + len(mark)
             body = text[inner_start:end_inner]
             if any(ch.isalpha() for ch in body):
                 strip_l = len(body) - len(body.lstrip())
@@ -70,12 +78,12 @@ def find_quotes(text: str) -> list[Quote]:
             continue  # an apostrophe inside a word (don’t, Britain’s)
         if ch == "’" and not any(m == "‘" for m, _ in stack):
             continue  # a possessive or elision apostrophe (the Taliban’ ...)
-        if stack and ch in _CLOSERS.get(stack[-1][0], ""):
-            # A symmetric mark between letters on both sides is more likely a new opener
-            # only when it cannot close; here it can, so it closes.
-            close(pos, pos + 1)
+        if stack and ch in _closers(stack[-1][0]):
+            close(pos, pos + len(ch))
             continue
-        if ch in _OPENERS or ch in "”»›":
+        if ch == "''":
+            continue  # a closing mark with nothing open
+        if ch in _OPENERS or ch in ("”", "»", "›"):
             if ch == "‘" and _is_letter(before):
                 continue
             stack.append((ch, pos))

@@ -21,6 +21,7 @@ import eventx
 from eventx_statements.vocabulary import Vocabulary
 
 _FEMININE_ENDINGS = ("ه", "ات", "ا")
+_MAX_ANONYMOUS_WORDS = 3
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -32,6 +33,7 @@ class Speaker:
     names_only: bool  # every word is a proper name (no article / capitalised)
     # First named without the article ("مصدر قريب"): a later "المصدر ..." refers back to it.
     indefinite: bool = False
+    anonymous: bool = False  # an unnamed source ("مصدر أمني", "officials")
     english: str | None = None
     # Other names it goes by: a spokesperson's name for the organisation they speak for.
     aliases: list[tuple[str, ...]] = attrs.field(factory=list)
@@ -129,6 +131,19 @@ class SpeakerIndex:
                 return found, False
         return None, False
 
+    def _anonymous(self, tokens: Sequence[eventx.Token], words: tuple[str, ...]) -> bool:
+        """An unnamed source: its head word is listed and no word of it is a proper name."""
+        if not words:
+            return False
+        if self.vocab.language == "ar":
+            # "مصدر أمني", "شهود عيان", "مسؤول محلي"; a longer phrase names someone
+            # ("المسؤول الأمريكي جون كيربي").
+            return words[0] in self.vocab.anonymous and len(words) <= _MAX_ANONYMOUS_WORDS
+        capitalised = [
+            t for t in tokens if t.text[:1].isupper() and t.norm not in self.vocab.vocabulary
+        ]
+        return words[-1] in self.vocab.anonymous and len(capitalised) <= 1
+
     def _name_word(self, token: eventx.Token) -> bool:
         if self.vocab.language == "ar":
             return not token.norm.startswith("ال") and token.norm not in self.vocab.titles
@@ -154,6 +169,7 @@ class SpeakerIndex:
                 english=english,
                 person=person,
                 feminine=self._feminine(tokens, words, english),
+                anonymous=self._anonymous(tokens, words),
                 indefinite=bool(tokens)
                 and self.vocab.language == "ar"
                 and not tokens[0].norm.startswith("ال")

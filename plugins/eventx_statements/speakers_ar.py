@@ -26,6 +26,7 @@ _MAX_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
 _QUOTE_MARKS = frozenset('"“”«»„()')
+_MAX_QUOTED_NAME = 3  # words of a quoted name after an organisation head ("سانا", "المسيرة")
 _CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
 _COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
 # A phrase after one of these is inside a prepositional phrase, not a subject.
@@ -57,7 +58,12 @@ def in_set(token: eventx.Token, words: frozenset[str]) -> bool:
 
 
 def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
-    return any(form in vocab.stop for form in token.forms)
+    """A word that ends a speaker phrase. Its proclitic-free forms count (``وفي``, ``لوكالة``)
+    but not the one without the article: ``المؤتمر`` is a noun even if ``مؤتمر`` is listed for
+    ``في مؤتمر صحفي``."""
+    if token.norm in vocab.stop:
+        return True
+    return not token.norm.startswith("ال") and any(form in vocab.stop for form in token.stems)
 
 
 def _known_name_length(tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]) -> int:
@@ -123,12 +129,13 @@ def scan_subject(
                 j += 1
                 continue
             # 'تلفزيون "المسيرة"', 'وكالة (آي.إس.يو)': a quoted name after an organisation head.
-            if token.norm in _QUOTE_MARKS and len(phrase) == 1 and org:
+            if token.norm in _QUOTE_MARKS and org and not after_known:
                 close = next(
                     (k for k in range(j + 1, min(j + 8, n)) if tokens[k].norm in _QUOTE_MARKS),
                     None,
                 )
-                if close is not None and close > j + 1:
+                inside = tokens[j + 1 : close] if close is not None else ()
+                if close is not None and 0 < sum(map(is_word, inside)) <= _MAX_QUOTED_NAME:
                     phrase.extend(tokens[j : close + 1])
                     j = close + 1
                     after_known = True
@@ -152,6 +159,12 @@ def scan_subject(
             break
         known = names.get(token.start, 0)
         joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
+        # A title not yet followed by any name ("الأمين العام"): a ل-genitive may follow.
+        titles_only = bool(phrase) and all(
+            form(t) in vocab.titles or form(t) in vocab.adjectives or nisba(t) for t in phrase
+        )
+        if len(word) < 2:
+            break  # a lone letter ("لـ" before a quoted name) is a preposition
         if phrase and not genitive_next and not joined:
             prev = phrase[-1]
             prev_word = form(prev)
@@ -163,8 +176,10 @@ def scan_subject(
                     or title
                     or (person and not definite(token))  # رئيس كازاخستان توكاييف
                 )
-            elif org and word.startswith("ل") and token.stems and len(word) > 3:
-                ok = True  # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان"
+            elif (org or titles_only) and word.startswith("ل") and token.stems and len(word) > 3:
+                # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان",
+                # "الأمين العام للأمم المتحدة", "المبعوث الخاص لسوريا"
+                ok = True
             elif is_definite(token):
                 ok = (
                     nisba(token)
@@ -190,7 +205,13 @@ def scan_subject(
                         )
                     )
                 )
-            elif names_run > 0 and word.startswith("و") and token.stems:
+            elif (
+                names_run > 0
+                and word.startswith("و")
+                and token.stems
+                and word not in vocab.org_heads
+                and word not in vocab.titles
+            ):
                 ok = False  # "شهود عيان وأطباء", "روسية عرقيا وترتدي": a coordinated clause
             elif (
                 names_run >= 2
@@ -213,7 +234,9 @@ def scan_subject(
                 )
             if not ok:
                 break
-        genitive_next = org and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        genitive_next = (
+            (org or titles_only) and bool(phrase) and word.startswith("ل") and bool(token.stems)
+        )
         if word in vocab.titles:
             person = True
         if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:
@@ -230,7 +253,12 @@ def scan_subject(
         phrase.append(token)
         if joined:
             names_run += 1  # "عبد الفتاح": the article belongs to the name
-        elif is_definite(token) or word in vocab.titles or word in vocab.org_heads:
+        elif (
+            is_definite(token)
+            or word in vocab.titles
+            or word in vocab.org_heads
+            or word in vocab.on_behalf_marker
+        ):
             names_run = 0
         else:
             names_run += 1
@@ -309,7 +337,10 @@ def named_after_description(
     their name between commas; the speaker is the whole span up to the name."""
     if phrase.kind != "name" or phrase.tokens[0].norm not in vocab.titles:
         return phrase
-    if any(not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]):
+    partitive = phrase.tokens[0].norm in vocab.partitives  # "أحد كتاب الأعمدة، X،"
+    if not partitive and any(
+        not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]
+    ):
         return phrase  # it already has a name
     try:
         end = next(k for k, t in enumerate(tokens) if t is phrase.tokens[-1])

@@ -13,14 +13,31 @@ from collections.abc import Sequence
 
 import eventx
 from eventx_statements.phrase import SpeakerPhrase, pronoun
+from eventx_statements.resolution import Speaker
 from eventx_statements.vocabulary import Vocabulary
 
 _MAX_TOKENS = 10
 _QUOTE_OR_COMMA = frozenset(",\"“”'’‘«»")
 
 
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-")
+
+
 def capitalised(token: eventx.Token) -> bool:
-    return token.text[:1].isupper()
+    """A capitalised word, or an Arabic name with its article ("al-Mansouri")."""
+    text = token.text
+    if text[:1].isupper():
+        return True
+    for particle in _NAME_PARTICLES:
+        if text.startswith(particle) and text[len(particle) : len(particle) + 1].isupper():
+            return True
+    return False
+
+
+def _base(token: eventx.Token) -> str:
+    """The word without a possessive ending ("ministry's" -> "ministry")."""
+    word = token.norm
+    return word[:-2] if word.endswith("'s") and len(word) > 2 else word
 
 
 def _initial_dot(tokens: Sequence[eventx.Token], j: int) -> bool:
@@ -39,7 +56,7 @@ def _content_word(token: eventx.Token, vocab: Vocabulary) -> bool:
         return False
     if token.norm in vocab.connectors or token.norm in vocab.determiners:
         return False
-    if token.norm in vocab.vocabulary:
+    if _base(token) in vocab.vocabulary:
         return True
     return capitalised(token) and token.norm not in vocab.not_names
 
@@ -67,6 +84,7 @@ _PREPOSITIONS = frozenset(
     ["of", "in", "at", "from", "to", "by", "with", "for", "on", "about", "near"]
 )
 _MAX_PARENTHESIS = 24
+_MAX_GIVEN_NAMES = 3
 
 
 def _collect_backward(
@@ -113,6 +131,9 @@ def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | No
         return None
     if all(t.norm in vocab.statement_nouns for t in phrase):
         return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
+    if phrase[-1].norm in vocab.statement_nouns and phrase[-2].norm.endswith("'s"):
+        # "the ministry's statement said": the ministry speaks.
+        return SpeakerPhrase(kind="name", tokens=tuple(phrase[:-1]), trim_end=2)
     return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
 
 
@@ -208,6 +229,14 @@ def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> S
         else:
             break
         j += 1
+    # '"...," said the mayor, Anne Hidalgo.': a name in apposition completes a bare title.
+    if phrase and j + 1 < len(tokens) and tokens[j].norm == ",":
+        end = j + 1
+        while end < len(tokens) and capitalised(tokens[end]) and _content_word(tokens[end], vocab):
+            end += 1
+        closes = end == len(tokens) or not tokens[end].norm[:1].isalnum()
+        if end - (j + 1) >= 2 and closes and not any(capitalised(t) for t in phrase[1:]):
+            phrase = phrase + list(tokens[j:end])
     phrase = _trim(phrase, vocab)
     if not phrase:
         return None
@@ -235,3 +264,54 @@ def sentence_subject(
         start += 1
     found = scan_forward(tokens[:k], start, vocab)
     return found if found is not None else pronoun()
+
+
+def complete_name(speaker: Speaker, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> None:
+    """Name a speaker known by a bare surname ("Adams") by its fullest form in the text
+    ("Gerry Adams"): the longest run of capitalised name words ending in that surname."""
+    if not speaker.person or len(speaker.words) != 1:
+        return
+    surname = speaker.name
+    best = surname
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for k, token in enumerate(tokens):
+            if token.text != surname:
+                continue
+            j = k
+            while (
+                j > 0
+                and k - j < _MAX_GIVEN_NAMES
+                and capitalised(tokens[j - 1])
+                and _content_word(tokens[j - 1], vocab)
+                and _base(tokens[j - 1]) not in vocab.vocabulary
+            ):
+                j -= 1
+            found = doc.text[tokens[j].start : token.end]
+            if j < k and len(found) > len(best):
+                best = found
+    speaker.name = best
+
+
+def previous_subject(tokens: Sequence[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
+    """The group a sentence is about: its opening name ("The Taliban claimed ..."), or the name
+    in apposition to a description opening it ("Northern Ireland's biggest party, the Ulster
+    Unionists, is ...")."""
+    start = 0
+    while start < len(tokens) and tokens[start].norm in vocab.not_names:
+        start += 1
+    opening = scan_forward(tokens, start, vocab)
+    if (
+        opening is not None
+        and opening.kind == "name"
+        and not opening.tokens[-1].norm.endswith("'s")
+    ):
+        after = next((k for k, t in enumerate(tokens) if t is opening.tokens[-1]), None)
+        if after is not None and after + 1 < len(tokens) and tokens[after + 1].norm != ",":
+            return opening
+    commas = [k for k, t in enumerate(tokens[:_MAX_PARENTHESIS]) if t.norm == ","]
+    if len(commas) >= 2:
+        inside = _trim(list(tokens[commas[0] + 1 : commas[1]]), vocab)
+        if inside and all(capitalised(t) for t in inside):
+            return _phrase(inside, vocab)
+    return None

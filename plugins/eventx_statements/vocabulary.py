@@ -27,6 +27,8 @@ class CueInfo:
     # Arabic imperfect (يقول، تقول): without a subject after it, it usually describes a noun
     # before it ("حركة احتجاجية تطالب بـ") rather than continuing a speaker.
     imperfect: bool = False
+    # Idioms: the verb is speech only with one of these words after it (ألقى ... باللوم).
+    needs: tuple[str, ...] = ()
 
 
 def norm(text: str) -> str:
@@ -53,6 +55,7 @@ class Vocabulary:
     inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
     stop: frozenset[str]
     skip: frozenset[str]
+    anonymous: frozenset[str]  # head words of unnamed sources, without the article
     member_marker: frozenset[str]
     titles: frozenset[str]
     spokesperson: frozenset[str]
@@ -62,6 +65,7 @@ class Vocabulary:
     statement_nouns: frozenset[str]
     name_articles: frozenset[str]
     name_joiners: frozenset[str]
+    partitives: frozenset[str]
     short_forms: dict[str, str]
     subordinate: frozenset[str]
     names: dict[str, str]  # normalised complete name -> English name
@@ -97,6 +101,12 @@ def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
                 entries.append((str(term), CueInfo(kind, gender, imperfect)))
         for term in section.get("terms", ()):
             entries.append((str(term), CueInfo(kind, "unknown")))
+    for idiom in cues.get("idioms", ()):
+        needs = tuple(norm(str(w)) for w in idiom.get("needs", ()))
+        genders: tuple[Gender, ...] = ("masculine", "feminine")
+        for gender in genders:
+            for term in idiom.get(gender, ()):
+                entries.append((str(term), CueInfo("speech", gender, False, needs)))
     return entries
 
 
@@ -121,6 +131,10 @@ def vocabulary(language: str) -> Vocabulary:
         inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
+        anonymous=frozenset(
+            w[2:] if language == "ar" and w.startswith("ال") else w
+            for w in _norm_set(speaker.get("anonymous", ()))
+        ),
         member_marker=_norm_set(speaker.get("member_marker", ())),
         titles=_norm_set(speaker.get("titles", ())),
         spokesperson=_norm_set(speaker.get("spokesperson", ())),
@@ -130,6 +144,7 @@ def vocabulary(language: str) -> Vocabulary:
         statement_nouns=_norm_set(speaker.get("statement_nouns", ())),
         name_articles=_norm_set(speaker.get("name_articles", ())),
         name_joiners=_norm_set(speaker.get("name_joiners", ())),
+        partitives=_norm_set(speaker.get("partitives", ())),
         short_forms={k: norm(v) for k, v in _norm_map(anaphora.get("short_forms", {})).items()},
         subordinate=_norm_set(anaphora.get("subordinate", ())),
         names=names,

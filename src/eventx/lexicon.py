@@ -87,32 +87,36 @@ class PhraseMatcher(Generic[T]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, T]]] = defaultdict(list)
-        self._wildcard_first: list[tuple[tuple[str, ...], str, T]] = []
+        # Each entry keeps its position in ``entries``: among equally long matches the earlier
+        # entry wins, whichever token form (norm, stem, wildcard) found it.
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...], str, T]]] = defaultdict(list)
+        self._wildcard_first: list[tuple[int, tuple[str, ...], str, T]] = []
         self.size = 0
         for phrase, value in entries:
             tokens = phrase_tokens(phrase)
             if not tokens:
                 continue
+            entry = (self.size, tokens, phrase, value)
             self.size += 1
-            entry = (tokens, phrase, value)
             if tokens[0].endswith("*"):
                 self._wildcard_first.append(entry)
             else:
                 self._by_first[tokens[0]].append(entry)
         self._literal_firsts = frozenset(self._by_first)
-        self._other_firsts = tuple(sorted({e[0][0] for e in self._wildcard_first}))
+        self._other_firsts = tuple(sorted({e[1][0] for e in self._wildcard_first}))
 
     def _candidates(self, token: Token) -> Iterator[tuple[tuple[str, ...], str, T]]:
-        seen: set[str] = set()
+        """Entries whose first token matches ``token``, in entry order."""
+        found: dict[int, tuple[int, tuple[str, ...], str, T]] = {}
         for form in token.forms:
-            if form in seen:
-                continue
-            seen.add(form)
-            yield from self._by_first.get(form, ())
+            for entry in self._by_first.get(form, ()):
+                found[entry[0]] = entry
         for entry in self._wildcard_first:
-            if _token_matches(entry[0][0], token):
-                yield entry
+            if _token_matches(entry[1][0], token):
+                found[entry[0]] = entry
+        for order in sorted(found):
+            _, tokens, phrase, value = found[order]
+            yield tokens, phrase, value
 
     def _all_first_token_hits(self, doc: AnnotatedDocument) -> list[int]:
         """Sorted indices (into ``doc.tokens``) of every token that may start one of our phrases.
@@ -122,15 +126,21 @@ class PhraseMatcher(Generic[T]):
         often search sentence by sentence, and each search then only bisects this list.
         """
         cache = doc.matcher_cache
-        hits = cache.get(self)
+        hits: list[int] | None = cache.get(self)
         if hits is not None:
             return hits
         index = doc.form_index
         found: set[int] = set()
-        for first in self._literal_firsts:
-            positions = index.get(first)
-            if positions:
-                found.update(positions)
+        # Walk the smaller side: a gazetteer has ~10^5 first words, a short article ~10^2 forms.
+        if len(index) < len(self._literal_firsts):
+            for form, at in index.items():
+                if form in self._literal_firsts:
+                    found.update(at)
+        else:
+            for first in self._literal_firsts:
+                positions = index.get(first)
+                if positions:
+                    found.update(positions)
         for first in self._other_firsts:
             for form in doc.forms_with_prefix(first[:-1]):
                 found.update(index[form])
@@ -163,6 +173,26 @@ class PhraseMatcher(Generic[T]):
         Matches never cross a sentence boundary.
         """
         stop = len(doc.text) if end is None else end
+        if longest and _window_is_sentence_aligned(doc, start, stop):
+            # Sentences are scanned independently, so a window of whole sentences holds exactly
+            # the whole document's matches inside it: scan once per document, then bisect.
+            key = (self, "longest")
+            cached = doc.matcher_cache.get(key)
+            if cached is None:
+                cached = list(self._scan(doc, 0, len(doc.text), longest=True))
+                doc.matcher_cache[key] = cached
+            low = bisect.bisect_left(cached, start, key=lambda m: m.start)
+            for match in cached[low:]:
+                if match.start >= stop:
+                    break
+                if match.end <= stop:
+                    yield match
+            return
+        yield from self._scan(doc, start, stop, longest=longest)
+
+    def _scan(
+        self, doc: AnnotatedDocument, start: int, stop: int, *, longest: bool
+    ) -> Iterator[PhraseMatch[T]]:
         tokens = doc.tokens
         offsets = doc.sentence_token_offsets
         sentences = doc.sentences
@@ -194,6 +224,32 @@ class PhraseMatcher(Generic[T]):
                 resume = best.last_token + 1
             else:
                 yield from sorted(found, key=lambda m: (m.end, m.phrase))
+
+
+def _window_is_sentence_aligned(doc: AnnotatedDocument, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` takes every sentence it touches whole (token-wise)."""
+    starts = doc.token_starts
+    if not starts:
+        return True
+    offsets = doc.sentence_token_offsets
+    first = bisect.bisect_left(starts, start)  # first token starting inside the window
+    if first < len(starts) and first not in _sentence_firsts(doc, offsets):
+        return False
+    after = bisect.bisect_left(starts, stop)  # first token starting at or after the end
+    tokens = doc.tokens
+    last = after - 1
+    if last >= first and tokens[last].end > stop:
+        return False  # the window cuts its last token
+    return after >= len(starts) or after in _sentence_firsts(doc, offsets)
+
+
+def _sentence_firsts(doc: AnnotatedDocument, offsets: list[int]) -> frozenset[int]:
+    key = "sentence_firsts"
+    found: frozenset[int] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = frozenset(offsets)
+        doc.matcher_cache[key] = found
+    return found
 
 
 def matcher_from_table(table: Mapping[str, Any], key: str = "terms") -> PhraseMatcher[str]:

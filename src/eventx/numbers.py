@@ -20,6 +20,7 @@ import bisect
 import copy
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from attrs import frozen
 
@@ -54,49 +55,77 @@ class NumberWords:
     words: Mapping[str, int]
     multipliers: Mapping[str, int]
     not_numbers: frozenset[str]
-    phrases: PhraseMatcher[int]
-    vague: PhraseMatcher[tuple[int, int]]
-    unspecified: PhraseMatcher[str]
-    qualifiers: PhraseMatcher[str]
-    postfix: PhraseMatcher[str]
-    range_openers: PhraseMatcher[str]
+    known: frozenset[str]  # every form in words, multipliers and not_numbers
+    # Every multi-word expression (categories "phrase", "vague", "unspecified", "qualifier",
+    # "postfix", "opener") in one matcher, so a document is scanned once: see _scan().
+    expressions: PhraseMatcher[tuple[str, object]]
     range_joiners: frozenset[str]
 
 
-def _qualifier_matcher(table: Mapping[str, Sequence[str]]) -> PhraseMatcher[str]:
-    return PhraseMatcher(
-        (str(phrase), name)
+def _qualifier_entries(
+    table: Mapping[str, Sequence[str]], category: str
+) -> list[tuple[str, tuple[str, object]]]:
+    return [
+        (str(phrase), (category, name))
         for name in sorted(table)
         if name in QUALIFIERS
         for phrase in table[name]
-    )
+    ]
 
 
 @lru_cache(maxsize=16)
 def number_words(language: str) -> NumberWords:
     """The compiled number vocabulary of ``language`` (empty for languages without a data file)."""
     data = language_data("eventx", "data/numbers", language)
-    vague: list[tuple[str, tuple[int, int]]] = []
+    expressions: list[tuple[str, tuple[str, object]]] = []
+    expressions += [(k, ("phrase", int(v))) for k, v in sorted(data.get("phrases", {}).items())]
     for phrase, bounds in sorted(data.get("vague", {}).items()):
         low, high = (int(b) for b in bounds)
-        vague.append((phrase, (low, high)))
+        expressions.append((phrase, ("vague", (low, high))))
+    expressions += [
+        (t, ("unspecified", "unspecified")) for t in data.get("unspecified", {}).get("terms", ())
+    ]
+    expressions += _qualifier_entries(data.get("qualifiers", {}), "qualifier")
+    expressions += _qualifier_entries(data.get("postfix", {}), "postfix")
     ranges = data.get("ranges", {})
+    expressions += [(t, ("opener", "range")) for t in ranges.get("openers", ())]
+    word_values = {normalize_string(k): int(v) for k, v in data.get("words", {}).items()}
+    scales = {normalize_string(k): int(v) for k, v in data.get("multipliers", {}).items()}
+    not_numbers = frozenset(
+        normalize_string(w) for w in data.get("not_numbers", {}).get("forms", ())
+    )
     return NumberWords(
-        words={normalize_string(k): int(v) for k, v in data.get("words", {}).items()},
-        multipliers={normalize_string(k): int(v) for k, v in data.get("multipliers", {}).items()},
-        not_numbers=frozenset(
-            normalize_string(w) for w in data.get("not_numbers", {}).get("forms", ())
-        ),
-        phrases=PhraseMatcher((k, int(v)) for k, v in sorted(data.get("phrases", {}).items())),
-        vague=PhraseMatcher(vague),
-        unspecified=PhraseMatcher(
-            (t, "unspecified") for t in data.get("unspecified", {}).get("terms", ())
-        ),
-        qualifiers=_qualifier_matcher(data.get("qualifiers", {})),
-        postfix=_qualifier_matcher(data.get("postfix", {})),
-        range_openers=PhraseMatcher((t, "range") for t in ranges.get("openers", ())),
+        words=word_values,
+        multipliers=scales,
+        not_numbers=not_numbers,
+        known=frozenset(word_values) | frozenset(scales) | not_numbers,
+        expressions=PhraseMatcher(expressions),
         range_joiners=frozenset(normalize_string(j) for j in ranges.get("joiners", ())),
     )
+
+
+def _scan(
+    doc: AnnotatedDocument, words: NumberWords, start: int, end: int
+) -> dict[str, list[PhraseMatch[Any]]]:
+    """Expressions by category, leftmost-longest and non-overlapping within each category (the
+    same result as one matcher per category, in one pass over the document)."""
+    by_category: dict[str, list[PhraseMatch[Any]]] = {}
+    for match in words.expressions.finditer(doc, start=start, end=end, longest=False):
+        category, payload = match.value
+        by_category.setdefault(category, []).append(
+            PhraseMatch(
+                match.start, match.end, match.first_token, match.last_token, match.phrase, payload
+            )
+        )
+    selected: dict[str, list[PhraseMatch[Any]]] = {}
+    for category, found in by_category.items():
+        found.sort(key=lambda m: (m.first_token, -(m.end - m.start), len(m.phrase)))
+        kept: list[PhraseMatch[Any]] = []
+        for match in found:
+            if not kept or match.first_token > kept[-1].last_token:
+                kept.append(match)
+        selected[category] = kept
+    return selected
 
 
 def parse_digits(text: str) -> int | None:
@@ -197,9 +226,12 @@ def _word_values(
     ``ألف`` is both "a thousand" and the scale in "عشرين ألف": ``scale_first`` picks the scale
     reading once a number has started.
     """
-    if any(form in words.not_numbers for form in token.forms):
+    forms = token.forms
+    if words.known.isdisjoint(forms) and "-" not in token.norm:
+        return None  # the common case, decided with one set operation
+    if any(form in words.not_numbers for form in forms):
         return None
-    for form in token.forms:
+    for form in forms:
         found = _lookup(form, words, scale_first)
         if found is not None:
             return [found]
@@ -282,9 +314,19 @@ def find_numbers(
     """Exact numbers written in digits or words inside ``[start, end)``, left to right."""
     stop = len(doc.text) if end is None else end
     words = number_words(doc.language)
+    yield from _numbers(doc, start, stop, words, _scan(doc, words, start, stop).get("phrase", []))
+
+
+def _numbers(
+    doc: AnnotatedDocument,
+    start: int,
+    stop: int,
+    words: NumberWords,
+    phrase_matches: Sequence[PhraseMatch[int]],
+) -> Iterator[NumberMatch]:
     conjunctions = _CONJUNCTION.get(doc.language, ())
     tokens = doc.tokens
-    phrases = {m.first_token: m for m in words.phrases.finditer(doc, start=start, end=stop)}
+    phrases = {m.first_token: m for m in phrase_matches}
     # Start at the first token inside the window: callers search sentence by sentence.
     i = bisect.bisect_left(doc.token_starts, start)
     while i < len(tokens):
@@ -330,6 +372,18 @@ def _scale_after(tokens: Sequence[Token], j: int, stop: int, words: NumberWords)
     return None
 
 
+def _digits_after_scale(
+    tokens: Sequence[Token], j: int, stop: int, scale: int
+) -> tuple[int, int] | None:
+    """A smaller digit group joined to a scaled number by و/and: (its value, its token)."""
+    k = j + 1
+    if k + 1 < len(tokens) and tokens[k].norm in ("و", "and") and tokens[k + 1].end <= stop:
+        value = parse_digits(tokens[k + 1].norm)
+        if value is not None and value < scale:
+            return value, k + 1
+    return None
+
+
 def _digits_at(doc: AnnotatedDocument, i: int, stop: int, words: NumberWords) -> NumberMatch | None:
     tokens = doc.tokens
     token = tokens[i]
@@ -345,6 +399,9 @@ def _digits_at(doc: AnnotatedDocument, i: int, stop: int, words: NumberWords) ->
         value, j = numerator * scale // denominator, i + 1
     elif scale is not None:
         value, j = value * scale, i + 1
+        rest = _digits_after_scale(tokens, j, stop, scale)
+        if rest is not None:  # "3 آلاف و500", "2 million and 300"
+            value, j = value + rest[0], rest[1]
     return NumberMatch(
         start=token.start,
         end=tokens[j].end,
@@ -420,10 +477,14 @@ def find_quantities(
     stop = len(doc.text) if end is None else end
     words = number_words(doc.language)
     tokens = doc.tokens
-    numbers = list(find_numbers(doc, start=start, end=stop))
-    qualifiers = {m.last_token: m for m in words.qualifiers.finditer(doc, start=start, end=stop)}
-    postfixes = {m.first_token: m for m in words.postfix.finditer(doc, start=start, end=stop)}
-    openers = {m.last_token: m for m in words.range_openers.finditer(doc, start=start, end=stop)}
+    expressions = _scan(doc, words, start, stop)
+    numbers = list(_numbers(doc, start, stop, words, expressions.get("phrase", [])))
+    # A vague expression that contains a number is read as a whole: "several hundred", "a few
+    # dozen". A number that contains a vague word stays a number: "ثلاثة آلاف".
+    numbers = [n for n in numbers if not _inside_longer(n, expressions.get("vague", ()))]
+    qualifiers = {m.last_token: m for m in expressions.get("qualifier", ())}
+    postfixes = {m.first_token: m for m in expressions.get("postfix", ())}
+    openers = {m.last_token: m for m in expressions.get("opener", ())}
     by_first = {n.first_token: n for n in numbers}
     found: list[QuantityMatch] = []
     used_numbers: set[int] = set()
@@ -442,7 +503,7 @@ def find_quantities(
         used_numbers.add(number.first_token)
         found.append(_qualified(doc, number, qualifiers, postfixes, tokens))
     covered = {t for q in found for t in range(q.first_token, q.last_token + 1)}
-    for vague in words.vague.finditer(doc, start=start, end=stop):
+    for vague in expressions.get("vague", ()):
         if covered.intersection(range(vague.first_token, vague.last_token + 1)):
             continue  # "ثلاثة آلاف" is a number, not the vague "آلاف"
         low, high = vague.value
@@ -458,7 +519,7 @@ def find_quantities(
             )
         )
         covered.update(range(vague.first_token, vague.last_token + 1))
-    for loose in words.unspecified.finditer(doc, start=start, end=stop):
+    for loose in expressions.get("unspecified", ()):
         if covered.intersection(range(loose.first_token, loose.last_token + 1)):
             continue
         if loose.last_token + 1 in by_first:
@@ -476,6 +537,15 @@ def find_quantities(
         )
     found.sort(key=lambda q: (q.start, q.end))
     yield from found
+
+
+def _inside_longer(number: NumberMatch, spans: Sequence[PhraseMatch[Any]]) -> bool:
+    return any(
+        s.first_token <= number.first_token
+        and number.last_token <= s.last_token
+        and (s.first_token, s.last_token) != (number.first_token, number.last_token)
+        for s in spans
+    )
 
 
 def _same_sentence(doc: AnnotatedDocument, a: int, b: int) -> bool:

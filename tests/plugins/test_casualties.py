@@ -221,8 +221,9 @@ def test_seed_claims(pipeline: eventx.Pipeline) -> None:
         ("injured", 18, "مجرما مسلحا", "2022-01-07"),
     ]
     assert all(c.source and "وزارة الداخلية" in c.source for c in record.casualties)
-    killed = record.casualties[0]
+    killed, injured = record.casualties
     assert len(killed.mentions) == 2  # the subheading and the body say the same figure
+    assert injured.evidence.text == "وإصابة 18 آخرين بجروح"
     assert not record.check_evidence(text)
 
 
@@ -300,3 +301,73 @@ def test_claims_are_sound_on_casualty_like_text(
 def test_no_crash_on_any_text(pipeline: eventx.Pipeline, text: str, language: str) -> None:
     record = pipeline.extract(text, language=language)
     assert not [d for d in record.diagnostics if d.plugin == "casualties"]
+
+
+def test_claim_dates(pipeline: eventx.Pipeline) -> None:
+    text = "قتل 12 شخصا يوم الجمعة في هجوم على شبه جزيرة القرم التي ضمتها روسيا عام 2014."
+    (claim,) = facts(pipeline, text, "ar")
+    assert claim.date == "2023-05-12"  # the Friday on or before the publication date
+    text = "قتل 12 شخصا في هجوم على شبه جزيرة القرم التي ضمتها روسيا عام 2014."
+    (claim,) = facts(pipeline, text, "ar")
+    assert claim.date is None  # a background year after the claim does not date it
+    record = pipeline.extract("By the end of 1972, 496 had been killed.", language="en")
+    assert [(c.count, c.date) for c in record.casualties] == [(496, "1972")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("سجلت وزارة الصحة 500 إصابة جديدة بفيروس كورونا.", "ar"),
+        ("The court sentenced 5 people to death.", "en"),
+        ("Oil prices rose 3 percent after OPEC cut production.", "en"),
+        ("أصيب الاقتصاد بالشلل بعد إغلاق 300 مصنع.", "ar"),
+        ("The president signed 12 agreements during his three-day visit.", "en"),
+    ],
+)
+def test_not_casualties(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert claims(pipeline, text, language) == []
+
+
+def test_breakdown_in_an_aside(pipeline: eventx.Pipeline) -> None:
+    text = "At least three people, including a child, died when the building collapsed."
+    found = facts(pipeline, text, "en")
+    assert [(c.kind, c.count, c.min, c.subset) for c in found] == [
+        ("killed", 3, 3, False),
+        ("killed", 1, 1, True),
+    ]
+
+
+def test_scores_and_nobody(pipeline: eventx.Pipeline) -> None:
+    text = "Police fired live rounds, killing two protesters and injuring scores, witnesses said."
+    found = facts(pipeline, text, "en")
+    assert [(c.kind, c.count, c.min, c.max, c.source) for c in found] == [
+        ("killed", 2, 2, 2, "witnesses"),
+        ("injured", None, 20, 99, "witnesses"),
+    ]
+    (claim,) = facts(pipeline, "Nobody has claimed the attack, which killed 12.", "en")
+    assert claim.source is None
+
+
+def test_arabic_agency_style(pipeline: eventx.Pipeline) -> None:
+    text = "وأسفر التفجير عن سقوط 12 قتيلا وأكثر من 30 جريحا، وفقا لمصادر طبية."
+    found = facts(pipeline, text, "ar")
+    assert [(c.kind, c.count, c.min, c.source) for c in found] == [
+        ("killed", 12, 12, "مصادر طبية"),
+        ("injured", 30, 31, "مصادر طبية"),
+    ]
+    text = "استشهد ثلاثة فلسطينيين وأصيب 20 آخرون برصاص قوات الاحتلال."
+    assert [(c.count, c.group) for c in facts(pipeline, text, "ar")] == [
+        (3, "فلسطينيين"),
+        (20, "فلسطينيين"),
+    ]
+    text = "وقالت الأمم المتحدة إن أكثر من مليون شخص نزحوا بسبب المعارك."
+    assert claims(pipeline, text, "ar") == [("displaced", 1000000, 1000001, None, True)]
+
+
+def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "A gunman killed 14 worshippers at a mosque.", "en") == [
+        ("killed", 14, 14, 14, False)
+    ]
+    assert claims(pipeline, "A man killed in the blast was buried on Friday.", "en") == [
+        ("killed", 1, 1, 1, False)
+    ]

@@ -66,6 +66,10 @@ ARABIC = [
     ("ومن المقرر أن يجتمع مجلس الأمن الاثنين لبحث الأزمة.", [("الاثنين", "2022-01-10")]),
     ("وسيعقد الاجتماع الأحد المقبل في جنيف.", [("الأحد المقبل", "2022-01-09")]),
     (
+        "وذكر التلفزيون أن الرئيس سيوجه خطابا إلى الأمة يوم الاثنين.",
+        [("يوم الاثنين", "2022-01-10")],
+    ),
+    (
         "نفذ الجيش عمليات اعتقال الليلة الماضية في الضفة الغربية.",
         [("الليلة الماضية", "2022-01-06")],
     ),
@@ -83,6 +87,12 @@ ARABIC = [
         "تم التوقيع في أيار/مايو وحزيران/يونيو 2015 على اتفاق سلام.",
         [("أيار/مايو وحزيران/يونيو 2015", "2015-05-01/2015-06-30")],
     ),
+    ("قصف الطيران المدينة ليلة 5/6 يناير.", [("ليلة 5/6 يناير", "2022-01-05/2022-01-06")]),
+    (
+        "اندلعت الاشتباكات ليل الأربعاء - الخميس.",
+        [("ليل الأربعاء - الخميس", "2022-01-05/2022-01-06")],
+    ),
+    ("قتل 40 شخصا خلال الـ24 ساعة الماضية.", [("الـ24 ساعة الماضية", "2022-01-06/2022-01-07")]),
     # months and years
     (
         "تشهد المدينة حركة احتجاجية منذ أواخر كانون الأول/ديسمبر الماضي.",
@@ -90,6 +100,19 @@ ARABIC = [
     ),
     ("أقفلت فيها مناجم الفحم في 1998.", [("في 1998", "1998")]),
     ("ومنذ 2015 اتسعت رقعة الهجمات.", [("ومنذ 2015", "2015")]),
+    (
+        "وقع الهجوم في العاشر من الشهر الماضي قرب الحدود.",
+        [("العاشر من الشهر الماضي", "2021-12-10")],
+    ),
+    ("تأسست الحركة عام 2011م في درعا.", [("عام 2011م", "2011")]),
+    ("فجر اليوم الثلاثاء اقتحمت القوات المخيم.", [("فجر اليوم الثلاثاء", "2022-01-04")]),
+    # not dates: "the first day", "eleven", "the world day"
+    ("قتل متظاهر في اليوم الأول من الاحتجاجات.", []),
+    ("شارك الأحد عشر لاعبا في المباراة.", []),
+    ("دمر القصف في 2000 منزل في المدينة.", []),
+    ("قتل في أب وابنه في القصف.", []),
+    ("اندلعت الاحتجاجات في آب الماضي.", [("في آب الماضي", "2021-08")]),
+    ("احتفل العالم باليوم العالمي للمرأة.", []),
     # Hijri
     ("صدر القرار في 5 جمادى الأولى 1443 هـ.", [("5 جمادى الأولى 1443 هـ", "2021-12-09")]),
 ]
@@ -110,6 +133,10 @@ ENGLISH = [
     ("Two soldiers were killed two days ago near the border.", [("two days ago", "2022-01-05")]),
     ("Earlier this month the government resigned.", [("Earlier this month", "2022-01")]),
     (
+        "Earlier this week, rebels seized the town.",
+        [("Earlier this week", "2022-01-03/2022-01-06")],
+    ),
+    (
         "Police launched further raids early Monday in east London.",
         [("early Monday", "2022-01-03")],
     ),
@@ -122,6 +149,23 @@ ENGLISH = [
     ),
     ("Victims were listed under 2015-12-21 in the report.", [("2015-12-21", "2015-12-21")]),
     ("London has ruled the province directly since 1972.", [("since 1972", "1972")]),
+    ("The insurgency grew in mid-2021 after the elections.", [("mid-2021", "2021")]),
+    ("Monday's attack killed four policemen.", [("Monday", "2022-01-03")]),
+    ("Violence has plagued the region since the 1990s.", []),
+    (
+        "Clashes continued between Jan. 3 and Jan. 5 in the capital.",
+        [("between Jan. 3 and Jan. 5", "2022-01-03/2022-01-05")],
+    ),
+    (
+        "Gunmen attacked the village on the night of Jan. 5.",
+        [("the night of Jan. 5", "2022-01-05")],
+    ),
+    (
+        "The ballots were counted on 12/25/2021 and again on 25.12.2021.",
+        [("12/25/2021", "2021-12-25"), ("25.12.2021", "2021-12-25")],
+    ),
+    ("The vote took place on 3/4/2021.", []),
+    ("The town, with a population of 2000 people, was shelled.", []),
     ("Theresa May said the attackers may march in the city.", []),
     ("The IRA bombs of Bloody Friday shocked the city.", []),
 ]
@@ -254,3 +298,38 @@ def test_time_span_is_the_publication_day_when_only_history_is_dated(
     record = dates_pipeline.extract(text, language="ar", document_date="2018-10-17")
     assert [d.background for d in record.dates] == [True]
     assert record.time == eventx.TimeSpan(start="2018-10-17", end="2018-10-17")
+
+
+def test_every_gold_date_mention_of_the_seed_is_found_with_its_value(
+    dates_pipeline: eventx.Pipeline,
+) -> None:
+    import json
+
+    from eventx.demo import seeds_dir
+
+    seeds = seeds_dir()
+    gold = json.loads((seeds / "000_8810d80a09cc04a1.facts.json").read_text("utf-8"))
+    text = (seeds / "000_8810d80a09cc04a1.txt").read_text("utf-8")
+    record = dates_pipeline.extract(text, language="ar", document_date=gold["document_date"])
+    for item in gold["dates"]:  # 2022-01-07, -06, -05, the 5-6 January night, the first days
+        for mention in item["mentions"]:
+            at = text.index(mention)
+            overlapping = [
+                d.value
+                for d in record.dates
+                if d.evidence.start < at + len(mention) and at < d.evidence.end
+            ]
+            assert item["value"] in overlapping, (mention, overlapping)
+
+
+def test_a_full_date_earlier_in_the_sentence_anchors_a_date_without_year(
+    dates_pipeline: eventx.Pipeline,
+) -> None:
+    text = "وقعت هجمات باريس في 13 تشرين الثاني/نوفمبر 2015 ثم هجمات بروكسل في 22 آذار/مارس."
+    record = dates_pipeline.extract(text, language="ar", document_date="2018-03-05")
+    brussels = next(d for d in record.dates if d.evidence.text == "22 آذار/مارس")
+    assert (brussels.value, brussels.anchor, brussels.anchor_value) == (
+        "2016-03-22",
+        "explicit_date",
+        "2015-11-13",
+    )

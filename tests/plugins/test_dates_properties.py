@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from functools import lru_cache
 
@@ -87,6 +88,8 @@ def test_any_text_gives_sound_dates(
         check_fact(text, fact)
         if document_date is None:
             assert fact.anchor != "document_date"
+    spans = sorted((f.evidence.start, f.evidence.end) for f in facts)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no overlaps
     assert dates_of(text, language, document_date) == facts  # deterministic
 
 

@@ -157,3 +157,107 @@ def test_capital_speaks_for_its_state(pipe: eventx.Pipeline) -> None:
     found = statements(pipe, text, "ar")
     assert speakers(found) == ["روسيا"]
     assert {s.speaker_evidence.text for s in found if s.speaker_evidence} == {"روسيا", "موسكو"}
+
+
+def test_spokesperson_of_a_ministry_speaks_for_it(pipe: eventx.Pipeline) -> None:
+    text = "وقال المتحدث باسم وزارة الصحة في غزة أشرف القدرة إن عدد القتلى ارتفع إلى 40."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "وزارة الصحة"
+    assert s.on_behalf_of == "وزارة الصحة"
+    assert s.content == "عدد القتلى ارتفع إلى 40"
+
+
+def test_relay_past_a_parenthesised_agency_name(pipe: eventx.Pipeline) -> None:
+    text = "ونقلت وكالة الأنباء السعودية الرسمية (واس) عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "مصدر مسؤول"
+
+
+def test_two_speakers_in_one_sentence(pipe: eventx.Pipeline) -> None:
+    text = "ودعا الاتحاد الأفريقي إلى وقف فوري لإطلاق النار، فيما طالبت الجامعة العربية بعقد اجتماع طارئ."
+    found = statements(pipe, text, "ar")
+    assert speakers(found) == ["الاتحاد الأفريقي", "الجامعة العربية"]
+    assert found[0].content == "وقف فوري لإطلاق النار"
+    assert [s.speaker_en for s in found] == ["African Union", "Arab League"]
+
+
+def test_description_then_name_between_commas(pipe: eventx.Pipeline) -> None:
+    text = "وقال أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري، في صحيفة محلية إن الخطة فشلت."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "أحد كتاب الأعمدة الصحفية، فينيسيوس توريس فريري"
+
+
+def test_trailing_source_reports_the_clause_before_it(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "وقتل 12 شخصا في القصف، وفقا لوزارة الصحة السورية.", "ar")
+    assert s.speaker == "وزارة الصحة السورية"
+    assert s.content == "وقتل 12 شخصا في القصف"
+
+
+def test_state_speaker_takes_the_places_extractor_name(pipe: eventx.Pipeline) -> None:
+    record = pipe.extract("وأعربت كازاخستان عن قلقها إزاء تصاعد العنف.", language="ar")
+    [s] = record.statements
+    [country] = [loc for loc in record.locations if loc.kind == "country"]
+    assert s.speaker == "كازاخستان"
+    assert s.speaker_en == country.name
+
+
+def test_negation_stays_in_the_content(pipe: eventx.Pipeline) -> None:
+    text = "وأوضح المتحدث أن ما لا يقل عن 30 قرية تعرضت لهجمات."
+    [s] = statements(pipe, text, "ar")
+    assert s.content == "ما لا يقل عن 30 قرية تعرضت لهجمات"
+
+
+def test_idiom_blamed_with_subject_inside(pipe: eventx.Pipeline) -> None:
+    text = "وألقى رئيس الوزراء الإثيوبي آبي أحمد باللوم على المتمردين في أعمال العنف."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "رئيس الوزراء الإثيوبي آبي أحمد"
+    assert s.cue == "وألقى"
+
+
+def test_idiom_verb_without_its_noun_is_no_statement(pipe: eventx.Pipeline) -> None:
+    assert statements(pipe, "وألقى المتظاهرون الحجارة على قوات الأمن.", "ar") == []
+
+
+def test_quoted_agency_name_is_part_of_the_speaker(pipe: eventx.Pipeline) -> None:
+    text = 'وأفادت وكالة الأنباء السورية الرسمية "سانا" بأن الدفاعات الجوية تصدت لصواريخ معادية.'
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == 'وكالة الأنباء السورية الرسمية "سانا"'
+    assert s.direct is False
+
+
+def test_quoted_outlet_after_a_preposition_is_not_speech(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, 'أكد مصدر عسكري لـ"الجزيرة" أن الهجوم استهدف مواقع للمسلحين.', "ar")
+    assert s.speaker == "مصدر عسكري"
+    assert s.direct is False
+    assert s.content == "الهجوم استهدف مواقع للمسلحين"
+
+
+def test_title_with_a_genitive_of_an_organisation(pipe: eventx.Pipeline) -> None:
+    text = 'وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إنه "قلق للغاية".'
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker == "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
+    assert s.direct is True and s.content == "قلق للغاية"
+
+
+def test_definite_noun_is_not_a_stop_word(pipe: eventx.Pipeline) -> None:
+    # "مؤتمر" ends a phrase in "في مؤتمر صحفي", but "المؤتمر" can be the speaker itself.
+    [s] = statements(pipe, "وأعلن المؤتمر الوطني الأفريقي فوزه في الانتخابات.", "ar")
+    assert s.speaker == "المؤتمر الوطني الأفريقي"
+
+
+def test_parenthesised_acronym_after_an_organisation_head(pipe: eventx.Pipeline) -> None:
+    text = "وقالت وكالة (آي.إس.يو) للتدخل في الحالات الطارئة إن 400 شخص احتاجوا إلى الإسعاف."
+    [s] = statements(pipe, text, "ar")
+    assert s.speaker.startswith("وكالة (آي.إس.يو)")
+
+
+def test_unnamed_sources_are_marked_anonymous(pipe: eventx.Pipeline) -> None:
+    text = (
+        "وقال مصدر أمني إن الانفجار نجم عن عبوة ناسفة.\n"
+        "وقال المسؤول الأمريكي جون كيربي إن واشنطن تتابع الوضع."
+    )
+    found = statements(pipe, text, "ar")
+    assert [(s.speaker, s.anonymous) for s in found] == [
+        ("مصدر أمني", True),
+        ("المسؤول الأمريكي جون كيربي", False),
+    ]

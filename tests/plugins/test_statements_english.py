@@ -115,3 +115,122 @@ def test_statement_continued_keeps_the_speaker(pipe: eventx.Pipeline) -> None:
     found = statements(pipe, text, "en")
     assert speakers(found) == ["White House"]
     assert found[-1].direct is True
+
+
+def test_inverted_title_completed_by_a_name(pipe: eventx.Pipeline) -> None:
+    text = '"This is a dark day for our city," said the mayor, Anne Hidalgo.'
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "mayor, Anne Hidalgo"
+    assert s.direct is True
+
+
+def test_spokesman_for_an_organisation_with_a_name(pipe: eventx.Pipeline) -> None:
+    text = (
+        "A spokesman for the Iraqi military, Yahya Rasool, told Reuters that the operation "
+        "was over."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Iraqi military"
+    assert s.content == "the operation was over"
+
+
+def test_it_added_carries_an_organisation(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Hamas said in a statement that it had fired rockets at Tel Aviv. "
+        "It added that more would follow."
+    )
+    found = statements(pipe, text, "en")
+    assert [s.speaker for s in found] == ["Hamas", "Hamas"]
+    assert found[1].content == "more would follow"
+
+
+def test_trailing_source_reports_the_clause_before_it(pipe: eventx.Pipeline) -> None:
+    text = "Security forces fired tear gas at the crowd, according to Reuters."
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Reuters"
+    assert s.content == "Security forces fired tear gas at the crowd"
+
+
+def test_time_words_are_not_content(pipe: eventx.Pipeline) -> None:
+    text = "The army said Tuesday it had killed 12 militants in the north."
+    [s] = statements(pipe, text, "en")
+    assert s.content == "it had killed 12 militants in the north"
+
+
+def test_state_speaker_takes_the_places_extractor_name(pipe: eventx.Pipeline) -> None:
+    record = pipe.extract("France urged all sides to show restraint.", language="en")
+    [s] = record.statements
+    [country] = [loc for loc in record.locations if loc.kind == "country"]
+    assert s.speaker == "France"
+    assert s.speaker_en == country.name
+
+
+def test_quote_sentence_continues_the_previous_speaker(pipe: eventx.Pipeline) -> None:
+    text = (
+        '"This is a dark day for our city," said the mayor, Anne Hidalgo. "We will rebuild." '
+        '"Nobody will be forgotten."'
+    )
+    found = statements(pipe, text, "en")
+    assert [s.speaker for s in found] == ["mayor, Anne Hidalgo"] * 3
+    assert [s.content for s in found[1:]] == ["We will rebuild.", "Nobody will be forgotten."]
+    assert all(s.direct and s.cue is None for s in found[1:])
+
+
+def test_quote_in_a_new_paragraph_is_not_attributed(pipe: eventx.Pipeline) -> None:
+    text = '"We will rebuild," the mayor said.\n"Nobody will be forgotten," a banner read.'
+    found = statements(pipe, text, "en")
+    assert [s.content for s in found] == ["We will rebuild,"]
+
+
+def test_arabic_name_with_article_in_a_parenthesis(pipe: eventx.Pipeline) -> None:
+    text = (
+        '"The situation is under control," Colonel Ahmed al-Mansouri, a military spokesman, '
+        "told reporters."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Colonel Ahmed al-Mansouri"
+    assert s.direct is True
+
+
+def test_possessor_of_a_statement_speaks(pipe: eventx.Pipeline) -> None:
+    [s] = statements(pipe, "The ministry's statement said 15 soldiers were wounded.", "en")
+    assert s.speaker == "ministry"
+    assert s.content == "15 soldiers were wounded"
+
+
+def test_bare_surname_speaker_takes_the_fullest_name_in_the_text(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Sinn Fein leader Gerry Adams arrived in Belfast on Sunday.\n"
+        "``We were unjustly pushed out of the talks,'' Adams said."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Gerry Adams"
+    assert s.speaker_evidence is not None and s.speaker_evidence.text == "Adams"
+    assert s.direct is True and s.content == "We were unjustly pushed out of the talks,"
+
+
+def test_group_pronoun_finds_the_group_of_the_previous_sentence(pipe: eventx.Pipeline) -> None:
+    text = (
+        "Northern Ireland's biggest Protestant party, the Ulster Unionists, is threatening to "
+        "push for Sinn Fein's expulsion. They say IRA commanders are responsible for the attacks."
+    )
+    [s] = statements(pipe, text, "en")
+    assert s.speaker == "Ulster Unionists"
+    assert s.speaker_evidence is None
+    assert s.content == "IRA commanders are responsible for the attacks"
+
+
+def test_person_pronoun_without_antecedent_is_left_out(pipe: eventx.Pipeline) -> None:
+    assert statements(pipe, 'He said the government had "no choice" but to act.', "en") == []
+
+
+def test_unnamed_sources_are_marked_anonymous(pipe: eventx.Pipeline) -> None:
+    text = (
+        "A senior Conservative official told VOA that there was deep frustration.\n"
+        "Prime Minister Theresa May said she would review the strategy."
+    )
+    found = statements(pipe, text, "en")
+    assert [(s.speaker, s.anonymous) for s in found] == [
+        ("senior Conservative official", True),
+        ("Prime Minister Theresa May", False),
+    ]

@@ -56,7 +56,10 @@ def test_marks_without_words_are_no_quote() -> None:
     assert find_quotes('« »  ""  “ ”') == []
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab س"“”„«»‘’\n.,')), max_size=60))
+PIECES = [*'ab س"“”„«»‘’‹›\n.,', "``", "''"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_quotes_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
     quotes = find_quotes(text)
     previous_end = 0
@@ -65,3 +68,8 @@ def test_quotes_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
         assert q.start >= previous_end
         previous_end = q.end
         assert any(ch.isalpha() for ch in text[q.inner_start : q.inner_end])
+
+
+def test_wire_copy_backtick_quotes() -> None:
+    text = "Adams said, adding: ``Nationalists want to move towards Irish unity.'' He left."
+    assert inner_texts(text) == ["Nationalists want to move towards Irish unity."]

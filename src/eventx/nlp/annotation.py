@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 from attrs import frozen
@@ -68,7 +68,7 @@ class AnnotatedDocument:
     _sentence_token_offsets: list[int] | None = attrs.field(init=False, default=None)
     _form_index: dict[str, list[int]] | None = attrs.field(init=False, default=None)
     _sorted_forms: list[str] | None = attrs.field(init=False, default=None)
-    _matcher_cache: dict[object, list[int]] = attrs.field(init=False, factory=dict)
+    _matcher_cache: dict[object, Any] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
@@ -96,7 +96,7 @@ class AnnotatedDocument:
         return self._form_index
 
     @property
-    def matcher_cache(self) -> dict[object, list[int]]:
+    def matcher_cache(self) -> dict[object, Any]:
         """Per-document scratch space for lexicon matchers (keyed by the matcher object)."""
         return self._matcher_cache
 

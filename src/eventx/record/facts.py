@@ -150,21 +150,44 @@ class Casualty:
         return Quantity(count=self.count, min=self.min, max=self.max, approximate=self.approximate)
 
 
+DEPLOYMENT_STATUSES: tuple[str, ...] = (
+    "planned",
+    "announced",
+    "on_alert",
+    "deployed",
+    "arrived",
+    "withdrawn",
+)
+
+
 @frozen(kw_only=True)
 class Deployment:
-    """Forces sent, stationed, put on alert or withdrawn."""
+    """Forces sent, stationed, put on alert or withdrawn.
+
+    ``force`` is the force as the text names it; ``force_kind`` its category (``army``,
+    ``police``, ``peacekeepers``, ``national_guard``, ``checkpoints``, ``naval``, ``air``,
+    ``armour``, or a generic ``forces``/``units``/``personnel``/``reinforcements``/``security``).
+    ``contributors`` are the ISO alpha-2 codes of the states whose forces take part. ``status``
+    is one of ``DEPLOYMENT_STATUSES`` (or None). ``evidence`` is the most informative mention;
+    ``mentions`` every span the fact was merged from (announcement, composition, tasks), in text
+    order, ``evidence`` included.
+    """
 
     force: str
+    force_kind: str | None = None
     actor: str | None = None
     actor_country: str | None = None
     contributors: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     destination: str | None = None
     destination_country: str | None = None
     size: Quantity | None = None
-    status: str | None = None
+    status: str | None = attrs.field(
+        default=None, validator=_one_of(DEPLOYMENT_STATUSES, optional=True)
+    )
     purpose: str | None = None
     date: str | None = None
     evidence: Evidence
+    mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
 
 
 @frozen(kw_only=True)
@@ -176,7 +199,8 @@ class Statement:
     توكاييف``); ``speaker_evidence`` is the mention in this utterance (None when the speaker is
     carried over from an earlier sentence, as for ``وأضاف`` / "he added"). ``on_behalf_of`` is the
     organisation a spokesperson speaks for. ``content_evidence`` locates ``content``: the quote
-    for direct speech, the reported clause otherwise.
+    for direct speech, the reported clause otherwise. ``anonymous`` marks unnamed sources
+    ("مصدر أمني", "witnesses", "officials"), which some analyses leave out.
     """
 
     speaker: str
@@ -189,6 +213,7 @@ class Statement:
     speaker_evidence: Evidence | None = None
     content_evidence: Evidence | None = None
     on_behalf_of: str | None = None
+    anonymous: bool = False
 
 
 @frozen(kw_only=True)

@@ -1,0 +1,251 @@
+"""Pairing counts with triggers inside one sentence, and when a trigger reports no victims.
+
+Each (count, trigger) pair within a few tokens gets a cost: the distance, plus a penalty for the
+order the language uses less (``[grammar] trigger_first``), and a bonus for a count right before
+a counted noun ("30 قتيلا"). Pairs are taken cheapest first, each count and trigger once. A gap
+may not cross punctuation, a new clause, another trigger or another count. A count coordinated
+with a paired one shares its trigger; one after ``بينهم``/``including`` is a subset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import eventx
+
+from .counts import fixed_count
+from .pieces import Count, Pairing, Trigger
+from .vocabulary import Grammar, Vocabulary
+
+_NEGATION_REACH = 3  # tokens between a negation and the trigger it negates
+_QUOTES = frozenset("\"'“”«»‘’„")
+
+
+def _prefixed(norm: str, grammar: Grammar) -> bool:
+    """Whether a word carries the conjunction prefix ("واثنان"), so it starts a list item."""
+    prefix = grammar.conjunction_prefix
+    return bool(prefix) and norm.startswith(prefix) and len(norm) > len(prefix)
+
+
+def _is_quote_or_dash(token: eventx.Token) -> bool:
+    return token.norm in _QUOTES or token.norm == "-"
+
+
+def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
+    """Tokens of comma-enclosed breakdowns: "At least three people, including a child, died".
+
+    Pairing reads across them (the breakdown is a subset claim of its own).
+    """
+    tokens = doc.tokens
+    aside: set[int] = set()
+    for marker in subsets:
+        opening = marker.first_token - 1
+        if opening < 0 or tokens[opening].norm != ",":
+            continue
+        for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
+            if tokens[k].norm == ",":
+                aside.update(range(opening, k + 1))
+                break
+            if not tokens[k].norm[:1].isalnum():
+                break
+    return aside
+
+
+def _gap_blocked(
+    doc: eventx.AnnotatedDocument,
+    lo: int,
+    hi: int,
+    occupied: set[int],
+    clause_breaks: frozenset[str],
+    aside: set[int],
+) -> bool:
+    """Whether tokens ``lo..hi-1`` cross punctuation, a new clause, another trigger or count
+    (asides excepted)."""
+    for k in range(lo, hi):
+        if k in aside:
+            continue
+        token = doc.tokens[k]
+        if k in occupied or any(form in clause_breaks for form in token.forms):
+            return True
+        if not token.norm[:1].isalnum() and not _is_quote_or_dash(token):
+            return True
+    return False
+
+
+def _active_verb(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, lo: int, hi: int
+) -> bool:
+    """Whether an article noun before ``trigger`` is its subject rather than its victim.
+
+    Only for languages with auxiliaries (English): "a soldier was killed", "an Afghan injured."
+    and "a man killed in the blast" are victims; "a bomber killed 14" and "a gunman killed
+    himself" are agents (the trigger takes an object).
+    """
+    grammar = vocab.grammar
+    if not grammar.auxiliaries:
+        return False
+    if any(doc.tokens[k].norm in grammar.auxiliaries for k in range(lo, hi)):
+        return False
+    after = trigger.last_token + 1
+    if after >= len(doc.tokens):
+        return False
+    token = doc.tokens[after]
+    return token.norm[:1].isalnum() and token.norm not in vocab.stops
+
+
+def pair(
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    triggers: Sequence[Trigger],
+    counts: Sequence[Count],
+    blocked: set[int],
+    subsets: Sequence[eventx.PhraseMatch[str]],
+) -> list[Pairing]:
+    grammar = vocab.grammar
+    # Dual triggers ("قتيلان") are claims by themselves.
+    pairings = [
+        Pairing(
+            count=fixed_count(t.first_token, t.last_token, doc, 2, "dual"), kind=t.kind, trigger=t
+        )
+        for t in triggers
+        if t.role == "dual"
+    ]
+    triggers = [t for t in triggers if t.role != "dual"]
+    trigger_tokens = {i: t for t in triggers for i in range(t.first_token, t.last_token + 1)}
+    count_tokens = {i: c for c in counts for i in range(c.first_token, c.last_token + 1)}
+    occupied = set(trigger_tokens) | set(count_tokens) | blocked
+    prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
+    aside = _asides(doc, subsets)
+    options: list[tuple[float, int, int, Count, Trigger]] = []
+    for count in counts:
+        if count.first_token in aside:
+            continue  # a breakdown inside an aside is a subset, never paired by itself
+        for ti, trigger in enumerate(triggers):
+            if count.last_token < trigger.first_token:  # count, then trigger
+                gap = trigger.first_token - count.last_token - 1
+                if gap > grammar.max_before:
+                    continue
+                lo, hi = count.last_token + 1, trigger.first_token
+                cost = gap + (0.5 if prefer_after else 0.0)
+                if trigger.role == "counted" and gap == 0:
+                    cost = -1.0  # "30 قتيلا", "خمسة جرحى", "130 injured": the noun is counted
+                if count.origin == "singular" and _active_verb(doc, vocab, trigger, lo, hi):
+                    continue  # "A suicide bomber killed 14": the agent, not a victim
+            elif count.first_token > trigger.last_token:  # trigger, then count
+                gap = count.first_token - trigger.last_token - 1
+                if gap > grammar.max_after:
+                    continue
+                lo, hi = trigger.last_token + 1, count.first_token
+                if grammar.bridge is not None and any(
+                    doc.tokens[k].norm not in grammar.bridge for k in range(lo, hi)
+                ):
+                    continue
+                cost = gap + (0.0 if prefer_after else 0.5)
+                if trigger.role == "counted":
+                    if not grammar.counted_takes_count_after:
+                        continue  # "missing several opportunities": "dead"/"missing" come after
+                    cost += 1.0  # "جرحى" rarely takes the number after it
+            else:
+                continue
+            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside):
+                continue
+            options.append((cost, count.first_token, ti, count, trigger))
+    options.sort(key=lambda o: (o[0], o[1], o[2]))
+    used_counts: set[int] = set()
+    used_triggers: set[int] = set()
+    paired: dict[int, Pairing] = {}
+    for _cost, count_first, ti, count, trigger in options:
+        if count_first in used_counts or ti in used_triggers:
+            continue
+        used_counts.add(count_first)
+        used_triggers.add(ti)
+        paired[count_first] = Pairing(count=count, kind=trigger.kind, trigger=trigger)
+    subset_ends = {m.last_token for m in subsets}
+    subset_starts = {m.first_token for m in subsets}
+    previous: Pairing | None = None
+    ordered = sorted(counts, key=lambda c: c.first_token)
+    for index, count in enumerate(ordered):
+        is_subset = count.first_token - 1 in subset_ends or count.last_token + 1 in subset_starts
+        if count.first_token in paired:
+            pairing = paired[count.first_token]
+            if is_subset and previous is not None:
+                pairing = Pairing(
+                    count=count, kind=pairing.kind, trigger=pairing.trigger, subset=True
+                )
+            pairings.append(pairing)
+            previous = pairing
+            continue
+        if is_subset and previous is not None and count.quantity.count != 0:
+            pairing = Pairing(count=count, kind=previous.kind, trigger=None, subset=True)
+            pairings.append(pairing)
+            continue
+        coordinated = _coordinated_with(
+            doc, grammar, count, ordered[index + 1 :], paired, trigger_tokens
+        )
+        if coordinated is not None:
+            pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
+            pairings.append(pairing)
+            previous = pairing
+    return pairings
+
+
+def _coordinated_with(
+    doc: eventx.AnnotatedDocument,
+    grammar: Grammar,
+    count: Count,
+    later: Sequence[Count],
+    paired: dict[int, Pairing],
+    trigger_tokens: dict[int, Trigger],
+) -> Pairing | None:
+    """The pairing of the next count when "X and Y were killed" joins this one to it."""
+    if not later or later[0].first_token not in paired:
+        return None
+    nxt = later[0]
+    gap = range(count.last_token + 1, nxt.first_token)
+    if len(gap) > 4:
+        return None
+    conjunction = False
+    for k in gap:
+        token = doc.tokens[k]
+        if k in trigger_tokens or not (token.norm[:1].isalpha() or _is_quote_or_dash(token)):
+            return None
+        if token.norm in grammar.conjunctions or _prefixed(token.norm, grammar):
+            conjunction = True
+    if _prefixed(doc.tokens[nxt.first_token].norm, grammar):
+        conjunction = True  # "أربعة من قوات الدرك واثنان"
+    return paired[nxt.first_token] if conjunction else None
+
+
+def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:
+    """Whether ``token`` follows a "released"/"أفرج عن" phrase closely (within 3 tokens)."""
+    return any(m.last_token < token <= m.last_token + 3 for m in released)
+
+
+def is_negated(
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    trigger: Trigger,
+    first: int,
+    released: Sequence[eventx.PhraseMatch[str]],
+) -> bool:
+    """ "لم يسفر عن سقوط قتلى", "no one was injured": the trigger reports no victims.
+
+    Documented choice: a negated trigger yields no claim (rather than an explicit zero), and it
+    takes no number, so "no one was killed; 3 were hurt" does not become 3 killed.
+    """
+    tokens = doc.tokens
+    if first <= trigger.first_token and after_release(trigger.first_token, released):
+        return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
+    illness = range(trigger.last_token + 1, min(trigger.last_token + 4, len(tokens)))
+    if any(not vocab.illness.isdisjoint(tokens[k].forms) for k in illness):
+        return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
+    for k in range(
+        trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
+    ):
+        token = tokens[k]
+        if not token.norm[:1].isalnum():
+            return False
+        if token.norm in vocab.negation:
+            after = tokens[k + 1].forms if k + 1 < len(tokens) else ()
+            return vocab.grammar.negation_exceptions.isdisjoint(after)
+    return False

@@ -1,0 +1,207 @@
+"""Per-document lookups the extractor shares across sentences: cue positions, places, numbers.
+
+Everything here is computed once per document (one pass of each matcher), so finding the cue
+before a trigger or the place after it is a dictionary or list lookup, never a rescan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+
+from attrs import frozen
+
+import eventx
+from eventx_deployments.countries import is_place_name, nationality_tokens
+from eventx_deployments.lexicons import CUE_NAMES, Lexicon
+
+# Arabic proclitic prepositions: "لروسيا" (of Russia), "بجنوب السودان" (in South Sudan).
+_ARABIC_PREPOSITION_PREFIXES = ("ل", "ب", "ول", "وب", "فل", "فب")
+
+
+@frozen(kw_only=True)
+class PlaceMention:
+    """One mention of a place the places plugin found, located on tokens."""
+
+    first: int  # token indices into AnnotatedDocument.tokens
+    last: int
+    start: int
+    end: int
+    name: str
+    country_code: str | None
+    kind: str
+
+
+@frozen(kw_only=True)
+class ActorMention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    country_code: str | None
+    is_state: bool
+
+
+class DocumentIndex:
+    """Token-level lookups over one annotated document for one language's lexicon."""
+
+    def __init__(self, ctx: eventx.ExtractionContext, lexicon: Lexicon) -> None:
+        self.ctx = ctx
+        self.doc = ctx.annotation
+        self.lexicon = lexicon
+        self.language = ctx.language
+        self.tokens = self.doc.tokens
+        self._starts = [t.start for t in self.tokens]
+        self.sentence_of: list[int] = []
+        self.sentence_range: list[tuple[int, int]] = []  # [first, end) token indices
+        for sentence in self.doc.sentences:
+            first = len(self.sentence_of)
+            self.sentence_of.extend([sentence.index] * len(sentence.tokens))
+            self.sentence_range.append((first, len(self.sentence_of)))
+        self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
+        self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
+        for name in CUE_NAMES:
+            matches = list(lexicon.cue(name).finditer(self.doc))
+            self.cue_ending[name] = {m.last_token: m for m in matches}
+            self.cue_starting[name] = {m.first_token: m for m in matches}
+        self.modifier_starting = {m.first_token: m for m in lexicon.modifiers.finditer(self.doc)}
+        self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
+        self.numbers_ending = {n.last_token: n for n in eventx.find_numbers(self.doc)}
+        self.numbers_starting = {n.first_token: n for n in eventx.find_numbers(self.doc)}
+        self.nationality = nationality_tokens(
+            self.doc, {t.start: i for i, t in enumerate(self.tokens)}
+        )
+        self.places = self._places(ctx.facts("locations"))
+        self.actors = self._actors()
+        self.main_country = self._main_country(ctx.facts("locations"))
+
+    # --- tokens -----------------------------------------------------------------------------
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing (or the last one starting before) ``offset``."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def is_punctuation(self, i: int) -> bool:
+        norm = self.tokens[i].norm
+        return not any(ch.isalnum() for ch in norm)
+
+    def has_cue_before(self, name: str, i: int, window: int, floor: int) -> bool:
+        """A ``name`` cue ends within ``window`` tokens before token ``i`` (not before ``floor``)."""
+        ending = self.cue_ending[name]
+        return any(j in ending for j in range(max(i - window, floor), i))
+
+    def cue_between(self, name: str, first: int, end: int) -> list[eventx.PhraseMatch[str]]:
+        """``name`` cues starting in token range ``[first, end)``."""
+        starting = self.cue_starting[name]
+        return [starting[j] for j in range(first, end) if j in starting]
+
+    def adjective_country(self, i: int) -> str | None:
+        """Country code of token ``i`` when it is a nationality word ("الروسية", "British")."""
+        return self.nationality.get(i)
+
+    def is_prepositional(self, first: int) -> bool:
+        """Whether the phrase starting at token ``first`` follows a preposition ("إلى", "to")."""
+        if first > 0 and (first - 1) in self.cue_ending["destination"]:
+            return True
+        token = self.tokens[first]
+        if self.language == "ar" and token.stems:
+            for prefix in _ARABIC_PREPOSITION_PREFIXES:
+                rest = token.norm[len(prefix) :]
+                # "لروسيا" is ل + روسيا; "لبنان" starts with ل but "بنان" is no name.
+                if token.norm.startswith(prefix) and rest in token.stems:
+                    return is_place_name(rest, self.language)
+        return False
+
+    # --- places and actors ------------------------------------------------------------------
+
+    def _places(self, locations: Iterable[eventx.Location]) -> list[PlaceMention]:
+        found: list[PlaceMention] = []
+        for location in locations:
+            for mention in location.mentions:
+                if mention.end <= mention.start:
+                    continue
+                found.append(
+                    PlaceMention(
+                        first=self.token_at(mention.start),
+                        last=self.token_at(mention.end - 1),
+                        start=mention.start,
+                        end=mention.end,
+                        name=location.name,
+                        country_code=location.country_code,
+                        kind=location.kind,
+                    )
+                )
+        found.sort(key=lambda p: (p.start, p.end))
+        return found
+
+    def _main_country(self, locations: Iterable[eventx.Location]) -> PlaceMention | None:
+        """The most mentioned country of the article (for "across the country")."""
+        counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for location in locations:
+            if location.country_code:
+                counts[location.country_code] += max(len(location.mentions), 1)
+                if location.kind == "country":
+                    names.setdefault(location.country_code, location.name)
+        if not counts:
+            return None
+        code = min(counts, key=lambda c: (-counts[c], c))
+        return PlaceMention(
+            first=0, last=0, start=0, end=0, name=names.get(code, code), country_code=code,
+            kind="country",
+        )  # fmt: skip
+
+    def _actors(self) -> list[ActorMention]:
+        """Who can send forces: lexicon organisations, Actor facts, and states named as places."""
+        found: list[ActorMention] = []
+        for match in self.lexicon.actors.finditer(self.doc):
+            first, last = match.first_token, match.last_token
+            code = None
+            # The nationality word qualifying the actor: after it in Arabic ("الجيش الإسرائيلي"),
+            # before it in English ("Israeli army").
+            neighbour = last + 1 if self.language == "ar" else first - 1
+            if 0 <= neighbour < len(self.tokens) and self._same_sentence(neighbour, first):
+                code = self.adjective_country(neighbour)
+                if code is not None:
+                    first, last = min(first, neighbour), max(last, neighbour)
+            start, end = self.tokens[first].start, self.tokens[last].end
+            found.append(
+                ActorMention(
+                    first=first, last=last, start=start, end=end, text=self.doc.text[start:end],
+                    country_code=code, is_state=False,
+                )
+            )  # fmt: skip
+        for actor in self.ctx.facts("actors"):
+            if not isinstance(actor, eventx.Actor) or actor.kind == "person":
+                continue
+            for mention in actor.mentions:
+                if mention.end <= mention.start:
+                    continue
+                found.append(
+                    ActorMention(
+                        first=self.token_at(mention.start), last=self.token_at(mention.end - 1),
+                        start=mention.start, end=mention.end, text=actor.name,
+                        country_code=actor.country_code, is_state=actor.kind == "state",
+                    )
+                )  # fmt: skip
+        for place in self.places:
+            if place.kind == "country" and place.country_code:
+                found.append(
+                    ActorMention(
+                        first=place.first, last=place.last, start=place.start, end=place.end,
+                        text=place.name, country_code=place.country_code, is_state=True,
+                    )
+                )  # fmt: skip
+        # Overlapping candidates: keep the longest (an Actor fact over the lexicon word inside it).
+        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        kept: list[ActorMention] = []
+        for actor in found:
+            if kept and actor.start < kept[-1].end:
+                continue
+            kept.append(actor)
+        return kept
+
+    def _same_sentence(self, i: int, j: int) -> bool:
+        return self.sentence_of[i] == self.sentence_of[j]

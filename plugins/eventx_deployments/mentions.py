@@ -1,0 +1,573 @@
+"""Find deployment mentions in one sentence: a trigger, the force next to it, and what the sentence
+says about it (size, actor, destination, contributors, purpose, status).
+
+Rules, in order (docs/plugins/deployments.md explains them with examples):
+
+1. Force phrases: lexicon force terms, chained when only joiners ("و", "من", "and", ",") or
+   modifiers stand between them ("ألف عنصر من الدرك وشرطة مكافحة الشغب" is one phrase), extended
+   over modifiers and nationality words ("القوات الروسية", "British aircraft carrier").
+2. A trigger pairs with the nearest force phrase at most ``WINDOW`` tokens away; a trigger with no
+   force near it is not a deployment ("نشر تقارير" is publishing reports).
+3. Sentences with a force phrase but no trigger can still describe a deployment mentioned
+   elsewhere: its composition ("تضم ... وحدات من القوات المسلحة لروسيا وبيلاروس") or its tasks
+   ("المهام الرئيسية ... في حماية ..."). They become ``Attribute`` objects the merger attaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+from attrs import frozen
+
+import eventx
+from eventx_deployments.index import ActorMention, DocumentIndex, PlaceMention
+from eventx_deployments.lexicons import GENERIC_FORCE_KINDS
+
+WINDOW = 8  # most tokens between a trigger and its force phrase
+CUE_WINDOW = 3  # a status or negation cue must end this close before the trigger
+SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
+PURPOSE_MAX_TOKENS = 30
+DESTINATION_REACH = 6
+STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger  # evidence stretches to a destination at most this many tokens further
+
+# Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
+# a police one, "تعزيزات من الدبابات" armour.
+KIND_PRIORITY: tuple[str, ...] = (
+    "peacekeepers",
+    "national_guard",
+    "police",
+    "checkpoints",
+    "naval",
+    "air",
+    "armour",
+    "army",
+    "security",
+    "reinforcements",
+    "units",
+    "personnel",
+    "forces",
+)
+NOT_A_FORCE = "none"  # the lexicon's [forces.none]: "police station" is not a force
+DESTINATION_WINDOW = 10  # a destination stands at most this many tokens after the force/trigger
+_CLAUSE_END = frozenset({".", ";", ":", "؛", "”", '"', "»", "«", "“", "(", ")", "!", "?", "؟"})
+
+
+@frozen(kw_only=True)
+class ForcePhrase:
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str
+    countries: tuple[str, ...]  # nationality words inside it ("القوات الروسية", "British")
+    origin: tuple[PlaceMention, ...]  # countries listed after it: "قوات من روسيا", "from France"
+    size: eventx.Quantity | None = None
+    size_span: tuple[int, int] | None = None
+    size_first: int | None = None  # token index where the size starts
+
+
+@frozen(kw_only=True)
+class Attribute:
+    """What a trigger-less sentence adds to a deployment named elsewhere."""
+
+    kind: str
+    contributors: tuple[str, ...]
+    purpose: str | None
+    evidence: eventx.Evidence
+
+
+QUALIFIERS: tuple[str, ...] = ("approximate", "more_than", "at_least", "up_to")
+
+
+def qualified(cue: str, n: int) -> eventx.Quantity:
+    """The range a hedged size stands for (the dev set's conventions, see docs)."""
+    if cue == "approximate":  # "نحو 3000", "about 3,000": +-10%
+        return eventx.Quantity(count=n, min=n * 9 // 10, max=-(-n * 11 // 10), approximate=True)
+    if cue == "more_than":
+        return eventx.Quantity(count=n, min=n + 1, max=None, approximate=True)
+    if cue == "at_least":
+        return eventx.Quantity(count=n, min=n, max=None, approximate=False)
+    if cue == "up_to":
+        return eventx.Quantity(count=n, min=None, max=n, approximate=True)
+    return eventx.Quantity.exact(n)
+
+
+def kinds_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or a in GENERIC_FORCE_KINDS or b in GENERIC_FORCE_KINDS
+
+
+def _best_kind(kinds: list[str]) -> str:
+    return min(kinds, key=lambda k: KIND_PRIORITY.index(k) if k in KIND_PRIORITY else 99)
+
+
+def _unique(codes: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
+class SentenceReader:
+    """Reads the deployments of one sentence."""
+
+    def __init__(self, index: DocumentIndex, sentence: eventx.Sentence) -> None:
+        self.ix = index
+        self.sentence = sentence
+        self.first, self.end = index.sentence_range[sentence.index]
+        lexicon = index.lexicon
+        doc = index.doc
+        self.triggers = list(lexicon.triggers.finditer(doc, start=sentence.start, end=sentence.end))
+        self.force_matches = list(
+            lexicon.forces.finditer(doc, start=sentence.start, end=sentence.end)
+        )
+        self.places = [p for p in index.places if self.first <= p.first < self.end]
+        self.actors = [a for a in index.actors if self.first <= a.first < self.end]
+
+    # --- force phrases ----------------------------------------------------------------------
+
+    def _joinable(self, first: int, end: int) -> bool:
+        """Whether tokens ``[first, end)`` join two force terms into one phrase: a joiner
+        ("و", "من", "and", "of") or a size ("a force of 4,500 troops") among modifiers and
+        nationality words. Without a joiner the second force is a new phrase: in "نشر الجيش
+        اللبناني وحداته" the army deploys its units."""
+        i, joined = first, first == end
+        while i < end:
+            number = self.ix.numbers_starting.get(i)
+            joiner = self.ix.cue_starting["joiners"].get(i)
+            modifier = self.ix.modifier_starting.get(i)
+            if number is not None and number.last_token < end and i > first:
+                i, joined = number.last_token + 1, True
+            elif joiner is not None and joiner.last_token < end:
+                i, joined = joiner.last_token + 1, True
+            elif modifier is not None and modifier.last_token < end:
+                i = modifier.last_token + 1
+            elif self.ix.adjective_country(i) is not None:
+                i += 1
+            else:
+                return False
+        return joined
+
+    def _conjoined(self, i: int) -> bool:
+        """Token ``i`` carries the Arabic conjunction و as a proclitic ("والمدفعية")."""
+        token = self.ix.tokens[i]
+        return token.norm.startswith("و") and token.norm[1:] in token.stems
+
+    def force_phrases(self) -> list[ForcePhrase]:
+        phrases: list[ForcePhrase] = []
+        groups: list[list[eventx.PhraseMatch[str]]] = []
+        for match in sorted(self.force_matches, key=lambda m: m.first_token):
+            if match.value == NOT_A_FORCE:
+                continue
+            if groups:
+                previous = groups[-1][-1]
+                gap = match.first_token - previous.last_token - 1
+                # Side by side, two forces are one only if one is generic ("police units"):
+                # in "أقامت الشرطة حواجز" the police set up the checkpoints.
+                touching = (
+                    previous.value in GENERIC_FORCE_KINDS
+                    or match.value in GENERIC_FORCE_KINDS
+                    or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
+                )
+                if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
+                    previous.last_token + 1, match.first_token
+                ):
+                    groups[-1].append(match)
+                    continue
+            groups.append([match])
+        for group in groups:
+            first, last = group[0].first_token, group[-1].last_token
+            countries: list[str] = []
+            for i in range(first, last + 1):
+                code = self.ix.adjective_country(i)
+                if code is not None:
+                    countries.append(code)
+            first, last, extra = self._extend(first, last)
+            countries.extend(extra)
+            start, end = self.ix.tokens[first].start, self.ix.tokens[last].end
+            phrase = ForcePhrase(
+                first=first, last=last, start=start, end=end,
+                kind=_best_kind([m.value for m in group]), countries=_unique(countries),
+                origin=tuple(self._from_countries(last)),
+            )  # fmt: skip
+            size, size_span = self._size(phrase)
+            if size is not None and size_span is not None:
+                phrase = attrs.evolve(
+                    phrase,
+                    size=size,
+                    size_span=size_span,
+                    size_first=self.ix.token_at(size_span[0]),
+                )
+            phrases.append(phrase)
+        return phrases
+
+    def _extend(self, first: int, last: int) -> tuple[int, int, list[str]]:
+        """Grow a force phrase over modifiers and nationality words around it."""
+        countries: list[str] = []
+        ix = self.ix
+        while last + 1 < self.end:
+            modifier = ix.modifier_starting.get(last + 1)
+            code = ix.adjective_country(last + 1)
+            if modifier is not None and modifier.last_token < self.end:
+                last = modifier.last_token
+            elif code is not None and ix.language == "ar":
+                countries.append(code)
+                last += 1
+            else:
+                break
+        while first - 1 >= self.first:
+            modifier = ix.modifier_ending.get(first - 1)
+            code = ix.adjective_country(first - 1)
+            if modifier is not None and modifier.first_token >= self.first:
+                first = modifier.first_token
+            elif code is not None and ix.language == "en":
+                countries.append(code)
+                first -= 1
+            else:
+                break
+        return first, last, countries
+
+    def _from_countries(self, last: int) -> list[PlaceMention]:
+        """Countries listed right after a force: "قوات من روسيا وبيلاروس", "troops from France"."""
+        i = last + 1
+        joiner = self.ix.cue_starting["joiners"].get(i)
+        if joiner is None or joiner.phrase not in {"من", "from"}:
+            return []
+        return self._country_list(joiner.last_token + 1)
+
+    def _country_list(self, i: int) -> list[PlaceMention]:
+        """Country places starting at token ``i``, joined by "و" / "and" / ","."""
+        codes: list[PlaceMention] = []
+        by_first = {p.first: p for p in self.places}
+        while i < self.end:
+            place = by_first.get(i)
+            if place is None or place.kind != "country" or not place.country_code:
+                break
+            codes.append(place)
+            i = place.last + 1
+            joiner = self.ix.cue_starting["joiners"].get(i)
+            if joiner is not None and joiner.phrase in {"و", "and", ","}:
+                i = joiner.last_token + 1
+            elif i < self.end and self.ix.tokens[i].norm in {"و", "and", ","}:
+                i += 1
+        return codes
+
+    # --- mentions ---------------------------------------------------------------------------
+
+    def deployments(self) -> Iterator[eventx.Deployment]:
+        phrases = self.force_phrases()
+        if not phrases or not self.triggers:
+            return
+        assigned: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        for trigger in self.triggers:
+            best: tuple[int, bool, int] | None = None
+            for n, phrase in enumerate(phrases):
+                gap = _gap(trigger.first_token, trigger.last_token, _first_of(phrase), phrase.last)
+                # Equally near: the force after the trigger is its object ("Police set up
+                # checkpoints"), the one before it its subject.
+                key = (gap, phrase.first < trigger.first_token, n)
+                if gap <= WINDOW and (best is None or key < best):
+                    best = key
+            if best is None:
+                continue
+            n = self._object_after_subject(trigger, phrases, best[2])
+            if self._blocked(trigger, phrases[n]):
+                continue
+            assigned.setdefault(n, []).append(trigger)
+        for n, triggers in sorted(assigned.items()):
+            phrase = phrases[n]
+            trigger = min(
+                triggers,
+                key=lambda t: _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
+            )
+            if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
+                continue
+            others = [p for m, p in enumerate(phrases) if m != n]
+            yield self._deployment(trigger, phrase, min(t.start for t in triggers), others)
+
+    def _object_after_subject(
+        self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
+    ) -> int:
+        """Verb, subject, object: in "ونشر الجيش اللبناني وحداته" the army is who deploys, and
+        the force deployed is the next phrase (at most two words further, no joiner between)."""
+        phrase = phrases[n]
+        if phrase.first <= trigger.last_token or self.ix.language != "ar":
+            return n  # English puts the subject before the verb
+        for m in range(n + 1, len(phrases)):
+            following = phrases[m]
+            if following.first - phrase.last - 1 > 2:
+                break
+            between = range(phrase.last + 1, _first_of(following))
+            if not any(
+                i in self.ix.cue_starting["joiners"] or i in self.ix.cue_starting["destination"]
+                for i in between
+            ):
+                return m
+        return n
+
+    def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
+        if phrase.first > trigger.last_token:
+            first, end = trigger.last_token + 1, phrase.first
+        else:
+            first, end = phrase.last + 1, trigger.first_token
+        return bool(self.ix.cue_between("blockers", first, end))
+
+    def _deployment(
+        self,
+        trigger: eventx.PhraseMatch[str],
+        phrase: ForcePhrase,
+        first_trigger: int,
+        other_phrases: list[ForcePhrase],
+    ) -> eventx.Deployment:
+        ix = self.ix
+        status = self._status(trigger)
+        actor = self._actor(trigger, phrase)
+        actor_text = actor.text if actor is not None else None
+        actor_country = actor.country_code if actor is not None else None
+        if actor is None:
+            # "Police set up checkpoints", "الشرطة تقيم حواجز": the force acting is the actor.
+            subject = self._subject_force(trigger, phrase, other_phrases)
+            if subject is not None:
+                actor_text = ix.doc.text[subject.start : subject.end]
+                actor_country = subject.countries[0] if subject.countries else None
+        listed = list(self._composition(trigger.first_token))
+        if status != "withdrawn":  # "withdrew troops from Kazakhstan": a place, not contributors
+            listed = [*phrase.origin, *listed]
+        contributors = list(phrase.countries)
+        contributors.extend(p.country_code for p in listed if p.country_code)
+        if not contributors and actor is not None and actor.is_state and actor.country_code:
+            contributors.append(actor.country_code)  # a state sending its own forces
+        destination = self._destination(trigger, phrase, actor, listed)
+        start = min(first_trigger, phrase.start)
+        end = max(trigger.end, phrase.end)
+        if phrase.size_span is not None:
+            start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
+        if destination is not None and destination.end > end:
+            core_last = ix.token_at(end - 1)
+            if destination.first - core_last <= DESTINATION_REACH and self._same_clause(
+                core_last, destination.first
+            ):
+                end = destination.end
+        date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
+        return eventx.Deployment(
+            force=ix.doc.text[phrase.start : phrase.end],
+            force_kind=phrase.kind,
+            actor=actor_text,
+            actor_country=actor_country,
+            contributors=_unique(contributors),
+            destination=destination.name if destination is not None else None,
+            destination_country=destination.country_code if destination is not None else None,
+            size=phrase.size,
+            status=status,
+            purpose=self.purpose(max(trigger.last_token, phrase.last) + 1),
+            date=date.value if date is not None else None,
+            evidence=ix.ctx.evidence(start, end),
+        )
+
+    def _subject_force(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, others: list[ForcePhrase]
+    ) -> ForcePhrase | None:
+        """A force phrase just before the trigger when the deployed force comes after it."""
+        if phrase.first <= trigger.last_token:
+            return None
+        for other in others:
+            if trigger.last_token < other.first and other.last < phrase.first:
+                return other  # verb, subject, object
+            if (
+                other.last < trigger.first_token
+                and trigger.first_token - other.last - 1 <= CUE_WINDOW
+            ):
+                return other
+        return None
+
+    def _status(self, trigger: eventx.PhraseMatch[str]) -> str:
+        status = trigger.value
+        if status != "deployed":
+            return status
+        ix, i = self.ix, trigger.first_token
+        if ix.has_cue_before("planned", i, CUE_WINDOW, self.first):
+            return "planned"
+        if ix.has_cue_before("done", i, CUE_WINDOW, self.first):
+            return "deployed"
+        if ix.cue_between("announced", self.first, i):
+            return "announced"
+        return "deployed"
+
+    def _size(self, phrase: ForcePhrase) -> tuple[eventx.Quantity | None, tuple[int, int] | None]:
+        """The number counting the force: just before it, or after "قوامها" / "numbering"."""
+        ix = self.ix
+        number: eventx.NumberMatch | None = None
+        for last in range(phrase.first - 1, max(phrase.first - 2 - SIZE_GAP, self.first - 1), -1):
+            candidate = ix.numbers_ending.get(last)
+            if candidate is not None:
+                number = candidate
+                break
+            if ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
+                break
+        if number is None:  # "a force of 4,500 troops": the size inside the phrase
+            inside = range(phrase.first, phrase.last + 1)
+            number = next(
+                (ix.numbers_starting[i] for i in inside if i in ix.numbers_starting), None
+            )
+        if number is None:
+            return None, None
+        quantity = number.quantity
+        start = number.start
+        exact = quantity.count is not None and quantity.min == quantity.max == quantity.count
+        if exact and not quantity.approximate and number.first_token > self.first:
+            before = number.first_token - 1
+            for cue in QUALIFIERS:
+                match = ix.cue_ending[cue].get(before)
+                if match is not None and match.first_token >= self.first:
+                    quantity, start = qualified(cue, number.value), match.start
+                    break
+        return quantity, (start, number.end)
+
+    def _actor(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> ActorMention | None:
+        """Who sends: the subject between a verb trigger and its force (Arabic "نشرت السلطات
+        قوات"), else the nearest candidate before the trigger ("The US is bolstering")."""
+        candidates = [
+            a
+            for a in self.actors
+            if not (phrase.first <= a.first <= phrase.last)
+            and not self.ix.is_prepositional(a.first)
+        ]
+        lo, hi = trigger.last_token, phrase.first
+        between = [a for a in candidates if lo < a.first and a.last < hi]
+        if between:
+            return between[0]
+        first = min(trigger.first_token, phrase.first)
+        # A state named far before the trigger is rarely its subject ("مناطق كازاخستان ... إقامة
+        # نقاط تفتيش"); named organisations and authorities are ("أصدر الجيش بيانا ... دفع بتعزيزات").
+        before = [
+            a
+            for a in candidates
+            if a.last < first and (not a.is_state or first - a.last - 1 <= STATE_SUBJECT_GAP)
+        ]
+        return before[-1] if before else None
+
+    def _destination(
+        self,
+        trigger: eventx.PhraseMatch[str],
+        phrase: ForcePhrase,
+        actor: ActorMention | None,
+        listed: list[PlaceMention],
+    ) -> PlaceMention | None:
+        """Where to: the first place after the trigger and force, a prepositional one first."""
+        core_last = max(trigger.last_token, phrase.last)
+        core_first = min(trigger.first_token, phrase.first)
+        taken = {(p.start, p.end) for p in listed}
+        after = [
+            p
+            for p in self.places
+            if p.first > core_first
+            and not (phrase.first <= p.first <= phrase.last)
+            and (actor is None or p.start >= actor.end or p.end <= actor.start)
+            and (p.start, p.end) not in taken
+        ]
+        after = [
+            p
+            for p in after
+            if p.first - core_last <= DESTINATION_WINDOW
+            and (p.first <= core_last or self._same_clause(core_last, p.first, comma=True))
+        ]
+        prepositional = [
+            p for p in after if p.first > core_last and self.ix.is_prepositional(p.first)
+        ]
+        for group in (prepositional, [p for p in after if p.first > core_last], after):
+            if group:
+                return group[0]
+        if self.ix.cue_between("whole_country", core_first, self.end):
+            return self.ix.main_country
+        return None
+
+    def _composition(self, floor: int) -> list[PlaceMention]:
+        """Countries named after a composition word ("تضم", "including") in the sentence."""
+        for cue in self.ix.cue_between("composition", max(floor - WINDOW, self.first), self.end):
+            return [
+                p
+                for p in self.places
+                if p.first > cue.last_token and p.kind == "country" and p.country_code
+            ]
+        return []
+
+    def _same_clause(self, a: int, b: int, *, comma: bool = False) -> bool:
+        """No clause boundary (optionally no comma either) among tokens ``[a, b)``."""
+        return not any(
+            self.ix.tokens[i].norm in _CLAUSE_END or (comma and self.ix.tokens[i].norm == ",")
+            for i in range(a, b)
+        )
+
+    def purpose(self, floor: int, *, tasks_only: bool = False) -> str | None:
+        """The stated purpose: from a purpose word ("لحماية", "to protect") after token ``floor``
+        to the clause end, or what follows a tasks phrase ("المهام الرئيسية ... في ...")."""
+        ix, lexicon, doc = self.ix, self.ix.lexicon, self.ix.doc
+        start_offset = ix.tokens[floor].start if floor < self.end else self.sentence.end
+        if not tasks_only:
+            for match in lexicon.purpose_start.finditer(
+                doc, start=start_offset, end=self.sentence.end
+            ):
+                return self._clause_text(match.first_token)
+        for intro in lexicon.purpose_intro.finditer(
+            doc, start=self.sentence.start, end=self.sentence.end
+        ):
+            limit = ix.tokens[min(intro.last_token + 12, self.end - 1)].end
+            for link in lexicon.purpose_link.finditer(doc, start=intro.end, end=limit):
+                if link.last_token + 1 < self.end:
+                    return self._clause_text(link.last_token + 1)
+        return None
+
+    def _clause_text(self, first: int) -> str | None:
+        ix = self.ix
+        last = first
+        for i in range(first, min(first + PURPOSE_MAX_TOKENS, self.end)):
+            norm = ix.tokens[i].norm
+            if norm in _CLAUSE_END:
+                break
+            if norm == "," and (
+                ix.language != "ar"
+                or i + 1 >= self.end
+                or not ix.tokens[i + 1].norm.startswith("و")
+            ):
+                break
+            last = i
+        if ix.is_punctuation(first):
+            return None
+        text = ix.doc.text[ix.tokens[first].start : ix.tokens[last].end]
+        return text or None
+
+    # --- attributes of deployments named elsewhere ------------------------------------------
+
+    def attributes(self) -> Iterator[Attribute]:
+        """Composition and tasks stated in a sentence that names a force but sends nothing."""
+        for phrase in self.force_phrases():
+            contributors = list(phrase.countries)
+            listed = [*phrase.origin, *self._composition(phrase.first)]
+            contributors.extend(p.country_code for p in listed if p.country_code)
+            # Only a tasks phrase ties a purpose to a force named in another sentence; a bare
+            # "لحماية" in a sentence that sends nothing may be about anything.
+            purpose = self.purpose(self.first, tasks_only=True)
+            if not contributors and purpose is None:
+                continue
+            cue_hit = self.ix.cue_between("composition", self.first, self.end)
+            if not purpose and not cue_hit and not phrase.origin:
+                continue  # a bare "القوات الروسية" is not a statement of composition
+            yield Attribute(
+                kind=phrase.kind,
+                contributors=_unique(contributors),
+                purpose=purpose,
+                evidence=self.ix.ctx.evidence(self.sentence.start, self.sentence.end),
+            )
+            return  # one attribute per sentence: the sentence is about one force
+
+
+def _first_of(phrase: ForcePhrase) -> int:
+    """First token of a force phrase with its size ("70 checkpoints" starts at "70")."""
+    return phrase.first if phrase.size_first is None else min(phrase.first, phrase.size_first)
+
+
+def _gap(a_first: int, a_last: int, b_first: int, b_last: int) -> int:
+    """Tokens strictly between two token ranges (0 when they touch or overlap)."""
+    if b_first > a_last:
+        return b_first - a_last - 1
+    if a_first > b_last:
+        return a_first - b_last - 1
+    return 0

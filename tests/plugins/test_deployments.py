@@ -1,0 +1,297 @@
+"""Deployments: real news sentences in Arabic and English, through the whole pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import eventx
+from eventx.demo import seed_record
+
+DATE = "2022-01-07"
+
+
+def deployments(pipeline: eventx.Pipeline, text: str, language: str) -> list[eventx.Deployment]:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    for fact in record.deployments:  # every span slices back to the text
+        for evidence in (fact.evidence, *fact.mentions):
+            assert text[evidence.start : evidence.end] == evidence.text
+    return list(record.deployments)
+
+
+def only(facts: list[eventx.Deployment]) -> eventx.Deployment:
+    assert len(facts) == 1, [f.evidence.text for f in facts]
+    return facts[0]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+
+def test_seed_csto_peacekeepers_merge_announcement_composition_and_tasks() -> None:
+    record = seed_record()
+    peacekeepers = [d for d in record.deployments if d.force_kind == "peacekeepers"]
+    fact = only(peacekeepers)
+    assert "قوات حفظ السلام" in fact.force
+    assert fact.actor == "منظمة معاهدة الأمن الجماعي"
+    assert fact.destination_country == "KZ"
+    assert fact.date == "2022-01-06"  # "اليوم الخميس" before the Friday publication date
+    assert fact.evidence.text == "إرسال قوات حفظ السلام إلى كازاخستان"
+    # Composition and tasks come from two later sentences without a trigger.
+    assert fact.contributors == ("RU", "BY", "AM", "TJ", "KG")
+    assert fact.purpose is not None and fact.purpose.startswith("حماية المنشآت الحكومية")
+    texts = [m.text for m in fact.mentions]
+    assert any("تضم قوات حفظ السلام" in t for t in texts)
+    assert any("المهام الرئيسية" in t for t in texts)
+
+
+def test_seed_seventy_checkpoints_across_the_country() -> None:
+    record = seed_record()
+    fact = only([d for d in record.deployments if d.force_kind == "checkpoints"])
+    assert fact.size == eventx.Quantity.exact(70)
+    assert fact.evidence.text == "إقامة سبعين نقطة تفتيش"
+    assert fact.destination_country == "KZ"  # "في أنحاء البلاد" = the article's country
+    assert len(record.deployments) == 2
+
+
+# --- Arabic -------------------------------------------------------------------------------------
+
+
+def test_ar_planned_deployment_with_size_destination_and_purpose(pipeline: eventx.Pipeline) -> None:
+    fact = only(
+        deployments(
+            pipeline,
+            "قررت الولايات المتحدة إرسال 500 جندي إضافي إلى كازاخستان لحماية السفارة.",
+            "ar",
+        )
+    )
+    assert fact.force == "جندي إضافي"
+    assert fact.force_kind == "army"
+    assert (fact.actor_country, fact.destination_country) == ("US", "KZ")
+    assert fact.contributors == ("US",)
+    assert fact.size == eventx.Quantity.exact(500)
+    assert fact.status == "planned"
+    assert fact.purpose == "لحماية السفارة"
+
+
+def test_ar_approximate_size(pipeline: eventx.Pipeline) -> None:
+    text = "وقال مسؤولون إن نحو 3000 جندي أرسلوا إلى كازاخستان لتمشيط شوارع المدن."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.size == eventx.Quantity(count=3000, min=2700, max=3300, approximate=True)
+    assert fact.evidence.text.startswith("نحو 3000 جندي أرسلوا")
+    assert fact.purpose == "لتمشيط شوارع المدن"
+
+
+def test_ar_national_guard_deployed_by_the_authorities(pipeline: eventx.Pipeline) -> None:
+    text = "ونشرت السلطات قوات الحرس الوطني، وأخلت المدارس ورياض الأطفال في المدينة."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.force == "قوات الحرس الوطني"
+    assert fact.force_kind == "national_guard"
+    assert fact.actor == "السلطات"
+    assert fact.status == "deployed"
+
+
+def test_ar_coordinated_forces_are_one_phrase(pipeline: eventx.Pipeline) -> None:
+    text = "وقالت السلطات إن ألف عنصر من الدرك وشرطة مكافحة الشغب تدخلوا لإخلاء الساحة."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.force == "عنصر من الدرك وشرطة مكافحة الشغب"
+    assert fact.force_kind == "police"
+    assert fact.size == eventx.Quantity.exact(1000)
+    assert fact.purpose == "لإخلاء الساحة"
+
+
+def test_ar_reinforcements_of_tanks(pipeline: eventx.Pipeline) -> None:
+    text = "وأشار الجيش في بيان إلى أنه دفع بتعزيزات من الدبابات والمدفعية إلى الجبهة."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.force == "بتعزيزات من الدبابات والمدفعية"
+    assert fact.force_kind == "armour"
+    assert fact.actor == "الجيش"
+
+
+def test_ar_verb_subject_object(pipeline: eventx.Pipeline) -> None:
+    """The force right after the verb is who deploys; the next force is what is deployed."""
+    fact = only(deployments(pipeline, "ونشر الجيش اللبناني وحداته في محيط المرفأ.", "ar"))
+    assert (fact.force, fact.force_kind) == ("وحداته", "units")
+    assert fact.actor is not None and fact.actor.startswith("الجيش")
+    fact = only(deployments(pipeline, "وأقامت الشرطة حواجز أمنية على مداخل المدينة.", "ar"))
+    assert (fact.force, fact.force_kind, fact.actor) == ("حواجز أمنية", "checkpoints", "الشرطة")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("أعلنت روسيا سحب قواتها من كازاخستان.", "withdrawn"),
+        ("رفعت الشرطة حالة التأهب في كازاخستان.", "on_alert"),
+        ("وصلت وحدات من القوات الروسية إلى كازاخستان.", "arrived"),
+        ("أعلنت الحكومة إرسال قوات إلى كازاخستان.", "announced"),
+        ("تعتزم الأمم المتحدة إرسال 150 جنديا إلى كازاخستان.", "planned"),
+        ("وقالت الوزارة إنه تم إرسال قوات إلى كازاخستان.", "deployed"),
+    ],
+)
+def test_ar_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
+    assert only(deployments(pipeline, text, "ar")).status == status
+
+
+def test_ar_withdrawal_names_the_place_not_contributors(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "أعلنت روسيا سحب قواتها من كازاخستان.", "ar"))
+    assert fact.actor_country == "RU"
+    assert fact.destination_country == "KZ"
+    assert "KZ" not in fact.contributors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت وزارة الدفاع إرسال قوات إلى كازاخستان.",  # denied
+        "نشر التلفزيون الرسمي تقارير عن الاشتباكات في كازاخستان.",  # publishing, no force
+        "وطلب الضابط عدم نشر اسمه.",
+        "وأصيب عشرة من رجال الشرطة بجروح في مركز الشرطة.",  # a force, no trigger
+        "وقد نشرت الصحيفة تقريرا مفصلا عن الجنود القتلى.",  # a report is published
+    ],
+)
+def test_ar_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
+    assert deployments(pipeline, text, "ar") == []
+
+
+def test_ar_distinct_senders_stay_separate(pipeline: eventx.Pipeline) -> None:
+    text = "أرسلت روسيا 200 جندي إلى كازاخستان.\nوأرسلت الولايات المتحدة 50 جنديا إلى كازاخستان."
+    facts = deployments(pipeline, text, "ar")
+    assert [(f.actor_country, f.size.count if f.size else None) for f in facts] == [
+        ("RU", 200),
+        ("US", 50),
+    ]
+
+
+def test_ar_title_announcement_composition_and_tasks_merge(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "نشر قوات حفظ السلام في كازاخستان\n\n"
+        "أعلنت الأمم المتحدة اليوم نشر قوات حفظ السلام في كازاخستان.\n"
+        "وتضم قوات حفظ السلام وحدات من روسيا والولايات المتحدة.\n"
+        "وستتمثل مهام قوات حفظ السلام في حماية المدنيين."
+    )
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.actor == "الأمم المتحدة"
+    assert fact.contributors == ("RU", "US")
+    assert fact.purpose == "حماية المدنيين"
+    assert len(fact.mentions) == 4
+    assert fact.evidence.sentence != 0  # the body's mention, not the title's
+
+
+# --- English ------------------------------------------------------------------------------------
+
+
+def test_en_two_states_two_deployments(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Texas will send 250 National Guard troops to the border, "
+        "and Arizona said it would deploy 150 troops."
+    )
+    facts = deployments(pipeline, text, "en")
+    assert [(f.force, f.size.count if f.size else None) for f in facts] == [
+        ("National Guard troops", 250),
+        ("troops", 150),
+    ]
+    assert facts[0].force_kind == "national_guard"
+    assert {f.status for f in facts} == {"planned"}
+
+
+def test_en_size_destination_purpose(pipeline: eventx.Pipeline) -> None:
+    text = "The government has deployed about 3,000 troops to Kazakhstan to protect key facilities."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.size == eventx.Quantity(count=3000, min=2700, max=3300, approximate=True)
+    assert fact.destination_country == "KZ"
+    assert fact.purpose == "to protect key facilities"
+    assert fact.status == "deployed"
+    assert fact.evidence.text == "deployed about 3,000 troops to Kazakhstan"
+
+
+def test_en_riot_police_with_date(pipeline: eventx.Pipeline) -> None:
+    text = "Riot police were deployed across the capital on Tuesday to break up the protest."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.force == "Riot police"
+    assert fact.force_kind == "police"
+    assert fact.date == "2022-01-04"
+    assert fact.purpose == "to break up the protest"
+
+
+def test_en_checkpoints_set_up_by_police(pipeline: eventx.Pipeline) -> None:
+    text = "Protests spread in Kazakhstan. Police set up 70 checkpoints across the country."
+    fact = only(deployments(pipeline, text, "en"))
+    assert (fact.force, fact.actor) == ("checkpoints", "Police")
+    assert fact.size == eventx.Quantity.exact(70)
+    assert fact.destination_country == "KZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The United States withdrew its troops from Kazakhstan.", "withdrawn"),
+        ("The Pentagon put 8,500 troops on high alert.", "on_alert"),
+        ("More peacekeepers arrived in Kazakhstan on Friday.", "arrived"),
+        ("The United Nations plans to send peacekeepers to Kazakhstan.", "planned"),
+        ("The carrier is now patrolling the Persian Gulf.", "deployed"),
+    ],
+)
+def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
+    assert only(deployments(pipeline, text, "en")).status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He sent a letter to the police station.",
+        "The ministry said it would not send troops to Kazakhstan.",
+        "Police arrested six men on suspicion of rioting.",
+        "The report was sent to the prime minister on Monday.",
+        "Four bus drivers and two soldiers were killed at the bus station.",
+        "The junta ordered French troops to leave the country.",
+        "The president sent his condolences to the families of the soldiers.",
+    ],
+)
+def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
+    assert deployments(pipeline, text, "en") == []
+
+
+def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:
+    text = "A UN peacekeeping force of 4,500 troops arrived in the capital on Tuesday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.force_kind == "peacekeepers"
+    assert fact.size == eventx.Quantity.exact(4500)
+    assert fact.status == "arrived"
+
+
+def test_en_more_than_and_at_least(pipeline: eventx.Pipeline) -> None:
+    text = "The army sent more than 400 soldiers to the region. At least 20 tanks were deployed."
+    facts = deployments(pipeline, text, "en")
+    sizes = {f.force_kind: f.size for f in facts}
+    assert sizes["army"] == eventx.Quantity(count=400, min=401, max=None, approximate=True)
+    assert sizes["armour"] == eventx.Quantity(count=20, min=20, max=None, approximate=False)
+
+
+# --- the dev set (skips when absent) ------------------------------------------------------------
+
+
+def test_devset_required_deployments_are_found(pipeline: eventx.Pipeline, devset_dir: Path) -> None:
+    """Each required gold deployment overlaps a predicted mention (recall on the dev set)."""
+    missed = []
+    total = 0
+    for facts_path in sorted(devset_dir.glob("*.facts.json")):
+        gold = json.loads(facts_path.read_text("utf-8"))
+        required = [d for d in gold["deployments"] if not d.get("optional")]
+        if not required:
+            continue
+        text = facts_path.with_name(facts_path.name.replace(".facts.json", ".txt")).read_text(
+            "utf-8"
+        )
+        record = pipeline.extract(
+            text, language=gold["language"], document_date=gold.get("document_date")
+        )
+        spans = [(m.start, m.end) for d in record.deployments for m in (d.evidence, *d.mentions)]
+        for item in required:
+            total += 1
+            start = text.find(item["mention"])
+            end = start + len(item["mention"])
+            if not any(a < end and start < b for a, b in spans):
+                missed.append((gold["id"], item["mention"]))
+    assert total > 0
+    assert len(missed) <= total // 4, missed
