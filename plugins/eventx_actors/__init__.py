@@ -26,7 +26,6 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             name="actors",
             func=_extract,
             provides=["actors"],
-            requires=["locations"],
             version=__version__,
             description="Persons with titles, organisations, ministries, forces and states",
         )

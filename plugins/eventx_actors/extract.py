@@ -9,10 +9,8 @@
    to punctuation or a function word, English capitalised words. Later mentions of the
    family name (``توكاييف``) and of the bare title when one person holds it (``الرئيس``) are
    merged into that person; the title is kept on the actor.
-4. States: a capital standing for its country (``ودعت موسكو``, "Washington warned") named
-   where the places plugin found no scene; the actor is the state ("Russia"). A country's own name is not made an actor (it would
-   also be the speaker name of the statements plugin for every "Russia considered"); the
-   country of forces and bodies is their ``country_code``.
+4. States: a country, or a capital standing for it (``اعتبرت روسيا``, ``ودعت موسكو``), named
+   without a locative word before it (في, إلى, the ب clitic, in, to): the state acts.
 """
 
 from __future__ import annotations
@@ -192,8 +190,8 @@ def _bodies_and_forces(
                 continue
             country, end = _adjacent_country(doc, match.start, match.end, by_start, by_end)
             english = match.value
-            if country is None and english in generic:
-                continue
+            if country is None and (kind == "force" or english in generic):
+                continue  # bare "police": whose is unknown; other plugins keep the surface word
             start = match.start
             if doc.language == "en" and country is not None:
                 start = max((s for s, c in by_start.items() if s < match.start), default=start)
@@ -269,14 +267,32 @@ def _merge_later_mentions(
             holder.spans.append((start, end))
 
 
+def _locative(doc: eventx.AnnotatedDocument, start: int) -> bool:
+    """Whether a name at ``start`` follows a locative word (في, إلى, in, to) or the ب clitic."""
+    words = _word_set(doc.language, "locative")
+    before = doc.text[max(0, start - 16) : start].split()
+    if before and eventx.normalize_string(before[-1].strip(",.:;\"'()")) in words:
+        return True
+    token = doc.text[start : start + 24].split(maxsplit=1)
+    if doc.language == "ar" and token:
+        word = token[0]
+        return word[:1] == "ب" and bool(eventx.lookup_places(word[1:], "ar"))
+    return False
+
+
+@lru_cache(maxsize=8)
+def _word_set(language: str, section: str) -> frozenset[str]:
+    words = _lexicon(language).get(section, {}).get("terms", ())
+    return frozenset(eventx.normalize_string(w) for w in words)
+
+
 def _states(
-    ctx: eventx.ExtractionContext,
+    doc: eventx.AnnotatedDocument,
     actors: dict[tuple[str, str | None, str], _Actor],
     taken: Sequence[tuple[int, int]],
 ) -> None:
-    scenes = {(m.start, m.end) for location in ctx.facts("locations") for m in location.mentions}
-    for mention in eventx.find_place_mentions(ctx.annotation):
-        if mention.demonym or (mention.start, mention.end) in scenes:
+    for mention in eventx.find_place_mentions(doc):
+        if mention.demonym or _locative(doc, mention.start):
             continue
         if any(a <= mention.start < b for a, b in taken):
             continue
@@ -285,10 +301,10 @@ def _states(
             continue
         capital = eventx.capital_of(best.country_code)
         is_capital = capital is not None and capital.geonameid == best.geonameid
-        if is_capital:
+        if best.kind == "country" or is_capital:
             _add(
                 actors,
-                # the state the capital stands for: "ودعت موسكو" is Russia speaking
+                # the state itself, also when its capital stands for it ("ودعت موسكو")
                 _Actor(
                     name=eventx.country_name(best.country_code) or best.name,
                     kind="state",
@@ -307,7 +323,7 @@ def extract_actors(ctx: eventx.ExtractionContext) -> Iterator[eventx.Actor]:
     occupied = [span for actor in actors.values() for span in actor.spans]
     _persons(doc, actors, by_start, by_end, occupied)
     occupied = [span for actor in actors.values() for span in actor.spans]
-    _states(ctx, actors, occupied)
+    _states(doc, actors, occupied)
     for actor in actors.values():
         spans = sorted(set(actor.spans))
         yield eventx.Actor(

@@ -16,6 +16,7 @@ from eventx_places.country import decide_country, main_country
 from eventx_places.resolve import is_actor_only, merge_mentions, resolve_mentions
 
 __version__ = "0.2.0"
+DROP_ACTOR_ONLY = False
 
 
 def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
@@ -23,7 +24,7 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
     locations = list(merge_mentions(ctx, mentions))
     main = main_country(locations, ctx.text, ctx.language)
     for location in locations:
-        if is_actor_only(location, main, ctx.text, ctx.language):
+        if DROP_ACTOR_ONLY and is_actor_only(location, main, ctx.text, ctx.language):
             continue
         if location.resolution == "unresolved" and location.country_code is None:
             # A name no gazetteer knows, announced as a place ("في منطقة أكبار"): reported, and

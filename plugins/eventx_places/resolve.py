@@ -137,7 +137,11 @@ def _believable(
 
 def _attributive(text: str, end: int, language: str) -> bool:
     """Whether a country name ending at ``end`` is used as an adjective ("U.S. troops")."""
-    rest = text[end : end + 40].lstrip(".")  # "U.S. troops": the abbreviation's own dot
+    rest = text[end : end + 40]
+    if rest.startswith(".") and "." in text[max(0, end - 4) : end]:
+        rest = rest[1:]  # "U.S. troops": the abbreviation's own dot, not a sentence end
+    if not rest[:1].isspace() and not rest.startswith("-"):
+        return False  # "in Kazakhstan. Police ...": punctuation ends the phrase
     after = rest.split(maxsplit=1)
     if not after:
         return False
