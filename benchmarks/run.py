@@ -97,7 +97,13 @@ def timed(func: Callable[[], object], *, repeat: int) -> float:
 def make_pipeline(*, collect_timings: bool = False) -> Any:
     import eventx
 
-    return eventx.Pipeline(collect_timings=collect_timings)
+    # The bundled pipeline as the CLI runs it: warmed up, GC frozen, and without the example
+    # third-party plugin from docs/examples (it is not part of eventx).
+    pipeline = eventx.Pipeline(collect_timings=collect_timings, disable=["eventx_weapons"])
+    pipeline.warm_up(freeze_gc=True)
+    if collect_timings:
+        pipeline.timings.clear()
+    return pipeline
 
 
 def run_eventx(pipeline: Any, articles: Sequence[Article]) -> None:

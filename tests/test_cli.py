@@ -288,3 +288,9 @@ def test_a_plugin_failing_to_import_is_reported_and_the_cli_still_works(tmp_path
     )
     record = json.loads(extracted.stdout)
     assert record["status"] == "ok" and record["casualties"]
+
+
+def test_stdin_jsonl_with_a_byte_order_mark() -> None:
+    data = "\ufeff" + json.dumps({"id": "bom", "text": EN}) + "\n"
+    record = json.loads(run("extract", "-", input=data.encode("utf-8")).output)
+    assert (record["id"], record["status"]) == ("bom", "ok")

@@ -191,3 +191,11 @@ def test_tokens_carry_stems_for_arabic_and_possessive_for_english() -> None:
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_tokens_keep_their_final_diacritics_but_not_controls() -> None:
+    from eventx.nlp.builtin import BuiltinBackend
+
+    text = "أعلنت وزارةُ الداخلية خطاباً\u200f وتجنّبها."
+    tokens = [t.text for t in BuiltinBackend().annotate(text, "ar").tokens]
+    assert tokens == ["أعلنت", "وزارةُ", "الداخلية", "خطاباً", "وتجنّبها", "."]

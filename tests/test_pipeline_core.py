@@ -91,3 +91,16 @@ def test_disable_plugins_by_name(monkeypatch: object) -> None:
     pipeline = eventx.Pipeline(disable=["eventx_casualties"])
     assert "casualties" not in [e.name for e in pipeline.extractors]
     assert not pipeline.extract(AR).casualties
+
+
+def test_warm_up_changes_no_output() -> None:
+    import gc
+
+    cold = eventx.Pipeline().extract(AR, document_date="2022-01-07").to_json()
+    warm_pipeline = eventx.Pipeline()
+    try:
+        warm_pipeline.warm_up(freeze_gc=True)
+        assert gc.get_freeze_count() > 0
+        assert warm_pipeline.extract(AR, document_date="2022-01-07").to_json() == cold
+    finally:
+        gc.unfreeze()

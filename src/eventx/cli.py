@@ -28,6 +28,7 @@ def _json_records(items: Iterator[Any], *, jobs: int, settings: dict[str, Any]) 
     from eventx.pipeline import Pipeline
 
     pipeline = Pipeline(**settings)
+    pipeline.warm_up(freeze_gc=True)  # this process only runs eventx: keep GC off the data
     for item in items:
         yield record_for(to_payload(item), pipeline).to_json()
 
@@ -111,8 +112,19 @@ def main() -> None:
     show_default=True,
     help="Read at most this many characters of a document (longer ones: status partial).",
 )
-@click.option("--backend", type=click.Choice(["builtin", "stanza"]), default="builtin")
-@click.option("--stanza-dir", default=None, help="Local stanza model directory (stanza backend).")
+@click.option(
+    "--backend",
+    type=click.Choice(["builtin", "stanza"]),
+    default="builtin",
+    show_default=True,
+    help="NLP backend: builtin (rule-based, no models) or stanza (needs a local model directory).",
+)
+@click.option(
+    "--stanza-dir",
+    default=None,
+    envvar="EVENTX_STANZA_DIR",
+    help="Local stanza model directory for --backend stanza (default: $EVENTX_STANZA_DIR).",
+)
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -139,6 +151,15 @@ def extract(
             to_date(document_date)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
+    if backend == "stanza":
+        # Check the model directory before reading any input (cheap: stanza is not imported),
+        # so a wrong --stanza-dir is a usage error, not a traceback or a stream of error records.
+        from eventx.nlp.stanza_backend import StanzaBackend, StanzaModelError
+
+        try:
+            StanzaBackend(stanza_dir)
+        except StanzaModelError as exc:
+            raise click.BadParameter(str(exc), param_hint="--stanza-dir") from None
     items = iter_inputs(paths, language=lang, document_date=document_date)
     settings = {"backend": backend, "stanza_dir": stanza_dir, "max_chars": max_chars}
     records = _json_records(items, jobs=jobs, settings=settings)

@@ -6,6 +6,7 @@ id it would have had, so the caller can emit an error record: nothing is skipped
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -115,7 +116,7 @@ def iter_inputs(
     for raw_path in paths:
         if raw_path == "-":
             data = sys.stdin.buffer.read()
-            if data.lstrip()[:1] == b"{":
+            if data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
                 import io as _io
 
                 yield from read_jsonl(

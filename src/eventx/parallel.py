@@ -26,6 +26,7 @@ def _init_worker(settings: dict[str, Any]) -> None:
     from eventx.pipeline import Pipeline
 
     _WORKER = Pipeline(**settings)
+    _WORKER.warm_up(freeze_gc=True)  # a worker only runs eventx: keep GC off the data
 
 
 def to_payload(item: Any) -> Payload:

@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from eventx.nlp.annotation import AnnotatedDocument, Sentence, Token
-from eventx.nlp.normalize import NormalizedText, normalize
+from eventx.nlp.normalize import TRAILING_MARKS, NormalizedText, normalize
 
 # Numbers keep their separators ("1,200", "1.76"); words keep inner apostrophes and hyphens.
 _TOKEN_RE = regex.compile(
@@ -21,7 +21,9 @@ _TOKEN_RE = regex.compile(
 )
 # A sentence ends at terminal punctuation (with any closing quotes/brackets) before whitespace,
 # and always at a line break: Arabic news puts titles and paragraphs on their own lines.
-_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"'”»)\]]*(?=\s)|\n+")
+# A match may only start at the first mark of a run, and possessive quantifiers never give
+# back: without both, a long run of dots costs quadratic time (100k dots took minutes).
+_BOUNDARY_RE = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”»)\]]*+(?=\s)|\n+")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -169,6 +171,7 @@ def annotate_normalized(
     sentences: list[Sentence] = []
     # Offsets map back with a bisection per boundary; without deletions they are the identity.
     identity = not normalized.has_deletions
+    length = len(original)
     to_original = normalized.to_original
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
@@ -179,6 +182,9 @@ def annotate_normalized(
                 start, end = m_start, m_end
             else:
                 start, end = to_original(m_start), to_original(m_end - 1) + 1
+                # A word's last letter may carry diacritics (وزارةُ, خطاباً): they belong to it.
+                while end < length and original[end] in TRAILING_MARKS:
+                    end += 1
             word = match.group()
             append(
                 Token(

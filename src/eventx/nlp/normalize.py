@@ -18,6 +18,20 @@ from attrs import frozen
 _ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
 # Bidi embeddings/overrides/isolates, LRM/RLM/ALM, zero-width joiners and the BOM.
 _CONTROLS = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+#: Deleted characters that belong to the letter before them (diacritics, tatweel), unlike controls.
+TRAILING_MARKS = frozenset(
+    chr(c)
+    for lo, hi in (
+        (0x0610, 0x061A),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x06D6, 0x06DC),
+        (0x06DF, 0x06E8),
+        (0x06EA, 0x06ED),
+        (0x0640, 0x0640),
+    )
+    for c in range(lo, hi + 1)
+)
 DELETED_RE = re.compile(f"[{_ARABIC_MARKS}{_CONTROLS}]")
 
 _ONE_TO_ONE: dict[str, str] = {
