@@ -9,7 +9,8 @@
 3. A demonstration with violence is a riot: when riots has at least ``RIOT_SHARE`` of the
    protest votes, the protest votes are added to riots (one "clashes" in a long report of a
    peaceful march does not make it a riot).
-4. The type with the most votes wins (ties: ``PRIORITY`` order); no votes -> ``other``.
+4. The type with the most votes wins (ties: ``PRIORITY`` order); no votes -> None (the
+   hook defers and ``event_type`` stays null: no evidence, no guess).
    Confidence = winner's share of all votes. Evidence = the winner's strongest triggers.
    PLOVER = the code of the group that gave the winner most of its votes.
 """
@@ -140,12 +141,14 @@ def _votes(
     return dict(votes), used, by_plover
 
 
-def decide_event_type(record: eventx.EventRecord, document: eventx.Document) -> eventx.EventType:
+def decide_event_type(
+    record: eventx.EventRecord, document: eventx.Document
+) -> eventx.EventType | None:
     language = record.language or document.language or "en"
     votes, used, by_plover = _votes(record, find_triggers(document, language))
     positive = {k: round(v, 2) for k, v in sorted(votes.items()) if v > 0}
     if not positive:
-        return eventx.EventType(acled="other", plover=None, confidence=0.0)
+        return None  # nothing to go on: defer (the record's event_type stays null)
     winner = min(positive, key=lambda t: (-positive[t], PRIORITY.index(t)))
     total = sum(positive.values())
     plover_votes = by_plover.get(winner, {})

@@ -101,9 +101,10 @@ def test_one_clash_does_not_make_a_peaceful_march_a_riot(pipeline: eventx.Pipeli
     assert _event(pipeline, text, "en").acled == "protests"
 
 
-def test_no_triggers_is_other_with_zero_confidence(pipeline: eventx.Pipeline) -> None:
-    event = _event(pipeline, "The committee published its annual report on Tuesday.", "en")
-    assert (event.acled, event.confidence, event.evidence) == ("other", 0.0, ())
+def test_no_triggers_leaves_event_type_null(pipeline: eventx.Pipeline) -> None:
+    text = "The committee published its annual report on Tuesday."
+    record = pipeline.extract(eventx.Document(id="t", text=text, language="en"))
+    assert record.event_type is None
 
 
 @settings(max_examples=20)
