@@ -442,6 +442,42 @@ def test_missing_language_or_processor_names_what_exists(tmp_path: Path) -> None
     assert all(t.pos is None and t.deprel is None for t in annotated.tokens)
 
 
+def test_model_directory_follows_aliases_and_survives_alias_cycles(tmp_path: Path) -> None:
+    from eventx.nlp.stanza_backend import ModelDirectory, StanzaModelError
+
+    (tmp_path / "ar" / "tokenize").mkdir(parents=True)
+    (tmp_path / "ar" / "tokenize" / "padt.pt").write_bytes(b"")
+    resources = {
+        "ara": {"alias": "ar"},
+        "ar": {"default_processors": {"tokenize": "padt", "pos": "padt"}, "tokenize": {"padt": {}}},
+        "xx": {"alias": "yy"},
+        "yy": {"alias": "xx"},
+    }
+    (tmp_path / "resources.json").write_text(json.dumps(resources), "utf-8")
+    models = ModelDirectory(tmp_path)
+    assert models.resolve_language("ara") == "ar"
+    # pos is a default processor but its file is absent: skipped, not an error.
+    assert models.processors_for("ara") == {"tokenize": "padt"}
+    with pytest.raises(StanzaModelError, match=r"language 'xx'.*Available: ar \(tokenize=padt\)"):
+        models.processors_for("xx")
+    with pytest.raises(
+        StanzaModelError, match=r"missing for language 'ar': pos \(.*pos/padt\.pt\)"
+    ):
+        models.processors_for("ar", ["tokenize", "pos"])
+    # A model whose declared dependency (pretrained embeddings) is absent is not usable either.
+    (tmp_path / "ar" / "pos").mkdir()
+    (tmp_path / "ar" / "pos" / "padt.pt").write_bytes(b"")
+    resources["ar"]["pos"] = {"padt": {"dependencies": [{"model": "pretrain", "package": "c17"}]}}
+    (tmp_path / "resources.json").write_text(json.dumps(resources), "utf-8")
+    models = ModelDirectory(tmp_path)
+    assert models.processors_for("ar") == {"tokenize": "padt"}
+    with pytest.raises(StanzaModelError, match=r"pos \(.*ar/pretrain/c17\.pt\)"):
+        models.processors_for("ar", ["tokenize", "pos"])
+    (tmp_path / "ar" / "pretrain").mkdir()
+    (tmp_path / "ar" / "pretrain" / "c17.pt").write_bytes(b"")
+    assert models.processors_for("ar") == {"tokenize": "padt", "pos": "padt"}
+
+
 @pytest.mark.stanza
 def test_cli_extract_with_the_stanza_backend(tmp_path: Path) -> None:
     pytest.importorskip("stanza")

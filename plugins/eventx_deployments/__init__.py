@@ -24,11 +24,18 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
     lex = lexicon(ctx.language)
     if lex.empty or not ctx.sentences:
         return
+    # Most articles send no forces: look for a sentence with both a trigger and a force before
+    # building anything else.
+    doc = ctx.annotation
+    with_force = {doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc)}
+    with_trigger = {doc.sentence_index_at(m.start) for m in lex.triggers.finditer(doc)}
+    if not with_force & with_trigger:
+        return
     index = DocumentIndex(ctx, lex)
     found: list[eventx.Deployment] = []
     attributes: list[Attribute] = []
     for sentence in ctx.sentences:
-        if not sentence.tokens:
+        if not sentence.tokens or sentence.index not in with_force:
             continue
         reader = SentenceReader(index, sentence)
         mentions = list(reader.deployments())

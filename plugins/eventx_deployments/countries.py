@@ -11,27 +11,37 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from attrs import frozen
+
 import eventx
 
 
-def nationality_tokens(
-    annotation: eventx.AnnotatedDocument, token_at: dict[int, int]
-) -> dict[int, str]:
-    """Token index -> ISO code for every demonym or country name in the document.
+@frozen(kw_only=True)
+class CountryMention:
+    """A country name ("روسيا", "the US") or nationality word ("الروسية", "British")."""
 
-    ``token_at`` maps a token's start offset to its index in ``annotation.tokens``.
-    """
-    found: dict[int, str] = {}
+    start: int
+    end: int
+    name: str  # canonical English name of the country
+    code: str
+    demonym: bool
+
+
+def country_mentions(annotation: eventx.AnnotatedDocument) -> list[CountryMention]:
+    """Every country name and nationality word in the document, in text order."""
+    found: list[CountryMention] = []
     for mention in eventx.find_place_mentions(annotation):
         best = mention.candidates[0] if mention.candidates else None
         if best is None or best.country_code is None:
             continue
         if not mention.demonym and best.kind != "country":
             continue
-        for token in annotation.tokens_between(mention.start, mention.end):
-            index = token_at.get(token.start)
-            if index is not None:
-                found[index] = best.country_code
+        found.append(
+            CountryMention(
+                start=mention.start, end=mention.end, name=best.name, code=best.country_code,
+                demonym=mention.demonym,
+            )
+        )  # fmt: skip
     return found
 
 

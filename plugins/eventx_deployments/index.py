@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 import eventx
-from eventx_deployments.countries import is_place_name, nationality_tokens
+from eventx_deployments.countries import CountryMention, country_mentions, is_place_name
 from eventx_deployments.lexicons import CUE_NAMES, Lexicon
 
 # Arabic proclitic prepositions: "لروسيا" (of Russia), "بجنوب السودان" (in South Sudan).
@@ -63,17 +63,38 @@ class DocumentIndex:
         self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
         self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
         for name in CUE_NAMES:
-            matches = list(lexicon.cue(name).finditer(self.doc))
-            self.cue_ending[name] = {m.last_token: m for m in matches}
-            self.cue_starting[name] = {m.first_token: m for m in matches}
-        self.modifier_starting = {m.first_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.modifier_ending = {m.last_token: m for m in lexicon.modifiers.finditer(self.doc)}
-        self.numbers_ending = {n.last_token: n for n in eventx.find_numbers(self.doc)}
-        self.numbers_starting = {n.first_token: n for n in eventx.find_numbers(self.doc)}
-        self.nationality = nationality_tokens(
-            self.doc, {t.start: i for i, t in enumerate(self.tokens)}
+            self.cue_ending[name] = {}
+            self.cue_starting[name] = {}
+        # One scan for every cue list; overlapping matches are all kept (a token can be both a
+        # joiner and a composition word), the longest per list at each position.
+        for match in lexicon.cues.finditer(self.doc, longest=False):
+            starting, ending = self.cue_starting[match.value], self.cue_ending[match.value]
+            old = starting.get(match.first_token)
+            if old is None or old.last_token < match.last_token:
+                starting[match.first_token] = match
+            old = ending.get(match.last_token)
+            if old is None or old.first_token > match.first_token:
+                ending[match.last_token] = match
+        modifiers = list(lexicon.modifiers.finditer(self.doc))
+        self.modifier_starting = {m.first_token: m for m in modifiers}
+        self.modifier_ending = {m.last_token: m for m in modifiers}
+        # Sizes: numbers with their qualifiers and vague amounts; "عدد من" (unspecified) says
+        # nothing about how many.
+        quantities = [q for q in eventx.find_quantities(self.doc) if q.qualifier != "unspecified"]
+        self.quantities_ending = {q.last_token: q for q in quantities}
+        self.quantities_starting = {q.first_token: q for q in quantities}
+        countries = country_mentions(self.doc)
+        self.nationality: dict[int, str] = {}  # token index -> ISO code
+        for country in countries:
+            for i in range(self.token_at(country.start), self.token_at(country.end - 1) + 1):
+                self.nationality[i] = country.code
+        self.places = self._places(ctx.facts("locations"), countries)
+        self.purpose_starts = {m.first_token for m in lexicon.purpose_start.finditer(self.doc)}
+        self._date_spans = sorted(
+            (d.evidence.start, d.evidence.end)
+            for d in ctx.facts("dates")
+            if isinstance(d, eventx.DateFact)
         )
-        self.places = self._places(ctx.facts("locations"))
         self.actors = self._actors()
         self.main_country = self._main_country(ctx.facts("locations"))
 
@@ -82,6 +103,11 @@ class DocumentIndex:
     def token_at(self, offset: int) -> int:
         """Index of the token containing (or the last one starting before) ``offset``."""
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def in_date(self, offset: int) -> bool:
+        """Whether ``offset`` falls inside a date expression the dates extractor found."""
+        i = bisect.bisect_right(self._date_spans, (offset, 1 << 62)) - 1
+        return i >= 0 and self._date_spans[i][0] <= offset < self._date_spans[i][1]
 
     def is_punctuation(self, i: int) -> bool:
         norm = self.tokens[i].norm
@@ -116,7 +142,11 @@ class DocumentIndex:
 
     # --- places and actors ------------------------------------------------------------------
 
-    def _places(self, locations: Iterable[eventx.Location]) -> list[PlaceMention]:
+    def _places(
+        self, locations: Iterable[eventx.Location], countries: Iterable[CountryMention]
+    ) -> list[PlaceMention]:
+        """Places from the places plugin, plus country names it did not report (a places
+        extractor may be disabled or narrower than the gazetteer)."""
         found: list[PlaceMention] = []
         for location in locations:
             for mention in location.mentions:
@@ -133,6 +163,18 @@ class DocumentIndex:
                         kind=location.kind,
                     )
                 )
+        for country in countries:
+            if country.demonym or any(
+                p.start < country.end and country.start < p.end for p in found
+            ):
+                continue
+            found.append(
+                PlaceMention(
+                    first=self.token_at(country.start), last=self.token_at(country.end - 1),
+                    start=country.start, end=country.end, name=country.name,
+                    country_code=country.code, kind="country",
+                )
+            )  # fmt: skip
         found.sort(key=lambda p: (p.start, p.end))
         return found
 

@@ -28,14 +28,12 @@ CUE_NAMES: tuple[str, ...] = (
     "announced",
     "done",
     "negation",
-    "approximate",
-    "more_than",
-    "at_least",
-    "up_to",
     "composition",
     "destination",
     "whole_country",
     "blockers",
+    "directional",
+    "agent",
 )
 
 
@@ -59,14 +57,11 @@ class Lexicon:
     purpose_start: eventx.PhraseMatcher[str]
     purpose_intro: eventx.PhraseMatcher[str]
     purpose_link: eventx.PhraseMatcher[str]
-    cues: Mapping[str, eventx.PhraseMatcher[str]]
+    cues: eventx.PhraseMatcher[str]  # every [cues] list in one matcher; value: the list's name
 
     @property
     def empty(self) -> bool:
         return self.triggers.size == 0 or self.forces.size == 0
-
-    def cue(self, name: str) -> eventx.PhraseMatcher[str]:
-        return self.cues[name]
 
 
 @lru_cache(maxsize=16)
@@ -84,5 +79,7 @@ def lexicon(language: str) -> Lexicon:
         purpose_start=_matcher(_terms(purpose, "start")),
         purpose_intro=_matcher(_terms(purpose, "intro")),
         purpose_link=_matcher(_terms(purpose, "intro_link")),
-        cues={name: _matcher(_terms(cues, name)) for name in CUE_NAMES},
+        cues=eventx.PhraseMatcher(
+            (term, name) for name in CUE_NAMES for term in _terms(cues, name)
+        ),
     )

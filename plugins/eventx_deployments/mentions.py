@@ -3,11 +3,13 @@ says about it (size, actor, destination, contributors, purpose, status).
 
 Rules, in order (docs/plugins/deployments.md explains them with examples):
 
-1. Force phrases: lexicon force terms, chained when only joiners ("و", "من", "and", ",") or
-   modifiers stand between them ("ألف عنصر من الدرك وشرطة مكافحة الشغب" is one phrase), extended
-   over modifiers and nationality words ("القوات الروسية", "British aircraft carrier").
-2. A trigger pairs with the nearest force phrase at most ``WINDOW`` tokens away; a trigger with no
-   force near it is not a deployment ("نشر تقارير" is publishing reports).
+1. Force phrases: lexicon force terms, chained through joiners ("و", "من", "and", ",") among
+   modifiers ("ألف عنصر من الدرك وشرطة مكافحة الشغب" is one phrase), extended over modifiers and
+   nationality words ("القوات الروسية", "British aircraft carrier").
+2. A trigger pairs with the nearest force phrase (with its size) at most ``WINDOW`` tokens away;
+   in Arabic verb-subject-object order the force after the subject force is the one deployed
+   ("نشر الجيش اللبناني وحداته"). A trigger with no force near it, or with a non-force object
+   between them ("نشرت الصحيفة تقريرا عن الجنود"), is not a deployment.
 3. Sentences with a force phrase but no trigger can still describe a deployment mentioned
    elsewhere: its composition ("تضم ... وحدات من القوات المسلحة لروسيا وبيلاروس") or its tasks
    ("المهام الرئيسية ... في حماية ..."). They become ``Attribute`` objects the merger attaches.
@@ -27,9 +29,9 @@ from eventx_deployments.lexicons import GENERIC_FORCE_KINDS
 WINDOW = 8  # most tokens between a trigger and its force phrase
 CUE_WINDOW = 3  # a status or negation cue must end this close before the trigger
 SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
-PURPOSE_MAX_TOKENS = 30
-DESTINATION_REACH = 6
-STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger  # evidence stretches to a destination at most this many tokens further
+PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
+DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
+STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -50,6 +52,7 @@ KIND_PRIORITY: tuple[str, ...] = (
 )
 NOT_A_FORCE = "none"  # the lexicon's [forces.none]: "police station" is not a force
 DESTINATION_WINDOW = 10  # a destination stands at most this many tokens after the force/trigger
+UNRESOLVED_PLACE_TOKENS = 3  # longest unknown place name kept after "إلى" / "to"
 _CLAUSE_END = frozenset({".", ";", ":", "؛", "”", '"', "»", "«", "“", "(", ")", "!", "?", "؟"})
 
 
@@ -75,22 +78,6 @@ class Attribute:
     contributors: tuple[str, ...]
     purpose: str | None
     evidence: eventx.Evidence
-
-
-QUALIFIERS: tuple[str, ...] = ("approximate", "more_than", "at_least", "up_to")
-
-
-def qualified(cue: str, n: int) -> eventx.Quantity:
-    """The range a hedged size stands for (the dev set's conventions, see docs)."""
-    if cue == "approximate":  # "نحو 3000", "about 3,000": +-10%
-        return eventx.Quantity(count=n, min=n * 9 // 10, max=-(-n * 11 // 10), approximate=True)
-    if cue == "more_than":
-        return eventx.Quantity(count=n, min=n + 1, max=None, approximate=True)
-    if cue == "at_least":
-        return eventx.Quantity(count=n, min=n, max=None, approximate=False)
-    if cue == "up_to":
-        return eventx.Quantity(count=n, min=None, max=n, approximate=True)
-    return eventx.Quantity.exact(n)
 
 
 def kinds_compatible(a: str | None, b: str | None) -> bool:
@@ -130,7 +117,7 @@ class SentenceReader:
         اللبناني وحداته" the army deploys its units."""
         i, joined = first, first == end
         while i < end:
-            number = self.ix.numbers_starting.get(i)
+            number = self.ix.quantities_starting.get(i)
             joiner = self.ix.cue_starting["joiners"].get(i)
             modifier = self.ix.modifier_starting.get(i)
             if number is not None and number.last_token < end and i > first:
@@ -237,6 +224,8 @@ class SentenceReader:
         codes: list[PlaceMention] = []
         by_first = {p.first: p for p in self.places}
         while i < self.end:
+            if self.ix.tokens[i].norm == "the":  # "and the United States"
+                i += 1
             place = by_first.get(i)
             if place is None or place.kind != "country" or not place.country_code:
                 break
@@ -335,7 +324,7 @@ class SentenceReader:
         contributors.extend(p.country_code for p in listed if p.country_code)
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
-        destination = self._destination(trigger, phrase, actor, listed)
+        destination = self._destination(trigger, phrase, actor, listed, other_phrases)
         start = min(first_trigger, phrase.start)
         end = max(trigger.end, phrase.end)
         if phrase.size_span is not None:
@@ -347,6 +336,8 @@ class SentenceReader:
             ):
                 end = destination.end
         date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
+        if date is not None and date.evidence.sentence != self.sentence.index:
+            date = None  # a date in the sentence before is usually background ("منذ 2015")
         return eventx.Deployment(
             force=ix.doc.text[phrase.start : phrase.end],
             force_kind=phrase.kind,
@@ -392,34 +383,23 @@ class SentenceReader:
         return "deployed"
 
     def _size(self, phrase: ForcePhrase) -> tuple[eventx.Quantity | None, tuple[int, int] | None]:
-        """The number counting the force: just before it, or after "قوامها" / "numbering"."""
+        """How many: the quantity just before the force ("نحو 3000 جندي", "hundreds of riot
+        police", "three US vessels"), else one inside it ("a force of 4,500 troops"). Qualifiers,
+        vague amounts and their ranges are the shared number module's (``find_quantities``)."""
         ix = self.ix
-        number: eventx.NumberMatch | None = None
+        found: eventx.QuantityMatch | None = None
         for last in range(phrase.first - 1, max(phrase.first - 2 - SIZE_GAP, self.first - 1), -1):
-            candidate = ix.numbers_ending.get(last)
-            if candidate is not None:
-                number = candidate
+            found = ix.quantities_ending.get(last)
+            if found is not None or ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
                 break
-            if ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
-                break
-        if number is None:  # "a force of 4,500 troops": the size inside the phrase
+        if found is None:
             inside = range(phrase.first, phrase.last + 1)
-            number = next(
-                (ix.numbers_starting[i] for i in inside if i in ix.numbers_starting), None
+            found = next(
+                (ix.quantities_starting[i] for i in inside if i in ix.quantities_starting), None
             )
-        if number is None:
+        if found is None or found.first_token < self.first:
             return None, None
-        quantity = number.quantity
-        start = number.start
-        exact = quantity.count is not None and quantity.min == quantity.max == quantity.count
-        if exact and not quantity.approximate and number.first_token > self.first:
-            before = number.first_token - 1
-            for cue in QUALIFIERS:
-                match = ix.cue_ending[cue].get(before)
-                if match is not None and match.first_token >= self.first:
-                    quantity, start = qualified(cue, number.value), match.start
-                    break
-        return quantity, (start, number.end)
+        return found.quantity, (found.start, found.end)
 
     def _actor(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> ActorMention | None:
         """Who sends: the subject between a verb trigger and its force (Arabic "نشرت السلطات
@@ -430,6 +410,16 @@ class SentenceReader:
             if not (phrase.first <= a.first <= phrase.last)
             and not self.ix.is_prepositional(a.first)
         ]
+        # Passive: "troops were deployed by NATO", "نشرت القوات من قبل الحكومة".
+        for agent in self.ix.cue_between(
+            "agent", trigger.last_token + 1, min(trigger.last_token + 1 + WINDOW, self.end)
+        ):
+            after = agent.last_token + 1
+            if after < self.end and self.ix.tokens[after].norm == "the":
+                after += 1  # "by the United Nations"
+            by_agent = [a for a in self.actors if a.first in (agent.last_token + 1, after)]
+            if by_agent:
+                return by_agent[0]
         lo, hi = trigger.last_token, phrase.first
         between = [a for a in candidates if lo < a.first and a.last < hi]
         if between:
@@ -450,6 +440,7 @@ class SentenceReader:
         phrase: ForcePhrase,
         actor: ActorMention | None,
         listed: list[PlaceMention],
+        other_phrases: list[ForcePhrase],
     ) -> PlaceMention | None:
         """Where to: the first place after the trigger and force, a prepositional one first."""
         core_last = max(trigger.last_token, phrase.last)
@@ -459,7 +450,7 @@ class SentenceReader:
             p
             for p in self.places
             if p.first > core_first
-            and not (phrase.first <= p.first <= phrase.last)
+            and not any(f.first <= p.first <= f.last for f in (phrase, *other_phrases))
             and (actor is None or p.start >= actor.end or p.end <= actor.start)
             and (p.start, p.end) not in taken
         ]
@@ -477,7 +468,41 @@ class SentenceReader:
                 return group[0]
         if self.ix.cue_between("whole_country", core_first, self.end):
             return self.ix.main_country
-        return None
+        return self._unresolved_destination(core_last)
+
+    def _unresolved_destination(self, core_last: int) -> PlaceMention | None:
+        """A place the gazetteer does not know, right after a directional word: "إلى الجولان",
+        "into the Bogside". Its surface form is kept as the destination, with no country."""
+        ix = self.ix
+        i = core_last + 1
+        cue = ix.cue_starting["directional"].get(i) or ix.cue_starting["directional"].get(i + 1)
+        if cue is None:
+            return None
+        first = cue.last_token + 1
+        if ix.language == "en" and first < self.end and ix.tokens[first].norm == "the":
+            first += 1
+        last = first - 1
+        while last + 1 < min(first + UNRESOLVED_PLACE_TOKENS, self.end):
+            token = ix.tokens[last + 1]
+            if (
+                ix.is_punctuation(last + 1)
+                or token.norm[:1].isdigit()
+                or (last + 1) in ix.cue_starting["destination"]
+                or (last + 1) in ix.cue_starting["blockers"]
+                or (last + 1) in ix.purpose_starts
+                or ix.in_date(token.start)
+                or (ix.language == "ar" and last >= first and self._conjoined(last + 1))
+                or (ix.language == "en" and not token.text[:1].isupper())
+            ):
+                break
+            last += 1
+        if last < first:
+            return None
+        start, end = ix.tokens[first].start, ix.tokens[last].end
+        return PlaceMention(
+            first=first, last=last, start=start, end=end, name=ix.doc.text[start:end],
+            country_code=None, kind="place",
+        )  # fmt: skip
 
     def _composition(self, floor: int) -> list[PlaceMention]:
         """Countries named after a composition word ("تضم", "including") in the sentence."""

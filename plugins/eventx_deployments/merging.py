@@ -32,11 +32,11 @@ def _actors_agree(a: eventx.Deployment, b: eventx.Deployment) -> bool:
 
 
 def _destinations_agree(a: eventx.Deployment, b: eventx.Deployment) -> bool:
-    if a.destination is None or b.destination is None:
-        return True
+    """Only resolved destinations can disagree: an unresolved surface form ("إلى المنطقة")
+    may name a place inside a resolved one."""
     if a.destination_country and b.destination_country:
         return a.destination_country == b.destination_country
-    return _norm(a.destination) == _norm(b.destination)
+    return True
 
 
 def _sizes_agree(a: eventx.Quantity | None, b: eventx.Quantity | None) -> bool:
@@ -91,9 +91,12 @@ def combine(parts: Sequence[eventx.Deployment]) -> eventx.Deployment:
         (f for f in parts if f.actor), key=lambda f: (f.actor_country is None, f is not primary)
     )
     actor_from = with_actor[0] if with_actor else None
-    destination_from = (
-        primary if primary.destination else next((f for f in parts if f.destination), None)
+    # A resolved destination (with a country) over an unresolved surface form.
+    with_destination = sorted(
+        (f for f in parts if f.destination),
+        key=lambda f: (f.destination_country is None, f is not primary),
     )
+    destination_from = with_destination[0] if with_destination else None
     contributors: list[str] = []
     for fact in parts:
         contributors.extend(c for c in fact.contributors if c not in contributors)
@@ -114,7 +117,8 @@ def combine(parts: Sequence[eventx.Deployment]) -> eventx.Deployment:
         # The evidence's own status: "تعتزم ... إرسال" stays planned even if the title says "نشر".
         status=primary.status,
         purpose=_first(f.purpose for f in parts),
-        date=primary.date or _first(f.date for f in parts),
+        # Only the evidence's own date: other mentions are often background ("في عام 2016").
+        date=primary.date,
         mentions=[mentions[k] for k in sorted(mentions)],
     )
 

@@ -148,6 +148,7 @@ def test_ar_withdrawal_names_the_place_not_contributors(pipeline: eventx.Pipelin
         "وطلب الضابط عدم نشر اسمه.",
         "وأصيب عشرة من رجال الشرطة بجروح في مركز الشرطة.",  # a force, no trigger
         "وقد نشرت الصحيفة تقريرا مفصلا عن الجنود القتلى.",  # a report is published
+        "وصلت طائرة تقل مساعدات إنسانية إلى مطار كابول.",  # a civilian plane
     ],
 )
 def test_ar_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
@@ -236,6 +237,14 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
     assert only(deployments(pipeline, text, "en")).status == status
 
 
+def test_en_contributors_listed_after_the_force(pipeline: eventx.Pipeline) -> None:
+    text = "Units from Russia, Belarus and the United States arrived in Kazakhstan on Friday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.contributors == ("RU", "BY", "US")
+    assert fact.destination_country == "KZ"
+    assert fact.status == "arrived"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -246,10 +255,51 @@ def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
         "Four bus drivers and two soldiers were killed at the bus station.",
         "The junta ordered French troops to leave the country.",
         "The president sent his condolences to the families of the soldiers.",
+        "He sent members of his family abroad.",
+        "Two fishing vessels arrived at the port on Monday.",
+        "A plane carrying aid arrived in Kabul.",
     ],
 )
 def test_en_not_deployments(pipeline: eventx.Pipeline, text: str) -> None:
     assert deployments(pipeline, text, "en") == []
+
+
+def test_vague_sizes_come_from_the_number_module(pipeline: eventx.Pipeline) -> None:
+    text = "Hundreds of riot police were deployed in the city on Saturday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.size == eventx.Quantity(count=None, min=200, max=999, approximate=True)
+    assert fact.evidence.text.startswith("Hundreds of riot police")
+    fact = only(deployments(pipeline, "ونشرت السلطات عشرات الجنود في شوارع المدينة.", "ar"))
+    assert fact.size == eventx.Quantity(count=None, min=20, max=99, approximate=True)
+
+
+def test_unknown_destination_keeps_its_surface_form(pipeline: eventx.Pipeline) -> None:
+    text = "ودفعت السلطات بتعزيزات أمنية مكثفة إلى محيط ميدان الشهداء صباح اليوم."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert (fact.destination, fact.destination_country) == ("محيط ميدان الشهداء", None)
+    text = "The army moved in to the Bogside area of Derry to take control."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.destination == "Bogside"
+    assert fact.purpose == "to take control"
+
+
+def test_background_date_of_the_previous_sentence_is_not_used(pipeline: eventx.Pipeline) -> None:
+    text = "وبدأت الأزمة في عام 2016.\nونشرت السلطات قوات الجيش في المدينة."
+    assert only(deployments(pipeline, text, "ar")).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor"),
+    [
+        ("Hundreds of troops were deployed by NATO to Kosovo on Sunday.", "en", "NATO"),
+        ("Officials said 300 troops had been sent by the United Nations.", "en", "United Nations"),
+        ("وتم نشر مئات الجنود من قبل الأمم المتحدة في المنطقة العازلة.", "ar", "الأمم المتحدة"),
+    ],
+)
+def test_passive_agent_is_the_actor(
+    pipeline: eventx.Pipeline, text: str, language: str, actor: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).actor == actor
 
 
 def test_en_size_inside_the_force_phrase(pipeline: eventx.Pipeline) -> None:

@@ -105,26 +105,25 @@ class ModelDirectory:
         names = sorted(p.name + ("/" if p.is_dir() else "") for p in self.path.iterdir())
         return ", ".join(names[:20]) + (", ..." if len(names) > 20 else "") if names else "nothing"
 
-    def _language_resources(self, language: str) -> dict[str, Any] | None:
+    def _resolve(self, language: str) -> tuple[str, dict[str, Any] | None]:
+        """The code models are stored under and its resources.json entry (aliases followed;
+        stanza's index maps e.g. ``zh`` to ``zh-hans``). A cycle of aliases resolves to None."""
         entry = self.resources.get(language)
         seen = {language}
         while isinstance(entry, dict) and isinstance(entry.get("alias"), str):
-            alias = entry["alias"]
-            if alias in seen:
-                return None
-            seen.add(alias)
-            entry = self.resources.get(alias)
-        return entry if isinstance(entry, dict) else None
+            language = entry["alias"]
+            if language in seen:
+                return language, None
+            seen.add(language)
+            entry = self.resources.get(language)
+        return language, entry if isinstance(entry, dict) else None
+
+    def _language_resources(self, language: str) -> dict[str, Any] | None:
+        return self._resolve(language)[1]
 
     def resolve_language(self, language: str) -> str:
         """The language code models are stored under (following resources.json aliases)."""
-        entry = self.resources.get(language)
-        while isinstance(entry, dict) and isinstance(entry.get("alias"), str):
-            if entry["alias"] == language:
-                break
-            language = entry["alias"]
-            entry = self.resources.get(language)
-        return language
+        return self._resolve(language)[0]
 
     def installed(self) -> dict[str, dict[str, list[str]]]:
         """Model files present: language -> processor -> package names (from the .pt files)."""
@@ -155,9 +154,11 @@ class ModelDirectory:
 
     def _dependency_files(self, language: str, processor: str, package: str) -> list[Path]:
         entry = self._language_resources(language) or {}
-        spec = entry.get(processor, {}).get(package, {}) if isinstance(entry, dict) else {}
+        listed = entry.get(processor)
+        spec = listed.get(package) if isinstance(listed, dict) else None
+        dependencies = spec.get("dependencies") if isinstance(spec, dict) else None
         files = []
-        for dependency in spec.get("dependencies", []) if isinstance(spec, dict) else []:
+        for dependency in dependencies if isinstance(dependencies, list) else []:
             if isinstance(dependency, dict) and {"model", "package"} <= dependency.keys():
                 files.append(
                     self.model_file(language, str(dependency["model"]), str(dependency["package"]))
@@ -180,7 +181,10 @@ class ModelDirectory:
                 f"no stanza models for language {language!r} in {str(self.path)!r}. "
                 f"Available: {self.describe()}"
             )
-        defaults = entry.get("default_processors") or entry.get("packages", {}).get("default", {})
+        defaults = entry.get("default_processors")
+        if not isinstance(defaults, dict):
+            packages = entry.get("packages")
+            defaults = packages.get("default") if isinstance(packages, dict) else None
         if not isinstance(defaults, dict):
             defaults = {}
         wanted = list(requested) if requested is not None else list(DEFAULT_PROCESSORS)
@@ -194,8 +198,9 @@ class ModelDirectory:
         missing: list[str] = []
         for processor in wanted:
             packages = _package_names(defaults.get(processor))
-            if not packages:
-                packages = [k for k in entry.get(processor, {}) if isinstance(k, str)][:1]
+            listed = entry.get(processor)
+            if not packages and isinstance(listed, dict):
+                packages = [k for k in listed if isinstance(k, str)][:1]
             files = [self.model_file(stored, processor, p) for p in packages]
             files += [f for p in packages for f in self._dependency_files(stored, processor, p)]
             absent = [str(f) for f in files if not f.is_file()]
