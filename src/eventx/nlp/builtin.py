@@ -196,6 +196,8 @@ def annotate_normalized(
                 )
             )
         start, end = normalized.span_to_original(a, b)
+        if tokens:  # the sentence covers its last token's trailing marks too
+            end = max(end, tokens[-1].end)
         sentences.append(
             Sentence(
                 index=index,
