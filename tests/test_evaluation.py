@@ -600,3 +600,27 @@ def test_gold_spans_slice_back_to_their_mention(needles: list[str]) -> None:
     gold = GoldDocument.from_facts(facts, text)
     for start, end in gold.dates[0].spans:
         assert text[start:end] in needles
+
+
+def test_a_merged_deployment_matches_through_any_of_its_mentions() -> None:
+    import eventx
+    from eventx.evaluation.gold import GoldDeployment
+    from eventx.evaluation.matching import deployment_score
+
+    text = "أعلنت الوزارة إرسال قوات إلى المدينة. ووصلت القوات صباح اليوم."
+    second = text.index("ووصلت")
+    gold = GoldDeployment(
+        force="troops",
+        destination="the city",
+        mention="ووصلت القوات",
+        spans=((second, second + len("ووصلت القوات")),),
+    )
+    main = eventx.Evidence.from_span(text, 6, 25)
+    pred = eventx.Deployment(force="قوات", evidence=main)
+    assert deployment_score(gold, pred) == 0.0
+    merged = eventx.Deployment(
+        force="قوات",
+        evidence=main,
+        mentions=(main, eventx.Evidence.from_span(text, second, second + 12)),
+    )
+    assert deployment_score(gold, merged) >= 2.0

@@ -183,7 +183,7 @@ def test_merge_facts_core_default_drops_exact_duplicates_in_document_order() -> 
     assert [a.name for a in record.actors] == ["A", "B"]
 
 
-def test_merge_facts_failure_keeps_facts_unmerged() -> None:
+def test_merge_facts_failure_falls_back_to_the_next_implementation() -> None:
     class Broken:
         name = "broken-merge"
 
@@ -193,7 +193,12 @@ def test_merge_facts_failure_keeps_facts_unmerged() -> None:
 
     record = run(Broken())
     assert record.status == "partial" and record.casualties
-    assert any("merging" in d.message and "cannot merge" in d.message for d in record.diagnostics)
+    assert any(
+        d.plugin == "broken-merge"
+        and "eventx_merge_facts" in d.message
+        and "cannot merge" in d.message
+        for d in record.diagnostics
+    )
 
 
 # --- eventx_casualty_totals -------------------------------------------------------------------

@@ -104,3 +104,46 @@ def test_warm_up_changes_no_output() -> None:
         assert warm_pipeline.extract(AR, document_date="2022-01-07").to_json() == cold
     finally:
         gc.unfreeze()
+
+
+class CrashingPolicies:
+    name = "crashing-policies"
+
+    @hookimpl
+    def eventx_decide_country(self, record: eventx.EventRecord) -> str | None:
+        raise RuntimeError("policy bug")
+
+    @hookimpl(tryfirst=True)
+    def eventx_merge_facts(self, field: str) -> None:
+        if field == "casualties":
+            raise RuntimeError("merge bug")
+
+
+def test_a_crashing_policy_hook_falls_back_to_the_next_implementation() -> None:
+    text = "أعلنت وزارة الداخلية الكازاخستانية الجمعة مصرع 26 مسلحا في كازاخستان."
+    baseline = eventx.Pipeline().extract(text, document_date="2022-01-07")
+    record = eventx.Pipeline(plugins=[CrashingPolicies()]).extract(text, document_date="2022-01-07")
+    assert record.status == "partial"
+    assert record.country == baseline.country == "KZ"
+    assert record.casualties == baseline.casualties
+    messages = [d.message for d in record.diagnostics if d.plugin == "crashing-policies"]
+    assert any("eventx_decide_country" in m for m in messages)
+    assert any("eventx_merge_facts" in m for m in messages)
+
+
+def test_documents_and_records_pickle() -> None:
+    import pickle
+
+    document = eventx.Document(
+        id="a", text=AR, document_date="2022-01-07", metadata={"source": {"outlet": "x"}}
+    )
+    assert pickle.loads(pickle.dumps(document)) == document
+    record = eventx.Pipeline().run(document)
+    again = pickle.loads(pickle.dumps(record))
+    assert again == record and again.to_json() == record.to_json()
+    try:
+        document.metadata["source"] = "changed"  # type: ignore[index]
+    except TypeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("metadata must stay read-only")

@@ -32,6 +32,11 @@ REVIEWED_API = {
     "fuzzy_place",
     "lookup_place",
     "lookup_places",
+    "capital_of",
+    "country_codes",
+    "demonym_of",
+    # NLP for record-level hooks (event type issue)
+    "annotate",
     "ACLED_TYPES",
     "CASUALTY_KINDS",
     "SCHEMA_ID",

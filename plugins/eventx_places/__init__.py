@@ -1,38 +1,42 @@
-"""Bundled plugin: places (basic version: country names in English and Arabic)."""
+"""Bundled plugin: places (Location facts) and the record's country.
+
+Places come from the core gazetteer (``eventx.find_place_mentions``: GeoNames, pycountry,
+babel/CLDR and curated aliases), disambiguated by the countries the article names, merged
+across mentions and spellings. See docs/plugins/places.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+
+import attrs
 
 import eventx
+from eventx_places.country import decide_country, main_country
+from eventx_places.resolve import is_actor_only, merge_mentions, resolve_mentions
 
-__version__ = "0.1.0"
-
-
-@lru_cache(maxsize=4)
-def _matcher(language: str) -> eventx.PhraseMatcher[tuple[str, str]]:
-    import pycountry
-
-    entries: list[tuple[str, tuple[str, str]]] = []
-    if language == "en":
-        for country in pycountry.countries:
-            for name in {country.name, getattr(country, "common_name", country.name)}:
-                entries.append((name, (country.name, country.alpha_2)))
-    aliases = eventx.language_data("eventx_places", "data", language)
-    for code, names in sorted(aliases.get("countries", {}).items()):
-        canonical = pycountry.countries.get(alpha_2=code)
-        for name in names:
-            entries.append((name, (canonical.name if canonical else code, code)))
-    return eventx.PhraseMatcher(entries)
+__version__ = "0.2.0"
+DROP_ACTOR_ONLY = False
 
 
 def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
-    mentions: dict[tuple[str, str], list[eventx.Evidence]] = {}
-    for match in _matcher(ctx.language).finditer(ctx.annotation):
-        mentions.setdefault(match.value, []).append(ctx.evidence(match.start, match.end))
-    for (name, code), evidence in mentions.items():
-        yield eventx.Location(name=name, country_code=code, kind="country", mentions=evidence)
+    mentions, _context = resolve_mentions(ctx.annotation)
+    locations = list(merge_mentions(ctx, mentions))
+    main = main_country(locations, ctx.text, ctx.language)
+    for location in locations:
+        if DROP_ACTOR_ONLY and is_actor_only(location, main, ctx.text, ctx.language):
+            continue
+        if location.resolution == "unresolved" and location.country_code is None:
+            # A name no gazetteer knows, announced as a place ("في منطقة أكبار"): reported, and
+            # placed in the article's country, which the diagnostic says is an assumption.
+            assumed = f"; assumed in {main}, the article's country" if main else ""
+            ctx.warn(
+                f"unresolved place name {location.name!r}: in no gazetteer, and the fuzzy "
+                f"transliteration rule found no unique match in the countries the article "
+                f"names{assumed}"
+            )
+            location = attrs.evolve(location, country_code=main)
+        yield location
 
 
 @eventx.hookimpl
@@ -43,6 +47,11 @@ def eventx_register_extractors(register: eventx.Register) -> None:
             func=extract_places,
             provides=["locations"],
             version=__version__,
-            description="Country names",
+            description="Countries, regions, cities and named places, resolved offline",
         )
     )
+
+
+@eventx.hookimpl
+def eventx_decide_country(record: eventx.EventRecord, document: eventx.Document) -> str | None:
+    return decide_country(record, document)

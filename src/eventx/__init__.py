@@ -12,16 +12,26 @@ from eventx._version import __version__
 from eventx.gazetteer import (
     Place,
     PlaceMention,
+    capital_of,
     choose_place,
     country_code_for,
+    country_codes,
     country_name,
+    demonym_of,
     find_place_mentions,
     fuzzy_place,
     lookup_place,
     lookup_places,
 )
 from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data, load_data, matcher_from_table
-from eventx.nlp import AnnotatedDocument, Sentence, Token, detect_language, normalize_string
+from eventx.nlp import (
+    AnnotatedDocument,
+    Sentence,
+    Token,
+    annotate,
+    detect_language,
+    normalize_string,
+)
 from eventx.numbers import (
     QUALIFIERS,
     NumberMatch,
@@ -94,10 +104,14 @@ __all__ = [
     "TimeSpan",
     "Token",
     "__version__",
+    "annotate",
+    "capital_of",
     "choose_place",
     "country_code_for",
+    "country_codes",
     "country_name",
     "default_pipeline",
+    "demonym_of",
     "detect_language",
     "error_record",
     "extract",

@@ -316,20 +316,10 @@ class Pipeline:
             if field == "extensions":
                 merged[field] = self._group_extensions(raw)
                 continue
-            try:
-                result = self.host.hook.eventx_merge_facts(
-                    field=field, facts=raw, document=document
-                )
-            except Exception as exc:
-                status = "partial"
-                diagnostics.append(
-                    Diagnostic(
-                        plugin=CORE,
-                        level="error",
-                        message=f"merging {field} failed ({type(exc).__name__}: {exc}); kept unmerged",
-                    )
-                )
-                result = raw
+            result, failed = self._first_result(
+                "eventx_merge_facts", diagnostics, field=field, facts=raw, document=document
+            )
+            status = "partial" if failed else status
             merged[field] = tuple(result if result is not None else raw)
 
         record = EventRecord(
@@ -349,17 +339,8 @@ class Pipeline:
             ("country", "eventx_decide_country", {"record": record, "document": document}),
             ("time", "eventx_decide_time", {"record": record, "document": document}),
         ):
-            try:
-                decided[field] = getattr(self.host.hook, hook_name)(**args)
-            except Exception as exc:
-                status = "partial"
-                diagnostics.append(
-                    Diagnostic(
-                        plugin=CORE,
-                        level="error",
-                        message=f"deciding {field} failed: {type(exc).__name__}: {exc}",
-                    )
-                )
+            decided[field], failed = self._first_result(hook_name, diagnostics, **args)
+            status = "partial" if failed else status
         self._lap("merge", started)
         if decided.get("casualty_totals") is None:
             decided.pop("casualty_totals", None)
@@ -371,6 +352,35 @@ class Pipeline:
         if self.collect_timings:
             self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
         return now
+
+    def _first_result(
+        self, hook_name: str, diagnostics: list[Diagnostic], **kwargs: Any
+    ) -> tuple[Any, bool]:
+        """Call a ``firstresult`` hook one implementation at a time, in pluggy's order.
+
+        pluggy would abort the whole call on the first exception, so a crashing policy plugin
+        would also silence the core default behind it. Here a failing implementation becomes a
+        diagnostic naming its plugin, and the next one (ultimately the core's) decides.
+        Returns the result and whether any implementation failed.
+        """
+        failed = False
+        caller = getattr(self.host.hook, hook_name)
+        for impl in reversed(caller.get_hookimpls()):
+            try:
+                result = impl.function(*[kwargs[name] for name in impl.argnames])
+            except Exception as exc:
+                failed = True
+                diagnostics.append(
+                    Diagnostic(
+                        plugin=impl.plugin_name,
+                        level="error",
+                        message=f"{hook_name} failed and was skipped: {type(exc).__name__}: {exc}",
+                    )
+                )
+                continue
+            if result is not None:
+                return result, failed
+        return None, failed
 
     @staticmethod
     def _check_fact(fact: Any, text: str) -> str | None:

@@ -125,7 +125,10 @@ def statement_score(gold: GoldStatement, pred: Statement) -> float:
 
 
 def deployment_score(gold: GoldDeployment, pred: Deployment) -> float:
-    if _overlaps([pred.evidence], gold.spans):
+    # A deployment merged from several sentences carries them all in ``mentions``; its main
+    # ``evidence`` is only one of them, so any of its spans may meet the gold mention.
+    spans = [pred.evidence, *getattr(pred, "mentions", ())]
+    if _overlaps(spans, gold.spans):
         return 2.0 + (0.5 if pred.size is not None and pred.size.count == gold.size else 0.0)
     same_place = gold.destination_country is not None and (
         gold.destination_country == pred.destination_country

@@ -20,9 +20,15 @@ from collections.abc import Collection, Iterator, Mapping
 from functools import lru_cache
 
 from eventx.gazetteer.fuzzy import arabic_skeleton, fuzzy_place, latin_skeleton
-from eventx.gazetteer.index import LanguageIndex, country_places, language_index, name_key
+from eventx.gazetteer.index import (
+    LanguageIndex,
+    capital_place,
+    country_places,
+    language_index,
+    name_key,
+)
 from eventx.gazetteer.model import PLACE_KINDS, Place, PlaceMention
-from eventx.lexicon import PhraseMatcher
+from eventx.lexicon import PhraseMatch, PhraseMatcher
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.builtin import BuiltinBackend, arabic_stems
 
@@ -31,9 +37,12 @@ __all__ = [
     "Place",
     "PlaceMention",
     "arabic_skeleton",
+    "capital_of",
     "choose_place",
     "country_code_for",
+    "country_codes",
     "country_name",
+    "demonym_of",
     "find_place_mentions",
     "fuzzy_place",
     "language_index",
@@ -116,23 +125,73 @@ def _matcher(language: str) -> PhraseMatcher[tuple[str, bool]]:
     return PhraseMatcher(entries)
 
 
+@lru_cache(maxsize=65536)
+def _arabic_name_forms(word: str) -> frozenset[str]:
+    """Forms of a document word that may spell a place name: the word without و/ف and ب/ل.
+
+    Unlike the general stems, the article is never stripped (a name without ال, such as لوم
+    = Lomé, is not found inside باللوم "with the blame") and ك "like" is not a place clitic
+    (كلاوس is Klaus, not ك + لاوس). لل is ل + ال with the alef dropped (للأردن).
+    """
+    forms = {word}
+    for conj in ("", "و", "ف"):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj) :]
+        forms.add(rest)
+        if rest.startswith("لل") and len(rest) > 3:
+            forms.add("ا" + rest[1:])
+        for prep in ("ب", "ل"):
+            if rest.startswith(prep) and len(rest) > 3:
+                forms.add(rest[1:])
+    return frozenset(f for f in forms if len(f) >= 2)
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-def find_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:
+def find_place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
     """Every place name and demonym in a document, leftmost-longest, in document order.
 
     English names must be capitalised in the text ("Nice", not "nice"). Candidates are not yet
-    disambiguated: pass them to :func:`choose_place` with the document's context.
+    disambiguated: pass them to :func:`choose_place` with the document's context. Several
+    extractors ask for the same document's mentions, so the last few results are cached (by
+    annotation object: annotations are not compared by value).
     """
+    return _place_mentions(annotation)
+
+
+@lru_cache(maxsize=8)
+def _place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
+    return tuple(_iter_place_mentions(annotation))
+
+
+def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:
     language = annotation.language
     index = language_index(language)
     text = annotation.text
-    for match in _matcher(language).finditer(annotation):
-        surface = text[match.start : match.end]
-        if language == "en" and not _capitalised(surface):
+    tokens = annotation.tokens
+    valid: list[PhraseMatch[tuple[str, bool]]] = []
+    for match in _matcher(language).finditer(annotation, longest=False):
+        if language == "en" and not _capitalised(text[match.start : match.end]):
             continue
+        key, demonym = match.value
+        if language == "ar":
+            forms = _arabic_name_forms(tokens[match.first_token].norm)
+            if not demonym and key.split(" ", 1)[0] not in forms:
+                continue
+            if " " not in key and not forms.isdisjoint(index.stopwords):
+                continue  # لأول is ل + أول "first", not Laval
+        valid.append(match)
+    # leftmost-longest over the valid matches; among equals, a place name before a demonym
+    valid.sort(key=lambda m: (m.start, -(m.end - m.start), m.value[1], m.value[0]))
+    last_end = -1
+    for match in valid:
+        if match.start < last_end:
+            continue
+        last_end = match.end
+        surface = text[match.start : match.end]
         key, demonym = match.value
         if demonym:
             code = index.demonyms[key]
@@ -151,6 +210,7 @@ def find_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]
         )
 
 
+@lru_cache(maxsize=65536)
 def country_code_for(text: str, language: str) -> str | None:
     """The ISO alpha-2 country a name, demonym or phrase points to, or None.
 
@@ -183,3 +243,29 @@ def country_name(code: str) -> str | None:
     """Canonical English (GeoNames) name of an ISO alpha-2 code: ``"KZ"`` -> ``"Kazakhstan"``."""
     place = country_places().get(code.upper())
     return place.name if place else None
+
+
+def country_codes() -> tuple[str, ...]:
+    """Every ISO alpha-2 code the gazetteer knows (current ISO 3166-1 codes and XK), sorted."""
+    return tuple(sorted(country_places()))
+
+
+def capital_of(code: str) -> Place | None:
+    """The capital city of a country: ``"RU"`` -> Moscow (a GeoNames city Place), or None."""
+    return capital_place(code.upper())
+
+
+@lru_cache(maxsize=1024)
+def demonym_of(code: str, language: str = "en") -> str | None:
+    """The adjective of a country, from the curated demonyms: ``"KZ"`` -> ``"Kazakh"``.
+
+    None when the language's alias file lists none for that code.
+    """
+    from eventx.lexicon import load_data
+
+    try:
+        data = load_data("eventx.gazetteer", f"data/{language}.toml")
+    except FileNotFoundError:
+        return None
+    forms = data.get("demonyms", {}).get(code.upper(), ())
+    return str(forms[0]) if forms else None

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from eventx.gazetteer.index import _city_place, ascii_fold, geonames_cities
+from eventx.gazetteer.index import _city_place, ascii_fold, cities_by_country
 from eventx.gazetteer.model import Place
 from eventx.nlp.normalize import normalize_string
 
@@ -93,20 +93,20 @@ def latin_skeleton(name: str) -> str:
     return _collapse("".join(classes))
 
 
-@lru_cache(maxsize=1)
-def _skeletons() -> Mapping[tuple[str, str], tuple[Place, ...]]:
-    """(country code, skeleton) -> cities, from every Latin-script name of every indexed city."""
-    table: dict[tuple[str, str], list[Place]] = defaultdict(list)
-    for city in geonames_cities():
+@lru_cache(maxsize=64)
+def _skeletons(code: str) -> Mapping[str, tuple[Place, ...]]:
+    """skeleton -> cities of one country, from every Latin-script name of each city.
+
+    Built per country on first use: the rule only ever looks in the countries an article names.
+    """
+    table: dict[str, list[Place]] = defaultdict(list)
+    for city in cities_by_country().get(code, ()):
         place = _city_place(city, "fuzzy")
         names = {str(city["name"])}
         names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
-        seen: set[str] = set()
-        for name in names:
-            skeleton = latin_skeleton(name)
-            if len(skeleton) >= MIN_SKELETON and skeleton not in seen:
-                seen.add(skeleton)
-                table[(place.country_code or "", skeleton)].append(place)
+        for skeleton in {latin_skeleton(name) for name in names}:
+            if len(skeleton) >= MIN_SKELETON:
+                table[skeleton].append(place)
     return {key: tuple(places) for key, places in table.items()}
 
 
@@ -119,10 +119,9 @@ def fuzzy_place(name: str, countries: Iterable[str]) -> Place | None:
     skeleton = arabic_skeleton(name)
     if len(skeleton) < MIN_SKELETON:
         return None
-    table = _skeletons()
     found: dict[int | None, Place] = {}
     for code in sorted(set(countries)):
-        for place in table.get((code, skeleton), ()):
+        for place in _skeletons(code).get(skeleton, ()):
             found.setdefault(place.geonameid, place)
     if len(found) != 1:
         return None

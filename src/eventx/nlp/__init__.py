@@ -12,8 +12,18 @@ __all__ = [
     "NormalizedText",
     "Sentence",
     "Token",
+    "annotate",
     "arabic_stems",
     "detect_language",
     "normalize",
     "normalize_string",
 ]
+
+
+def annotate(text: str, language: str) -> AnnotatedDocument:
+    """Sentences and tokens of ``text`` from the built-in backend (no models, fast).
+
+    For code that has only a document, not an extraction context: record-level hooks such as
+    ``eventx_decide_event_type`` matching lexicons against the text.
+    """
+    return BuiltinBackend().annotate(text, language)

@@ -196,10 +196,8 @@ def annotate_normalized(
                 )
             )
         start, end = normalized.span_to_original(a, b)
-        if tokens and tokens[-1].end > end:
-            end = tokens[
-                -1
-            ].end  # the last word took its trailing marks ("0ـ"): so does the sentence
+        if tokens:  # the sentence covers its last token's trailing marks too
+            end = max(end, tokens[-1].end)
         sentences.append(
             Sentence(
                 index=index,

@@ -6,13 +6,13 @@ Field names follow the record contract (docs/record.md); adding fields is allowe
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
 from attrs import frozen
 
 from eventx.record.evidence import Evidence
+from eventx.record.frozen_mapping import FrozenMapping
 
 CasualtyKind = Literal["killed", "injured", "arrested", "missing", "kidnapped", "displaced"]
 CASUALTY_KINDS: tuple[str, ...] = (
@@ -227,6 +227,9 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # How the name was resolved: gazetteer, alias, fuzzy (transliteration rule) or unresolved
+    # (a place the text names that no gazetteer knows; country_code and geonameid stay None).
+    resolution: str | None = None
 
 
 @frozen(kw_only=True)
@@ -237,6 +240,12 @@ class Actor:
     kind: str = attrs.field(default="organization", validator=_one_of(ACTOR_KINDS))
     country_code: str | None = None
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # A person's title as written ("الرئيس", "وزير الخارجية", "President"), kept with the person.
+    title: str | None = None
+
+
+def _frozen_votes(value: Mapping[str, float] | None) -> Mapping[str, float]:
+    return FrozenMapping(dict(value or {}))
 
 
 @frozen(kw_only=True)
@@ -247,6 +256,8 @@ class EventType:
     plover: str | None = None
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    # The vote each ACLED type received (how the decision was made; see docs/event-type.md).
+    votes: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_votes, hash=False)
 
 
 @frozen(kw_only=True)
@@ -267,7 +278,7 @@ class Diagnostic:
 
 
 def _frozen_json(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(dict(value or {}))
 
 
 @frozen(kw_only=True)

@@ -1,0 +1,335 @@
+"""Finding actors and merging their mentions (rules in docs/plugins/actors.md).
+
+1. Organisations and armed groups from the lexicon (``الأمم المتحدة``, ``CSTO``), canonical
+   English names.
+2. State bodies (ministries) and forces, with the country of an adjacent demonym: after the
+   noun in Arabic (``وزارة الداخلية الكازاخستانية``), before it in English (``Russian forces``).
+   Generic ones (``forces``, ``government``) are kept only with a country.
+3. Persons: a title, an optional demonym (the person's country), then the name: Arabic words up
+   to punctuation or a function word, English capitalised words. Later mentions of the
+   family name (``توكاييف``) and of the bare title when one person holds it (``الرئيس``) are
+   merged into that person; the title is kept on the actor.
+4. States: a country, or a capital standing for it (``اعتبرت روسيا``, ``ودعت موسكو``), named
+   without a locative word before it (في, إلى, the ب clitic, in, to): the state acts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+from attrs import define, field
+
+import eventx
+
+PACKAGE = "eventx_actors"
+MAX_NAME_WORDS = 4
+_ARABIC_NAME_WORD = regex.compile(r"^\p{Arabic}{2,}$")
+_ENGLISH_NAME_WORD = regex.compile(r"^(?:[A-Z][\p{L}'\-]+|[A-Z]\.)$")
+_NAME_PARTICLES = ("عبد", "ابو", "بن", "ابن", "ال")  # "عبد الله": the next word may carry ال
+
+
+@define
+class _Actor:
+    name: str
+    kind: str
+    country: str | None
+    title: str | None = None
+    spans: list[tuple[int, int]] = field(factory=list)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> Mapping[str, Any]:
+    return eventx.language_data(PACKAGE, "lexicon", language)
+
+
+@lru_cache(maxsize=4)
+def _org_matcher(language: str) -> eventx.PhraseMatcher[tuple[str, str, str | None]]:
+    entries: list[tuple[str, tuple[str, str, str | None]]] = []
+    for name, body in sorted(_lexicon(language).get("organizations", {}).items()):
+        value = (name, str(body.get("kind", "organization")), body.get("country"))
+        entries.extend((term, value) for term in body.get("terms", ()))
+    return eventx.PhraseMatcher(entries)
+
+
+@lru_cache(maxsize=8)
+def _table_matcher(language: str, section: str) -> eventx.PhraseMatcher[str]:
+    table: Mapping[str, str] = _lexicon(language).get(section, {})
+    return eventx.PhraseMatcher(sorted(table.items()))
+
+
+@lru_cache(maxsize=4)
+def _not_names(language: str) -> frozenset[str]:
+    words = _lexicon(language).get("not_names", {}).get("terms", ())
+    return frozenset(eventx.normalize_string(w) for w in words)
+
+
+@lru_cache(maxsize=4)
+def _needs_country(language: str) -> frozenset[str]:
+    return frozenset(_lexicon(language).get("needs_country", {}).get("names", ()))
+
+
+def _demonyms(doc: eventx.AnnotatedDocument) -> tuple[dict[int, str], dict[int, str]]:
+    """Country codes of demonyms and country names by start and by end offset."""
+    by_start: dict[int, str] = {}
+    by_end: dict[int, str] = {}
+    for mention in eventx.find_place_mentions(doc):
+        best = mention.candidates[0]
+        if (mention.demonym or best.kind == "country") and best.country_code:
+            by_start[mention.start] = best.country_code
+            by_end[mention.end] = best.country_code
+    return by_start, by_end
+
+
+def _adjacent_country(
+    doc: eventx.AnnotatedDocument,
+    start: int,
+    end: int,
+    by_start: Mapping[int, str],
+    by_end: Mapping[int, str],
+) -> tuple[str | None, int]:
+    """A demonym right after (Arabic) or right before (English) a span: (code, new end)."""
+    text = doc.text
+    if doc.language == "ar":
+        gap = len(text[end:]) - len(text[end:].lstrip(" "))
+        code = by_start.get(end + gap) if gap == 1 else None
+        if code is not None:
+            stop = next((e for e in sorted(by_end) if e > end + gap), end)
+            return code, stop
+        return None, end
+    before = text[:start].rstrip(" ")
+    if len(before) == start - 1:
+        return by_end.get(len(before)), end
+    return None, end
+
+
+def _national(english: str, country: str | None) -> str:
+    """ "Interior Ministry" + KZ -> "Kazakh Interior Ministry" (or "... of Kazakhstan")."""
+    if country is None:
+        return english
+    adjective = eventx.demonym_of(country)
+    if adjective:
+        return f"{adjective} {english}"
+    return f"{english} of {eventx.country_name(country)}"
+
+
+def _person_name(doc: eventx.AnnotatedDocument, token_index: int) -> tuple[int, int] | None:
+    """The span of the name starting at token ``token_index`` (None if there is none)."""
+    tokens = doc.tokens
+    language = doc.language
+    stop_words = _not_names(language)
+    sentence = (
+        doc.sentence_index_at(tokens[token_index].start) if token_index < len(tokens) else None
+    )
+    first = last = None
+    for i in range(token_index, min(token_index + MAX_NAME_WORDS, len(tokens))):
+        token = tokens[i]
+        if doc.sentence_index_at(token.start) != sentence or token.norm in stop_words:
+            break
+        if language == "ar":
+            previous = tokens[i - 1].norm if i > token_index else ""
+            if not _ARABIC_NAME_WORD.match(token.text):
+                break
+            if token.norm.startswith("ال") and previous not in _NAME_PARTICLES:
+                break
+            if i > token_index and token.norm.startswith("و"):
+                break  # a new clause
+        elif not _ENGLISH_NAME_WORD.match(token.text):
+            break
+        if last is not None and token.start - tokens[last].end > 1:
+            break  # punctuation or a line break between words ends the name
+        first = i if first is None else first
+        last = i
+    if first is None or last is None:
+        return None
+    return tokens[first].start, tokens[last].end
+
+
+def _token_index_at(doc: eventx.AnnotatedDocument, offset: int) -> int | None:
+    for i, token in enumerate(doc.tokens):
+        if token.start >= offset:
+            return i
+    return None
+
+
+def _add(
+    actors: dict[tuple[str, str | None, str], _Actor], actor: _Actor, span: tuple[int, int]
+) -> None:
+    key = (actor.name, actor.country, actor.kind)
+    existing = actors.setdefault(key, actor)
+    if span not in existing.spans:
+        existing.spans.append(span)
+
+
+def _organizations(
+    doc: eventx.AnnotatedDocument, actors: dict[tuple[str, str | None, str], _Actor]
+) -> list[tuple[int, int]]:
+    taken: list[tuple[int, int]] = []
+    for match in _org_matcher(doc.language).finditer(doc):
+        name, kind, country = match.value
+        if doc.language == "en" and not doc.text[match.start : match.end][:1].isupper():
+            continue
+        _add(actors, _Actor(name=name, kind=kind, country=country), (match.start, match.end))
+        taken.append((match.start, match.end))
+    return taken
+
+
+def _bodies_and_forces(
+    doc: eventx.AnnotatedDocument,
+    actors: dict[tuple[str, str | None, str], _Actor],
+    by_start: Mapping[int, str],
+    by_end: Mapping[int, str],
+    taken: Sequence[tuple[int, int]],
+) -> None:
+    generic = _needs_country(doc.language)
+    for section, kind in (("bodies", "organization"), ("forces", "force")):
+        for match in _table_matcher(doc.language, section).finditer(doc):
+            if any(a < match.end and match.start < b for a, b in taken):
+                continue
+            country, end = _adjacent_country(doc, match.start, match.end, by_start, by_end)
+            english = match.value
+            if country is None and (kind == "force" or english in generic):
+                continue  # bare "police": whose is unknown; other plugins keep the surface word
+            start = match.start
+            if doc.language == "en" and country is not None:
+                start = max((s for s, c in by_start.items() if s < match.start), default=start)
+            name = _national(english, country)
+            _add(actors, _Actor(name=name, kind=kind, country=country), (start, end))
+
+
+def _persons(
+    doc: eventx.AnnotatedDocument,
+    actors: dict[tuple[str, str | None, str], _Actor],
+    by_start: Mapping[int, str],
+    by_end: Mapping[int, str],
+    taken: Sequence[tuple[int, int]],
+) -> list[_Actor]:
+    persons: list[_Actor] = []
+    titles: list[tuple[int, int, str]] = []
+    for match in _table_matcher(doc.language, "titles").finditer(doc):
+        titles.append((match.start, match.end, doc.text[match.start : match.end]))
+        if any(a <= match.start < b for a, b in taken):
+            continue
+        country, name_from = _adjacent_country(doc, match.start, match.end, by_start, by_end)
+        index = _token_index_at(doc, name_from)
+        if index is None:
+            continue
+        span = _person_name(doc, index)
+        if span is None or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        name = doc.text[span[0] : span[1]]
+        last = eventx.normalize_string(name.split()[-1])
+        known = next(
+            (p for p in persons if eventx.normalize_string(p.name.split()[-1]) == last), None
+        )
+        if known is not None:  # "رئيس كازاخستان توكاييف" is the Tokayev already found
+            known.spans.append((match.start, span[1]))
+            continue
+        person = _Actor(
+            name=name, kind="person", country=country, title=doc.text[match.start : match.end]
+        )
+        before = len(actors)
+        _add(actors, person, (match.start, span[1]))
+        if len(actors) > before:
+            persons.append(person)
+    _merge_later_mentions(doc, persons, titles)
+    return persons
+
+
+def _merge_later_mentions(
+    doc: eventx.AnnotatedDocument, persons: Sequence[_Actor], titles: Sequence[tuple[int, int, str]]
+) -> None:
+    """Family-name mentions (توكاييف, Tokayev) and a bare title held by one person (الرئيس)."""
+    family: dict[str, _Actor] = {}
+    for person in persons:
+        last = eventx.normalize_string(person.name.split()[-1])
+        if len(last) > 2:
+            family.setdefault(last, person)
+    for token in doc.tokens:
+        holder = next((family[f] for f in token.forms if f in family), None)
+        if holder is None:
+            continue
+        span = (token.start, token.end)
+        if not any(a <= span[0] and span[1] <= b for a, b in holder.spans):
+            holder.spans.append(span)
+    by_title: dict[str, list[_Actor]] = {}
+    for person in persons:
+        if person.title:
+            by_title.setdefault(eventx.normalize_string(person.title), []).append(person)
+    for start, end, text in titles:
+        holders = by_title.get(eventx.normalize_string(text), [])
+        if len(holders) != 1:
+            continue
+        holder = holders[0]
+        if not any(a <= start < b for a, b in holder.spans):
+            holder.spans.append((start, end))
+
+
+def _locative(doc: eventx.AnnotatedDocument, start: int) -> bool:
+    """Whether a name at ``start`` follows a locative word (في, إلى, in, to) or the ب clitic."""
+    words = _word_set(doc.language, "locative")
+    before = doc.text[max(0, start - 16) : start].split()
+    if before and eventx.normalize_string(before[-1].strip(",.:;\"'()")) in words:
+        return True
+    token = doc.text[start : start + 24].split(maxsplit=1)
+    if doc.language == "ar" and token:
+        word = token[0]
+        return word[:1] == "ب" and bool(eventx.lookup_places(word[1:], "ar"))
+    return False
+
+
+@lru_cache(maxsize=8)
+def _word_set(language: str, section: str) -> frozenset[str]:
+    words = _lexicon(language).get(section, {}).get("terms", ())
+    return frozenset(eventx.normalize_string(w) for w in words)
+
+
+def _states(
+    doc: eventx.AnnotatedDocument,
+    actors: dict[tuple[str, str | None, str], _Actor],
+    taken: Sequence[tuple[int, int]],
+) -> None:
+    for mention in eventx.find_place_mentions(doc):
+        if mention.demonym or _locative(doc, mention.start):
+            continue
+        if any(a <= mention.start < b for a, b in taken):
+            continue
+        best = mention.candidates[0]
+        if not best.country_code:
+            continue
+        capital = eventx.capital_of(best.country_code)
+        is_capital = capital is not None and capital.geonameid == best.geonameid
+        if best.kind == "country" or is_capital:
+            _add(
+                actors,
+                # the state itself, also when its capital stands for it ("ودعت موسكو")
+                _Actor(
+                    name=eventx.country_name(best.country_code) or best.name,
+                    kind="state",
+                    country=best.country_code,
+                ),
+                (mention.start, mention.end),
+            )
+
+
+def extract_actors(ctx: eventx.ExtractionContext) -> Iterator[eventx.Actor]:
+    doc = ctx.annotation
+    actors: dict[tuple[str, str | None, str], _Actor] = {}
+    by_start, by_end = _demonyms(doc)
+    taken = _organizations(doc, actors)
+    _bodies_and_forces(doc, actors, by_start, by_end, taken)
+    occupied = [span for actor in actors.values() for span in actor.spans]
+    _persons(doc, actors, by_start, by_end, occupied)
+    occupied = [span for actor in actors.values() for span in actor.spans]
+    _states(doc, actors, occupied)
+    for actor in actors.values():
+        spans = sorted(set(actor.spans))
+        yield eventx.Actor(
+            name=actor.name,
+            kind=actor.kind,
+            country_code=actor.country,
+            mentions=[ctx.evidence(a, b) for a, b in spans],
+            title=actor.title,
+        )

@@ -1,0 +1,168 @@
+"""Event-type rules: trigger votes + record facts -> one ACLED type with a PLOVER code.
+
+1. Every trigger match votes ``weight`` for its group's ACLED type; in the lead (the first
+   ``LEAD_SENTENCES`` sentences: title and opening) the vote counts ``LEAD_FACTOR`` times.
+   A group with ``requires`` votes for its type only if that required type has votes of its
+   own, else for ``otherwise`` (clashes + protesters = riots; clashes alone = battles).
+2. Record facts vote too: each deployment and each arrest claim ``FACT_VOTE`` for
+   strategic_developments (at most ``FACT_VOTE_CAP`` each).
+3. A demonstration with violence is a riot: when riots has at least ``RIOT_SHARE`` of the
+   protest votes, the protest votes are added to riots (one "clashes" in a long report of a
+   peaceful march does not make it a riot).
+4. The type with the most votes wins (ties: ``PRIORITY`` order); no votes -> None (the
+   hook defers and ``event_type`` stays null: no evidence, no guess).
+   Confidence = winner's share of all votes. Evidence = the winner's strongest triggers.
+   PLOVER = the code of the group that gave the winner most of its votes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from attrs import frozen
+
+import eventx
+
+PACKAGE = "eventx_event_type"
+EXTRACTOR = "event_type"
+LEAD_SENTENCES = 3
+LEAD_FACTOR = 2.0
+FACT_VOTE = 1.0
+FACT_VOTE_CAP = 3
+MAX_EVIDENCE = 5
+RIOT_SHARE = 0.3
+PRIORITY: tuple[str, ...] = (
+    "explosions_remote_violence",
+    "battles",
+    "violence_against_civilians",
+    "riots",
+    "protests",
+    "strategic_developments",
+    "disaster",
+    "other",
+)
+PLOVER_DEFAULT: Mapping[str, str | None] = {
+    "battles": "FIGHT",
+    "explosions_remote_violence": "ASSAULT",
+    "violence_against_civilians": "ASSAULT",
+    "protests": "PROTEST",
+    "riots": "PROTEST",
+    "strategic_developments": "MOBILIZE",
+    "disaster": None,
+    "other": None,
+}
+
+
+@lru_cache(maxsize=4)
+def _groups(language: str) -> Mapping[str, Mapping[str, Any]]:
+    groups: Mapping[str, Mapping[str, Any]] = eventx.language_data(
+        PACKAGE, "lexicon", language
+    ).get("groups", {})
+    for name, group in groups.items():
+        for key in ("acled", "otherwise", "requires"):
+            value = group.get(key)
+            if value is not None and value not in eventx.ACLED_TYPES:
+                raise ValueError(f"{PACKAGE}/lexicon/{language}.toml [groups.{name}]: {value!r}")
+    return groups
+
+
+@lru_cache(maxsize=4)
+def _matcher(language: str) -> eventx.PhraseMatcher[str]:
+    return eventx.matcher_from_table(_groups(language))
+
+
+@frozen(kw_only=True)
+class Trigger:
+    """One trigger match and the vote it casts."""
+
+    group: str
+    acled: str
+    plover: str | None
+    weight: float
+    requires: str | None
+    otherwise: str | None
+    evidence: eventx.Evidence
+
+
+def find_triggers(document: eventx.Document, language: str) -> list[Trigger]:
+    """Every trigger match of the document, with its weighted vote."""
+    groups = _groups(language)
+    annotation = eventx.annotate(document.text, language)
+    found: list[Trigger] = []
+    for match in _matcher(language).finditer(annotation):
+        group = groups[match.value]
+        sentence = annotation.sentence_index_at(match.start)
+        lead = sentence is not None and sentence < LEAD_SENTENCES
+        found.append(
+            Trigger(
+                group=match.value,
+                acled=str(group["acled"]),
+                plover=group.get("plover"),
+                weight=float(group.get("weight", 1.0)) * (LEAD_FACTOR if lead else 1.0),
+                requires=group.get("requires"),
+                otherwise=group.get("otherwise"),
+                evidence=eventx.Evidence.from_span(
+                    document.text, match.start, match.end, sentence=sentence, extractor=EXTRACTOR
+                ),
+            )
+        )
+    return found
+
+
+def _votes(
+    record: eventx.EventRecord, triggers: list[Trigger]
+) -> tuple[dict[str, float], dict[str, list[Trigger]], dict[str, dict[str, float]]]:
+    votes: dict[str, float] = defaultdict(float)
+    for trigger in triggers:
+        if not trigger.requires:
+            votes[trigger.acled] += trigger.weight
+    direct = dict(votes)
+    used: dict[str, list[Trigger]] = defaultdict(list)
+    by_plover: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for trigger in triggers:
+        acled = trigger.acled
+        if trigger.requires:
+            if direct.get(trigger.requires, 0.0) <= 0 and trigger.otherwise:
+                acled = trigger.otherwise
+            votes[acled] += trigger.weight
+        used[acled].append(trigger)
+        if trigger.plover:
+            by_plover[acled][trigger.plover] += trigger.weight
+    deployments = min(len(record.deployments), FACT_VOTE_CAP)
+    arrests = min(sum(1 for c in record.casualties if c.kind == "arrested"), FACT_VOTE_CAP)
+    if deployments or arrests:
+        votes["strategic_developments"] += FACT_VOTE * (deployments + arrests)
+    protest, riot = votes.get("protests", 0.0), votes.get("riots", 0.0)
+    if protest > 0 and riot >= RIOT_SHARE * protest:
+        votes["riots"] += protest
+    return dict(votes), used, by_plover
+
+
+def decide_event_type(
+    record: eventx.EventRecord, document: eventx.Document
+) -> eventx.EventType | None:
+    language = record.language or document.language or "en"
+    votes, used, by_plover = _votes(record, find_triggers(document, language))
+    positive = {k: round(v, 2) for k, v in sorted(votes.items()) if v > 0}
+    if not positive:
+        return None  # nothing to go on: defer (the record's event_type stays null)
+    winner = min(positive, key=lambda t: (-positive[t], PRIORITY.index(t)))
+    total = sum(positive.values())
+    plover_votes = by_plover.get(winner, {})
+    plover = (
+        min(plover_votes, key=lambda code: (-plover_votes[code], code))
+        if plover_votes
+        else PLOVER_DEFAULT.get(winner)
+    )
+    strongest = sorted(used.get(winner, ()), key=lambda t: (-t.weight, t.evidence.start))
+    evidence = sorted((t.evidence for t in strongest[:MAX_EVIDENCE]), key=lambda e: e.start)
+    return eventx.EventType(
+        acled=winner,
+        plover=plover,
+        confidence=round(positive[winner] / total, 2),
+        evidence=evidence,
+        votes=positive,
+    )

@@ -1,0 +1,71 @@
+"""The country of the event (``record.country``): an explainable vote over place mentions.
+
+Each mention of a resolved place votes for its country with weight
+
+* 1 for a country name, 1.5 for a region, city or named place (a town pins the scene; a
+  country is often named only as an actor: "Russia said ...");
+* +1 when it follows a locative preposition or clitic ("في ألماتي", "بألماتي", "in Almaty");
+* +1 in the title or first sentence (the lead says where the news happened).
+
+A place votes with its best mention plus a quarter of each further mention, so several
+distinct places in one country outweigh one country name repeated (boilerplate, actors).
+The country with the largest total wins; ties go to the earliest mention. Places without a
+country (seas, cross-border regions) do not vote; with no votes the country is null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import eventx
+from eventx_places.resolve import is_locative
+
+KIND_WEIGHT = {"country": 1.0, "region": 1.5, "city": 1.5, "place": 1.5}
+LOCATIVE_BONUS = 1.0
+LEAD_BONUS = 1.0
+REPEAT_WEIGHT = 0.25
+
+
+def _mention_weight(kind: str, mention: eventx.Evidence, text: str, language: str) -> float:
+    weight = KIND_WEIGHT.get(kind, 1.0)
+    if is_locative(text, mention.start, language):
+        weight += LOCATIVE_BONUS
+    if mention.sentence is not None and mention.sentence <= 1:
+        weight += LEAD_BONUS
+    return weight
+
+
+def country_votes(
+    locations: Sequence[eventx.Location], text: str, language: str
+) -> dict[str, float]:
+    """The weighted votes of every located mention, by ISO alpha-2 code."""
+    votes: dict[str, float] = {}
+    for location in locations:
+        code = location.country_code
+        if not code:
+            continue
+        weights = sorted(
+            (_mention_weight(location.kind, m, text, language) for m in location.mentions),
+            reverse=True,
+        )
+        if weights:
+            votes[code] = votes.get(code, 0.0) + weights[0] + REPEAT_WEIGHT * sum(weights[1:])
+    return votes
+
+
+def main_country(locations: Sequence[eventx.Location], text: str, language: str) -> str | None:
+    """The country with the most votes (ties: earliest mention), None without votes."""
+    votes = country_votes(locations, text, language)
+    if not votes:
+        return None
+    first: dict[str, int] = {}
+    for location in locations:
+        if location.country_code:
+            offset = min((m.start for m in location.mentions), default=1 << 62)
+            first[location.country_code] = min(first.get(location.country_code, offset), offset)
+    return min(votes, key=lambda code: (-votes[code], first.get(code, 1 << 62), code))
+
+
+def decide_country(record: eventx.EventRecord, document: eventx.Document) -> str | None:
+    language = record.language or document.language or "en"
+    return main_country(record.locations, document.text, language)

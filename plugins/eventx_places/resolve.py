@@ -1,0 +1,341 @@
+"""Finding and resolving the places of one document (see docs/plugins/places.md).
+
+Steps: (1) every gazetteer name and demonym in the text (``eventx.find_place_mentions``);
+(2) the document's *context*: countries it names unambiguously (country names, demonyms,
+regions and curated aliases); (3) each ambiguous name resolved with ``eventx.choose_place``
+against that context; small towns the context does not support are dropped as likely common
+words; (4) names after a place cue (``مدينة``, ``town of``) that no gazetteer knows go through
+the fuzzy transliteration rule, else are kept as *unresolved* places and reported; (5) English
+named facilities ("Massoud Square", "Garvaghy Road"); (6) mentions merged per place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import attrs
+import regex
+from attrs import frozen
+
+import eventx
+
+PACKAGE = "eventx_places"
+#: A gazetteer city whose country the article does not otherwise name must be at least this
+#: big to be believed: smaller towns are usually a common word that happens to be a town name.
+MIN_POPULATION_WITHOUT_CONTEXT = {"ar": 250_000, "en": 100_000}
+SHORT_ARABIC_NAME = 3
+MIN_POPULATION_SHORT_ARABIC = 500_000
+_ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
+# Facility names in English: capitalised words before a facility noun ("Massoud Square").
+_EN_FACILITY_RE = regex.compile(
+    r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
+    r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?)\b"
+)
+_EN_AREA_RE = regex.compile(
+    r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
+)
+# Capitalised words that open a phrase without being part of the facility's name.
+_EN_FACILITY_STOP = frozenset(
+    {"The", "A", "An", "In", "At", "On", "Near", "From", "To", "By", "Catholic", "Protestant",
+     "Muslim", "Christian", "Jewish", "Shiite", "Sunni", "Loyalist", "Republican", "Nationalist"}
+)  # fmt: skip
+
+
+@frozen(kw_only=True)
+class ResolvedMention:
+    """One mention of a place, resolved (``place`` set) or unresolved (``place`` None)."""
+
+    start: int
+    end: int
+    kind: str
+    place: eventx.Place | None
+    name: str
+    country_code: str | None = None  # for unresolved names: the country of a place they contain
+
+
+@lru_cache(maxsize=4)
+def _cue_matcher(language: str) -> eventx.PhraseMatcher[str]:
+    data = eventx.language_data(PACKAGE, "data", language)
+    return eventx.matcher_from_table(data.get("cues", {}))
+
+
+@lru_cache(maxsize=4)
+def _word_list(language: str, section: str) -> frozenset[str]:
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(section, {})
+    return frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
+
+
+@lru_cache(maxsize=4)
+def locative_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Normalised locative prepositions and clitic prefixes of a language."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get("locative", {})
+    words = frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
+    prefixes = tuple(eventx.normalize_string(p) for p in data.get("prefixes", ()))
+    return words, prefixes
+
+
+def is_locative(text: str, start: int, language: str) -> bool:
+    """Whether the name starting at ``start`` follows a locative preposition or clitic."""
+    words, prefixes = locative_words(language)
+    before = [
+        eventx.normalize_string(w.strip(",.:;\"'“”()"))
+        for w in text[max(0, start - 32) : start].split()
+    ]
+    if before and before[-1] in words:
+        return True
+    if " ".join(before[-2:]) in _word_list(language, "locative_phrases"):
+        return True
+    if language == "ar":
+        token = text[start : start + 24].split(maxsplit=1)[0] if text[start:].strip() else ""
+        token = token.strip(",.:;\"'“”()")
+        norm = eventx.normalize_string(token)
+        # بألماتي is ب + ألماتي, but وبيلاروس is و + بيلاروس: the clitic counts only when
+        # what follows it is itself the place name
+        return any(
+            norm.startswith(p)
+            and len(norm) > len(p) + 2
+            and bool(eventx.lookup_places(token[len(p) :], "ar"))
+            for p in prefixes
+        )
+    return False
+
+
+def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
+    """Countries the document names without ambiguity, with how often."""
+    context: Counter[str] = Counter()
+    for mention in mentions:
+        # a country name is the country even if towns share it ("Lebanon", Pennsylvania)
+        country = next((p for p in mention.candidates if p.kind == "country"), None)
+        if country is not None and country.country_code:
+            context[country.country_code] += 1
+            continue
+        codes = {p.country_code for p in mention.candidates if p.country_code}
+        if len(codes) != 1:
+            continue
+        best = mention.candidates[0]
+        if mention.demonym or best.kind == "region" or best.resolution == "alias":
+            context[codes.pop()] += 1
+    return context
+
+
+def _believable(
+    place: eventx.Place, surface: str, context: Mapping[str, int], language: str
+) -> bool:
+    if place.kind != "city" or place.resolution == "alias":
+        return True
+    if language == "ar" and len(eventx.normalize_string(surface)) <= SHORT_ARABIC_NAME:
+        # two- and three-letter words (أن, كان) are far more often words than towns
+        return place.population >= MIN_POPULATION_SHORT_ARABIC
+    if place.country_code and context.get(place.country_code, 0) > 0:
+        return True
+    return place.population >= MIN_POPULATION_WITHOUT_CONTEXT.get(language, 100_000)
+
+
+def _attributive(text: str, end: int, language: str) -> bool:
+    """Whether a country name ending at ``end`` is used as an adjective ("U.S. troops")."""
+    rest = text[end : end + 40]
+    if rest.startswith(".") and "." in text[max(0, end - 4) : end]:
+        rest = rest[1:]  # "U.S. troops": the abbreviation's own dot, not a sentence end
+    if not rest[:1].isspace() and not rest.startswith("-"):
+        return False  # "in Kazakhstan. Police ...": punctuation ends the phrase
+    after = rest.split(maxsplit=1)
+    if not after:
+        return False
+    word = after[0].strip(",.;:\"'”)").lower()
+    return word in _word_list(language, "attributive") or rest.startswith("-led")
+
+
+_EN_INITIAL_RE = regex.compile(r"\s+[A-Z]\.")
+_EN_TITLES = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Agent", "Gen", "General", "Sgt", "Sergeant", "Capt", "Captain",
+     "Col", "Colonel", "Lt", "President", "Minister", "Senator", "Sen", "Rep", "Judge", "Officer"}
+)  # fmt: skip
+
+
+def _person_name(text: str, start: int, end: int) -> bool:
+    """Whether an English place name is someone's name ("Agent Chester J. McBride")."""
+    if _EN_INITIAL_RE.match(text, end):
+        return True
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].rstrip(".") in _EN_TITLES
+
+
+def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in taken)
+
+
+def _cue_mentions(
+    doc: eventx.AnnotatedDocument,
+    context: Mapping[str, int],
+    taken: Sequence[tuple[int, int]],
+) -> Iterator[ResolvedMention]:
+    """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved."""
+    tokens = doc.tokens
+    language = doc.language
+    for match in _cue_matcher(language).finditer(doc):
+        following = match.last_token + 1
+        if following >= len(tokens):
+            continue
+        cue_token = tokens[match.first_token]
+        token = tokens[following]
+        if _known(token.start, token.end, taken) or token.norm in _word_list(language, "not_names"):
+            continue
+        if doc.sentence_index_at(token.start) != doc.sentence_index_at(cue_token.start):
+            continue
+        if language == "ar":
+            # "منطقة مانغيستاو": an indefinite cue in construct with a name. "المنطقة" (the
+            # region) and adjectives ("مدينة كبيرة", "منطقة عسكرية") name nothing.
+            if cue_token.norm.startswith(("ال", "وال", "بال")) or not _ARABIC_WORD_RE.match(
+                token.text
+            ):
+                continue
+            if match.value != "place" and (
+                token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و")
+            ):
+                continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
+            if match.value == "place":
+                if not token.norm.startswith("ال"):
+                    continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
+                yield ResolvedMention(
+                    start=cue_token.start,
+                    end=token.end,
+                    kind="place",
+                    place=None,
+                    name=doc.text[cue_token.start : token.end],
+                )
+                continue
+            place = eventx.fuzzy_place(token.text, sorted(context))
+        else:
+            if not token.text[:1].isupper():
+                continue
+            place = None
+        yield ResolvedMention(
+            start=token.start,
+            end=token.end,
+            kind=place.kind if place else ("city" if match.value == "city" else "place"),
+            place=place,
+            name=place.name if place else token.text,
+        )
+
+
+def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
+    for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
+        start, end = found.span(1)
+        words = found.group(1).split()
+        while words and (words[0] in _EN_FACILITY_STOP or any(w.endswith("'s") for w in words)):
+            start += len(words[0]) + 1  # "Portadown's Garvaghy Road": the owner is not the name
+            words = words[1:]
+        if len(words) < 2 or _known(
+            start, end, [t for t in taken if not (start <= t[0] and t[1] <= end)]
+        ):
+            continue
+        yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
+    for found in _EN_AREA_RE.finditer(text, timeout=1.0):
+        start, end = found.span(1)
+        if not _known(start, end, taken):
+            yield ResolvedMention(
+                start=start, end=end, kind="place", place=None, name=text[start:end]
+            )
+
+
+def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMention], Counter[str]]:
+    """Every place mention of the document, resolved where the gazetteer allows."""
+    language = doc.language
+    found = list(eventx.find_place_mentions(doc))
+    context = document_context(found)
+    resolved: list[ResolvedMention] = []
+    for mention in found:
+        if mention.demonym:
+            continue
+        place = eventx.choose_place(mention.candidates, context)
+        if place is None or not _believable(place, mention.text, context, language):
+            continue
+        if place.kind == "country" and _attributive(doc.text, mention.end, language):
+            continue
+        if language == "en" and _person_name(doc.text, mention.start, mention.end):
+            continue
+        resolved.append(
+            ResolvedMention(
+                start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
+            )
+        )
+    taken = [(m.start, m.end) for m in found]
+    extra = list(_cue_mentions(doc, context, taken))
+    if language == "en":
+        # A facility named after its town ("Bagram Air Base") lies in that town's country;
+        # the town itself stays a mention too (the base is at Bagram).
+        facilities = list(_english_facilities(doc.text, taken))
+        for facility in facilities:
+            inside = [r.place for r in resolved if facility.start <= r.start < facility.end]
+            code = next((p.country_code for p in inside if p is not None), None)
+            extra.append(attrs.evolve(facility, country_code=code))
+        # the town inside a facility's name is not itself a mention ("London Bridge")
+        resolved = [r for r in resolved if not any(f.start <= r.start < f.end for f in facilities)]
+    resolved.extend(extra)
+    resolved.sort(key=lambda r: (r.start, r.end))
+    return resolved, context
+
+
+def merge_mentions(
+    ctx: eventx.ExtractionContext, mentions: Sequence[ResolvedMention]
+) -> Iterator[eventx.Location]:
+    """One Location per place, every mention kept as evidence; unresolved names reported."""
+    groups: dict[Any, list[ResolvedMention]] = {}
+    for mention in mentions:
+        if mention.place is not None:
+            key: Any = mention.place.key
+        else:
+            key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
+        groups.setdefault(key, []).append(mention)
+    for group in groups.values():
+        first = group[0]
+        evidence = [ctx.evidence(m.start, m.end) for m in group]
+        place = first.place
+        if place is None:
+            yield eventx.Location(
+                name=first.name,
+                kind=first.kind,
+                country_code=first.country_code,
+                mentions=evidence,
+                resolution="unresolved",
+            )
+            continue
+        yield eventx.Location(
+            name=place.name,
+            country_code=place.country_code,
+            kind=place.kind,
+            geonameid=place.geonameid,
+            lat=place.lat,
+            lon=place.lon,
+            mentions=evidence,
+            resolution=place.resolution,
+        )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[int]:
+    """GeoNames ids of every capital city."""
+    found = (eventx.capital_of(code) for code in eventx.country_codes())
+    return frozenset(p.geonameid for p in found if p is not None and p.geonameid is not None)
+
+
+def is_actor_only(location: eventx.Location, main: str | None, text: str, language: str) -> bool:
+    """Whether a place is named only as an actor, not as a scene of the article's events.
+
+    A foreign country (not the event's country) or a foreign capital (its metonym: "Moscow
+    said") none of whose mentions follows a locative preposition ("اعتبرت روسيا", "Washington
+    warned") speaks or acts; the actors extractor reports it as a state. Places in the event's
+    country, and every place ever named as a location ("in Russia"), stay.
+    """
+    if main is None or location.country_code in (None, main):
+        return False
+    if location.kind == "city":
+        if location.geonameid not in _capitals():
+            return False
+    elif location.kind != "country":
+        return False
+    return not any(is_locative(text, m.start, language) for m in location.mentions)
