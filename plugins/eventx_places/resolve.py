@@ -141,7 +141,10 @@ def has_place_cue(text: str, start: int, language: str, *, nouns_only: bool = Fa
 
 
 def believable(
-    place: eventx.Place, mention: eventx.PlaceMention, text: str, context: Mapping[str, int],
+    place: eventx.Place,
+    mention: eventx.PlaceMention,
+    text: str,
+    context: Mapping[str, int],
     language: str,
 ) -> bool:
     """Whether a gazetteer candidate is taken as a place mention (docs/plugins/places.md).
@@ -295,11 +298,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     language = doc.language
     found = list(eventx.find_place_mentions(doc))
     context = document_context(found)
+    # "Congo" (CG or CD): any place whose country is certain helps, a city too ("Bukavu")
+    located = Counter(
+        codes.pop()
+        for m in found
+        if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
+    )
     resolved: list[ResolvedMention] = []
     for mention in found:
         if mention.demonym:
             continue
-        place = eventx.choose_place(mention.candidates, context)
+        ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
+        place = eventx.choose_place(
+            mention.candidates, context + located if ambiguous_country else context
+        )
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
         # not vouch for itself
         others = context - document_context([mention])
