@@ -129,3 +129,21 @@ def test_a_crashing_policy_hook_falls_back_to_the_next_implementation() -> None:
     messages = [d.message for d in record.diagnostics if d.plugin == "crashing-policies"]
     assert any("eventx_decide_country" in m for m in messages)
     assert any("eventx_merge_facts" in m for m in messages)
+
+
+def test_documents_and_records_pickle() -> None:
+    import pickle
+
+    document = eventx.Document(
+        id="a", text=AR, document_date="2022-01-07", metadata={"source": {"outlet": "x"}}
+    )
+    assert pickle.loads(pickle.dumps(document)) == document
+    record = eventx.Pipeline().run(document)
+    again = pickle.loads(pickle.dumps(record))
+    assert again == record and again.to_json() == record.to_json()
+    try:
+        document.metadata["source"] = "changed"  # type: ignore[index]
+    except TypeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("metadata must stay read-only")

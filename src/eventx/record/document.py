@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 from attrs import frozen
+
+from eventx.record.frozen_mapping import FrozenMapping
 
 
 def to_date(value: dt.date | str | None) -> dt.date | None:
@@ -30,7 +31,7 @@ def to_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(dict(value or {}))
 
 
 @frozen(kw_only=True)

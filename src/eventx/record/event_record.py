@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -22,6 +21,7 @@ from eventx.record.facts import (
     TimeSpan,
     evidence_of,
 )
+from eventx.record.frozen_mapping import FrozenMapping
 
 SCHEMA_ID = "eventx.record/1"
 STATUSES: tuple[str, ...] = ("ok", "partial", "error")
@@ -32,7 +32,7 @@ def _tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
 
 
 def _mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(dict(value or {}))
 
 
 def _status(_inst: Any, _attr: attrs.Attribute[str], value: str) -> None:

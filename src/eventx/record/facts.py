@@ -6,13 +6,13 @@ Field names follow the record contract (docs/record.md); adding fields is allowe
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
 from attrs import frozen
 
 from eventx.record.evidence import Evidence
+from eventx.record.frozen_mapping import FrozenMapping
 
 CasualtyKind = Literal["killed", "injured", "arrested", "missing", "kidnapped", "displaced"]
 CASUALTY_KINDS: tuple[str, ...] = (
@@ -245,7 +245,7 @@ class Actor:
 
 
 def _frozen_votes(value: Mapping[str, float] | None) -> Mapping[str, float]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(dict(value or {}))
 
 
 @frozen(kw_only=True)
@@ -278,7 +278,7 @@ class Diagnostic:
 
 
 def _frozen_json(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(dict(value or {}))
 
 
 @frozen(kw_only=True)

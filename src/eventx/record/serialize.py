@@ -7,7 +7,6 @@ non-ASCII text is written as UTF-8 (Arabic stays readable), and nothing depends 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -17,13 +16,14 @@ import orjson
 
 from eventx.record.event_record import EventRecord
 from eventx.record.facts import Extension
+from eventx.record.frozen_mapping import FrozenMapping
 
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter()
     # Structuring uses a plain converter: the record-level hook below only re-shapes extensions.
     plain = cattrs.Converter()
-    converter.register_unstructure_hook(MappingProxyType, lambda m: {k: m[k] for k in m})
+    converter.register_unstructure_hook(FrozenMapping, lambda m: {k: m[k] for k in m})
     converter.register_unstructure_hook(
         Extension,
         lambda ext: {
