@@ -23,9 +23,11 @@ from attrs import frozen
 import eventx
 
 PACKAGE = "eventx_places"
-#: A gazetteer city whose country the article does not otherwise name must be at least this
-#: big to be believed: smaller towns are usually a common word that happens to be a town name.
-MIN_POPULATION_WITHOUT_CONTEXT = {"ar": 250_000, "en": 100_000}
+#: A gazetteer city whose country the article does not otherwise name, with no place cue
+#: before it, must be a capital or at least this big to be believed: smaller towns are usually
+#: a common word that happens to be a town's alternate name (توسان = Tucson, 540k). Arabic-script
+#: alternates collide with common words far more often than capitalised English names do.
+MIN_POPULATION_WITHOUT_CONTEXT = {"ar": 1_000_000, "en": 500_000}
 SHORT_ARABIC_NAME = 3
 MIN_POPULATION_SHORT_ARABIC = 500_000
 _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
@@ -109,10 +111,12 @@ def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
     context: Counter[str] = Counter()
     for mention in mentions:
         # a country name is the country even if towns share it ("Lebanon", Pennsylvania)
-        country = next((p for p in mention.candidates if p.kind == "country"), None)
-        if country is not None and country.country_code:
-            context[country.country_code] += 1
+        countries = [p for p in mention.candidates if p.kind == "country"]
+        if len(countries) == 1 and countries[0].country_code:
+            context[countries[0].country_code] += 1
             continue
+        if countries:
+            continue  # "Congo" names one of two countries: the context decides, not counts
         codes = {p.country_code for p in mention.candidates if p.country_code}
         if len(codes) != 1:
             continue
@@ -122,17 +126,64 @@ def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
     return context
 
 
-def _believable(
-    place: eventx.Place, surface: str, context: Mapping[str, int], language: str
+def has_place_cue(text: str, start: int, language: str, *, nouns_only: bool = False) -> bool:
+    """Whether the name at ``start`` follows a word announcing a place.
+
+    Place nouns (``مدينة``, ``town of``; ``place_nouns`` in the data files) always count; with
+    ``nouns_only`` false, locative prepositions and clitics (``في``, ``بـ``, ``in``) count too.
+    """
+    before = text[max(0, start - 32) : start].split()
+    if before and eventx.normalize_string(before[-1].strip(",.:;\"'“”()")) in _word_list(
+        language, "place_nouns"
+    ):
+        return True
+    return not nouns_only and is_locative(text, start, language)
+
+
+def believable(
+    place: eventx.Place,
+    mention: eventx.PlaceMention,
+    text: str,
+    context: Mapping[str, int],
+    language: str,
 ) -> bool:
-    if place.kind != "city" or place.resolution == "alias":
+    """Whether a gazetteer candidate is taken as a place mention (docs/plugins/places.md).
+
+    Curated aliases, countries and named places are always believed. A city or ISO 3166-2
+    region in a country the article otherwise names is believed. Without that support a city
+    needs a national capital or a large population (``MIN_POPULATION_WITHOUT_CONTEXT``), or a
+    place cue right before it (a place noun: ``مدينة``, ``town of``; in English also a locative
+    preposition: ``in``); a subdivision needs a place noun before it, a type word or a name of
+    several words ("South Kivu", "Magway region"). Arabic names
+    of two or three letters (آب, أن) are mostly words: they need a big population and support
+    or a place noun. Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
+    """
+    if place.resolution == "alias" or place.kind not in ("city", "region"):
         return True
-    if language == "ar" and len(eventx.normalize_string(surface)) <= SHORT_ARABIC_NAME:
-        # two- and three-letter words (أن, كان) are far more often words than towns
-        return place.population >= MIN_POPULATION_SHORT_ARABIC
-    if place.country_code and context.get(place.country_code, 0) > 0:
+    if place.kind == "region" and place.source is None:
+        return True  # GeoNames US states: capitalised, long, rarely common words
+    supported = bool(place.country_code and context.get(place.country_code, 0) > 0)
+    start = mention.start
+    # Arabic prepositions are no evidence: "في إطار" (within), "في بيان" (in a statement),
+    # "بأنه" (that he); only a place noun is. English names are capitalised, so "in" is.
+    nouns_only = language == "ar"
+    if place.kind == "region":
+        return (
+            supported
+            or " " in mention.text.strip()
+            or has_place_cue(text, start, language, nouns_only=True)
+        )
+    if language == "ar" and len(eventx.normalize_string(mention.text)) <= SHORT_ARABIC_NAME:
+        return place.population >= MIN_POPULATION_SHORT_ARABIC and (
+            supported or has_place_cue(text, start, language, nouns_only=True)
+        )
+    if supported:
         return True
-    return place.population >= MIN_POPULATION_WITHOUT_CONTEXT.get(language, 100_000)
+    if place.geonameid in _capitals():
+        return True
+    if place.population >= MIN_POPULATION_WITHOUT_CONTEXT.get(language, 500_000):
+        return True
+    return has_place_cue(text, start, language, nouns_only=nouns_only)
 
 
 def _attributive(text: str, end: int, language: str) -> bool:
@@ -247,12 +298,24 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     language = doc.language
     found = list(eventx.find_place_mentions(doc))
     context = document_context(found)
+    # "Congo" (CG or CD): any place whose country is certain helps, a city too ("Bukavu")
+    located = Counter(
+        codes.pop()
+        for m in found
+        if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
+    )
     resolved: list[ResolvedMention] = []
     for mention in found:
         if mention.demonym:
             continue
-        place = eventx.choose_place(mention.candidates, context)
-        if place is None or not _believable(place, mention.text, context, language):
+        ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
+        place = eventx.choose_place(
+            mention.candidates, context + located if ambiguous_country else context
+        )
+        # support must come from the rest of the article: "Balkan" (a Turkmen province) does
+        # not vouch for itself
+        others = context - document_context([mention])
+        if place is None or not believable(place, mention, doc.text, others, language):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue

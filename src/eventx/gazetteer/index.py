@@ -205,6 +205,11 @@ def _country_names(language: str) -> Iterable[tuple[str, str]]:
         bare = _PARENTHESIS_RE.sub("", str(name)).strip()
         if bare != name:
             yield bare, code
+        # CLDR tells same-named countries apart by a suffix ("Congo - Kinshasa", "Congo -
+        # Brazzaville"); articles write just "Congo", which the document's context decides.
+        short, dash, _qualifier = bare.partition(" - ")
+        if dash and short:
+            yield short, code
 
 
 def arabic_nisba(name: str) -> tuple[str, ...]:
@@ -261,6 +266,62 @@ def _resolve_alias(target: Mapping[str, Any]) -> Place | None:
         population=int(target.get("population", 0)),
         resolution="alias",
     )
+
+
+#: How a subdivision place records that it came from ISO 3166-2 (regions have no geonameid).
+SUBDIVISION_SOURCE = "iso3166-2"
+
+
+def subdivision_names(name: str, type_words: Iterable[str], compass: Mapping[str, str]) -> set[str]:
+    """English-script spellings of an ISO 3166-2 subdivision name (pycountry gives local names).
+
+    ``"Sud-Kivu"`` -> Sud-Kivu, Sud Kivu, South Kivu; ``"Sumatera Barat"`` -> ..., West Sumatera
+    (a trailing compass word moves to the front, as English puts it); a trailing type word is
+    optional (``"Donetska oblast"`` -> also Donetska); apostrophes and diacritics are dropped.
+    """
+    folded = ascii_fold(name).replace("'", "")
+    forms = {name, folded}
+    words = regex.split(r"[\s\-]+", folded)
+    types = {t.lower() for t in type_words}
+    if len(words) > 1 and words[-1].lower() in types:
+        words = words[:-1]
+        forms.add(" ".join(words))
+    if len(words) > 1 and words[0] in compass:
+        forms.add(" ".join([compass[words[0]], *words[1:]]))
+    if len(words) > 1 and words[-1] in compass:
+        forms.add(" ".join([compass[words[-1]], *words[:-1]]))
+    forms.add(" ".join(words))
+    return {f for f in forms if len(f) >= 4}
+
+
+def _subdivision_places(settings: Mapping[str, Any]) -> Iterable[tuple[str, Place]]:
+    """(name, region Place) for every ISO 3166-2 subdivision, with and without its type word."""
+    import pycountry
+
+    type_words: list[str] = list(settings.get("type_words", ()))
+    compass: Mapping[str, str] = settings.get("compass", {})
+    generic = {name_key(g) for g in settings.get("generic", ())}
+    countries = country_places()
+    for sub in sorted(pycountry.subdivisions, key=lambda s: str(s.code)):
+        code = str(sub.country_code)
+        if code not in countries or code == "US":  # US states come from GeoNames
+            continue
+        forms = subdivision_names(str(sub.name), type_words, compass)
+        # the English compass form names the place when there is one ("South Kivu")
+        english = sorted(f for f in forms if f.split()[0] in compass.values())
+        place = Place(
+            name=english[0] if english else ascii_fold(str(sub.name)),
+            kind="region",
+            country_code=code,
+            source=SUBDIVISION_SOURCE,
+        )
+        for form in sorted(forms):
+            if name_key(form) in generic:
+                continue
+            yield form, place
+            kind_word = str(sub.type).split()[-1]
+            if not form.lower().endswith(kind_word.lower()):
+                yield f"{form} {kind_word}", place
 
 
 def _geonames_city_names(city: Mapping[str, Any], language: str) -> Iterable[str]:
@@ -326,6 +387,8 @@ def language_index(language: str) -> LanguageIndex:
                     geonameid=int(state["geonameid"]),
                 ),
             )
+        for name, region in _subdivision_places(aliases.get("subdivisions", {})):
+            _add(names, phrases, name, region)
     for city in geonames_cities():
         place = _city_place(city)
         for name in _geonames_city_names(city, language):

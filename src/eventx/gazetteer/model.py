@@ -22,7 +22,8 @@ class Place:
     ``name`` is the canonical English name (GeoNames style, ASCII-folded: "Al Hudaydah");
     ``country_code`` the ISO 3166-1 alpha-2 code (None for regions spanning countries, such as
     "Persian Gulf"); ``geonameid``/``lat``/``lon`` are None when no offline data package knows
-    them (curated regions). ``population`` ranks ambiguous names (0 when unknown).
+    them (curated regions, ISO 3166-2 subdivisions). ``population`` ranks ambiguous names (0 when
+    unknown).
     """
 
     name: str
@@ -33,6 +34,9 @@ class Place:
     lon: float | None = None
     population: int = 0
     resolution: str = attrs.field(default="gazetteer", validator=attrs.validators.in_(RESOLUTIONS))
+    #: Where a gazetteer place comes from when it is not GeoNames: "iso3166-2" for the
+    #: pycountry subdivisions (regions the resolver believes only with supporting evidence).
+    source: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:
