@@ -147,3 +147,18 @@ def test_documents_and_records_pickle() -> None:
         pass
     else:  # pragma: no cover
         raise AssertionError("metadata must stay read-only")
+
+
+def test_policy_hooks_receive_the_pipelines_annotation() -> None:
+    seen: list[eventx.AnnotatedDocument] = []
+
+    class Policy:
+        name = "annotation-reader"
+
+        @hookimpl
+        def eventx_decide_country(self, annotation: eventx.AnnotatedDocument) -> None:
+            seen.append(annotation)
+
+    record = eventx.Pipeline(plugins=[Policy()]).extract(AR, document_date="2022-01-07")
+    assert len(seen) == 1 and seen[0].text == AR and seen[0].sentences
+    assert record.status == "ok"

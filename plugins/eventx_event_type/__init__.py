@@ -16,6 +16,6 @@ __version__ = "0.1.0"
 
 @eventx.hookimpl
 def eventx_decide_event_type(
-    record: eventx.EventRecord, document: eventx.Document
+    record: eventx.EventRecord, document: eventx.Document, annotation: eventx.AnnotatedDocument
 ) -> eventx.EventType | None:
-    return decide_event_type(record, document)
+    return decide_event_type(record, document, annotation)

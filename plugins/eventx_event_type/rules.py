@@ -87,10 +87,19 @@ class Trigger:
     evidence: eventx.Evidence
 
 
-def find_triggers(document: eventx.Document, language: str) -> list[Trigger]:
-    """Every trigger match of the document, with its weighted vote."""
+def find_triggers(
+    document: eventx.Document,
+    language: str,
+    annotation: eventx.AnnotatedDocument | None = None,
+) -> list[Trigger]:
+    """Every trigger match of the document, with its weighted vote.
+
+    Pass the pipeline's annotation when there is one (the policy hook receives it); tokenising
+    the text again is the fallback for direct callers.
+    """
     groups = _groups(language)
-    annotation = eventx.annotate(document.text, language)
+    if annotation is None or annotation.language != language:
+        annotation = eventx.annotate(document.text, language)
     found: list[Trigger] = []
     for match in _matcher(language).finditer(annotation):
         group = groups[match.value]
@@ -142,10 +151,12 @@ def _votes(
 
 
 def decide_event_type(
-    record: eventx.EventRecord, document: eventx.Document
+    record: eventx.EventRecord,
+    document: eventx.Document,
+    annotation: eventx.AnnotatedDocument | None = None,
 ) -> eventx.EventType | None:
     language = record.language or document.language or "en"
-    votes, used, by_plover = _votes(record, find_triggers(document, language))
+    votes, used, by_plover = _votes(record, find_triggers(document, language, annotation))
     positive = {k: round(v, 2) for k, v in sorted(votes.items()) if v > 0}
     if not positive:
         return None  # nothing to go on: defer (the record's event_type stays null)

@@ -335,9 +335,21 @@ class Pipeline:
                 "eventx_casualty_totals",
                 {"casualties": record.casualties, "document": document},
             ),
-            ("event_type", "eventx_decide_event_type", {"record": record, "document": document}),
-            ("country", "eventx_decide_country", {"record": record, "document": document}),
-            ("time", "eventx_decide_time", {"record": record, "document": document}),
+            (
+                "event_type",
+                "eventx_decide_event_type",
+                {"record": record, "document": document, "annotation": annotation},
+            ),
+            (
+                "country",
+                "eventx_decide_country",
+                {"record": record, "document": document, "annotation": annotation},
+            ),
+            (
+                "time",
+                "eventx_decide_time",
+                {"record": record, "document": document, "annotation": annotation},
+            ),
         ):
             decided[field], failed = self._first_result(hook_name, diagnostics, **args)
             status = "partial" if failed else status

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from eventx.nlp.annotation import AnnotatedDocument
     from eventx.plugins.registry import Register
     from eventx.record import (
         Casualty,
@@ -78,35 +79,45 @@ def eventx_casualty_totals(
 
 
 @hookspec(firstresult=True)
-def eventx_decide_event_type(record: EventRecord, document: Document) -> EventType | None:
+def eventx_decide_event_type(
+    record: EventRecord, document: Document, annotation: AnnotatedDocument
+) -> EventType | None:
     """Decide the record's ``event_type`` from the merged facts.
 
     Stops at the first non-None result. The core default (``trylast``) returns None, which
     leaves ``event_type`` null.
 
     :param record: the record with merged facts; record-level fields not yet decided.
+    :param annotation: the document's sentences and tokens, as the extractors saw them (so a
+        policy can match lexicons without tokenising the text again).
     :return: an :class:`eventx.EventType`, or None to defer.
     """
 
 
 @hookspec(firstresult=True)
-def eventx_decide_country(record: EventRecord, document: Document) -> str | None:
+def eventx_decide_country(
+    record: EventRecord, document: Document, annotation: AnnotatedDocument
+) -> str | None:
     """Decide the ISO 3166-1 alpha-2 country of the event.
 
     Stops at the first non-None result. The core default (``trylast``) picks the country code
     with the most location mentions, ties broken by first mention.
 
+    :param annotation: the document's sentences and tokens, as the extractors saw them.
     :return: an ISO alpha-2 code, or None to defer.
     """
 
 
 @hookspec(firstresult=True)
-def eventx_decide_time(record: EventRecord, document: Document) -> TimeSpan | None:
+def eventx_decide_time(
+    record: EventRecord, document: Document, annotation: AnnotatedDocument
+) -> TimeSpan | None:
     """Decide the record's ``time`` span (the article's own events, not background history).
 
     Stops at the first non-None result. The core default (``trylast``) spans the earliest
     ``start`` and the latest ``end`` of the resolved dates, bounded by the document date.
 
+    :param annotation: the document's sentences and tokens, as the extractors saw them.
     :return: an :class:`eventx.TimeSpan`, or None to defer.
     """
 
