@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -148,10 +149,9 @@ def _person_name(doc: eventx.AnnotatedDocument, token_index: int) -> tuple[int, 
 
 
 def _token_index_at(doc: eventx.AnnotatedDocument, offset: int) -> int | None:
-    for i, token in enumerate(doc.tokens):
-        if token.start >= offset:
-            return i
-    return None
+    """Index of the first token starting at or after ``offset`` (None past the end)."""
+    index = bisect.bisect_left(doc.token_starts, offset)
+    return index if index < len(doc.token_starts) else None
 
 
 def _add(
@@ -181,12 +181,12 @@ def _bodies_and_forces(
     actors: dict[tuple[str, str | None, str], _Actor],
     by_start: Mapping[int, str],
     by_end: Mapping[int, str],
-    taken: Sequence[tuple[int, int]],
+    taken: eventx.SpanSet,
 ) -> None:
     generic = _needs_country(doc.language)
     for section, kind in (("bodies", "organization"), ("forces", "force")):
         for match in _table_matcher(doc.language, section).finditer(doc):
-            if any(a < match.end and match.start < b for a, b in taken):
+            if taken.overlaps(match.start, match.end):
                 continue
             country, end = _adjacent_country(doc, match.start, match.end, by_start, by_end)
             english = match.value
@@ -204,20 +204,20 @@ def _persons(
     actors: dict[tuple[str, str | None, str], _Actor],
     by_start: Mapping[int, str],
     by_end: Mapping[int, str],
-    taken: Sequence[tuple[int, int]],
+    taken: eventx.SpanSet,
 ) -> list[_Actor]:
     persons: list[_Actor] = []
     titles: list[tuple[int, int, str]] = []
     for match in _table_matcher(doc.language, "titles").finditer(doc):
         titles.append((match.start, match.end, doc.text[match.start : match.end]))
-        if any(a <= match.start < b for a, b in taken):
+        if taken.covers(match.start):
             continue
         country, name_from = _adjacent_country(doc, match.start, match.end, by_start, by_end)
         index = _token_index_at(doc, name_from)
         if index is None:
             continue
         span = _person_name(doc, index)
-        if span is None or any(a < span[1] and span[0] < b for a, b in taken):
+        if span is None or taken.overlaps(span[0], span[1]):
             continue
         name = doc.text[span[0] : span[1]]
         last = eventx.normalize_string(name.split()[-1])
@@ -289,12 +289,12 @@ def _word_set(language: str, section: str) -> frozenset[str]:
 def _states(
     doc: eventx.AnnotatedDocument,
     actors: dict[tuple[str, str | None, str], _Actor],
-    taken: Sequence[tuple[int, int]],
+    taken: eventx.SpanSet,
 ) -> None:
     for mention in eventx.find_place_mentions(doc):
         if mention.demonym or _locative(doc, mention.start):
             continue
-        if any(a <= mention.start < b for a, b in taken):
+        if taken.covers(mention.start):
             continue
         best = mention.candidates[0]
         if not best.country_code:
@@ -318,11 +318,11 @@ def extract_actors(ctx: eventx.ExtractionContext) -> Iterator[eventx.Actor]:
     doc = ctx.annotation
     actors: dict[tuple[str, str | None, str], _Actor] = {}
     by_start, by_end = _demonyms(doc)
-    taken = _organizations(doc, actors)
+    taken = eventx.SpanSet(_organizations(doc, actors))
     _bodies_and_forces(doc, actors, by_start, by_end, taken)
-    occupied = [span for actor in actors.values() for span in actor.spans]
+    occupied = eventx.SpanSet(span for actor in actors.values() for span in actor.spans)
     _persons(doc, actors, by_start, by_end, occupied)
-    occupied = [span for actor in actors.values() for span in actor.spans]
+    occupied = eventx.SpanSet(span for actor in actors.values() for span in actor.spans)
     _states(doc, actors, occupied)
     for actor in actors.values():
         spans = sorted(set(actor.spans))

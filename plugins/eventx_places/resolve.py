@@ -222,7 +222,7 @@ def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
-    taken: Sequence[tuple[int, int]],
+    taken: eventx.SpanSet,
 ) -> Iterator[ResolvedMention]:
     """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved."""
     tokens = doc.tokens
@@ -233,7 +233,9 @@ def _cue_mentions(
             continue
         cue_token = tokens[match.first_token]
         token = tokens[following]
-        if _known(token.start, token.end, taken) or token.norm in _word_list(language, "not_names"):
+        if taken.overlaps(token.start, token.end) or token.norm in _word_list(
+            language, "not_names"
+        ):
             continue
         if doc.sentence_index_at(token.start) != doc.sentence_index_at(cue_token.start):
             continue
@@ -327,7 +329,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             )
         )
     taken = [(m.start, m.end) for m in found]
-    extra = list(_cue_mentions(doc, context, taken))
+    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken)))
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).

@@ -68,6 +68,7 @@ from eventx.record import (
     TimeSpan,
     record_schema,
 )
+from eventx.spans import SpanSet
 
 __all__ = [
     "ACLED_TYPES",
@@ -100,6 +101,7 @@ __all__ = [
     "QuantityMatch",
     "Register",
     "Sentence",
+    "SpanSet",
     "Statement",
     "TimeSpan",
     "Token",
