@@ -300,3 +300,13 @@ def test_number_like_soup_never_breaks_invariants(pieces: list[str], language: s
         assert text[q.start : q.end] == q.text
         if q.quantity.min is not None and q.quantity.max is not None:
             assert q.quantity.min <= q.quantity.max
+
+
+def test_absurdly_long_digit_runs_are_not_numbers() -> None:
+    import eventx
+
+    assert eventx.parse_digits("1" * 5000) is None
+    assert eventx.parse_digits("1" * 30) == int("1" * 30)
+    for digits in ("7" * 5000, "7" * 5000 + ".5", "1." + "5" * 5000):
+        record = eventx.extract(f"قتل {digits} شخصا. {digits} killed.", language="ar")
+        assert record.status == "ok", record.diagnostics

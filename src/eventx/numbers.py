@@ -128,10 +128,16 @@ def _scan(
     return selected
 
 
+#: The longest digit run read as a number (a count or size in news has far fewer digits).
+MAX_DIGITS = 30
+
+
 def parse_digits(text: str) -> int | None:
     """Digits with thousands separators (``1,200``, ``١٬٢٠٠``, ``4350``); None for decimals."""
     norm = normalize_string(text).replace(",", "").replace(" ", "")
-    if norm.isdecimal():  # not isdigit(): "²" is a digit int() refuses
+    # not isdigit(): "²" is a digit int() refuses. Beyond MAX_DIGITS a digit run is an ID or
+    # noise, never a count, and Python refuses to convert very long ones (int max str digits).
+    if norm.isdecimal() and len(norm) <= MAX_DIGITS:
         return int(norm)
     return None
 
@@ -141,6 +147,8 @@ def _parse_decimal(norm: str) -> tuple[int, int] | None:
     whole, dot, frac = norm.partition(".")
     whole = whole.replace(",", "")
     if not dot or not whole.isdecimal() or not frac.isdecimal():
+        return None
+    if len(whole) + len(frac) > MAX_DIGITS:
         return None
     scale = 10 ** len(frac)
     return int(whole) * scale + int(frac), scale
