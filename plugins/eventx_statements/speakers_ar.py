@@ -53,10 +53,6 @@ def nisba(token: eventx.Token) -> bool:
     return len(token.norm) > 4 and token.norm.endswith(_NISBA_ENDINGS)
 
 
-def in_set(token: eventx.Token, words: frozenset[str]) -> bool:
-    return token.norm in words
-
-
 def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
     """A word that ends a speaker phrase. Its proclitic-free forms count (``وفي``, ``لوكالة``)
     but not the one without the article: ``المؤتمر`` is a noun even if ``مؤتمر`` is listed for
@@ -64,10 +60,6 @@ def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
     if token.norm in vocab.stop:
         return True
     return not token.norm.startswith("ال") and any(form in vocab.stop for form in token.stems)
-
-
-def _known_name_length(tokens: Sequence[eventx.Token], i: int, names: Mapping[int, int]) -> int:
-    return names.get(tokens[i].start, 0)
 
 
 def scan_subject(
