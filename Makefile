@@ -10,7 +10,7 @@ TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
-.PHONY: demo test lint typecheck eval bench golden clean install
+.PHONY: demo test lint typecheck eval quality bench golden clean install
 
 $(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 eval: $(STAMP)
-	$(BIN)/eventx evaluate $(SHARED)/devset
+	$(BIN)/eventx evaluate $(SHARED)/devset --offtopic $(SHARED)/offtopic
+
+# Record improved dev-set / off-topic figures for the quality guard (tests/test_quality_guard.py).
+quality: $(STAMP)
+	$(BIN)/python scripts/quality.py --shared $(SHARED) --write
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)

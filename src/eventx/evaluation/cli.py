@@ -28,7 +28,17 @@ import click
     default=None,
     help="Score these saved records (JSONL from `eventx extract`) instead of running the pipeline.",
 )
-def evaluate(directory: str, misses: bool, fmt: str, records_path: str | None) -> None:
+@click.option(
+    "--offtopic",
+    "offtopic_path",
+    type=click.Path(exists=True),
+    default=None,
+    help="Also run over off-topic news (a JSONL file, or a folder of them) and report the share "
+    "of articles given a conflict event type, casualties or deployments (lower is better).",
+)
+def evaluate(
+    directory: str, misses: bool, fmt: str, records_path: str | None, offtopic_path: str | None
+) -> None:
     """Score eventx against the gold facts in DIRECTORY (<id>.txt + <id>.facts.json).
 
     Prints precision, recall and F1 per category (casualties, dates, statements, deployments,
@@ -60,3 +70,8 @@ def evaluate(directory: str, misses: bool, fmt: str, records_path: str | None) -
     if misses:
         click.echo(format_misses(report))
     click.echo(format_markdown(report) if fmt == "markdown" else format_table(report))
+    if offtopic_path is not None:
+        from eventx.evaluation.offtopic import evaluate_offtopic
+
+        click.echo("")
+        click.echo(evaluate_offtopic(offtopic_path).format_table())
