@@ -403,3 +403,54 @@ def test_16_11_progress_shows_total_rate_and_eta_on_a_terminal(
     quiet.tick()
     quiet.close()
     assert quiet.bar is None
+
+
+# One hostile document among 100 -----------------------------------------------------------------
+
+HOSTILE_LINES: dict[str, tuple[str, str]] = {
+    # case: (the JSONL line, the id its record must carry)
+    "huge-number": (
+        json.dumps({"id": "h", "text": "20000000000000000000 refugees fled Almaty on Friday."}),
+        "h",
+    ),
+    "surrogate-id": ('{"id": "\\ud800", "text": "Police killed 3 people."}', "{file}:51"),
+    "surrogate-language": ('{"id": "h", "language": "\\udc00", "text": "x"}', "h"),
+    "surrogate-text": ('{"id": "h", "text": "Police killed 3 \\ud800 people."}', "h"),
+    "language-list": (json.dumps({"id": "h", "language": ["ar"], "text": EN}), "h"),
+    "bad-date": (json.dumps({"id": "h", "document_date": "2022-01-07garbage", "text": EN}), "h"),
+    "empty-id": (json.dumps({"id": "", "text": EN}), "{file}:51"),
+    "line-separators": (
+        json.dumps({"id": "h\u2028", "title": "a\u2029b\x85", "text": "Police\u2028killed 3."}),
+        "h\u2028",
+    ),
+    "bidi-controls": (
+        json.dumps({"id": "h", "text": "\u202eقتل 5\u202c \u2066Police killed 3\u2069 " * 50}),
+        "h",
+    ),
+    "not-json": ("{not json", "{file}:51"),
+    "not-an-object": ("[1, 2]", "{file}:51"),
+    "endless-line": (json.dumps({"id": "h", "text": "x" * 200_000}), "{file}:51"),
+    "empty-text": (json.dumps({"id": "h", "text": "  "}), "h"),
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("case", sorted(HOSTILE_LINES))
+def test_100_documents_with_one_hostile_one_give_100_records_in_order(
+    tmp_path: Path, case: str, jobs: str
+) -> None:
+    line, hostile_id = HOSTILE_LINES[case]
+    rows: list[Any] = [{"id": f"d{i:03}", "text": (EN, AR)[i % 2]} for i in range(100)]
+    rows[50] = line
+    corpus = write_jsonl(tmp_path / "c.jsonl", rows)
+    result = run(
+        "extract", str(corpus), "--jobs", jobs, "--max-chars", "5000", "--date", "2022-01-07"
+    )
+    out = [json.loads(text) for text in result.stdout.split("\n") if text]
+    expected = [f"d{i:03}" for i in range(100)]
+    expected[50] = hostile_id.format(file=corpus)
+    assert [r["id"] for r in out] == expected
+    assert {r["status"] for i, r in enumerate(out) if i != 50} == {"ok"}
+    assert all(schema_errors(r) == [] for r in out if r["id"] != "h")
+    assert result.exit_code == (3 if out[50]["status"] == "error" else 0)
+    assert result.stderr.splitlines()[-1].startswith("eventx: 100 documents in: ")
