@@ -10,7 +10,7 @@ TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
-.PHONY: demo test lint typecheck eval quality bench golden clean install
+.PHONY: demo test lint typecheck eval quality bench golden clean install fuzz
 
 $(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# The pipeline fuzz test with 50,000 hypothesis examples (make test runs 2,000).
+fuzz: $(STAMP)
+	EVENTX_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)

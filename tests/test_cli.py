@@ -60,8 +60,8 @@ def test_txt_file_with_meta_json(tmp_path: Path) -> None:
     )
     result = run("extract", str(article))
     assert result.exit_code == 0
-    record = json.loads(result.output)  # one document: one pretty JSON object
-    assert result.output.startswith("{\n  ")
+    record = json.loads(result.stdout)  # one document: one pretty JSON object
+    assert result.stdout.startswith("{\n  ")
     assert record["id"] == "almaty-clashes"
     assert record["document_date"] == "2022-01-07"
     assert record["language"] == "ar"
@@ -75,7 +75,7 @@ def test_meta_json_wins_over_date_and_lang_options(tmp_path: Path) -> None:
     (tmp_path / "a.meta.json").write_text(json.dumps({"document_date": "2021-05-01"}), "utf-8")
     (tmp_path / "b.txt").write_text(EN, "utf-8")
     out = records(
-        run("extract", str(article), str(tmp_path / "b.txt"), "--date", "2022-01-07").output
+        run("extract", str(article), str(tmp_path / "b.txt"), "--date", "2022-01-07").stdout
     )
     assert [(r["id"], r["document_date"]) for r in out] == [
         ("a", "2021-05-01"),
@@ -85,8 +85,11 @@ def test_meta_json_wins_over_date_and_lang_options(tmp_path: Path) -> None:
 
 def test_jsonl_bad_lines_become_error_records_in_input_order(corpus: Path) -> None:
     result = run("extract", str(corpus))
-    assert result.exit_code == 0
-    out = records(result.output)
+    assert result.exit_code == 3  # some documents are error records
+    assert result.stderr.splitlines()[-1] == (
+        "eventx: 7 documents in: 3 ok, 0 partial, 4 error"
+    )
+    out = records(result.stdout)
     assert [(r["id"], r["status"]) for r in out] == [
         ("en-1", "ok"),
         (f"{corpus}:2", "error"),
@@ -107,12 +110,12 @@ def test_jsonl_bad_lines_become_error_records_in_input_order(corpus: Path) -> No
 
 def test_format_json_is_one_pretty_array(corpus: Path) -> None:
     result = run("extract", str(corpus), "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert isinstance(data, list) and len(data) == 7
     # streamed piece by piece, yet exactly what dumping the whole list would give
     from eventx.record.serialize import dumps
 
-    assert result.output == dumps(data, indent=True) + "\n"
+    assert result.stdout == dumps(data, indent=True) + "\n"
 
 
 def test_format_jsonl_for_one_document_and_output_file(tmp_path: Path) -> None:
@@ -121,7 +124,7 @@ def test_format_jsonl_for_one_document_and_output_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "records.jsonl"
     target.parent.mkdir()
     result = run("extract", str(article), "--format", "jsonl", "-o", str(target), "--lang", "en")
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
     lines = target.read_text("utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["language"] == "en"
 
@@ -136,7 +139,7 @@ def test_arabic_is_written_as_utf8_not_escaped(tmp_path: Path) -> None:
 
 def test_stdin_text(tmp_path: Path) -> None:
     result = run("extract", "-", "--lang", "ar", "--date", "2022-01-07", input=AR.encode())
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)
     assert record["id"] == "stdin" and record["language"] == "ar"
     assert record["document_date"] == "2022-01-07"
     assert record["casualties"]
@@ -146,7 +149,7 @@ def test_stdin_jsonl() -> None:
     data = "\n".join(
         [json.dumps({"id": "x", "text": EN}), "oops", json.dumps({"id": "y", "text": AR})]
     )
-    out = records(run("extract", "-", input=data.encode()).output)
+    out = records(run("extract", "-", input=data.encode()).stdout)
     assert [(r["id"], r["status"]) for r in out] == [
         ("x", "ok"),
         ("stdin:2", "error"),
@@ -168,7 +171,7 @@ def test_bad_lang_is_a_usage_error() -> None:
 def test_invalid_utf8_gives_a_record_with_a_warning(tmp_path: Path) -> None:
     article = tmp_path / "latin1.txt"
     article.write_bytes("Police killed 3 people in Almaty on Friday. Caf\xe9.".encode("latin-1"))
-    record = json.loads(run("extract", str(article)).output)
+    record = json.loads(run("extract", str(article)).stdout)
     assert record["status"] == "partial"
     warnings = [d for d in record["diagnostics"] if d["level"] == "warning"]
     assert warnings and "UTF-8" in warnings[0]["message"]
@@ -178,7 +181,7 @@ def test_invalid_utf8_gives_a_record_with_a_warning(tmp_path: Path) -> None:
 def test_missing_file_and_empty_file_are_error_records(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", "utf-8")
-    out = records(run("extract", str(tmp_path / "nope.txt"), str(empty)).output)
+    out = records(run("extract", str(tmp_path / "nope.txt"), str(empty)).stdout)
     assert [(r["id"], r["status"]) for r in out] == [("nope", "error"), ("empty", "error")]
     assert "no such file" in out[0]["diagnostics"][0]["message"]
 
@@ -188,14 +191,14 @@ def test_folder_input_in_sorted_order(tmp_path: Path) -> None:
         (tmp_path / f"{name}.txt").write_text(EN, "utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"document_date": "2022-01-07"}), "utf-8")
     (tmp_path / "notes.md").write_text("ignored", "utf-8")
-    out = records(run("extract", str(tmp_path)).output)
+    out = records(run("extract", str(tmp_path)).stdout)
     assert [r["id"] for r in out] == ["a", "b"]
 
 
 def test_max_chars_caps_huge_documents(tmp_path: Path) -> None:
     article = tmp_path / "huge.txt"
     article.write_text((EN + " ") * 200, "utf-8")
-    record = json.loads(run("extract", str(article), "--max-chars", "500").output)
+    record = json.loads(run("extract", str(article), "--max-chars", "500").stdout)
     assert record["status"] == "partial"
     assert any("max_chars" in d["message"] for d in record["diagnostics"])
     assert all(c["evidence"]["end"] <= 500 for c in record["casualties"])
@@ -213,8 +216,8 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(corpus: Path, tmp_path: Path) -> 
         "\n".join(json.dumps({"id": f"m{i}", "text": [EN, AR][i % 2]}) for i in range(20)),
         "utf-8",
     )
-    one = run("extract", str(corpus), str(more), "--jobs", "1").output
-    two = run("extract", str(corpus), str(more), "--jobs", "2").output
+    one = run("extract", str(corpus), str(more), "--jobs", "1").stdout
+    two = run("extract", str(corpus), str(more), "--jobs", "2").stdout
     assert len(records(one)) == 27
     assert one == two
 
@@ -247,14 +250,14 @@ def test_disable_and_load_plugins_env_vars() -> None:
     env = {"EVENTX_DISABLE_PLUGINS": "eventx_casualties"}
     infos = {p["name"]: p for p in json.loads(run("plugins", "--all", env=env).output)}
     assert infos["eventx_casualties"]["status"] == "disabled"
-    record = json.loads(run("extract", "-", input=EN.encode(), env=env).output)
+    record = json.loads(run("extract", "-", input=EN.encode(), env=env).stdout)
     assert record["casualties"] == [] and record["dates"]
 
     env = {"EVENTX_LOAD_PLUGINS": "eventx_dates"}
     infos = {p["name"]: p for p in json.loads(run("plugins", "--all", env=env).output)}
     assert infos["eventx_dates"]["status"] == "loaded"
     assert infos["eventx_statements"]["status"] == "disabled"
-    record = json.loads(run("extract", "-", input=EN.encode(), env=env).output)
+    record = json.loads(run("extract", "-", input=EN.encode(), env=env).stdout)
     assert record["dates"] and not record["casualties"] and not record["statements"]
 
 
@@ -292,5 +295,5 @@ def test_a_plugin_failing_to_import_is_reported_and_the_cli_still_works(tmp_path
 
 def test_stdin_jsonl_with_a_byte_order_mark() -> None:
     data = "\ufeff" + json.dumps({"id": "bom", "text": EN}) + "\n"
-    record = json.loads(run("extract", "-", input=data.encode("utf-8")).output)
+    record = json.loads(run("extract", "-", input=data.encode("utf-8")).stdout)
     assert (record["id"], record["status"]) == ("bom", "ok")

@@ -35,7 +35,7 @@ def test_run_parallel_matches_a_single_process() -> None:
         eventx.error_record(i.id, i.message) if isinstance(i, InputError) else pipeline.run(i)
         for i in items()
     ]
-    parallel = list(run_parallel(items(), jobs=2, chunksize=2))
+    parallel = list(run_parallel(items(), jobs=2))
     assert parallel == serial
     assert [r.status for r in parallel][:4] == ["ok", "ok", "error", "error"]
     assert list(run_parallel_json(items(), jobs=2)) == [r.to_json() for r in serial]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
+import os
+import signal
 import sys
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -15,22 +18,65 @@ from eventx._version import __version__
 
 # The cap lives with the pipeline; repeated here so `eventx --help` stays import-light.
 DEFAULT_MAX_CHARS = 2_000_000
+# Likewise eventx.parallel.DEFAULT_DOCUMENT_TIMEOUT.
+DEFAULT_DOCUMENT_TIMEOUT = 300.0
+
+#: Exit status when every document was read but at least one record has status "error".
+EXIT_DOCUMENT_ERRORS = 3
+#: Exit status after an interrupt (Ctrl-C, SIGTERM): 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
+
+Result = tuple[str, str, str]  # id, status, compact JSON
 
 
-def _json_records(items: Iterator[Any], *, jobs: int, settings: dict[str, Any]) -> Iterator[str]:
-    """Compact JSON text of one record per input item, in input order."""
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so the run stops like on Ctrl-C (output kept safe)."""
+
+
+def _results(
+    items: Iterator[Any], *, jobs: int, document_timeout: float, settings: dict[str, Any]
+) -> Iterator[Result]:
+    """(id, status, compact JSON) of one record per input item, in input order."""
     if jobs > 1:
-        from eventx.parallel import run_parallel_json
+        from eventx.parallel import run_parallel_results
 
-        yield from run_parallel_json(items, jobs=jobs, **settings)
+        yield from run_parallel_results(
+            items, jobs=jobs, document_timeout=document_timeout, **settings
+        )
         return
-    from eventx.parallel import record_for, to_payload
+    from eventx.parallel import result_for, to_payload
     from eventx.pipeline import Pipeline
 
     pipeline = Pipeline(**settings)
     pipeline.warm_up(freeze_gc=True)  # this process only runs eventx: keep GC off the data
     for item in items:
-        yield record_for(to_payload(item), pipeline).to_json()
+        yield result_for(to_payload(item), pipeline)
+
+
+def _can_hold_several(paths: tuple[str, ...]) -> bool:
+    """Whether the input may give more than one document (decides the default format)."""
+    if len(paths) != 1:
+        return True
+    (path,) = paths
+    return path == "-" or path.endswith(".jsonl") or Path(path).is_dir()
+
+
+def _choose_format(fmt: str | None, output: str, paths: tuple[str, ...]) -> str:
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix in (".json", ".jsonl"):
+        return suffix[1:]
+    return "jsonl" if _can_hold_several(paths) else "json"
+
+
+def _pretty_in_array(compact: str) -> str:
+    """One record as it appears inside a pretty array: the serializer writes ``[record]``
+    with its indentation, and only the brackets it put around it are taken off."""
+    from eventx.record.serialize import dumps
+
+    text = dumps([orjson.loads(compact)], indent=True)
+    return text[2:-2]  # "[\n" ... "\n]"
 
 
 def _pretty(compact: str) -> str:
@@ -39,27 +85,188 @@ def _pretty(compact: str) -> str:
     return dumps(orjson.loads(compact), indent=True)
 
 
-def _indent_block(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _check_output(output: str, paths: tuple[str, ...]) -> None:
+    """Refuse an output that is one of the inputs (or would be read as one from a folder)."""
+    if output == "-":
+        return
+    target = Path(output)
+    for raw in paths:
+        if raw == "-":
+            continue
+        source = Path(raw)
+        folder_input = (
+            source.is_dir()
+            and target.suffix in (".txt", ".jsonl")
+            and target.absolute().parent.resolve() == source.resolve()
+        )
+        if _same_file(source, target) or folder_input:
+            raise click.BadParameter(
+                f"{output} is also an input ({raw}); write the output elsewhere",
+                param_hint="-o/--output",
+            )
+    if target.is_dir():
+        raise click.BadParameter(f"{output} is a folder", param_hint="-o/--output")
+
+
+class _Summary:
+    """Counts per status and duplicate ids, for the one-line report on stderr."""
+
+    def __init__(self) -> None:
+        self.counts = {"ok": 0, "partial": 0, "error": 0}
+        self.seen: set[str] = set()
+        self.duplicates = 0
+
+    def add(self, doc_id: str, status: str) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
+        if doc_id in self.seen:
+            self.duplicates += 1
+            if self.duplicates <= 5:
+                click.echo(f"eventx: warning: duplicate id {doc_id!r}", err=True)
+        else:
+            self.seen.add(doc_id)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def line(self) -> str:
+        c = self.counts
+        text = (
+            f"eventx: {self.total} documents in: {c['ok']} ok, {c['partial']} partial, "
+            f"{c['error']} error"
+        )
+        if self.duplicates:
+            text += f"; {self.duplicates} duplicate ids"
+        return text
+
+
+def _count_documents(paths: tuple[str, ...]) -> int | None:
+    """How many documents the inputs hold (for the progress bar's ETA); None if unknown."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl" and file.is_file():
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif file.suffix == ".txt" or not path.is_dir():
+                total += 1
+    return total
 
 
 class _Progress:
-    """A one-line counter on stderr, only when stderr is a terminal."""
+    """A progress bar (total, rate, ETA) on stderr, only when stderr is a terminal."""
 
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty()
-        self.count = 0
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        self.bar: Any = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
+            self.bar = tqdm(
+                total=_count_documents(paths), unit="doc", desc="eventx", file=sys.stderr
+            )
 
     def tick(self) -> None:
-        self.count += 1
-        if self.enabled and (self.count < 100 or self.count % 100 == 0):
-            self.stream.write(f"\reventx: {self.count} documents")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.update(1)
 
     def close(self) -> None:
-        if self.enabled and self.count:
-            self.stream.write(f"\reventx: {self.count} documents\n")
+        if self.bar is not None:
+            self.bar.close()
+
+
+class _Sink:
+    """Where records go: stdout, or a temporary file beside ``-o`` that replaces it only when
+    the run completes. An interrupted run leaves the previous file untouched and keeps what was
+    written as ``<output>.partial``."""
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self.records = 0
+        self.temp: Path | None = None
+        self.stream: IO[str]
+        if output == "-":
+            self.stream = sys.stdout
+            return
+        target = Path(output)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by commit() or abandon()
+            "w",
+            encoding="utf-8",
+            dir=target.absolute().parent,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
+        )
+        self.temp = Path(handle.name)
+        self.stream = handle
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+
+    def commit(self) -> None:
+        if self.temp is None:
+            self.stream.flush()
+            return
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(self.temp, 0o666 & ~mask)  # as if created by open(), not 0600
+        os.replace(self.temp, self.output)
+
+    def abandon(self) -> str:
+        """Keep what was written apart from the real output; say where it is."""
+        if self.temp is None:
+            self.stream.flush()
+            return f"{self.records} records were written to stdout (incomplete)"
+        self.stream.close()
+        partial = Path(self.output + ".partial")
+        os.replace(self.temp, partial)
+        return (
+            f"{self.records} records were written to {partial} (incomplete); "
+            f"{self.output} was left untouched"
+        )
+
+
+def _write_all(results: Iterator[Result], fmt: str, several: bool, sink: _Sink,
+               summary: _Summary, progress: _Progress) -> None:
+    array = fmt == "json" and several
+    if array:
+        sink.write("[")
+    for compact in _counted(results, summary, progress, sink):
+        if fmt == "jsonl":
+            sink.write(compact + "\n")
+        elif array:
+            sink.write(("," if sink.records > 1 else "") + "\n" + _pretty_in_array(compact))
+        else:
+            sink.write(_pretty(compact) + "\n")
+    if array:
+        sink.write("\n]\n" if sink.records else "]\n")
+
+
+def _counted(
+    results: Iterator[Result], summary: _Summary, progress: _Progress, sink: _Sink
+) -> Iterator[str]:
+    for doc_id, status, compact in results:
+        summary.add(doc_id, status)
+        sink.records += 1
+        progress.tick()
+        yield compact
+
+
+def _raise_terminated(_signum: int, _frame: Any) -> None:
+    raise _Terminated()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,15 +282,15 @@ def main() -> None:
     "fmt",
     type=click.Choice(["json", "jsonl"]),
     default=None,
-    help="json: one pretty JSON document (an array for several); jsonl: one per line. "
-    "Default: json for one input document, jsonl otherwise.",
+    help="jsonl: one compact record per line; json: pretty JSON (an array when the input can "
+    "hold several documents). Default: the -o extension (.json/.jsonl), else jsonl for "
+    "folders, .jsonl files, stdin and several paths, json for one text file.",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
     default="-",
-    help="Write here instead of stdout.",
+    help="Write here instead of stdout (atomically: the file is replaced when the run ends).",
 )
 @click.option(
     "--lang",
@@ -104,6 +311,14 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=1,
     help="Worker processes (records stay in input order; output is identical).",
+)
+@click.option(
+    "--document-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_DOCUMENT_TIMEOUT,
+    show_default=True,
+    help="With --jobs N > 1: seconds one document may take before its worker is stopped "
+    "(it gets an error record; 0: no limit).",
 )
 @click.option(
     "--max-chars",
@@ -128,10 +343,11 @@ def main() -> None:
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
-    output: IO[str],
+    output: str,
     lang: str | None,
     document_date: str | None,
     jobs: int,
+    document_timeout: float,
     max_chars: int,
     backend: str,
     stanza_dir: str | None,
@@ -142,15 +358,20 @@ def extract(
     language, title is honoured). A .jsonl file holds one {"id", "text", "language"?,
     "document_date"?, "title"?} object per line. Stdin (-) is JSONL when it starts with "{",
     else one text. A bad line or file yields an error record, never a silent skip.
+
+    Exit status: 0 when every record is ok or partial, 3 when any is an error record,
+    2 for usage errors, 130 when interrupted, 1 when eventx itself fails.
     """
-    from eventx.io import iter_inputs
-    from eventx.record import to_date
+    from eventx.io import InputProblem, iter_inputs, strict_iso_date
 
     if document_date is not None:
         try:
-            to_date(document_date)
-        except ValueError as exc:
+            if len(document_date.strip()) != 10:
+                raise InputProblem(f"expected an ISO date YYYY-MM-DD, got {document_date!r}")
+            document_date = strict_iso_date(document_date, "--date")
+        except InputProblem as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
+    _check_output(output, paths)
     if backend == "stanza":
         # Check the model directory before reading any input (cheap: stanza is not imported),
         # so a wrong --stanza-dir is a usage error, not a traceback or a stream of error records.
@@ -160,32 +381,32 @@ def extract(
             StanzaBackend(stanza_dir)
         except StanzaModelError as exc:
             raise click.BadParameter(str(exc), param_hint="--stanza-dir") from None
-    items = iter_inputs(paths, language=lang, document_date=document_date)
+    fmt = _choose_format(fmt, output, paths)
+    items = iter_inputs(paths, language=lang, document_date=document_date, max_chars=max_chars)
     settings = {"backend": backend, "stanza_dir": stanza_dir, "max_chars": max_chars}
-    records = _json_records(items, jobs=jobs, settings=settings)
-    progress = _Progress(sys.stderr)
-    # Without --format, one document gives one pretty object and several give JSONL: peek ahead.
-    first = next(records, None)
-    second = next(records, None) if first is not None else None
-    rest = (r for r in (first, second) if r is not None)
-    if fmt == "jsonl" or (fmt is None and second is not None):
-        for compact in itertools.chain(rest, records):
-            output.write(compact + "\n")
-            progress.tick()
-    elif first is None:
-        if fmt == "json":
-            output.write("[]\n")
-    elif second is None:  # one document as one pretty object
-        if first is not None:
-            output.write(_pretty(first) + "\n")
-            progress.tick()
-    else:  # --format json with several documents: a streamed, pretty JSON array
-        output.write("[")
-        for index, compact in enumerate(itertools.chain(rest, records)):
-            output.write(("," if index else "") + "\n" + _indent_block(_pretty(compact)))
-            progress.tick()
-        output.write("\n]\n")
+    summary = _Summary()
+    progress = _Progress(paths)
+    sink = _Sink(output)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        results = _results(items, jobs=jobs, document_timeout=document_timeout, settings=settings)
+        _write_all(results, fmt, _can_hold_several(paths), sink, summary, progress)
+        sink.commit()
+    except (KeyboardInterrupt, _Terminated):
+        progress.close()
+        click.echo(f"eventx: interrupted: {sink.abandon()}", err=True)
+        click.echo(summary.line(), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BaseException:
+        progress.close()
+        click.echo(f"eventx: failed: {sink.abandon()}", err=True)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     progress.close()
+    click.echo(summary.line(), err=True)
+    if summary.counts.get("error"):
+        sys.exit(EXIT_DOCUMENT_ERRORS)
 
 
 @main.command()

@@ -1,32 +1,58 @@
-"""Process-pool extraction: one Pipeline per worker, results in input order.
+"""Process-pool extraction: one Pipeline per worker, results in input order, supervised.
 
 Documents travel to workers as plain tuples (a :class:`Document` holds a read-only mapping,
 which does not pickle) and records come back already serialised: the CLI writes the worker's
 JSON text as it is, so nothing is parsed and re-dumped in the parent. The output is
 byte-identical to a single-process run whatever the number of workers.
+
+Supervision: each worker holds one document at a time, so the parent always knows which
+document a worker was on. A worker that dies (``os._exit``, a signal, the out-of-memory killer)
+or runs past the per-document wall-clock limit (``document_timeout``; it is killed) costs only
+that document: it gets an ``error`` record saying what happened, a fresh worker takes the
+dead one's place and the run goes on, in order.
+
+Start method: where ``fork`` is safe (Linux, the parent has a single OS thread, no stanza/torch)
+the parent builds and warms up the pipeline first and then forks, so every worker starts at
+once and shares the loaded lexicons, gazetteer and matchers page by page (copy-on-write; the
+worker freezes them out of the garbage collector's reach so they stay shared). Elsewhere
+``spawn`` is used and each worker builds and warms up its own pipeline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import importlib
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+import types
+from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from eventx.record import Document, EventRecord
 
-# Per-worker state, set once by the pool initializer (plugin managers and stanza models do not
-# pickle, and building them per document would cost more than the extraction).
+#: Hard wall-clock limit per document in a worker (seconds). The pipeline's own per-extractor
+#: deadline (``Pipeline(timeout=...)``) normally ends a slow extractor long before this; this
+#: limit is the stop for code that swallows that deadline or blocks outside Python.
+DEFAULT_DOCUMENT_TIMEOUT = 300.0
+
+# How many documents may be dispatched beyond the oldest unfinished one, per worker: bounds
+# the results held for reordering while one worker is busy with a long document.
+_AHEAD_PER_WORKER = 32
+
+# The pipeline a worker uses: set in the parent before forking (inherited), or built by a
+# spawned worker from the settings (plugin managers and stanza models do not pickle).
 _WORKER: Any = None
 
 Payload = tuple[Any, ...]
-
-
-def _init_worker(settings: dict[str, Any]) -> None:
-    global _WORKER
-    from eventx.pipeline import Pipeline
-
-    _WORKER = Pipeline(**settings)
-    _WORKER.warm_up(freeze_gc=True)  # a worker only runs eventx: keep GC off the data
+#: One finished document: its id, its status and its record as compact JSON.
+Result = tuple[str, str, str]
 
 
 def to_payload(item: Any) -> Payload:
@@ -60,39 +86,276 @@ def record_for(payload: Payload, pipeline: Any) -> EventRecord:
     return result
 
 
-def _work_json(payload: Payload) -> str:
-    return record_for(payload, _WORKER).to_json()
+def result_for(payload: Payload, pipeline: Any) -> Result:
+    """The finished result for one payload; a failure of eventx itself becomes an error record
+    (the run must go on: one document never costs the others)."""
+    try:
+        record = record_for(payload, pipeline)
+        return record.id, record.status, record.to_json()
+    except Exception as exc:
+        return _error_result(payload, f"eventx failed on this document: {type(exc).__name__}: {exc}")
 
 
-def _work_dict(payload: Payload) -> dict[str, Any]:
-    return record_for(payload, _WORKER).to_dict()
+def _error_result(payload: Payload, message: str) -> Result:
+    from eventx.pipeline import error_record
+
+    record = error_record(str(payload[1]), message)
+    return record.id, record.status, record.to_json()
 
 
-def _pool(jobs: int, settings: dict[str, Any]) -> Any:
-    # fork starts fast and shares the loaded plugins; stanza (torch threads) needs spawn.
-    method = "spawn" if settings.get("backend") == "stanza" else "fork"
-    if method not in multiprocessing.get_all_start_methods():
-        method = "spawn"
-    context = multiprocessing.get_context(method)
-    return context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+def _os_threads() -> int:
+    """Threads of this process, including native ones Python does not know (torch, BLAS)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def start_method(settings: dict[str, Any]) -> str:
+    """``fork`` where it is safe, else ``spawn``.
+
+    fork copies only the calling thread: a lock held by any other thread (torch's pools, a
+    user's threads) stays locked forever in the child. So fork is used only on Linux (macOS
+    system libraries are not fork-safe), with one OS thread in the parent and without the stanza
+    backend (torch starts threads when it loads).
+    """
+    if (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and settings.get("backend", "builtin") == "builtin"
+        and _os_threads() == 1
+    ):
+        return "fork"
+    return "spawn"
+
+
+def _portable_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Settings a spawned worker can receive: plugin modules travel by name."""
+    plugins = settings.get("plugins")
+    if not plugins:
+        return settings
+    named = [("module", p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins]
+    return {**settings, "plugins": named}
+
+
+def _build_pipeline(settings: dict[str, Any]) -> Any:
+    from eventx.pipeline import Pipeline
+
+    plugins = [
+        importlib.import_module(p[1]) if isinstance(p, tuple) and p[:1] == ("module",) else p
+        for p in settings.get("plugins", ())
+    ]
+    return Pipeline(**{**settings, "plugins": plugins})
+
+
+def _worker_main(conn: Connection, settings: dict[str, Any] | None) -> None:
+    """A worker's loop: receive (index, payload), send back (index, result), until None."""
+    global _WORKER
+    # The parent owns interrupts: it stops the workers itself and reports what was written.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if settings is not None:  # spawned: build and warm up here
+        _WORKER = _build_pipeline(settings)
+        _WORKER.warm_up(freeze_gc=True)
+    else:  # forked from a warmed-up parent: keep the inherited objects out of GC's reach so
+        gc.freeze()  # their pages stay shared with the parent and the other workers
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, payload = message
+        conn.send((index, result_for(payload, _WORKER)))
+
+
+class _Worker:
+    def __init__(self, context: Any, settings: dict[str, Any] | None) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, Payload] | None = None
+        self.started = 0.0
+
+    def give(self, index: int, payload: Payload) -> None:
+        self.task = (index, payload)
+        self.started = time.monotonic()
+        self.conn.send((index, payload))
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):  # already gone: join below
+                self.conn.send(None)
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _death_note(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"was killed by signal {-code}"
+        if -code == signal.SIGKILL:
+            how += " (out of memory?)"
+    else:
+        how = f"exited with code {code}"
+    return f"the worker process {how} while extracting this document; its record is lost"
+
+
+class _Supervisor:
+    """Runs payloads over ``jobs`` worker processes, replacing any that die or hang."""
+
+    def __init__(self, jobs: int, settings: dict[str, Any], document_timeout: float | None):
+        global _WORKER
+        method = start_method(settings)
+        self.context = multiprocessing.get_context(method)
+        self.worker_settings: dict[str, Any] | None
+        if method == "fork":
+            # Warm up once here, then fork: workers inherit a ready pipeline and share its pages.
+            _WORKER = _build_pipeline(settings)
+            _WORKER.warm_up()
+            gc.collect()
+            self.worker_settings = None
+        else:
+            self.worker_settings = _portable_settings(settings)
+        self.jobs = jobs
+        self.timeout = document_timeout if document_timeout and document_timeout > 0 else None
+        self.workers = [self._new_worker() for _ in range(jobs)]
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self.context, self.worker_settings)
+
+    def _replace(self, worker: _Worker, *, kill: bool) -> None:
+        worker.stop(kill=kill)
+        self.workers[self.workers.index(worker)] = self._new_worker()
+
+    def run(self, payloads: Iterable[Payload]) -> Iterator[Result]:
+        source = enumerate(payloads)
+        retry: deque[tuple[int, Payload]] = deque()
+        done: dict[int, Result] = {}
+        next_out = 0
+        next_in = 0
+        exhausted = False
+        ahead = self.jobs * _AHEAD_PER_WORKER
+        while True:
+            for worker in list(self.workers):
+                if worker.task is not None:
+                    continue
+                if retry:
+                    task = retry.popleft()
+                elif exhausted or next_in - next_out >= ahead:
+                    continue
+                else:
+                    found = next(source, None)
+                    if found is None:
+                        exhausted = True
+                        continue
+                    task = found
+                    next_in += 1
+                try:
+                    worker.give(*task)
+                except OSError:  # died while idle: its replacement takes the document
+                    retry.append(task)
+                    self._replace(worker, kill=True)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                if exhausted and not retry:
+                    return
+                continue
+            self._collect(busy, done)
+
+    def _collect(self, busy: list[_Worker], done: dict[int, Result]) -> None:
+        wait_for = None
+        if self.timeout is not None:
+            first_deadline = min(w.started for w in busy) + self.timeout
+            wait_for = max(0.0, first_deadline - time.monotonic())
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+        now = time.monotonic()
+        for worker in busy:
+            assert worker.task is not None
+            index, payload = worker.task
+            if worker.conn.poll():
+                try:
+                    got_index, result = worker.conn.recv()
+                except (EOFError, OSError):
+                    pass
+                else:
+                    done[got_index] = result
+                    worker.task = None
+                    continue
+            if not worker.process.is_alive():
+                worker.process.join()
+                done[index] = _error_result(payload, _death_note(worker.process))
+                self._replace(worker, kill=True)
+            elif self.timeout is not None and now - worker.started >= self.timeout:
+                done[index] = _error_result(
+                    payload,
+                    f"extraction took longer than the per-document limit of {self.timeout:g} s; "
+                    "the worker was stopped and replaced",
+                )
+                self._replace(worker, kill=True)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop(kill=worker.task is not None)
+
+
+def run_parallel_results(
+    items: Iterable[Any],
+    *,
+    jobs: int,
+    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    **settings: Any,
+) -> Iterator[Result]:
+    """``(id, status, compact JSON)`` of one record per item, in input order."""
+    supervisor = _Supervisor(jobs, settings, document_timeout)
+    try:
+        yield from supervisor.run(map(to_payload, items))
+    finally:
+        supervisor.close()
 
 
 def run_parallel_json(
-    items: Iterable[Any], *, jobs: int, chunksize: int = 8, **settings: Any
+    items: Iterable[Any],
+    *,
+    jobs: int,
+    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    **settings: Any,
 ) -> Iterator[str]:
     """Compact JSON text of one record per item, in input order, from ``jobs`` processes.
 
     ``settings`` are :class:`eventx.Pipeline` keyword arguments (``backend``, ``stanza_dir``,
-    ``max_chars``, ``timeout``...), applied in every worker.
+    ``max_chars``, ``timeout``, ``plugins``...), applied in every worker. A worker that dies or
+    runs longer than ``document_timeout`` seconds on one document (None: no limit) costs only
+    that document, which gets an ``error`` record.
     """
-    with _pool(jobs, settings) as pool:
-        yield from pool.imap(_work_json, map(to_payload, items), chunksize=chunksize)
+    for _id, _status, text in run_parallel_results(
+        items, jobs=jobs, document_timeout=document_timeout, **settings
+    ):
+        yield text
 
 
 def run_parallel(
-    items: Iterable[Any], *, jobs: int, chunksize: int = 8, **settings: Any
+    items: Iterable[Any],
+    *,
+    jobs: int,
+    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    **settings: Any,
 ) -> Iterator[EventRecord]:
     """Like :func:`run_parallel_json`, yielding :class:`EventRecord` objects."""
-    with _pool(jobs, settings) as pool:
-        for data in pool.imap(_work_dict, map(to_payload, items), chunksize=chunksize):
-            yield EventRecord.from_dict(data)
+    import orjson
+
+    for text in run_parallel_json(items, jobs=jobs, document_timeout=document_timeout, **settings):
+        yield EventRecord.from_dict(orjson.loads(text))
