@@ -9,6 +9,7 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.export import to_dataframe
 from eventx.gazetteer import (
     Place,
     PlaceMention,
@@ -134,4 +135,5 @@ __all__ = [
     "parse_quantity",
     "qualify",
     "record_schema",
+    "to_dataframe",
 ]

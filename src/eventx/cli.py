@@ -218,6 +218,9 @@ def _register_optional_commands() -> None:
     from eventx.evaluation.cli import evaluate  # type: ignore[import-not-found,unused-ignore]
 
     main.add_command(evaluate)
+    from eventx.export.cli import export
+
+    main.add_command(export)
 
 
 with contextlib.suppress(ImportError):  # evaluation ships with the package; be robust anyway

@@ -45,8 +45,14 @@ def load_seed(directory: Path | None = None) -> Document:
 
 def third_party_plugins() -> list[str]:
     """Entry-point plugins installed from distributions other than eventx itself."""
+    from eventx._version import DISTRIBUTION
+
+    def ours(dist: importlib.metadata.Distribution | None) -> bool:
+        return dist is not None and dist.name.replace("_", "-").lower() == DISTRIBUTION
+
     found = importlib.metadata.entry_points(group="eventx")
-    return sorted({ep.name for ep in found if ep.dist is None or ep.dist.name != "eventx"})
+    bundled = {ep.name for ep in found if ours(ep.dist)}
+    return sorted({ep.name for ep in found} - bundled)
 
 
 def seed_record(directory: Path | None = None, *, bundled_only: bool = False) -> EventRecord:
