@@ -10,7 +10,7 @@ TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
-.PHONY: demo test lint typecheck eval quality bench golden clean install docs chromium
+.PHONY: demo test lint typecheck eval quality bench golden clean install docs chromium screenshot
 
 # The uninstall/rm: a checkout installed before the distribution was renamed eventx-news
 # still has a stale "eventx" install whose entry points would load every plugin twice.
@@ -61,6 +61,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found: browser tests will skip (apt-get install chromium)"; fi; }
+
+# The documentation site (mkdocs.yml), strict: any warning fails. Output in build/site/.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+# The README's screenshot: the seed's HTML view in headless Chromium (tests/test_render_browser.py).
+screenshot: $(STAMP) chromium
+	EVENTX_SCREENSHOT_DIR=docs/img $(BIN)/python -m pytest -q tests/test_render_browser.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REVIEWED_API = {
     # tables for analysts (issue 14)
     "to_dataframe",
+    "render_html",
     # span index for plugin authors (lead)
     "SpanSet",
     # shared number module (casualties issue)

@@ -69,6 +69,7 @@ from eventx.record import (
     TimeSpan,
     record_schema,
 )
+from eventx.render import render_html
 from eventx.spans import SpanSet
 
 __all__ = [
@@ -135,5 +136,6 @@ __all__ = [
     "parse_quantity",
     "qualify",
     "record_schema",
+    "render_html",
     "to_dataframe",
 ]
