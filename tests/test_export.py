@@ -413,3 +413,30 @@ def test_all_formats_over_the_dev_set(devset_dir: Path, tmp_path: Path) -> None:
         assert export_records(records, "csv", tmp_path / f"{kind}.csv", kind=kind) == len(
             list(fact_rows(records, kind))
         )
+
+
+def test_acled_actors_are_collectives_of_the_event_country_first() -> None:
+    text = "Russia Russia Russia said police and rioters clashed; Tokayev Tokayev Tokayev spoke."
+    ev = eventx.Evidence.from_span
+
+    def spans(word: str) -> list[eventx.Evidence]:
+        found, start = [], text.find(word)
+        while start >= 0:
+            found.append(ev(text, start, start + len(word)))
+            start = text.find(word, start + 1)
+        return found
+
+    record = eventx.EventRecord(
+        id="a",
+        country="KZ",
+        actors=[
+            eventx.Actor(name="Russia", kind="state", country_code="RU", mentions=spans("Russia")),
+            eventx.Actor(name="Tokayev", kind="person", country_code="KZ", mentions=spans("Tokayev")),
+            eventx.Actor(name="rioters", kind="group", country_code="KZ", mentions=spans("rioters")),
+            eventx.Actor(name="police", kind="force", country_code="KZ", mentions=spans("police")),
+        ],
+    )
+    row = acled_row(record)
+    # people are never ACLED actors; the two local collectives come before the commenting state
+    assert (row["actor1"], row["actor2"]) == ("police", "rioters")
+    assert [e["identifier_text"] for e in plover_event(record)["actor"]] == ["police", "rioters"]

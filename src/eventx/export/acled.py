@@ -124,12 +124,15 @@ def _event_date(record: EventRecord) -> tuple[str | None, int | None, str | None
 
 
 def main_actors(record: EventRecord) -> list[Actor]:
-    """The two named collectives (not individual people) mentioned most; the first mention
-    breaks ties. ACLED's actor1/actor2 and PLOVER's actor."""
+    """Two named collectives (not individual people): those of the event's country first (ACLED's
+    actors are the parties on the ground, not the states commenting from abroad), then the most
+    mentioned, the first mention breaking ties. ACLED's actor1/actor2 and PLOVER's actor."""
     candidates = [a for a in record.actors if a.kind in _ACTOR_KINDS]
 
-    def rank(actor: Actor) -> tuple[int, int]:
-        return (-len(actor.mentions), min((m.start for m in actor.mentions), default=1 << 62))
+    def rank(actor: Actor) -> tuple[bool, int, int]:
+        elsewhere = record.country is not None and actor.country_code != record.country
+        first = min((m.start for m in actor.mentions), default=1 << 62)
+        return (elsewhere, -len(actor.mentions), first)
 
     return sorted(candidates, key=rank)[:2]
 
