@@ -116,7 +116,7 @@ def test_every_cli_option_is_documented() -> None:
     from eventx.cli import main
 
     text = (DOCS / "cli.md").read_text("utf-8")
-    for name in ("extract", "demo", "plugins"):  # the commands this page documents
+    for name in ("extract", "demo", "plugins", "render", "export"):  # the commands this page documents
         command = main.commands[name]
         assert f"eventx {name}" in text
         for param in command.params:

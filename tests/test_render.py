@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
 
 import eventx
 from eventx.cli import main
 from eventx.render import FACT_TYPES, facts_of, spans_of
+from eventx.testing import news_texts
 
 EN_TEXT = (
     "Police said on Monday that 3 people were killed in Mosul. "
@@ -118,3 +120,25 @@ def test_render_command_from_an_article_and_from_a_record(tmp_path: Path) -> Non
     other.write_text("Nothing to do with the record at all, a different text.", "utf-8")
     wrong = runner.invoke(main, ["render", str(record_path), "--text", str(other), "-o", str(tmp_path / "c.html")])
     assert wrong.exit_code != 0 and "not the record's article" in wrong.output
+
+
+def test_a_jsonl_file_of_several_records_is_refused(tmp_path: Path) -> None:
+    record = eventx.extract(EN_TEXT, language="en", document_date="2023-03-06")
+    many = tmp_path / "many.jsonl"
+    many.write_text(record.to_json() + "\n" + record.to_json() + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["render", str(many), "-o", str(tmp_path / "x.html")])
+    assert result.exit_code != 0 and "one record" in result.output
+
+
+@settings(max_examples=25)
+@given(text=news_texts())
+def test_generated_articles_render_with_every_mark_at_its_offsets(text: str) -> None:
+    import html
+
+    record = eventx.extract(text, document_date="2024-02-01")
+    page = eventx.render_html(record, text)
+    assert _article_text(page) == text
+    for start, end, inner in re.findall(
+        r'data-start="(\d+)" data-end="(\d+)" title="[^"]*">(.*?)</mark>', page, re.S
+    ):
+        assert text[int(start) : int(end)] == html.unescape(inner)
