@@ -222,13 +222,15 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(corpus: Path, tmp_path: Path) -> 
     assert one == two
 
 
-def test_demo_prints_a_summary_and_the_record() -> None:
-    result = run("demo")
+def test_demo_prints_a_summary_and_writes_the_record_and_html(tmp_path: Path) -> None:
+    record_path, html_path = tmp_path / "seed.json", tmp_path / "seed.html"
+    result = run("demo", "--json", str(record_path), "--html", str(html_path))
     assert result.exit_code == 0
-    summary, _, body = result.output.partition("\n\n")
-    assert "status:" in summary and "country: KZ" in summary
-    record = json.loads(body)
+    assert "country KZ" in result.output and "\nCasualties (" in result.output
+    assert f"record:    {record_path}" in result.output and f"HTML view: {html_path}" in result.output
+    record = json.loads(record_path.read_text("utf-8"))
     assert record["id"] == "000_8810d80a09cc04a1" and schema_errors(record) == []
+    assert html_path.read_text("utf-8").startswith("<!DOCTYPE html>")
     only = run("demo", "--json-only").output
     assert json.loads(only) == record
 

@@ -116,7 +116,7 @@ def test_every_cli_option_is_documented() -> None:
     from eventx.cli import main
 
     text = (DOCS / "cli.md").read_text("utf-8")
-    for name in ("extract", "demo", "plugins"):  # the commands this page documents
+    for name in ("extract", "demo", "plugins", "render", "export"):  # the commands this page documents
         command = main.commands[name]
         assert f"eventx {name}" in text
         for param in command.params:
@@ -154,14 +154,15 @@ def test_readme_library_examples_run() -> None:
 
     blocks = _python_blocks(ROOT / "README.md")
     assert len(blocks) == 3
-    namespace: dict[str, object] = {"print": lambda *a, **k: None}
-    exec(blocks[0], namespace)
-    record = namespace["record"]
-    assert isinstance(record, eventx.EventRecord) and record.casualties
-
     rows = [{"id": "a", "text": "Police said 3 people were killed.", "date": "2022-01-07"}]
-    namespace = {"print": lambda *a, **k: None, "rows": rows, "eventx": eventx}
-    exec(blocks[1], namespace)  # continues the first example: eventx is imported there
+    namespace: dict[str, object] = {"print": lambda *a, **k: None, "rows": rows, "eventx": eventx}
+    exec(blocks[0], namespace)  # continues the first (pycon) example: eventx is imported there
+
+    pytest.importorskip("pandas")
+    records = [eventx.extract("Police said 3 people were killed.", language="en")]
+    namespace = {"eventx": eventx, "records": records}
+    exec(blocks[1], namespace)
+    assert list(namespace["frame"]["count"]) == [3]  # type: ignore[index]
 
     plugin = types.ModuleType("readme_curfews")
     exec(blocks[2], plugin.__dict__)
@@ -169,6 +170,57 @@ def test_readme_library_examples_run() -> None:
     record = eventx.Pipeline(plugins=[plugin], entry_points=False).extract(text)
     (curfew,) = record.extensions["curfews"]
     assert curfew.evidence.text == "curfew" and curfew.evidence.matches(text)
+
+
+PYCON_RE = re.compile(r"```pycon\n(.*?)```", re.DOTALL)
+PYCON_PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+
+def test_pycon_examples_exist_in_readme_and_docs() -> None:
+    assert PYCON_RE.search((ROOT / "README.md").read_text("utf-8"))
+    assert PYCON_RE.search((DOCS / "export.md").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [p for p in PYCON_PAGES if PYCON_RE.search(p.read_text("utf-8"))],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_pycon_examples_print_what_the_docs_show(page: Path) -> None:
+    """Every ```pycon block runs as a doctest: the output shown is the output printed."""
+    import doctest
+
+    if "to_dataframe" in page.read_text("utf-8"):
+        pytest.importorskip("pandas")
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    globs: dict[str, object] = {}
+    report: list[str] = []
+    for number, block in enumerate(PYCON_RE.findall(page.read_text("utf-8"))):
+        test = parser.get_doctest(block, globs, f"{page.name}[{number}]", str(page), 0)
+        runner.run(test, out=report.append)
+        globs = test.globs  # the blocks of one page continue each other
+    failures, tried = runner.summarize(verbose=False)
+    assert tried > 0 and failures == 0, "".join(report)
+
+
+def test_readme_demo_output_is_what_the_demo_prints(tmp_path: Path) -> None:
+    import io
+
+    from eventx.demo import run_demo, third_party_extractors
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    shown = re.search(r"```text\n(eventx demo:.*?)```", text, re.DOTALL)
+    assert shown is not None
+    out = io.StringIO()
+    run_demo(out=out, json_path=tmp_path / "eventx-demo" / "record.json",
+             html_path=tmp_path / "eventx-demo" / "report.html")
+    printed = out.getvalue().replace(str(tmp_path) + "/", "").splitlines()
+    has_plugin = "weapons" in third_party_extractors()
+    for line in shown.group(1).splitlines():
+        if line == "..." or (not has_plugin and ("plugin" in line)):
+            continue
+        assert line in printed, f"README shows a demo line the demo does not print: {line}"
 
 
 if __name__ == "__main__":

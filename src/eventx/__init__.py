@@ -9,6 +9,7 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.export import to_dataframe
 from eventx.gazetteer import (
     Place,
     PlaceMention,
@@ -68,6 +69,7 @@ from eventx.record import (
     TimeSpan,
     record_schema,
 )
+from eventx.render import render_html
 from eventx.spans import SpanSet
 
 __all__ = [
@@ -134,4 +136,6 @@ __all__ = [
     "parse_quantity",
     "qualify",
     "record_schema",
+    "render_html",
+    "to_dataframe",
 ]

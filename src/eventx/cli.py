@@ -410,12 +410,27 @@ def extract(
 
 
 @main.command()
-@click.option("--json-only", is_flag=True, help="Print only the JSON record.")
-def demo(json_only: bool) -> None:
-    """Run eventx on the bundled seed article and show what it found."""
+@click.option("--json-only", is_flag=True, help="Print only the JSON record (write no files).")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the record here (default: eventx-demo/record.json).",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the HTML view here (default: eventx-demo/report.html).",
+)
+def demo(json_only: bool, json_path: Path | None, html_path: Path | None) -> None:
+    """Run eventx on the bundled seed article: print what it found, grouped by fact type with
+    the evidence, and write the record and its HTML view to the files it names."""
     from eventx.demo import run_demo
 
-    run_demo(json_only=json_only, out=sys.stdout)
+    run_demo(json_only=json_only, out=sys.stdout, json_path=json_path, html_path=html_path)
 
 
 @main.command()
@@ -439,6 +454,12 @@ def _register_optional_commands() -> None:
     from eventx.evaluation.cli import evaluate  # type: ignore[import-not-found,unused-ignore]
 
     main.add_command(evaluate)
+    from eventx.export.cli import export
+
+    main.add_command(export)
+    from eventx.render.cli import render
+
+    main.add_command(render)
 
 
 with contextlib.suppress(ImportError):  # evaluation ships with the package; be robust anyway

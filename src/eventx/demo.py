@@ -11,7 +11,7 @@ import importlib.metadata
 import json
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from eventx.record import Document, EventRecord
 
@@ -19,16 +19,18 @@ SEED_ID = "000_8810d80a09cc04a1"
 
 
 def seeds_dir() -> Path:
-    """The project's ``seeds/`` folder (next to ``src/`` in a checkout or editable install)."""
+    """The checkout's ``seeds/`` folder (next to ``src/``), else the copy inside the package."""
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent / "seeds"
         if (candidate / f"{SEED_ID}.txt").exists():
             return candidate
-    raise FileNotFoundError(
-        "the seed article was not found: run the demo from a checkout of eventx "
-        "(pip install -e .), where seeds/ sits next to src/"
-    )
+    return packaged_seed_dir()
+
+
+def packaged_seed_dir() -> Path:
+    """The seed article inside the installed package (``eventx/seed/``)."""
+    return Path(__file__).resolve().parent / "seed"
 
 
 def load_seed(directory: Path | None = None) -> Document:
@@ -45,8 +47,14 @@ def load_seed(directory: Path | None = None) -> Document:
 
 def third_party_plugins() -> list[str]:
     """Entry-point plugins installed from distributions other than eventx itself."""
+    from eventx._version import DISTRIBUTION
+
+    def ours(dist: importlib.metadata.Distribution | None) -> bool:
+        return dist is not None and dist.name.replace("_", "-").lower() == DISTRIBUTION
+
     found = importlib.metadata.entry_points(group="eventx")
-    return sorted({ep.name for ep in found if ep.dist is None or ep.dist.name != "eventx"})
+    bundled = {ep.name for ep in found if ours(ep.dist)}
+    return sorted({ep.name for ep in found} - bundled)
 
 
 def seed_record(directory: Path | None = None, *, bundled_only: bool = False) -> EventRecord:
@@ -58,51 +66,129 @@ def seed_record(directory: Path | None = None, *, bundled_only: bool = False) ->
     return Pipeline(disable=disable).run(load_seed(directory))
 
 
-def summary(record: EventRecord) -> str:
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("locations", "Places"),
+    ("actors", "Actors"),
+    ("dates", "Dates"),
+    ("casualties", "Casualties"),
+    ("deployments", "Deployments"),
+    ("statements", "Statements"),
+)
+PER_GROUP = 5  # the summary stays short; every fact is in the record and the HTML view
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return "«" + (text if len(text) <= limit else text[: limit - 1] + "…") + "»"
+
+
+def _line(field: str, fact: Any) -> str:
+    if field == "locations":
+        return f"{fact.name} [{fact.country_code or '?'}] {fact.kind}, {len(fact.mentions)} mention(s)"
+    if field == "actors":
+        return f"{fact.name} ({fact.kind})"
+    if field == "dates":
+        return f"{fact.value or 'unresolved'}"
+    if field == "casualties":
+        count = fact.count if fact.count is not None else "?"
+        group = f" {fact.group}" if fact.group else ""
+        source = f", according to {fact.source}" if fact.source else ""
+        return f"{fact.kind} {count}{group}{source}"
+    if field == "deployments":
+        return f"{fact.force} -> {fact.destination or '?'} ({fact.status or 'status ?'})"
+    return f"{fact.speaker} ({'direct' if fact.direct else 'reported'})"
+
+
+def _evidence(field: str, fact: Any) -> Any:
+    if field in ("locations", "actors"):
+        return min(fact.mentions, key=lambda e: e.start) if fact.mentions else None
+    return fact.evidence
+
+
+def summary(record: EventRecord, plugins: dict[str, str] | None = None) -> str:
+    """The demo's printout: what was found, grouped by fact type, each with its evidence.
+
+    ``plugins`` maps an extractor name to the third-party plugin providing it; their facts
+    (record extensions) are listed apart, marked as coming from that installed plugin.
+    """
+    plugins = plugins or {}
+    event = record.event_type
     lines = [
         f"eventx demo: {record.id} ({record.language}, published {record.document_date})",
-        f"status: {record.status}",
+        "status {} | event type {} | country {} | time {}".format(
+            record.status,
+            f"{event.acled} (PLOVER {event.plover}, confidence {event.confidence:.2f})"
+            if event
+            else "-",
+            record.country or "-",
+            f"{record.time.start} .. {record.time.end}" if record.time else "-",
+        ),
     ]
-    if record.event_type is not None:
-        lines.append(
-            f"event type: {record.event_type.acled} "
-            f"(PLOVER {record.event_type.plover}, confidence {record.event_type.confidence:.2f})"
-        )
-    if record.country:
-        lines.append(f"country: {record.country}")
-    if record.time is not None:
-        lines.append(f"time: {record.time.start} .. {record.time.end}")
-    for loc in record.locations:
-        lines.append(f"place: {loc.name} [{loc.country_code}] x{len(loc.mentions)}")
-    for date in record.dates:
-        lines.append(f"date: {date.value} <- {date.evidence.text!r}")
-    for c in record.casualties:
-        group = f" {c.group}" if c.group else ""
-        lines.append(
-            f"casualties: {c.kind} {c.count if c.count is not None else '?'}{group}"
-            f" (source: {c.source or '-'}, date: {c.date or '-'}) <- {c.evidence.text!r}"
-        )
-    for d in record.deployments:
-        lines.append(
-            f"deployment: {d.force} -> {d.destination or '?'}"
-            f" contributors={','.join(d.contributors) or '-'} <- {d.evidence.text!r}"
-        )
-    for s in record.statements:
-        lines.append(f"statement: {s.speaker} ({'direct' if s.direct else 'reported'})")
-    for field, extensions in record.extensions.items():  # what third-party plugins added
-        for ext in extensions:
-            details = ", ".join(f"{k}={v}" for k, v in ext.value.items())
-            lines.append(f"{field}: {details} <- {ext.evidence.text!r}")
-    for diag in record.diagnostics:
-        lines.append(f"{diag.level}: [{diag.plugin}] {diag.message}")
+    for field, title in GROUPS:
+        facts = getattr(record, field)
+        if not facts:
+            continue
+        lines.append(f"\n{title} ({len(facts)})")
+        for fact in facts[:PER_GROUP]:
+            evidence = _evidence(field, fact)
+            where = f" {_quote(evidence.text)} [{evidence.start}:{evidence.end}]" if evidence else ""
+            lines.append(f"  {_line(field, fact)}{where}")
+        if len(facts) > PER_GROUP:
+            lines.append(f"  ... {len(facts) - PER_GROUP} more in the record")
+    if record.extensions:
+        lines.append("\nFrom installed plugins (not part of eventx)")
+        for field in sorted(record.extensions):
+            for ext in record.extensions[field]:
+                extractor = ext.evidence.extractor
+                origin = plugins.get(extractor, extractor or "?")
+                details = ", ".join(f"{k}={v}" for k, v in ext.value.items())
+                lines.append(
+                    f"  {field} [plugin {origin}]: {details} {_quote(ext.evidence.text)}"
+                    f" [{ext.evidence.start}:{ext.evidence.end}]"
+                )
+    if record.diagnostics:
+        lines.append("\nDiagnostics")
+        lines.extend(f"  {d.level}: [{d.plugin}] {d.message}" for d in record.diagnostics)
     return "\n".join(lines)
 
 
-def run_demo(*, json_only: bool = False, out: IO[str] = sys.stdout) -> EventRecord:
+def third_party_extractors() -> dict[str, str]:
+    """Extractor name -> plugin name, for the plugins not bundled with eventx."""
+    from eventx.plugins.host import PluginHost
+
+    others = set(third_party_plugins())
+    return {
+        extractor: info.name
+        for info in PluginHost().plugins
+        if info.name in others
+        for extractor in info.extractors
+    }
+
+
+def run_demo(
+    *,
+    json_only: bool = False,
+    out: IO[str] = sys.stdout,
+    json_path: Path | None = None,
+    html_path: Path | None = None,
+) -> EventRecord:
+    """Run the seed article; print the summary (or, with ``json_only``, the record) and write
+    the record JSON and the HTML view to the files it names."""
     record = seed_record()
-    if not json_only:
-        out.write(summary(record) + "\n\n")
-    out.write(record.to_json(indent=True) + "\n")
+    if json_only:
+        out.write(record.to_json(indent=True) + "\n")
+        return record
+    from eventx.render import write_html
+
+    plugins = third_party_extractors()
+    json_path = json_path or Path("eventx-demo") / "record.json"
+    html_path = html_path or Path("eventx-demo") / "report.html"
+    for path in (json_path, html_path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(record.to_json(indent=True) + "\n", "utf-8")
+    write_html(str(html_path), record, load_seed().text, plugins=plugins)
+    out.write(summary(record, plugins) + "\n\n")
+    out.write(f"record:    {json_path}\nHTML view: {html_path}\n")
     return record
 
 

@@ -28,9 +28,11 @@ def _load() -> dict[str, Any]:
 def record_schema() -> dict[str, Any]:
     """The record's JSON Schema (draft 2020-12) as a fresh dict the caller may modify.
 
-    >>> import eventx
-    >>> eventx.record_schema()["properties"]["schema"]["const"]
-    'eventx.record/1'
+    Example (indented: a code block in the API reference, and still a doctest)::
+
+        >>> import eventx
+        >>> eventx.record_schema()["properties"]["schema"]["const"]
+        'eventx.record/1'
     """
     return copy.deepcopy(_load())
 
