@@ -9,6 +9,7 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.budget import Budget, BudgetExceeded, spend_budget
 from eventx.gazetteer import (
     Place,
     PlaceMention,
@@ -77,6 +78,8 @@ __all__ = [
     "SCHEMA_ID",
     "Actor",
     "AnnotatedDocument",
+    "Budget",
+    "BudgetExceeded",
     "Casualty",
     "CasualtyTotal",
     "DateFact",
@@ -134,4 +137,5 @@ __all__ = [
     "parse_quantity",
     "qualify",
     "record_schema",
+    "spend_budget",
 ]
