@@ -47,6 +47,16 @@ def test_a_pipeline_pickles_and_rebuilds_with_the_same_output() -> None:
     assert pickle.loads(pickle.dumps(eventx.default_pipeline())).extract(text).casualties
 
 
+def test_a_pipeline_with_module_plugins_pickles() -> None:
+    import eventx_casualties
+
+    pipeline = eventx.Pipeline(plugins=[eventx_casualties], entry_points=False)
+    again = pickle.loads(pickle.dumps(pipeline))
+    assert [e.name for e in again.extractors] == [e.name for e in pipeline.extractors]
+    text = "Police said 26 people were killed in Almaty on Friday."
+    assert again.extract(text).to_json() == pipeline.extract(text).to_json()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("scheduler", ["sync", "threads", "processes"])
 def test_records_bag_gives_the_plain_pipelines_records(

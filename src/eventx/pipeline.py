@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import importlib
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import ModuleType
 from typing import Any, Protocol
 
 import attrs
@@ -233,7 +235,13 @@ class Pipeline:
         self.max_chars = max_chars
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_pipeline, (self._config,))
+        config = dict(self._config)
+        # modules do not pickle: they travel by name and are imported again
+        config["plugins"] = tuple(
+            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p
+            for p in config["plugins"]
+        )
+        return (_rebuild_pipeline, (config,))
 
     @staticmethod
     def _make_backend(backend: str | Backend, stanza_dir: str | None) -> Backend:
@@ -569,8 +577,17 @@ class Pipeline:
         }
 
 
+@attrs.frozen
+class _ModuleByName:
+    name: str
+
+
 def _rebuild_pipeline(config: dict[str, Any]) -> Pipeline:
-    return Pipeline(**config)
+    plugins = tuple(
+        importlib.import_module(p.name) if isinstance(p, _ModuleByName) else p
+        for p in config["plugins"]
+    )
+    return Pipeline(**{**config, "plugins": plugins})
 
 
 def _clean_id(value: Any, warn: Callable[[str], None]) -> str:
