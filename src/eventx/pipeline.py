@@ -644,6 +644,7 @@ def extract(
     """Extract one event record from ``text`` with the installed plugins.
 
     ``document_date`` is a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string; relative dates
-    ("الجمعة", "last Thursday") are resolved against it, never against today's date.
+    ("الجمعة", "last Thursday") are resolved against it, never against today's date. Raises
+    TypeError when ``text`` is neither a str nor a Document; every other problem gives a record.
     """
     return default_pipeline().extract(text, language=language, document_date=document_date, id=id)
