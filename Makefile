@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
-# torch must come before stanza: this pin is the CPU wheel this machine keeps on disk; without it
-# pip would resolve stanza's torch requirement to a multi-GB CUDA build.
+# torch must come before the stanza extra: this pin is the CPU wheel this machine keeps on disk;
+# without it pip would resolve stanza's torch requirement to a multi-GB CUDA build. The default
+# install (`pip install eventx`) has neither; `make` installs the extras so every test runs.
 TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
@@ -20,7 +21,7 @@ $(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
 	$(BIN)/pip install -q "$(TORCH_PIN)"
 	$(BIN)/pip uninstall -q -y eventx 2>/dev/null || true
 	rm -rf eventx.egg-info src/eventx.egg-info
-	$(BIN)/pip install -q -e ".[test,bench,docs]"
+	$(BIN)/pip install -q -e ".[test,bench,docs,stanza,dask]"
 	$(BIN)/pip install -q -e docs/examples/eventx-weapons
 	touch $(STAMP)
 

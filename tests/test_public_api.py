@@ -40,6 +40,10 @@ REVIEWED_API = {
     "capital_of",
     "country_codes",
     "demonym_of",
+    # work budget (issue 13: deadlines that belong to eventx)
+    "Budget",
+    "BudgetExceeded",
+    "spend_budget",
     # NLP for record-level hooks (event type issue)
     "annotate",
     "ACLED_TYPES",

@@ -376,8 +376,12 @@ def test_torch_runs_with_the_requested_threads(monkeypatch: pytest.MonkeyPatch) 
     from eventx.nlp.stanza_backend import THREADS_ENV, StanzaBackend, StanzaModelError
 
     before = torch.get_num_threads()
+    monkeypatch.delenv(THREADS_ENV, raising=False)
     try:
+        torch.set_num_threads(3)
         StanzaBackend(FIXTURES).annotate("Two people were killed.", "en")
+        assert torch.get_num_threads() == 3, "torch's process-wide setting changed unasked"
+        StanzaBackend(FIXTURES, threads=1).annotate("Two people were killed.", "en")
         assert torch.get_num_threads() == 1
         monkeypatch.setenv(THREADS_ENV, "2")
         assert StanzaBackend(FIXTURES).threads == 2
@@ -510,3 +514,37 @@ def test_cli_extract_with_the_stanza_backend(tmp_path: Path) -> None:
     )
     assert missing.exit_code == 2
     assert "does not exist" in missing.output and "Traceback" not in missing.output
+
+
+def test_stanza_backend_without_the_extra_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventx.nlp.stanza_backend import StanzaNotInstalledError
+    from eventx.pipeline import Pipeline
+
+    monkeypatch.setitem(sys.modules, "stanza", None)  # what an install without the extra sees
+    with pytest.raises(StanzaNotInstalledError, match=r"pip install 'eventx\[stanza\]'"):
+        Pipeline(backend="stanza", stanza_dir=str(FIXTURES))
+
+
+@pytest.mark.stanza
+def test_threads_share_one_loaded_pipeline_and_get_the_same_annotation() -> None:
+    import threading
+
+    from eventx.nlp.stanza_backend import StanzaBackend
+
+    backend = StanzaBackend(FIXTURES)
+    text = "Police said two people were killed in Almaty on Friday."
+    expected = backend.annotate(text, "en")
+    results: list[Any] = []
+    workers = [
+        threading.Thread(target=lambda: results.append(backend.annotate(text, "en")))
+        for _ in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(results) == 4
+    assert all(r.tokens == expected.tokens for r in results)
+    assert backend.pipeline("en")[0] is backend.pipeline("en")[0]

@@ -9,6 +9,7 @@ Heavy dependencies (stanza, torch) are imported only when the stanza backend is 
 """
 
 from eventx._version import __version__
+from eventx.budget import Budget, BudgetExceeded, spend_budget
 from eventx.export import to_dataframe
 from eventx.gazetteer import (
     Place,
@@ -79,6 +80,8 @@ __all__ = [
     "SCHEMA_ID",
     "Actor",
     "AnnotatedDocument",
+    "Budget",
+    "BudgetExceeded",
     "Casualty",
     "CasualtyTotal",
     "DateFact",
@@ -137,5 +140,6 @@ __all__ = [
     "qualify",
     "record_schema",
     "render_html",
+    "spend_budget",
     "to_dataframe",
 ]

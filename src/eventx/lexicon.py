@@ -20,6 +20,7 @@ from attrs import frozen
 
 from eventx.nlp.annotation import AnnotatedDocument, Token
 from eventx.nlp.normalize import normalize_string
+from eventx.record.frozen_mapping import FrozenMapping
 
 T = TypeVar("T")
 _PHRASE_TOKEN_RE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*\*?|[^\s\w]")
@@ -30,12 +31,24 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(_PHRASE_TOKEN_RE.findall(normalize_string(phrase)))
 
 
+def _frozen(value: Any) -> Any:
+    """A read-only deep copy of parsed TOML: tables become FrozenMapping, arrays tuples."""
+    if isinstance(value, dict):
+        return FrozenMapping({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
 @lru_cache(maxsize=256)
 def _load_toml(package: str, resource: str) -> Mapping[str, Any]:
+    # Frozen because the cached object is shared by every caller in the process: one
+    # pipeline mutating its lexicon must not change every other pipeline's.
     path = resources.files(package).joinpath(resource)
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            frozen: Mapping[str, Any] = _frozen(tomllib.load(handle))
+            return frozen
     except FileNotFoundError:
         raise FileNotFoundError(f"no data file {resource!r} in package {package!r}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -43,7 +56,8 @@ def _load_toml(package: str, resource: str) -> Mapping[str, Any]:
 
 
 def load_data(package: str, resource: str) -> Mapping[str, Any]:
-    """Load a TOML data file shipped inside ``package`` (cached per process).
+    """Load a TOML data file shipped inside ``package`` (cached per process, read-only:
+    tables are read-only mappings and arrays are tuples, so no caller can change another's data).
 
     Plugins keep their lexicons next to their code, e.g.
     ``load_data("eventx_casualties", "lexicon/ar.toml")``.

@@ -1,41 +1,57 @@
 """Document -> annotation -> extractors -> merge -> EventRecord.
 
-Guarantees (docs/guarantees.md): every document yields exactly one record; a failing or hanging
-extractor costs only its own facts; output depends only on the input and the installed version.
+Guarantees (docs/guarantees.md): every document yields exactly one record, valid against the
+record schema; a failing or runaway extractor or hook costs only its own contribution; output
+depends only on the input and the installed version (never on the clock, the machine's load or
+the thread it runs in).
 """
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import gc
-import signal
+import importlib
+import re
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import ModuleType
 from typing import Any, Protocol
 
 import attrs
 
+from eventx import merge as core_policies
+from eventx.budget import DEFAULT_WORK_PER_CHAR, BudgetExceeded, budget_scope
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.langid import SUPPORTED_LANGUAGES, UNDETERMINED, detect_language
 from eventx.plugins.host import PluginHost, PluginInfo
+from eventx.plugins.isolation import CallState, calling, describe, guard_hook, is_real_interrupt
 from eventx.plugins.registry import ExtractionContext, Extractor
+from eventx.plugins.validate import fact_problem, record_part_problem
 from eventx.record import (
     RECORD_FIELDS,
+    CasualtyTotal,
     Diagnostic,
     Document,
     EventRecord,
+    EventType,
     Evidence,
     Extension,
+    TimeSpan,
     evidence_of,
     field_of,
 )
 
 #: Documents longer than this are cut (status "partial", with a warning). About 2 MB of text.
 DEFAULT_MAX_CHARS = 2_000_000
-#: Seconds one extractor may spend on one document before it is stopped (main thread only).
+#: Wall-clock seconds a worker process may spend on one document before the process runner
+#: stops it (docs/guarantees.md). Never enforced in-process: the in-process bound is the budget.
 DEFAULT_TIMEOUT = 30.0
 CORE = "eventx.core"
+#: Relative dates are resolved against the document date only inside these years, so that
+#: "ten years ago" or "next month" can never leave Python's date range (years 1..9999).
+ANCHOR_YEARS = (100, 9899)
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 _WARM_UP_TEXTS = (
@@ -60,41 +76,6 @@ class Backend(Protocol):
     def annotate(self, text: str, language: str) -> AnnotatedDocument: ...
 
 
-class ExtractorTimeout(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise ExtractorTimeout in the running code after ``seconds`` (SIGALRM, main thread only).
-
-    Elsewhere (worker threads, Windows) extractors run without a deadline; the regex module's own
-    timeouts still bound pathological patterns.
-    """
-    if seconds is None or seconds <= 0:
-        yield
-        return
-    usable = (
-        hasattr(signal, "setitimer")
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def on_alarm(_signum: int, _frame: Any) -> None:
-        raise ExtractorTimeout(f"took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _stamp(fact: Any, extractor: str) -> Any:
     """The fact with every Evidence attributed to ``extractor`` (provenance is the host's job)."""
     changes: dict[str, Any] = {}
@@ -108,14 +89,96 @@ def _stamp(fact: Any, extractor: str) -> Any:
     return attrs.evolve(fact, **changes) if changes else fact
 
 
-def _clean_text(text: str) -> tuple[str, list[str]]:
+def _without_surrogates(text: str) -> tuple[str, bool]:
     """Replace lone surrogates (not encodable as UTF-8) one-for-one, so offsets are kept."""
     try:
         text.encode("utf-8")
-        return text, []
+        return text, False
     except UnicodeEncodeError:
-        cleaned = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text), True
+
+
+def _clean_text(text: str) -> tuple[str, list[str]]:
+    cleaned, changed = _without_surrogates(text)
+    if changed:
         return cleaned, ["the text had unpaired surrogates; each was replaced by U+FFFD"]
+    return text, []
+
+
+def _evidence_problem(value: Any, text: str) -> str | None:
+    for evidence in evidence_of(value):
+        if not evidence.matches(text):
+            return (
+                f"evidence [{evidence.start}, {evidence.end}) {evidence.text!r} that does not "
+                f"match the text there"
+            )
+    return None
+
+
+# --- checks of hook answers (a failing check costs that answer, not the record) --------------
+
+
+def _check_facts(result: Any, state: CallState) -> str | None:
+    field = state.kwargs["field"]
+    if not isinstance(result, Sequence) or isinstance(result, str | bytes):
+        return f"a {type(result).__name__}, not a list of facts"
+    for fact in result:
+        try:
+            kind = field_of(fact)
+        except TypeError:
+            return f"a {type(fact).__name__} among the facts, which is not a fact type"
+        if kind != field:
+            return f"a {type(fact).__name__} for field {field!r}, which holds {kind}"
+        if id(fact) in state.checked:
+            continue
+        problem = _evidence_problem(fact, state.kwargs["document"].text) or fact_problem(
+            fact, field
+        )
+        if problem:
+            return problem
+    return None
+
+
+def _check_totals(result: Any, state: CallState) -> str | None:
+    if not isinstance(result, Sequence) or isinstance(result, str | bytes):
+        return f"a {type(result).__name__}, not a list of CasualtyTotal"
+    if not all(isinstance(t, CasualtyTotal) for t in result):
+        return "a list holding something other than CasualtyTotal"
+    return record_part_problem(list(result), "casualty_totals")
+
+
+def _check_decision(kind: type, field: str) -> Callable[[Any, CallState], str | None]:
+    def check(result: Any, state: CallState) -> str | None:
+        if not isinstance(result, kind):
+            return f"a {type(result).__name__}, not {kind.__name__}"
+        return _evidence_problem(result, state.kwargs["document"].text) or record_part_problem(
+            result, field
+        )
+
+    return check
+
+
+_HOOK_CHECKS = {
+    "eventx_merge_facts": _check_facts,
+    "eventx_casualty_totals": _check_totals,
+    "eventx_decide_event_type": _check_decision(EventType, "event_type"),
+    "eventx_decide_country": _check_decision(str, "country"),
+    "eventx_decide_time": _check_decision(TimeSpan, "time"),
+}
+
+#: What decides when every implementation of a hook failed or answered invalidly: the core's
+#: own policy, called directly (it is eventx's code, not a plugin's).
+_CORE_FALLBACK: dict[str, Callable[..., Any]] = {
+    "eventx_merge_facts": lambda facts, **_: core_policies.dedupe_in_order(facts),
+    "eventx_casualty_totals": lambda casualties, **_: core_policies.eventx_casualty_totals(
+        casualties
+    ),
+    "eventx_decide_event_type": lambda **_: None,
+    "eventx_decide_country": lambda record, **_: core_policies.eventx_decide_country(record),
+    "eventx_decide_time": lambda record, document, **_: core_policies.eventx_decide_time(
+        record, document
+    ),
+}
 
 
 class Pipeline:
@@ -125,11 +188,17 @@ class Pipeline:
     :param entry_points: load plugins from the ``eventx`` entry-point group.
     :param disable: plugin names to block (also ``EVENTX_DISABLE_PLUGINS``).
     :param backend: ``"builtin"``, ``"stanza"`` (needs a model directory) or a Backend object.
-    :param timeout: seconds per extractor per document (None: no limit).
+    :param work_budget: work units per character of text that each stage (annotation, each
+        extractor, each hook implementation) may spend (see :mod:`eventx.budget`); None: no limit.
+    :param timeout: wall-clock seconds per document for process runners (``--jobs``), which stop
+        a worker stuck on one document; not enforced in-process (None: no limit).
     :param max_chars: documents are cut at this length, with a warning.
     :param collect_timings: add up wall-clock seconds per stage in :attr:`timings` (keys: the
         backend as ``annotate:<name>``, each extractor's name, and ``merge``); off by default so
         the hot path pays nothing. Used by benchmarks/run.py for per-plugin time.
+
+    A pipeline pickles: it travels as its configuration and rebuilds its plugin manager and
+    backend on the other side (plugins given as objects must pickle, modules travel by name).
     """
 
     def __init__(
@@ -140,17 +209,39 @@ class Pipeline:
         disable: Iterable[str] = (),
         backend: str | Backend = "builtin",
         stanza_dir: str | None = None,
+        work_budget: int | None = DEFAULT_WORK_PER_CHAR,
         timeout: float | None = DEFAULT_TIMEOUT,
         max_chars: int = DEFAULT_MAX_CHARS,
         collect_timings: bool = False,
     ) -> None:
-        self.host = PluginHost(plugins, entry_points=entry_points, disable=disable)
+        self._config: dict[str, Any] = {
+            "plugins": tuple(plugins),
+            "entry_points": entry_points,
+            "disable": tuple(disable),
+            "backend": backend,
+            "stanza_dir": stanza_dir,
+            "work_budget": work_budget,
+            "timeout": timeout,
+            "max_chars": max_chars,
+            "collect_timings": collect_timings,
+        }
+        self.host = PluginHost(self._config["plugins"], entry_points=entry_points, disable=disable)
         self.collect_timings = collect_timings
         #: Cumulative seconds per stage over every document run (only with collect_timings).
         self.timings: dict[str, float] = {}
         self.backend = self._make_backend(backend, stanza_dir)
+        self.work_budget = work_budget
         self.timeout = timeout
         self.max_chars = max_chars
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        config = dict(self._config)
+        # modules do not pickle: they travel by name and are imported again
+        config["plugins"] = tuple(
+            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p
+            for p in config["plugins"]
+        )
+        return (_rebuild_pipeline, (config,))
 
     @staticmethod
     def _make_backend(backend: str | Backend, stanza_dir: str | None) -> Backend:
@@ -184,24 +275,34 @@ class Pipeline:
         id: str | None = None,
         title: str | None = None,
     ) -> EventRecord:
-        """Extract one record from a text (or a :class:`Document`). Never raises for bad input."""
+        """Extract one record from a text (or a :class:`Document`).
+
+        Raises TypeError when ``text`` is neither a str nor a Document (None, bytes, a number:
+        a programming error, not bad input); every other problem gives a record.
+        """
         if isinstance(text, Document):
-            document = text
-        else:
-            try:
-                document = Document(
-                    id=id or "document",
-                    text=text,
-                    language=language,
-                    document_date=document_date,
-                    title=title,
+            return self.run(text)
+        if not isinstance(text, str):
+            raise TypeError(
+                f"extract() takes a str or an eventx.Document, got {type(text).__name__}"
+                + (
+                    " (decode bytes first, e.g. data.decode('utf-8'))"
+                    if isinstance(text, bytes | bytearray)
+                    else ""
                 )
-            except (TypeError, ValueError) as exc:
-                if not isinstance(text, str):
-                    raise TypeError(
-                        f"extract() takes a str or an eventx.Document, got {type(text).__name__}"
-                    ) from None
-                return error_record(id or "document", f"bad document: {exc}", language=language)
+            )
+        try:
+            document = Document(
+                id=id or "document",
+                text=text,
+                language=language,
+                document_date=document_date,
+                title=title,
+            )
+        except (TypeError, ValueError) as exc:
+            return error_record(
+                id or "document", f"bad document: {exc}", language=_language_or_none(language)
+            )
         return self.run(document)
 
     def warm_up(self, *, freeze_gc: bool = False) -> None:
@@ -225,138 +326,225 @@ class Pipeline:
             yield self.run(document)
 
     def run(self, document: Document) -> EventRecord:
+        """The record of one document. Never raises, except for a real interrupt (Ctrl-C)."""
         diagnostics: list[Diagnostic] = []
+
+        def warn(message: str) -> None:
+            diagnostics.append(Diagnostic(plugin=CORE, level="warning", message=message))
+
+        if not isinstance(document.text, str):
+            return error_record(
+                _clean_id(document.id, warn),
+                f"the document text is a {type(document.text).__name__}, not a str",
+                language=_language_or_none(document.language),
+            )
         status = "ok"
+        record_id = _clean_id(document.id, warn)
         text, notes = _clean_text(document.text)
         warning = document.metadata.get("input_warning")
         if warning:
             notes.append(str(warning))
             status = "partial"
         for note in notes:
-            diagnostics.append(Diagnostic(plugin=CORE, level="warning", message=note))
+            warn(note)
+        language = self._language(document.language, warn)
+        record_date = document.document_date
         if not text.strip():
             return error_record(
-                document.id,
+                record_id,
                 "the document text is empty",
-                language=document.language,
-                document_date=document.document_date,
+                language=language,
+                document_date=record_date,
             )
         if len(text) > self.max_chars:
-            diagnostics.append(
-                Diagnostic(
-                    plugin=CORE,
-                    level="warning",
-                    message=f"the text has {len(text)} characters; only the first "
-                    f"{self.max_chars} were read (max_chars)",
-                )
+            warn(
+                f"the text has {len(text)} characters; only the first {self.max_chars} were "
+                "read (max_chars)"
             )
             text = text[: self.max_chars]
             status = "partial"
+        changes: dict[str, Any] = {}
         if text is not document.text:
-            document = attrs.evolve(document, text=text)
-
-        language = document.language or detect_language(text)
-        if language not in SUPPORTED_LANGUAGES:
-            diagnostics.append(
-                Diagnostic(
-                    plugin=CORE,
-                    level="warning",
-                    message=f"language {language!r} is not supported "
-                    f"(supported: {', '.join(SUPPORTED_LANGUAGES)}); results will be sparse",
-                )
+            changes["text"] = text
+        if document.title is not None and not isinstance(document.title, str):
+            warn(f"the title is a {type(document.title).__name__}, not a str; it was ignored")
+            changes["title"] = None
+        if record_date is not None and not ANCHOR_YEARS[0] <= record_date.year <= ANCHOR_YEARS[1]:
+            warn(
+                f"document_date {record_date.isoformat()} is outside the years "
+                f"{ANCHOR_YEARS[0]}-{ANCHOR_YEARS[1]}; relative dates were not resolved against it"
             )
-        started = time.perf_counter()
-        try:
-            annotation = self.backend.annotate(text, language)
-        except Exception as exc:
-            return error_record(
-                document.id,
-                f"the {self.backend.name} backend failed: {type(exc).__name__}: {exc}",
-                language=language,
-                document_date=document.document_date,
+            changes["document_date"] = None
+            status = "partial"
+        if changes or language != document.language:
+            document = attrs.evolve(document, language=language, **changes)
+
+        if language is None:
+            language = detect_language(text)
+        if language == UNDETERMINED:
+            warn("the language could not be determined; every extractor ran")
+        elif language not in SUPPORTED_LANGUAGES:
+            status = "partial"
+            warn(
+                f"language {language!r} is not supported (supported: "
+                f"{', '.join(SUPPORTED_LANGUAGES)}); only extractors that declare it ran"
             )
 
-        started = self._lap(f"annotate:{self.backend.name}", started)
-
-        facts: dict[str, list[Any]] = {}
-        for extractor in self.host.extractors:
-            if not extractor.supports(language) and language != UNDETERMINED:
-                continue
+        state = CallState(
+            diagnostics, text_length=len(text), work_per_char=self.work_budget, checks=_HOOK_CHECKS
+        )
+        with calling(state):
             started = time.perf_counter()
-            context = ExtractionContext(document, annotation, facts, extractor.name, diagnostics)
+            budget = state.budget()
             try:
-                with _deadline(self.timeout):
+                with budget_scope(budget):
+                    annotation = self.backend.annotate(text, language)
+                budget.check()
+            except BaseException as exc:
+                if is_real_interrupt(exc):
+                    raise
+                return error_record(
+                    record_id,
+                    f"the {self.backend.name} backend failed: {describe(exc)}",
+                    language=language,
+                    document_date=record_date,
+                )
+            started = self._lap(f"annotate:{self.backend.name}", started)
+            facts = self._run_extractors(document, annotation, language, state)
+            started = time.perf_counter()
+            record = self._merge(
+                record_id, document, annotation, language, record_date, facts, state
+            )
+            self._lap("merge", started)
+        if state.failed:
+            status = "partial"
+        return attrs.evolve(record, status=status, diagnostics=tuple(diagnostics))
+
+    @staticmethod
+    def _language(given: Any, warn: Callable[[str], None]) -> str | None:
+        """The caller's language code (lower-cased primary subtag), or None to detect it."""
+        if given is None or given == "":
+            return None
+        if isinstance(given, str) and _LANGUAGE_CODE.match(given):
+            return re.split(r"[-_]", given)[0].lower()
+        warn(f"language {given!r} is not a language code; the language was detected instead")
+        return None
+
+    def _run_extractors(
+        self,
+        document: Document,
+        annotation: AnnotatedDocument,
+        language: str,
+        state: CallState,
+    ) -> dict[str, list[Any]]:
+        facts: dict[str, list[Any]] = {}
+        text = document.text
+        supported = language in SUPPORTED_LANGUAGES or language == UNDETERMINED
+        for extractor in self.host.extractors:
+            if extractor.languages:
+                if language not in extractor.languages and language != UNDETERMINED:
+                    continue
+            elif not supported:
+                continue  # language-agnostic means: every language eventx supports
+            started = time.perf_counter()
+            budget = state.budget()
+            context = ExtractionContext(
+                document, annotation, facts, extractor.name, state.diagnostics, budget=budget
+            )
+            try:
+                with budget_scope(budget):
                     produced = list(extractor.func(context))
-            except Exception as exc:
-                status = "partial"
-                diagnostics.append(
-                    Diagnostic(
-                        plugin=extractor.name,
-                        level="error",
-                        message=f"extractor failed and its facts were dropped: "
-                        f"{type(exc).__name__}: {exc}",
-                    )
+                budget.check()  # it may have caught BudgetExceeded and carried on
+            except BaseException as exc:
+                if is_real_interrupt(exc):
+                    raise
+                state.fail(
+                    extractor.name,
+                    f"extractor failed and its facts were dropped: {describe(exc)}"
+                    if not isinstance(exc, BudgetExceeded)
+                    else f"extractor {describe(exc)} and its facts were dropped",
                 )
                 continue
             finally:
-                started = self._lap(extractor.name, started)
+                self._lap(extractor.name, started)
             for fact in produced:
                 problem = self._check_fact(fact, text)
                 if problem:
-                    status = "partial"
-                    diagnostics.append(
-                        Diagnostic(plugin=extractor.name, level="error", message=problem)
-                    )
+                    state.fail(extractor.name, problem)
                     continue
-                facts.setdefault(field_of(fact), []).append(_stamp(fact, extractor.name))
+                stamped = _stamp(fact, extractor.name)
+                state.checked.add(id(stamped))
+                facts.setdefault(field_of(fact), []).append(stamped)
+        return facts
 
+    def _merge(
+        self,
+        record_id: str,
+        document: Document,
+        annotation: AnnotatedDocument,
+        language: str,
+        record_date: dt.date | None,
+        facts: dict[str, list[Any]],
+        state: CallState,
+    ) -> EventRecord:
         merged: dict[str, Any] = {}
         for field in RECORD_FIELDS:
             raw = facts.get(field, [])
             if field == "extensions":
                 merged[field] = self._group_extensions(raw)
                 continue
-            result, failed = self._first_result(
-                "eventx_merge_facts", diagnostics, field=field, facts=raw, document=document
+            result = self._call_hook(
+                "eventx_merge_facts", state, field=field, facts=raw, document=document
             )
-            status = "partial" if failed else status
             merged[field] = tuple(result if result is not None else raw)
 
         record = EventRecord(
-            id=document.id,
+            id=record_id,
             language=language,
-            document_date=document.document_date.isoformat() if document.document_date else None,
+            document_date=record_date.isoformat() if record_date else None,
             **merged,
         )
         decided: dict[str, Any] = {}
-        for field, hook_name, args in (
-            (
-                "casualty_totals",
-                "eventx_casualty_totals",
-                {"casualties": record.casualties, "document": document},
-            ),
-            (
-                "event_type",
-                "eventx_decide_event_type",
-                {"record": record, "document": document, "annotation": annotation},
-            ),
-            (
-                "country",
-                "eventx_decide_country",
-                {"record": record, "document": document, "annotation": annotation},
-            ),
-            (
-                "time",
-                "eventx_decide_time",
-                {"record": record, "document": document, "annotation": annotation},
-            ),
+        decided["casualty_totals"] = self._call_hook(
+            "eventx_casualty_totals", state, casualties=record.casualties, document=document
+        )
+        for field, hook_name in (
+            ("event_type", "eventx_decide_event_type"),
+            ("country", "eventx_decide_country"),
+            ("time", "eventx_decide_time"),
         ):
-            decided[field], failed = self._first_result(hook_name, diagnostics, **args)
-            status = "partial" if failed else status
-        self._lap("merge", started)
+            decided[field] = self._call_hook(
+                hook_name, state, record=record, document=document, annotation=annotation
+            )
         if decided.get("casualty_totals") is None:
-            decided.pop("casualty_totals", None)
-        return attrs.evolve(record, status=status, diagnostics=tuple(diagnostics), **decided)
+            decided.pop("casualty_totals")
+        else:
+            decided["casualty_totals"] = tuple(decided["casualty_totals"])
+        return attrs.evolve(record, **decided)
+
+    def _call_hook(self, hook_name: str, state: CallState, **kwargs: Any) -> Any:
+        """Call a ``firstresult`` hook through pluggy, under the isolation guards.
+
+        pluggy runs its own loop (wrappers, tracing, the first non-None answer wins); each
+        implementation is guarded (eventx.plugins.isolation), so a failing or invalid one becomes
+        a diagnostic and the next one answers. If the call as a whole still fails, or its final
+        answer (after wrappers) is invalid, the core's own policy decides.
+        """
+        caller = getattr(self.host.hook, hook_name)
+        guard_hook(caller)
+        state.kwargs = kwargs
+        try:
+            result = caller(**kwargs)
+        except BaseException as exc:
+            if is_real_interrupt(exc):
+                raise
+            state.fail(CORE, f"{hook_name} failed: {describe(exc)}; the core default decided")
+            return _CORE_FALLBACK[hook_name](**kwargs)
+        problem = state.check(hook_name, result)
+        if problem:
+            state.fail(CORE, f"{hook_name} answered {problem}; the core default decided")
+            return _CORE_FALLBACK[hook_name](**kwargs)
+        return result
 
     def _lap(self, stage: str, started: float) -> float:
         """Add the time since ``started`` to ``stage`` (when collecting); return the time now."""
@@ -365,47 +553,18 @@ class Pipeline:
             self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
         return now
 
-    def _first_result(
-        self, hook_name: str, diagnostics: list[Diagnostic], **kwargs: Any
-    ) -> tuple[Any, bool]:
-        """Call a ``firstresult`` hook one implementation at a time, in pluggy's order.
-
-        pluggy would abort the whole call on the first exception, so a crashing policy plugin
-        would also silence the core default behind it. Here a failing implementation becomes a
-        diagnostic naming its plugin, and the next one (ultimately the core's) decides.
-        Returns the result and whether any implementation failed.
-        """
-        failed = False
-        caller = getattr(self.host.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):
-            try:
-                result = impl.function(*[kwargs[name] for name in impl.argnames])
-            except Exception as exc:
-                failed = True
-                diagnostics.append(
-                    Diagnostic(
-                        plugin=impl.plugin_name,
-                        level="error",
-                        message=f"{hook_name} failed and was skipped: {type(exc).__name__}: {exc}",
-                    )
-                )
-                continue
-            if result is not None:
-                return result, failed
-        return None, failed
-
     @staticmethod
     def _check_fact(fact: Any, text: str) -> str | None:
         try:
-            field_of(fact)
+            field = field_of(fact)
         except TypeError as exc:
             return str(exc)
-        for evidence in evidence_of(fact):
-            if not evidence.matches(text):
-                return (
-                    f"dropped a {type(fact).__name__} whose evidence [{evidence.start}, "
-                    f"{evidence.end}) {evidence.text!r} does not match the text there"
-                )
+        problem = _evidence_problem(fact, text)
+        if problem:
+            return f"dropped a {type(fact).__name__} whose {problem}"
+        problem = fact_problem(fact, field)
+        if problem:
+            return f"dropped a {type(fact).__name__}: {problem}"
         return None
 
     @staticmethod
@@ -418,13 +577,43 @@ class Pipeline:
         }
 
 
+@attrs.frozen
+class _ModuleByName:
+    name: str
+
+
+def _rebuild_pipeline(config: dict[str, Any]) -> Pipeline:
+    plugins = tuple(
+        importlib.import_module(p.name) if isinstance(p, _ModuleByName) else p
+        for p in config["plugins"]
+    )
+    return Pipeline(**{**config, "plugins": plugins})
+
+
+def _clean_id(value: Any, warn: Callable[[str], None]) -> str:
+    """The record id: a str encodable as UTF-8 (lone surrogates become U+FFFD, with a warning)."""
+    if not isinstance(value, str):
+        warn(f"the id is a {type(value).__name__}, not a str; it was converted")
+        value = str(value)
+    cleaned, changed = _without_surrogates(value)
+    if changed:
+        warn("the id had unpaired surrogates; each was replaced by U+FFFD")
+    return cleaned
+
+
+def _language_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and _LANGUAGE_CODE.match(value) else None
+
+
 def error_record(
     id: str, message: str, *, language: str | None = None, document_date: Any = None
 ) -> EventRecord:
     """The record for a document that could not be read at all."""
     date = document_date.isoformat() if hasattr(document_date, "isoformat") else document_date
+    if not (isinstance(date, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", date)):
+        date = None
     return EventRecord(
-        id=id,
+        id=_clean_id(id, lambda _: None),
         language=language,
         document_date=date,
         status="error",
@@ -455,6 +644,7 @@ def extract(
     """Extract one event record from ``text`` with the installed plugins.
 
     ``document_date`` is a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string; relative dates
-    ("الجمعة", "last Thursday") are resolved against it, never against today's date.
+    ("الجمعة", "last Thursday") are resolved against it, never against today's date. Raises
+    TypeError when ``text`` is neither a str nor a Document; every other problem gives a record.
     """
     return default_pipeline().extract(text, language=language, document_date=document_date, id=id)

@@ -1,6 +1,6 @@
 """Test helpers and hypothesis strategies for people who write eventx plugins.
 
-Install the ``test`` extra (``pip install "eventx[test]"``): this module imports hypothesis,
+Install the ``test`` extra (``pip install "eventx-news[test]"``): this module imports hypothesis,
 and :func:`assert_valid_record` needs jsonschema. Typical use in a plugin's own tests::
 
     from eventx.testing import assert_evidence_sound, assert_valid_record, run_extractor
@@ -130,7 +130,7 @@ def _validator() -> Any:
         import jsonschema
     except ImportError as exc:  # pragma: no cover - the test extra brings it
         raise ImportError(
-            "assert_valid_record needs jsonschema: pip install 'eventx[test]'"
+            "assert_valid_record needs jsonschema: pip install 'eventx-news[test]'"
         ) from exc
     schema = record_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -156,15 +156,15 @@ def find_place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ..
 
     English names must be capitalised in the text ("Nice", not "nice"). Candidates are not yet
     disambiguated: pass them to :func:`choose_place` with the document's context. Several
-    extractors ask for the same document's mentions, so the last few results are cached (by
-    annotation object: annotations are not compared by value).
+    extractors ask for the same document's mentions, so the result is kept on the annotation
+    itself (its per-document ``matcher_cache``): it lives exactly as long as the document.
     """
-    return _place_mentions(annotation)
-
-
-@lru_cache(maxsize=8)
-def _place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
-    return tuple(_iter_place_mentions(annotation))
+    cache = annotation.matcher_cache
+    found: tuple[PlaceMention, ...] | None = cache.get(find_place_mentions)
+    if found is None:
+        found = tuple(_iter_place_mentions(annotation))
+        cache[find_place_mentions] = found
+    return found
 
 
 def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention]:

@@ -17,11 +17,13 @@ added to its matching forms (``stems``).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -238,14 +240,31 @@ class ModelDirectory:
 
 
 THREADS_ENV = "EVENTX_STANZA_THREADS"
+INSTALL_HINT = (
+    "pip install 'eventx-news[stanza]' (on a machine without CUDA, install the CPU build of torch "
+    "first: pip install torch --index-url https://download.pytorch.org/whl/cpu)"
+)
+
+
+class StanzaNotInstalledError(StanzaModelError):
+    """The stanza backend was asked for, but the ``stanza`` extra is not installed."""
+
+
+def stanza_installed() -> bool:
+    """Whether ``import stanza`` can work, found without importing it (it imports torch)."""
+    if "stanza" in sys.modules:
+        return sys.modules["stanza"] is not None
+    return importlib.util.find_spec("stanza") is not None
 
 
 def _set_torch_threads(threads: int) -> None:
-    """Limit torch's intra-op threads for this process.
+    """Limit torch's intra-op threads for this process (only when the caller asked for it).
 
-    eventx parallelises across documents (``--jobs``), and torch's default (one spinning
-    OpenMP thread per core in every process) made the tiny fixture pipelines 9x slower on a busy
-    2-core machine (15 s vs 1.7 s for a 1,600-character article).
+    torch's setting is process-wide, so eventx changes it only when told to (``threads=`` or
+    ``$EVENTX_STANZA_THREADS``): a host program's own torch work must not slow down because it
+    embedded eventx. When eventx parallelises across documents (``--jobs``) one thread per
+    process is much faster: torch's default (one spinning OpenMP thread per core in every
+    process) made the tiny fixture pipelines 9x slower on a busy 2-core machine.
     """
     import torch
 
@@ -253,26 +272,41 @@ def _set_torch_threads(threads: int) -> None:
         torch.set_num_threads(threads)
 
 
-@lru_cache(maxsize=8)
+#: Loaded stanza pipelines, each with the lock that serialises calls to it: a stanza Pipeline
+#: holds per-call state and is not safe to call from two threads at once.
+_LOADED: dict[tuple[Any, ...], tuple[Any, threading.Lock]] = {}
+#: Guards loading, so N threads starting cold load a model once, not N times.
+_LOAD_LOCK = threading.Lock()
+
+
 def _load_pipeline(
     model_dir: str, language: str, processors: tuple[tuple[str, str | tuple[str, ...]], ...]
-) -> Any:
+) -> tuple[Any, threading.Lock]:
     """One stanza Pipeline per (directory, language, processors) per process: loading takes
-    seconds, and many eventx Pipelines (tests, CLI workers) may share it."""
-    import stanza  # heavy (torch): only here
+    seconds, and many eventx Pipelines (tests, CLI workers, threads) may share it."""
+    key = (model_dir, language, processors)
+    with _LOAD_LOCK:
+        loaded = _LOADED.get(key)
+        if loaded is not None:
+            return loaded
+        import stanza  # heavy (torch): only here
 
-    spec = {name: list(value) if isinstance(value, tuple) else value for name, value in processors}
-    return stanza.Pipeline(
-        lang=language,
-        dir=model_dir,
-        processors=spec,
-        # package=None: with stanza's default ("default") every processor of the language's
-        # default package would be added to the ones named here.
-        package=None,
-        download_method=None,
-        logging_level="WARN",
-        use_gpu=False,
-    )
+        spec = {
+            name: list(value) if isinstance(value, tuple) else value for name, value in processors
+        }
+        pipeline = stanza.Pipeline(
+            lang=language,
+            dir=model_dir,
+            processors=spec,
+            # package=None: with stanza's default ("default") every processor of the language's
+            # default package would be added to the ones named here.
+            package=None,
+            download_method=None,
+            logging_level="WARN",
+            use_gpu=False,
+        )
+        _LOADED[key] = (pipeline, threading.Lock())
+        return _LOADED[key]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -592,8 +626,8 @@ class StanzaBackend:
     :param processors: stanza processors to run (``"tokenize,mwt,pos"``); default: those of
         :data:`DEFAULT_PROCESSORS` installed for the language. A named one that is missing is an
         error, raised when that language is first annotated.
-    :param threads: torch threads for this process (default ``$EVENTX_STANZA_THREADS`` or 1:
-        eventx parallelises across documents with ``--jobs`` instead).
+    :param threads: set torch's (process-wide) thread count to this; default
+        ``$EVENTX_STANZA_THREADS``, else torch's setting is left alone.
 
     The directory is checked at construction; each language's stanza pipeline is loaded on
     first use (once per process) and an unknown language raises :class:`StanzaModelError`.
@@ -608,6 +642,10 @@ class StanzaBackend:
         processors: str | Iterable[str] | None = None,
         threads: int | None = None,
     ) -> None:
+        if not stanza_installed():
+            raise StanzaNotInstalledError(
+                f"the stanza backend needs the stanza package, which is not installed: {INSTALL_HINT}"
+            )
         directory = model_dir or os.environ.get(MODEL_DIR_ENV)
         if not directory:
             raise StanzaModelError(
@@ -617,27 +655,28 @@ class StanzaBackend:
         self.models = ModelDirectory(directory)
         self.model_dir = str(self.models.path)
         self.processors = _processor_list(processors)
-        if threads is None:
-            setting = os.environ.get(THREADS_ENV, "1")
+        if threads is None and os.environ.get(THREADS_ENV):
+            setting = os.environ[THREADS_ENV]
             try:
                 threads = int(setting)
             except ValueError:
                 raise StanzaModelError(
                     f"{THREADS_ENV} must be a whole number, not {setting!r}"
                 ) from None
-        if threads < 1:
+        if threads is not None and threads < 1:
             raise StanzaModelError(f"threads must be at least 1, not {threads}")
         self.threads = threads
 
-    def pipeline(self, language: str) -> Any:
-        """The stanza ``Pipeline`` for ``language`` (loaded once per process)."""
+    def pipeline(self, language: str) -> tuple[Any, threading.Lock]:
+        """The stanza ``Pipeline`` for ``language`` (loaded once per process) and its lock."""
         chosen = self.models.processors_for(language, self.processors)
         key = tuple(
             (name, tuple(value) if isinstance(value, list) else value)
             for name, value in chosen.items()
         )
         try:
-            _set_torch_threads(self.threads)
+            if self.threads is not None:
+                _set_torch_threads(self.threads)
             return _load_pipeline(self.model_dir, language, key)
         except StanzaModelError:
             raise
@@ -661,5 +700,7 @@ class StanzaBackend:
             # stanza needs a language; text eventx cannot identify (digits, symbols, a script
             # it does not know) gets the built-in tokenisation rather than an error record.
             return BuiltinBackend().annotate(text, language)
-        stanza_doc = self.pipeline(language)(text)
+        pipeline, lock = self.pipeline(language)
+        with lock:
+            stanza_doc = pipeline(text)
         return convert_document(stanza_doc, text, language)

@@ -36,7 +36,7 @@ def eventx_register_extractors(register: Register) -> None:
     """Register extractors by calling ``register(Extractor(...))`` once for each.
 
     Called once per :class:`eventx.Pipeline`. The host owns the loop: it orders extractors by
-    their declared ``requires``/``provides``, runs each in isolation (an exception or a timeout
+    their declared ``requires``/``provides``, runs each in isolation (an exception or a work-budget overrun
     becomes a diagnostic on the record and costs only that extractor's facts) and stamps the
     extractor's name on every piece of evidence.
 

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pluggy
 from attrs import frozen
 
 from eventx.plugins import hookspecs
+from eventx.plugins.isolation import CallState, calling, guard_hook
 from eventx.plugins.registry import Extractor, Register, order_extractors
+from eventx.record import Diagnostic
 
 ENTRY_POINT_GROUP = "eventx"
 LOAD_ENV = "EVENTX_LOAD_PLUGINS"
@@ -149,26 +152,21 @@ class PluginHost:
 
     def _collect_extractors(self) -> list[Extractor]:
         register = Register()
-        hook = self.pm.hook.eventx_register_extractors
+        caller = self.pm.hook.eventx_register_extractors
+        guard_hook(caller)
+        diagnostics: list[Diagnostic] = []
+        # pluggy runs the call (wrappers and tracers see it); the guards keep one failing
+        # plugin from aborting the others and report it in ``diagnostics``.
+        with calling(CallState(diagnostics)):
+            caller(register=register)
+        failures = {d.plugin: d.message for d in diagnostics}
+        errors = {**register.settle(failures), **failures}
+        for plugin_name, message in errors.items():
+            info = self._infos.get(plugin_name, PluginInfo(name=plugin_name))
+            self._infos[plugin_name] = attrs.evolve(info, status="failed", error=message)
         by_plugin: dict[str, list[str]] = {}
-        # The host owns the loop (not pluggy): one failing plugin must not abort the others.
-        for impl in sorted(hook.get_hookimpls(), key=lambda i: i.plugin_name):
-            register.current_plugin = impl.plugin_name
-            before = set(register.extractors)
-            try:
-                impl.function(**{arg: register for arg in impl.argnames})
-            except Exception as exc:
-                info = self._infos.get(impl.plugin_name, PluginInfo(name=impl.plugin_name))
-                self._infos[impl.plugin_name] = PluginInfo(
-                    **{
-                        **info.to_dict(),
-                        "hooks": tuple(info.hooks),
-                        "extractors": tuple(info.extractors),
-                        "status": "failed",
-                        "error": _describe(exc),
-                    }
-                )
-            by_plugin[impl.plugin_name] = sorted(set(register.extractors) - before)
+        for extractor in register.extractors.values():
+            by_plugin.setdefault(extractor.plugin, []).append(extractor.name)
         for name, info in list(self._infos.items()):
             plugin = self.pm.get_plugin(name)
             hooks: Sequence[str] = ()
@@ -178,7 +176,7 @@ class PluginHost:
                 **{
                     **info.to_dict(),
                     "hooks": tuple(hooks),
-                    "extractors": tuple(by_plugin.get(name, ())),
+                    "extractors": tuple(sorted(by_plugin.get(name, ()))),
                 }
             )
         return order_extractors(list(register.extractors.values()))

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from eventx.budget import Budget
 from eventx.nlp.annotation import AnnotatedDocument, Sentence
 from eventx.record import DateFact, Diagnostic, Document, Evidence, field_of
 
@@ -48,21 +49,50 @@ class Extractor:
 
 
 class Register:
-    """The callback handed to ``eventx_register_extractors``; collects extractors by plugin."""
+    """The callback handed to ``eventx_register_extractors``; collects extractors by plugin.
+
+    Offers are collected first and settled by :meth:`settle` once every plugin was asked, so
+    which of two extractors with the same name wins depends only on the plugin names (the
+    first plugin in name order), never on the order pluggy happened to call the plugins in.
+    """
 
     def __init__(self) -> None:
         self.extractors: dict[str, Extractor] = {}
+        #: Set by the host while a plugin registers; defaults to the running plugin.
         self.current_plugin = ""
+        self._offers: list[Extractor] = []
 
     def __call__(self, extractor: Extractor) -> None:
         if not isinstance(extractor, Extractor):
             raise TypeError(f"register() takes an eventx.Extractor, got {type(extractor).__name__}")
-        if extractor.name in self.extractors:
-            other = self.extractors[extractor.name].plugin
-            raise ValueError(
-                f"an extractor named {extractor.name!r} is already registered by plugin {other!r}"
-            )
-        self.extractors[extractor.name] = attrs.evolve(extractor, plugin=self.current_plugin)
+        from eventx.plugins.isolation import current_plugin
+
+        plugin = self.current_plugin or current_plugin()
+        self._offers.append(attrs.evolve(extractor, plugin=plugin))
+
+    def settle(self, failed: Iterable[str] = ()) -> dict[str, str]:
+        """Keep the first offer of each name (plugins in name order); report the others.
+
+        ``failed``: plugins whose registration raised; their offers are dropped. Returns an error
+        message per plugin that offered an extractor name already taken.
+        """
+        dropped = set(failed)
+        errors: dict[str, str] = {}
+        offers = sorted(
+            (e for e in self._offers if e.plugin not in dropped), key=lambda e: e.plugin
+        )
+        for extractor in offers:  # sorted() is stable: a plugin's own order is kept
+            other = self.extractors.get(extractor.name)
+            if other is None:
+                self.extractors[extractor.name] = extractor
+            else:
+                errors.setdefault(
+                    extractor.plugin,
+                    f"an extractor named {extractor.name!r} is already registered by plugin "
+                    f"{other.plugin!r}",
+                )
+        self._offers.clear()
+        return errors
 
 
 def order_extractors(extractors: Sequence[Extractor]) -> list[Extractor]:
@@ -113,8 +143,12 @@ class ExtractionContext:
         facts: dict[str, list[Any]],
         extractor: str,
         diagnostics: list[Diagnostic],
+        *,
+        budget: Budget | None = None,
     ) -> None:
         self.document = document
+        #: This extractor's work allowance for this document (see :meth:`spend`).
+        self.budget = budget if budget is not None else Budget(None)
         self.annotation = annotation
         self._facts = facts
         self.extractor = extractor
@@ -155,6 +189,16 @@ class ExtractionContext:
             sentence=self.annotation.sentence_index_at(start),
             extractor=self.extractor,
         )
+
+    def spend(self, units: int = 1) -> None:
+        """Count ``units`` of work against this extractor's budget for this document.
+
+        Call it in loops whose length is not bounded by the text (e.g. with the number of
+        characters or candidates examined). Once the allowance is spent it raises
+        :class:`eventx.BudgetExceeded`, which ``except Exception`` does not catch; the host then
+        drops this extractor's facts with a diagnostic and marks the record ``partial``.
+        """
+        self.budget.spend(units)
 
     def warn(self, message: str) -> None:
         """Attach a warning diagnostic to the record."""

@@ -1,0 +1,299 @@
+"""Checking plugin output where it enters the record: facts, extensions and hook results.
+
+Every value a plugin hands the host is turned into its JSON form (the record's own converter)
+and checked against the part of the record's JSON Schema it will land in, plus what JSON itself
+cannot carry safely:
+
+- integers beyond +/-(2**53 - 1) (JavaScript, and many JSON readers, round them; orjson refuses
+  integers beyond 64 bits): the value is refused, never silently rounded or stringified;
+- strings with lone surrogates (not encodable as UTF-8), non-finite floats, mapping keys that
+  are not strings, and anything that is not a JSON value (sets, arbitrary objects, bytes).
+
+A refused value costs only that contribution (one fact, one hook answer), with a diagnostic.
+The validator understands the JSON Schema keywords the record schema uses (type, properties,
+required, additionalProperties, items, enum, const, pattern, minimum, maximum, minLength,
+oneOf, $ref); tests/test_validate.py checks it agrees with ``jsonschema`` on the record schema.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import orjson
+
+from eventx.record import record_schema
+from eventx.record.serialize import CONVERTER
+
+#: The largest integer every JSON reader represents exactly (IEEE double): 2**53 - 1.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+#: Where in a value a problem lies (".field[2]"), and what it is.
+Problem = tuple[str, str]
+
+#: Which schema definition each record fact list holds.
+FIELD_DEFS: dict[str, str] = {
+    "locations": "location",
+    "actors": "actor",
+    "dates": "date",
+    "casualties": "casualty",
+    "deployments": "deployment",
+    "statements": "statement",
+    "extensions": "extension",
+}
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    return record_schema()
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def json_problem(value: Any, where: str = "value") -> str | None:
+    """Why ``value`` (already in JSON form) is not safe JSON, or None."""
+    found = _json_problem(value)
+    return None if found is None else f"{where}{found[0]} {found[1]}"
+
+
+def _json_problem(value: Any) -> Problem | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return ("", "holds a lone surrogate") if _has_lone_surrogate(value) else None
+    if isinstance(value, int):
+        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return None
+        return ("", "is an integer beyond +/-(2**53 - 1), not exact in JSON")
+    if isinstance(value, float):
+        return None if math.isfinite(value) else ("", f"is {value!r}, not a JSON number")
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            found = _json_problem(item)
+            if found:
+                return (f"[{i}]{found[0]}", found[1])
+        return None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return ("", f"has a key {key!r} that is not a string")
+            found = _json_problem(key) or _json_problem(item)
+            if found:
+                return (f".{key}{found[0]}", found[1])
+        return None
+    return ("", f"is a {type(value).__name__}, not a JSON value")
+
+
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "array": lambda v: isinstance(v, list | tuple),
+    "object": lambda v: isinstance(v, Mapping),
+}
+
+#: The plain Python types of each JSON type (a fast path before the isinstance tests).
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "array": (list, tuple),
+    "object": (dict,),
+}
+
+#: A compiled part of the schema: value -> (path below it, problem) or None. Paths are built
+#: only on failure: these run for every fact.
+Check = Callable[[Any], "Problem | None"]
+
+
+def _compile(schema: Mapping[str, Any]) -> Check:
+    """Turn a part of the record schema into one function (checked per fact: must be fast)."""
+    steps: list[Check] = []
+    if "$ref" in schema:
+        ref = schema["$ref"]
+        steps.append(lambda v: _compiled_ref(ref)(v))
+    if "type" in schema:
+        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        exact = {t for name in names for t in _EXACT_TYPES[name]}
+        tests = [_TYPES[t] for t in names]
+        wanted = " or ".join(names)
+
+        def check_type(v: Any) -> Problem | None:
+            if type(v) in exact or any(test(v) for test in tests):
+                return None
+            return ("", f"should be {wanted}, not {type(v).__name__}")
+
+        steps.append(check_type)
+    if "const" in schema:
+        const = schema["const"]
+        steps.append(lambda v: None if v == const else ("", f"should be {const!r}"))
+    if "enum" in schema:
+        allowed = schema["enum"]
+        steps.append(lambda v: None if v in allowed else ("", f"is {v!r}, not one of {allowed}"))
+    if "pattern" in schema:
+        pattern = re.compile(schema["pattern"])
+
+        def check_pattern(v: Any) -> Problem | None:
+            if not isinstance(v, str) or pattern.search(v):
+                return None
+            return ("", f"is {v!r}, which does not match {pattern.pattern}")
+
+        steps.append(check_pattern)
+    if "minLength" in schema:
+        shortest = schema["minLength"]
+        steps.append(
+            lambda v: ("", f"is shorter than {shortest}")
+            if isinstance(v, str) and len(v) < shortest
+            else None
+        )
+    if "minimum" in schema:
+        steps.append(_bound(schema["minimum"], lambda v, b: v < b, "below"))
+    if "maximum" in schema:
+        steps.append(_bound(schema["maximum"], lambda v, b: v > b, "above"))
+    if "oneOf" in schema:
+        options = [_compile(option) for option in schema["oneOf"]]
+
+        def check_one_of(v: Any) -> Problem | None:
+            failures = [found for found in (option(v) for option in options) if found]
+            if len(failures) == len(options) - 1:
+                return None
+            if len(failures) == len(options):  # the closest failure says most
+                return max(failures, key=lambda found: len(found[0]))
+            return ("", "matches more than one of the allowed shapes")
+
+        steps.append(check_one_of)
+    if "items" in schema:
+        item_check = _compile(schema["items"])
+
+        def check_items(v: Any) -> Problem | None:
+            if not isinstance(v, list | tuple):
+                return None
+            for i, item in enumerate(v):
+                found = item_check(item)
+                if found:
+                    return (f"[{i}]{found[0]}", found[1])
+            return None
+
+        steps.append(check_items)
+    if {"required", "properties", "additionalProperties"} & set(schema):
+        steps.append(_object_check(schema))
+    if len(steps) == 1:
+        return steps[0]
+
+    def check(v: Any) -> Problem | None:
+        for step in steps:
+            found = step(v)
+            if found:
+                return found
+        return None
+
+    return check
+
+
+def _bound(bound: float, compare: Callable[[Any, float], bool], word: str) -> Check:
+    def check(v: Any) -> Problem | None:
+        if isinstance(v, int | float) and not isinstance(v, bool) and compare(v, bound):
+            return ("", f"is {v}, {word} {bound}")
+        return None
+
+    return check
+
+
+def _object_check(schema: Mapping[str, Any]) -> Check:
+    required = tuple(schema.get("required", ()))
+    properties = {name: _compile(part) for name, part in schema.get("properties", {}).items()}
+    extra = schema.get("additionalProperties", True)
+    extra_check = _compile(extra) if isinstance(extra, Mapping) else None
+
+    def check(v: Any) -> Problem | None:
+        if not isinstance(v, Mapping):
+            return None
+        for name in required:
+            if name not in v:
+                return ("", f"lacks {name!r}")
+        for name, item in v.items():
+            part = properties.get(name)
+            if part is not None:
+                found = part(item)
+            elif extra is False:
+                found = ("", f"has an unexpected {name!r}")
+            elif extra_check is not None:
+                found = extra_check(item)
+            else:
+                found = None
+            if found:
+                return (f".{name}{found[0]}", found[1])
+        return None
+
+    return check
+
+
+@lru_cache(maxsize=64)
+def _compiled_ref(ref: str) -> Check:
+    target: Any = _schema()
+    for part in ref.lstrip("#/").split("/"):
+        target = target[part]
+    return _compile(target)
+
+
+def schema_problem(value: Any, schema: Mapping[str, Any], where: str = "value") -> str | None:
+    """Why ``value`` does not match ``schema`` (a part of the record schema), or None."""
+    found = _compile(schema)(value)
+    return None if found is None else f"{where}{found[0]} {found[1]}"
+
+
+def _problem(data: Any, ref: str, where: str) -> str | None:
+    found = _compiled_ref(ref)(data)
+    if found is None:
+        try:  # orjson in C refuses every unsafe value but NaN/infinity: the fast path
+            orjson.dumps(data, option=orjson.OPT_STRICT_INTEGER)
+        except TypeError:
+            found = _json_problem(data)  # the slow walk names the value
+        else:
+            if not _has_non_finite(data):
+                return None
+            found = _json_problem(data)
+    return None if found is None else f"{where}{found[0]} {found[1]}"
+
+
+def _has_non_finite(data: Any) -> bool:
+    if isinstance(data, float):
+        return not math.isfinite(data)
+    if isinstance(data, dict):
+        return any(_has_non_finite(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_has_non_finite(v) for v in data)
+    return False
+
+
+def _unstructured(obj: Any, where: str) -> tuple[Any, str | None]:
+    try:
+        return CONVERTER.unstructure(obj), None
+    except Exception as exc:  # a plugin's object the converter cannot handle
+        return None, f"{where} cannot be converted to JSON: {type(exc).__name__}: {exc}"
+
+
+def fact_problem(obj: Any, field: str) -> str | None:
+    """Why a fact for record field ``field`` is not valid record JSON, or None."""
+    where = type(obj).__name__
+    data, problem = _unstructured(obj, where)
+    return problem or _problem(data, f"#/$defs/{FIELD_DEFS[field]}", where)
+
+
+def record_part_problem(obj: Any, name: str) -> str | None:
+    """Why the value of the record-level field ``name`` is invalid, or None."""
+    data, problem = _unstructured(obj, name)
+    return problem or _problem(data, f"#/properties/{name}", name)
