@@ -51,7 +51,7 @@ def is_gpl(text: str) -> bool:
 
 
 def test_the_default_install_has_no_torch_stanza_or_gpl_package() -> None:
-    closure = default_closure("eventx")
+    closure = default_closure("eventx-news")
     assert {"attrs", "pluggy", "regex"} <= closure.keys()  # the walk sees real dependencies
     assert not HEAVY & closure.keys(), sorted(HEAVY & closure.keys())
     gpl = {name: licence_text(d) for name, d in closure.items() if is_gpl(licence_text(d))}
@@ -59,10 +59,10 @@ def test_the_default_install_has_no_torch_stanza_or_gpl_package() -> None:
 
 
 def test_stanza_is_the_stanza_extra() -> None:
-    extras = md.metadata("eventx").get_all("Provides-Extra") or []
+    extras = md.metadata("eventx-news").get_all("Provides-Extra") or []
     assert {"stanza", "dask"} <= set(extras)
     stanza_lines = [
-        r for r in md.requires("eventx") or () if Requirement(r).name.lower() == "stanza"
+        r for r in md.requires("eventx-news") or () if Requirement(r).name.lower() == "stanza"
     ]
     assert stanza_lines and all('extra == "stanza"' in r for r in stanza_lines)
 
