@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,7 +35,7 @@ class _Terminated(BaseException):
 
 def _results(
     items: Iterator[Any], *, jobs: int, document_timeout: float, settings: dict[str, Any]
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """(id, status, compact JSON) of one record per input item, in input order."""
     if jobs > 1:
         from eventx.parallel import run_parallel_results
@@ -388,8 +388,8 @@ def extract(
     progress = _Progress(paths)
     sink = _Sink(output)
     previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    results = _results(items, jobs=jobs, document_timeout=document_timeout, settings=settings)
     try:
-        results = _results(items, jobs=jobs, document_timeout=document_timeout, settings=settings)
         _write_all(results, fmt, _can_hold_several(paths), sink, summary, progress)
         sink.commit()
     except (KeyboardInterrupt, _Terminated):
@@ -402,6 +402,7 @@ def extract(
         click.echo(f"eventx: failed: {sink.abandon()}", err=True)
         raise
     finally:
+        results.close()  # stops the workers now, not when the generator is collected
         signal.signal(signal.SIGTERM, previous)
     progress.close()
     click.echo(summary.line(), err=True)
