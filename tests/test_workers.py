@@ -207,3 +207,32 @@ def test_16_4_the_cli_keeps_every_record_when_a_worker_dies(tmp_path: Path) -> N
     assert out[50]["status"] == "error" and "exited with code 7" in json.dumps(out[50])
     assert done.returncode == 3
     assert done.stderr.splitlines()[-1] == "eventx: 100 documents in: 99 ok, 0 partial, 1 error"
+
+
+def test_16_8_sigterm_keeps_the_previous_output_and_stops_the_workers(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": (EN, AR)[i % 2]}) for i in range(5000)]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous good output\n", "utf-8")
+    command = [sys.executable, "-m", "eventx.cli", "extract", str(corpus), "-o", str(target)]
+    run = subprocess.Popen(
+        [*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        # wait (no time limit asserted) until records are being written to the temporary file
+        while run.poll() is None and not any(
+            p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp")
+        ):
+            time.sleep(0.05)
+        run.send_signal(15)
+        _out, err = run.communicate(timeout=600)
+    finally:
+        run.kill()
+    assert run.returncode == 130
+    assert target.read_text("utf-8") == "previous good output\n"
+    partial = [json.loads(x) for x in (tmp_path / "out.jsonl.partial").read_text().splitlines()]
+    assert 0 < len(partial) < 5000
+    assert [r["id"] for r in partial] == [f"d{i}" for i in range(len(partial))]
+    assert f"{len(partial)} records were written to {target}.partial (incomplete)" in err
+    assert not list(tmp_path.glob(".out.jsonl.*.tmp"))
