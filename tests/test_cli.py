@@ -200,7 +200,7 @@ def test_max_chars_caps_huge_documents(tmp_path: Path) -> None:
     article.write_text((EN + " ") * 200, "utf-8")
     record = json.loads(run("extract", str(article), "--max-chars", "500").stdout)
     assert record["status"] == "partial"
-    assert any("max_chars" in d["message"] for d in record["diagnostics"])
+    assert any("(max_chars)" in d["message"] for d in record["diagnostics"])
     assert all(c["evidence"]["end"] <= 500 for c in record["casualties"])
 
 

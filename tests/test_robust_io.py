@@ -281,9 +281,9 @@ def test_16_10_byte_order_marks_are_honoured(tmp_path: Path, encoding: str) -> N
 def test_16_10_reading_is_bounded_by_max_chars() -> None:
     result = run("extract", "/dev/zero", "--max-chars", "1000")
     record = json.loads(result.stdout)
-    assert record["id"] == "zero" and record["status"] in ("partial", "error")
-    assert any("--max-chars" in d["message"] for d in record["diagnostics"]) or (
-        record["status"] == "error"
+    assert record["id"] == "zero" and record["status"] == "partial"
+    assert any(
+        "/dev/zero has more than 1000 characters" in d["message"] for d in record["diagnostics"]
     )
 
 
@@ -305,7 +305,7 @@ def test_16_10_stdin_is_bounded_too() -> None:
         _read_stdin(io.BytesIO(b"a" * 10_000), language=None, document_date=None, max_chars=100)
     )
     assert isinstance(document, eventx.Document) and len(document.text) == 100
-    assert "--max-chars" in document.metadata["input_warning"]
+    assert "stdin has more than 100 characters" in document.metadata["input_warning"]
 
 
 def test_16_10_falsy_ids_and_every_field_are_checked(tmp_path: Path) -> None:
@@ -437,8 +437,10 @@ HOSTILE_LINES: dict[str, tuple[str, str]] = {
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("case", sorted(HOSTILE_LINES))
 def test_100_documents_with_one_hostile_one_give_100_records_in_order(
-    tmp_path: Path, case: str, jobs: str
+    tmp_path: Path, case: str, jobs: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Fork like a fresh eventx process (this one may hold idle torch threads from other tests).
+    monkeypatch.setattr("eventx.parallel.start_method", lambda settings: "fork")
     line, hostile_id = HOSTILE_LINES[case]
     rows: list[Any] = [{"id": f"d{i:03}", "text": (EN, AR)[i % 2]} for i in range(100)]
     rows[50] = line
@@ -454,3 +456,18 @@ def test_100_documents_with_one_hostile_one_give_100_records_in_order(
     assert all(schema_errors(r) == [] for r in out if r["id"] != "h")
     assert result.exit_code == (3 if out[50]["status"] == "error" else 0)
     assert result.stderr.splitlines()[-1].startswith("eventx: 100 documents in: ")
+
+
+def test_every_test_named_in_guarantees_md_exists() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "guarantees.md").read_text("utf-8")
+    named = re.findall(r"(tests/[\w/]+\.py)::(test_\w+)", text)
+    assert len(named) > 20
+    missing = [
+        f"{path}::{name}"
+        for path, name in named
+        if not re.search(rf"^def {name}\(", (root / path).read_text("utf-8"), re.MULTILINE)
+    ]
+    assert missing == []

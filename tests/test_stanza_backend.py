@@ -506,7 +506,7 @@ def test_cli_extract_with_the_stanza_backend(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)  # stderr holds the summary line
     assert record["id"] == "clashes" and record["status"] in ("ok", "partial")
 
     missing = runner.invoke(

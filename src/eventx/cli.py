@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,13 +29,14 @@ EXIT_INTERRUPTED = 130
 Result = tuple[str, str, str]  # id, status, compact JSON
 
 
-class _Terminated(BaseException):
-    """SIGTERM, raised in the main thread so the run stops like on Ctrl-C (output kept safe)."""
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so the run stops like on Ctrl-C (output kept safe).
+    A KeyboardInterrupt, so that plugin isolation lets it through as the interrupt it is."""
 
 
 def _results(
     items: Iterator[Any], *, jobs: int, document_timeout: float, settings: dict[str, Any]
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """(id, status, compact JSON) of one record per input item, in input order."""
     if jobs > 1:
         from eventx.parallel import run_parallel_results
@@ -150,17 +151,20 @@ class _Summary:
 def _count_documents(paths: tuple[str, ...]) -> int | None:
     """How many documents the inputs hold (for the progress bar's ETA); None if unknown."""
     total = 0
-    for raw in paths:
-        if raw == "-":
-            return None
-        path = Path(raw)
-        files = sorted(path.iterdir()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix == ".jsonl" and file.is_file():
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif file.suffix == ".txt" or not path.is_dir():
-                total += 1
+    try:
+        for raw in paths:
+            if raw == "-":
+                return None
+            path = Path(raw)
+            files = sorted(path.iterdir()) if path.is_dir() else [path]
+            for file in files:
+                if file.suffix == ".jsonl" and file.is_file():
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif file.suffix == ".txt" or not path.is_dir():
+                    total += 1
+    except OSError:  # unreadable now: the run itself will say so in an error record
+        return None
     return total
 
 
@@ -244,23 +248,21 @@ def _write_all(results: Iterator[Result], fmt: str, several: bool, sink: _Sink,
     array = fmt == "json" and several
     if array:
         sink.write("[")
-    for compact in _counted(results, summary, progress, sink):
+    for compact in _counted(results, summary, progress):
         if fmt == "jsonl":
             sink.write(compact + "\n")
         elif array:
-            sink.write(("," if sink.records > 1 else "") + "\n" + _pretty_in_array(compact))
+            sink.write(("," if sink.records else "") + "\n" + _pretty_in_array(compact))
         else:
             sink.write(_pretty(compact) + "\n")
+        sink.records += 1  # after the write: an interrupt between the two is not counted
     if array:
         sink.write("\n]\n" if sink.records else "]\n")
 
 
-def _counted(
-    results: Iterator[Result], summary: _Summary, progress: _Progress, sink: _Sink
-) -> Iterator[str]:
+def _counted(results: Iterator[Result], summary: _Summary, progress: _Progress) -> Iterator[str]:
     for doc_id, status, compact in results:
         summary.add(doc_id, status)
-        sink.records += 1
         progress.tick()
         yield compact
 
@@ -388,11 +390,11 @@ def extract(
     progress = _Progress(paths)
     sink = _Sink(output)
     previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    results = _results(items, jobs=jobs, document_timeout=document_timeout, settings=settings)
     try:
-        results = _results(items, jobs=jobs, document_timeout=document_timeout, settings=settings)
         _write_all(results, fmt, _can_hold_several(paths), sink, summary, progress)
         sink.commit()
-    except (KeyboardInterrupt, _Terminated):
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as _Terminated
         progress.close()
         click.echo(f"eventx: interrupted: {sink.abandon()}", err=True)
         click.echo(summary.line(), err=True)
@@ -402,6 +404,7 @@ def extract(
         click.echo(f"eventx: failed: {sink.abandon()}", err=True)
         raise
     finally:
+        results.close()  # stops the workers now, not when the generator is collected
         signal.signal(signal.SIGTERM, previous)
     progress.close()
     click.echo(summary.line(), err=True)

@@ -100,7 +100,8 @@ def read_bounded(stream: IO[bytes], max_chars: int, origin: str) -> tuple[str, l
     if more or len(text) > max_chars:
         text = text[:max_chars]
         warnings.append(
-            f"{origin} is longer than --max-chars; only its first {max_chars} characters were read"
+            f"{origin} has more than {max_chars} characters; only the first {max_chars} were "
+            "read (max_chars)"
         )
     return text, warnings
 

@@ -148,9 +148,15 @@ def _build_pipeline(settings: dict[str, Any]) -> Any:
     return Pipeline(**{**settings, "plugins": plugins})
 
 
-def _worker_main(conn: Connection, settings: dict[str, Any] | None) -> None:
+def _worker_main(
+    conn: Connection, settings: dict[str, Any] | None, parent_end: Connection | None = None
+) -> None:
     """A worker's loop: receive (index, payload), send back (index, result), until None."""
     global _WORKER
+    if parent_end is not None:
+        # Forked: drop this copy of the parent's end, so that the parent's death reaches us as
+        # end-of-file instead of leaving us waiting forever.
+        parent_end.close()
     # The parent owns interrupts: it stops the workers itself and reports what was written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -173,7 +179,14 @@ def _worker_main(conn: Connection, settings: dict[str, Any] | None) -> None:
 class _Worker:
     def __init__(self, context: Any, settings: dict[str, Any] | None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, settings), daemon=True)
+        forked = context.get_start_method() == "fork"
+        args = (child, settings, self.conn if forked else None)
+        self.process = context.Process(target=_worker_main, args=args, daemon=True)
+        if forked:
+            # A forked child flushes the std streams it inherited when it ends: anything still
+            # buffered here would be written twice (records on stdout!). Empty them first.
+            sys.stdout.flush()
+            sys.stderr.flush()
         self.process.start()
         child.close()
         self.task: tuple[int, Payload] | None = None
