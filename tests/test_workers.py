@@ -236,3 +236,29 @@ def test_16_8_sigterm_keeps_the_previous_output_and_stops_the_workers(tmp_path: 
     assert [r["id"] for r in partial] == [f"d{i}" for i in range(len(partial))]
     assert f"{len(partial)} records were written to {target}.partial (incomplete)" in err
     assert not list(tmp_path.glob(".out.jsonl.*.tmp"))
+
+
+class SlowStarter:
+    """A plugin whose registration is slow, as a spawned worker's start-up is on a busy machine."""
+
+    name = "slow_starter"
+
+    @hookimpl
+    def eventx_register_extractors(self, register: eventx.Register) -> None:
+        time.sleep(1.5)
+
+
+def test_16_4_a_workers_start_up_does_not_count_against_its_first_document() -> None:
+    # Each worker needs 1.5 s to start; the per-document limit is 1 s. The clock starts when a
+    # worker has taken a document, so no healthy document is lost to start-up time.
+    docs = [eventx.Document(id=f"s{i}", text=EN, document_date="2022-01-07") for i in range(4)]
+    supervisor = _Supervisor(2, {"plugins": [SlowStarter()]}, document_timeout=1.0)
+    for forked in supervisor.workers:
+        forked.stop()
+    supervisor.worker_settings = {"plugins": [SlowStarter()]}  # build in the worker, like spawn
+    supervisor.workers = [supervisor._new_worker() for _ in range(2)]
+    try:
+        results = list(supervisor.run(map(to_payload, docs)))
+    finally:
+        supervisor.close()
+    assert [(r[0], r[1]) for r in results] == [(d.id, "ok") for d in docs]

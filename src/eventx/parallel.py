@@ -37,9 +37,10 @@ from typing import Any
 
 from eventx.record import Document, EventRecord
 
-#: Hard wall-clock limit per document in a worker (seconds). The pipeline's own per-extractor
-#: deadline (``Pipeline(timeout=...)``) normally ends a slow extractor long before this; this
-#: limit is the stop for code that swallows that deadline or blocks outside Python.
+#: Hard wall-clock limit per document in a worker (seconds), used when neither the caller's
+#: ``document_timeout`` nor the pipeline's ``timeout`` setting says otherwise. The pipeline's
+#: work budget normally ends a runaway extractor long before this; this limit is the stop for
+#: code that never spends budget or blocks outside Python.
 DEFAULT_DOCUMENT_TIMEOUT = 300.0
 
 # How many documents may be dispatched beyond the oldest unfinished one, per worker: bounds
@@ -49,6 +50,13 @@ _AHEAD_PER_WORKER = 32
 # The pipeline a worker uses: set in the parent before forking (inherited), or built by a
 # spawned worker from the settings (plugin managers and stanza models do not pickle).
 _WORKER: Any = None
+
+# What a worker sends once it can take documents.
+_READY = "ready"
+# Workers that die before they are ready, in a row, before the run gives up: a worker that
+# cannot even start (a broken install, a plugin that fails at import) would otherwise be
+# replaced forever.
+_MAX_FAILED_STARTS = 3
 
 Payload = tuple[Any, ...]
 #: One finished document: its id, its status and its record as compact JSON.
@@ -165,6 +173,10 @@ def _worker_main(
         _WORKER.warm_up(freeze_gc=True)
     else:  # forked from a warmed-up parent: keep the inherited objects out of GC's reach so
         gc.freeze()  # their pages stay shared with the parent and the other workers
+    # Ready: from now on the per-document clock is fair. A spawned worker's start-up (imports,
+    # building the place index) must not count against its first document, or a loaded
+    # machine would stop healthy workers before they read anything.
+    conn.send(_READY)
     while True:
         try:
             message = conn.recv()
@@ -189,6 +201,7 @@ class _Worker:
             sys.stderr.flush()
         self.process.start()
         child.close()
+        self.ready = False
         self.task: tuple[int, Payload] | None = None
         self.started = 0.0
 
@@ -242,6 +255,7 @@ class _Supervisor:
             self.worker_settings = _portable_settings(settings)
         self.jobs = jobs
         self.timeout = document_timeout if document_timeout and document_timeout > 0 else None
+        self.failed_starts = 0
         self.workers = [self._new_worker() for _ in range(jobs)]
 
     def _new_worker(self) -> _Worker:
@@ -261,7 +275,7 @@ class _Supervisor:
         ahead = self.jobs * _AHEAD_PER_WORKER
         while True:
             for worker in list(self.workers):
-                if worker.task is not None:
+                if worker.task is not None or not worker.ready:
                     continue
                 if retry:
                     task = retry.popleft()
@@ -283,19 +297,38 @@ class _Supervisor:
                 yield done.pop(next_out)
                 next_out += 1
             busy = [w for w in self.workers if w.task is not None]
-            if not busy:
-                if exhausted and not retry:
-                    return
-                continue
-            self._collect(busy, done)
+            if not busy and exhausted and not retry and next_out not in done:
+                return
+            starting = [w for w in self.workers if not w.ready]
+            if busy or starting:
+                self._collect(busy, starting, done)
 
-    def _collect(self, busy: list[_Worker], done: dict[int, Result]) -> None:
+    def _collect(
+        self, busy: list[_Worker], starting: list[_Worker], done: dict[int, Result]
+    ) -> None:
         wait_for = None
-        if self.timeout is not None:
+        if self.timeout is not None and busy:
             first_deadline = min(w.started for w in busy) + self.timeout
             wait_for = max(0.0, first_deadline - time.monotonic())
-        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+        watched = busy + starting
+        wait([w.conn for w in watched] + [w.process.sentinel for w in watched], wait_for)
         now = time.monotonic()
+        for worker in starting:
+            if worker.conn.poll():
+                with contextlib.suppress(EOFError, OSError):
+                    if worker.conn.recv() == _READY:
+                        worker.ready = True
+                        self.failed_starts = 0
+                        continue
+            if not worker.process.is_alive():
+                worker.process.join()
+                self.failed_starts += 1
+                if self.failed_starts >= _MAX_FAILED_STARTS:
+                    raise RuntimeError(
+                        f"{_MAX_FAILED_STARTS} worker processes in a row died before they were "
+                        f"ready (last: {_death_note(worker.process)}); run with --jobs 1 to see why"
+                    )
+                self._replace(worker, kill=True)
         for worker in busy:
             assert worker.task is not None
             index, payload = worker.task
@@ -329,10 +362,12 @@ def run_parallel_results(
     items: Iterable[Any],
     *,
     jobs: int,
-    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    document_timeout: float | None = None,
     **settings: Any,
 ) -> Iterator[Result]:
     """``(id, status, compact JSON)`` of one record per item, in input order."""
+    if document_timeout is None:  # the pipeline's own setting, when the caller gave one
+        document_timeout = settings.get("timeout", DEFAULT_DOCUMENT_TIMEOUT)
     supervisor = _Supervisor(jobs, settings, document_timeout)
     try:
         yield from supervisor.run(map(to_payload, items))
@@ -344,15 +379,17 @@ def run_parallel_json(
     items: Iterable[Any],
     *,
     jobs: int,
-    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    document_timeout: float | None = None,
     **settings: Any,
 ) -> Iterator[str]:
     """Compact JSON text of one record per item, in input order, from ``jobs`` processes.
 
     ``settings`` are :class:`eventx.Pipeline` keyword arguments (``backend``, ``stanza_dir``,
     ``max_chars``, ``timeout``, ``plugins``...), applied in every worker. A worker that dies or
-    runs longer than ``document_timeout`` seconds on one document (None: no limit) costs only
-    that document, which gets an ``error`` record.
+    runs longer than ``document_timeout`` seconds on one document costs only that document,
+    which gets an ``error`` record. None: the ``timeout`` setting when given, else
+    :data:`DEFAULT_DOCUMENT_TIMEOUT`; 0: no limit. The clock starts when a worker has taken the
+    document, never during a worker's start-up.
     """
     for _id, _status, text in run_parallel_results(
         items, jobs=jobs, document_timeout=document_timeout, **settings
@@ -364,7 +401,7 @@ def run_parallel(
     items: Iterable[Any],
     *,
     jobs: int,
-    document_timeout: float | None = DEFAULT_DOCUMENT_TIMEOUT,
+    document_timeout: float | None = None,
     **settings: Any,
 ) -> Iterator[EventRecord]:
     """Like :func:`run_parallel_json`, yielding :class:`EventRecord` objects."""

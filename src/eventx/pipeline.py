@@ -190,8 +190,9 @@ class Pipeline:
     :param backend: ``"builtin"``, ``"stanza"`` (needs a model directory) or a Backend object.
     :param work_budget: work units per character of text that each stage (annotation, each
         extractor, each hook implementation) may spend (see :mod:`eventx.budget`); None: no limit.
-    :param timeout: wall-clock seconds per document for process runners (``--jobs``), which stop
-        a worker stuck on one document; not enforced in-process (None: no limit).
+    :param timeout: wall-clock seconds per document for process runners
+        (:func:`eventx.parallel.run_parallel_json` when not given ``document_timeout``), which
+        stop a worker stuck on one document; not enforced in-process (None: no limit).
     :param max_chars: documents are cut at this length, with a warning.
     :param collect_timings: add up wall-clock seconds per stage in :attr:`timings` (keys: the
         backend as ``annotate:<name>``, each extractor's name, and ``merge``); off by default so
