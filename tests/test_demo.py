@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,7 @@ def test_summary_groups_facts_by_type_with_evidence(tmp_path: Path) -> None:
         assert f"\n{title} ({len(getattr(record, field))})\n" in text
     killed = next(c for c in record.casualties if c.kind == "killed")
     assert f"«{killed.evidence.text}» [{killed.evidence.start}:{killed.evidence.end}]" in text
-    assert eventx.EventRecord.from_dict(
-        __import__("json").loads((tmp_path / "r.json").read_text("utf-8"))
-    ) == record
+    assert eventx.EventRecord.from_dict(json.loads((tmp_path / "r.json").read_text("utf-8"))) == record
     assert "<mark" in (tmp_path / "r.html").read_text("utf-8")
 
 

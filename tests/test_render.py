@@ -142,3 +142,30 @@ def test_generated_articles_render_with_every_mark_at_its_offsets(text: str) -> 
         r'data-start="(\d+)" data-end="(\d+)" title="[^"]*">(.*?)</mark>', page, re.S
     ):
         assert text[int(start) : int(end)] == html.unescape(inner)
+
+
+def test_html_and_exports_are_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Same input, same bytes: no set order, hash seed or clock leaks into the outputs."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, eventx\n"
+        "from eventx.demo import load_seed, seed_record\n"
+        "from eventx.export import export_records\n"
+        "record = seed_record(bundled_only=True)\n"
+        "out = sys.argv[1]\n"
+        "open(out + '.html', 'w', encoding='utf-8').write(eventx.render_html(record, load_seed().text))\n"
+        "for fmt, ext in (('acled-csv', '.acled.csv'), ('plover-jsonl', '.jsonl')):\n"
+        "    export_records([record], fmt, out + ext)\n"
+        "export_records([record], 'csv', out + '.statements.csv', kind='statements')\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        base = tmp_path / f"run{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(base)], check=True, env=env, timeout=600)
+        outputs.append([Path(str(base) + ext).read_bytes()
+                        for ext in (".html", ".acled.csv", ".jsonl", ".statements.csv")])
+    assert outputs[0] == outputs[1]

@@ -18,6 +18,7 @@ _SPECIFICITY = {"place": 0, "city": 1, "region": 2, "country": 3}
 # ACLED's geo_precision when the record does not carry one: 1 = the town itself,
 # 3 = only a larger region (or the country) is known.
 _PRECISION_BY_KIND = {"place": 1, "city": 1, "region": 3, "country": 3}
+_PRIMARY_PLACE_FIELDS = ("event_place", "primary_place", "event_location")
 
 
 def _field(value: Any, name: str) -> Any:
@@ -62,17 +63,22 @@ def event_locations(record: EventRecord) -> tuple[Location, ...]:
 def primary_place(record: EventRecord) -> Location | None:
     """The record's primary event place.
 
-    The one the record names (``event_place``) when it has one; otherwise the most specific
-    event location in the record's country (most mentions, then first mention, break ties).
+    The one the record names when it has one (issue 12 adds it while this is written: read
+    under the names it may land with, as a Location, a name, ``{name: ...}`` or an index into
+    ``locations``); otherwise the most specific event location in the record's country (most
+    mentions, then first mention, break ties).
     """
-    named = getattr(record, "event_place", None)
-    if isinstance(named, Location):
-        return named
-    if named is not None:
-        name = named if isinstance(named, str) else _field(named, "name")
-        for loc in record.locations:
-            if loc.name == name:
-                return loc
+    for attribute in _PRIMARY_PLACE_FIELDS:
+        named = getattr(record, attribute, None)
+        if isinstance(named, Location):
+            return named
+        if isinstance(named, int) and 0 <= named < len(record.locations):
+            return record.locations[named]
+        if named is not None:
+            name = named if isinstance(named, str) else _field(named, "name")
+            for loc in record.locations:
+                if loc.name == name:
+                    return loc
     candidates = list(event_locations(record))
     if record.country:
         in_country = [loc for loc in candidates if loc.country_code == record.country]

@@ -82,12 +82,17 @@ def _highlighted(text: str, spans: list[Span]) -> tuple[str, dict[str, int]]:
     coloured by its innermost span and lists every fact covering it in ``data-facts``.
     """
     bounds = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    starting: dict[int, list[Span]] = {}
+    for span in spans:
+        starting.setdefault(span.start, []).append(span)
+    active: list[Span] = []  # spans covering the current segment: a sweep, not a scan per segment
     parts: list[str] = []
     first_mark: dict[str, int] = {}
     marks = 0
     for a, b in itertools.pairwise(bounds):
         segment = html.escape(text[a:b])
-        covering = [s for s in spans if s.start <= a and b <= s.end]
+        active = [s for s in active if s.end > a] + starting.get(a, [])
+        covering = active
         if not covering:
             parts.append(segment)
             continue
