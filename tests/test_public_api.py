@@ -56,6 +56,7 @@ REVIEWED_API = {
     "Extension",
     "ExtractionContext",
     "Extractor",
+    "AdminArea",
     "Location",
     "NumberMatch",
     "PhraseMatch",

@@ -367,6 +367,9 @@ def merge_mentions(
                 country_code=first.country_code,
                 mentions=evidence,
                 resolution="unresolved",
+                geo_precision=geo_precision(
+                    first.kind, resolved=False, located=first.country_code is not None
+                ),
             )
             continue
         yield eventx.Location(
@@ -378,7 +381,36 @@ def merge_mentions(
             lon=place.lon,
             mentions=evidence,
             resolution=place.resolution,
+            admin1=(
+                eventx.AdminArea(name=place.admin1_name or place.admin1_code, code=place.admin1_code)
+                if place.admin1_code
+                else None
+            ),
+            admin2=(
+                eventx.AdminArea(name=place.admin2_name or place.admin2_code, code=place.admin2_code)
+                if place.admin2_code
+                else None
+            ),
+            geo_precision=geo_precision(place.kind, resolved=True, second_level=place.admin2_code is not None and place.kind == "region"),
         )
+
+
+def geo_precision(
+    kind: str, *, resolved: bool, second_level: bool = False, located: bool = False
+) -> int:
+    """ACLED's geo-precision code of a place (docs/plugins/places.md).
+
+    1: the place itself is known (a city; a named site with coordinates); 2: part of a region
+    or near a known place (a second-level unit; a named site or village the gazetteer does not
+    know but whose town or region the text gives); 3: only a first-level region or the country.
+    """
+    if kind == "country" or (kind == "region" and not second_level):
+        return 3
+    if kind == "region":
+        return 2
+    if resolved:
+        return 1
+    return 2 if located else 3
 
 
 @lru_cache(maxsize=1)
@@ -404,3 +436,38 @@ def is_actor_only(location: eventx.Location, main: str | None, text: str, langua
     elif location.kind != "country":
         return False
     return not any(is_locative(text, m.start, language) for m in location.mentions)
+
+
+def place_role(
+    location: eventx.Location,
+    main: str | None,
+    text: str,
+    language: str,
+    scenes: frozenset[str] = frozenset(),
+) -> str:
+    """``"event"`` when an event of the article happens there, else ``"mentioned"``.
+
+    A foreign country, or a foreign capital, that no mention puts after a locative preposition
+    ("اعتبرت روسيا", "Moscow said", "troops from Belarus") only acts or speaks: it is
+    mentioned (:func:`is_actor_only`), unless the article also names a town or region in that
+    country (``scenes``: "rockets hit Sderot" makes Israel a scene). Every other place the
+    article names is an event place: places in the event's country, foreign towns and regions,
+    places named as scenes ("in Russia"), and named sites no gazetteer knows.
+    """
+    if location.country_code in scenes:
+        return "event"
+    if is_actor_only(location, main, text, language):
+        return "mentioned"
+    return "event"
+
+
+def scene_countries(locations: Sequence[eventx.Location]) -> frozenset[str]:
+    """Countries with a town, region or site named in the article (not a capital alone)."""
+    capitals = _capitals()
+    return frozenset(
+        loc.country_code
+        for loc in locations
+        if loc.country_code
+        and loc.kind in ("region", "city", "place")
+        and (loc.geonameid is None or loc.geonameid not in capitals)
+    )

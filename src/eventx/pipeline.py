@@ -353,6 +353,16 @@ class Pipeline:
         ):
             decided[field], failed = self._first_result(hook_name, diagnostics, **args)
             status = "partial" if failed else status
+        # the primary event place is chosen within the decided country
+        located = attrs.evolve(record, country=decided.get("country"))
+        decided["primary_location"], failed = self._first_result(
+            "eventx_decide_primary_location",
+            diagnostics,
+            record=located,
+            document=document,
+            annotation=annotation,
+        )
+        status = "partial" if failed else status
         self._lap("merge", started)
         if decided.get("casualty_totals") is None:
             decided.pop("casualty_totals", None)

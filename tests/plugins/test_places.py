@@ -118,3 +118,37 @@ def test_places_have_valid_codes_and_are_deterministic(sentence: str, noise: str
             assert location.country_code is not None or location.kind == "region"
         for mention in location.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_roles_event_places_and_mentioned_actors(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة في مدينة الموصل بمحافظة نينوى شمال العراق يوم الجمعة. "
+        "وقالت موسكو إن روسيا تتابع الوضع، فيما دعت واشنطن إلى التهدئة."
+    )
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    assert places["Mosul"].role == "event" and places["Iraq"].role == "event"
+    assert places["Moscow"].role == "mentioned" and places["Russia"].role == "mentioned"
+    assert record.country == "IQ" and record.primary_location == "Mosul"
+    mosul = places["Mosul"]
+    assert mosul.admin1 is not None and mosul.admin1.code == "IQ-NI"
+    assert mosul.geo_precision == 1 and places["Iraq"].geo_precision == 3
+
+
+def test_a_foreign_country_with_a_named_town_is_a_scene(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Militants in Gaza fired rockets that hit Sderot on Tuesday, and Israel said its "
+        "aircraft struck targets in the Gaza Strip."
+    )
+    places = _by_name(_record(pipeline, text, "en"))
+    assert places["Sderot"].role == "event"
+    assert places["Israel"].role == "event"  # Sderot makes Israel a scene, not only an actor
+
+
+def test_region_from_iso_data_carries_code_point_and_precision(pipeline: eventx.Pipeline) -> None:
+    text = "قتل خمسة أشخاص في انفجار عبوة ناسفة في محافظة ديالى العراقية مساء الأحد."
+    places = _by_name(_record(pipeline, text, "ar"))
+    diyala = places["Diyala"]
+    assert diyala.kind == "region" and diyala.role == "event"
+    assert diyala.admin1 == eventx.AdminArea(name="Diyala", code="IQ-DI")
+    assert diyala.lat is not None and diyala.geo_precision == 3

