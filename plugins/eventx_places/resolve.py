@@ -215,6 +215,29 @@ def _person_name(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1].rstrip(".") in _EN_TITLES
 
 
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether an English town name follows another capitalised word inside a sentence.
+
+    "Nancy Marshall", "Gerry Adams", "Bloody Sunday": a small town's name right after a
+    capitalised word that is not a function word ("In", "The") is the end of a longer proper
+    name, a person's name most often. (Not for big cities: "Sunday Kabul" headlines are
+    rare, and big cities need no cue anyway.)
+    """
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or not before.endswith(" ") or before.endswith("  "):
+        return False
+    previous = words[-1]
+    if not (previous.isalpha() and previous[:1].isupper() and previous[1:].islower()):
+        return False
+    if previous in _EN_FACILITY_STOP or previous.lower() in _word_list("en", "locative"):
+        return False
+    # not the first word of a sentence: the word before it is not a sentence end
+    earlier = words[-2] if len(words) > 1 else ""
+    return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
+
+
 def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in taken)
 
@@ -322,6 +345,13 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
         if language == "en" and _person_name(doc.text, mention.start, mention.end):
+            continue
+        if (
+            language == "en"
+            and place.kind == "city"
+            and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
+            and _inside_longer_name(doc.text, mention.start)
+        ):
             continue
         resolved.append(
             ResolvedMention(

@@ -96,3 +96,12 @@ def test_lookup_finds_subdivisions_with_type_words() -> None:
 def test_resolution_never_crashes_and_is_deterministic(text: str, language: str) -> None:
     first = _places(text, language)
     assert first == _places(text, language)
+
+
+def test_small_town_after_a_capitalised_word_is_part_of_a_name() -> None:
+    # "Marshall" (Texas), "Adams" (Massachusetts): surnames here, not places
+    text = "Reporter Jane Marshall spoke with Gerry Adams about the talks on Monday."
+    assert "Marshall" not in _places(text, "en") and "Adams" not in _places(text, "en")
+    # the same town as a place: after a preposition, and at the start of a sentence
+    assert _places("Two people were shot in Marshall late on Friday.", "en")["Marshall"] == "US"
+    assert "Tucson" in _places("Police said on Monday. Tucson residents heard shots.", "en")
