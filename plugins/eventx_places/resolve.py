@@ -11,6 +11,7 @@ named facilities ("Massoud Square", "Garvaghy Road"); (6) mentions merged per pl
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -35,7 +36,9 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _EN_FACILITY_RE = regex.compile(
     r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
-    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?)\b"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?"
+    r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
+    r"|neighbo(?:u)?rhood|refugee\scamp))\b"
 )
 _EN_AREA_RE = regex.compile(
     r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
@@ -57,6 +60,10 @@ class ResolvedMention:
     place: eventx.Place | None
     name: str
     country_code: str | None = None  # for unresolved names: the country of a place they contain
+    # for unresolved names: the known town or region the text puts them in (its admin1)
+    within: eventx.Place | None = None
+    # a site named by a noun and its town ("مطار النجف"): merged by noun and town
+    site_of_town: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -246,10 +253,18 @@ def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
     taken: eventx.SpanSet,
+    known: Mapping[int, tuple[eventx.Place, int]] | None = None,
 ) -> Iterator[ResolvedMention]:
-    """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved."""
+    """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved.
+
+    A site noun before a known town ("مطار النجف", "سجن صيدنايا") names a site in that town:
+    the site is reported too, placed in the town's country and admin region.
+    """
     tokens = doc.tokens
     language = doc.language
+    known = known or {}
+    if language == "ar":
+        yield from _sites_in_towns(doc, known)
     for match in _cue_matcher(language).finditer(doc):
         following = match.last_token + 1
         if following >= len(tokens):
@@ -298,6 +313,63 @@ def _cue_mentions(
         )
 
 
+@lru_cache(maxsize=4)
+def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
+    data = eventx.language_data(PACKAGE, "data", language).get("site_nouns", {})
+    return eventx.matcher_from_table({"site": data})
+
+
+def _sites_in_towns(
+    doc: eventx.AnnotatedDocument, known: Mapping[int, tuple[eventx.Place, int]]
+) -> Iterator[ResolvedMention]:
+    """A site noun right before a known town or region: a site there ("مطار النجف الدولي").
+
+    The name runs from the noun (without its clitics: "بمخيم" -> "مخيم") over the town and the
+    adjectives of ``site_adjectives`` after it.
+    """
+    tokens = doc.tokens
+    adjectives = _word_list(doc.language, "site_adjectives")
+    for match in _site_matcher(doc.language).finditer(doc):
+        following = match.last_token + 1
+        if following >= len(tokens):
+            continue
+        noun, token = tokens[match.first_token], tokens[following]
+        found = known.get(token.start)
+        if found is None or noun.norm.startswith(("ال", "وال", "بال")):
+            continue
+        town, town_end = found
+        if town.kind not in ("city", "region"):
+            continue
+        if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
+            continue
+        index = max(following, bisect.bisect_right(doc.token_starts, town_end - 1) - 1)
+        while index + 1 < len(tokens) and tokens[index + 1].start >= town_end and (
+            tokens[index + 1].norm in adjectives
+        ):
+            index += 1
+        end = max(town_end, tokens[index].end)
+        start = noun.start + _clitic_length(noun.text, match.phrase)
+        yield ResolvedMention(
+            start=start,
+            end=end,
+            kind="place",
+            place=None,
+            name=doc.text[start:end],
+            country_code=town.country_code,
+            within=town,
+            site_of_town=True,
+        )
+
+
+def _clitic_length(word: str, stem: str) -> int:
+    """How many leading letters of ``word`` are clitics before ``stem`` ("بمخيم", "مخيم": 1)."""
+    target = eventx.normalize_string(stem)
+    for cut in range(0, min(3, len(word))):
+        if eventx.normalize_string(word[cut:]) == target:
+            return cut
+    return 0
+
+
 def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
@@ -309,6 +381,8 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
             start, end, [t for t in taken if not (start <= t[0] and t[1] <= end)]
         ):
             continue
+        if words[-1].islower() and any(t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken):
+            continue  # "a Boston street": a known town and a common noun, not a street's name
         yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
     for found in _EN_AREA_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
@@ -359,7 +433,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             )
         )
     taken = [(m.start, m.end) for m in found]
-    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken)))
+    known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
+    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
@@ -372,7 +447,33 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         resolved = [r for r in resolved if not any(f.start <= r.start < f.end for f in facilities)]
     resolved.extend(extra)
     resolved.sort(key=lambda r: (r.start, r.end))
-    return resolved, context
+    return [_locate(doc, m, resolved) for m in resolved], context
+
+
+def _locate(
+    doc: eventx.AnnotatedDocument, mention: ResolvedMention, mentions: Sequence[ResolvedMention]
+) -> ResolvedMention:
+    """An unresolved site or village placed where the same sentence says it is.
+
+    The nearest town or region of the sentence ("... في قرية أكبار قرب ميناكا", "Sardarpura
+    village in Mehsana district") gives its country and admin region.
+    """
+    if mention.place is not None or mention.within is not None:
+        return mention
+    sentence = doc.sentence_index_at(mention.start)
+    nearby = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.kind in ("city", "region")
+        and doc.sentence_index_at(m.start) == sentence
+        and (mention.country_code is None or m.place.country_code == mention.country_code)
+    ]
+    if not nearby:
+        return mention
+    town = min(nearby, key=lambda m: (abs(m.start - mention.start), m.start))
+    assert town.place is not None
+    return attrs.evolve(mention, country_code=town.place.country_code, within=town.place)
 
 
 def merge_mentions(
@@ -383,6 +484,10 @@ def merge_mentions(
     for mention in mentions:
         if mention.place is not None:
             key: Any = mention.place.key
+        elif mention.site_of_town and mention.within is not None:
+            # "مطار النجف" and "مطار النجف الدولي": one site (its noun and its town)
+            noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
+            key = ("site", noun, mention.within.key)
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
         groups.setdefault(key, []).append(mention)
@@ -391,15 +496,16 @@ def merge_mentions(
         evidence = [ctx.evidence(m.start, m.end) for m in group]
         place = first.place
         if place is None:
+            within = next((m.within for m in group if m.within is not None), None)
             yield eventx.Location(
                 name=first.name,
                 kind=first.kind,
                 country_code=first.country_code,
                 mentions=evidence,
                 resolution="unresolved",
-                geo_precision=geo_precision(
-                    first.kind, resolved=False, located=first.country_code is not None
-                ),
+                admin1=_admin(within.admin1_name, within.admin1_code) if within else None,
+                admin2=_admin(within.admin2_name, within.admin2_code) if within else None,
+                geo_precision=geo_precision(first.kind, resolved=False, located=within is not None),
             )
             continue
         yield eventx.Location(
@@ -411,18 +517,14 @@ def merge_mentions(
             lon=place.lon,
             mentions=evidence,
             resolution=place.resolution,
-            admin1=(
-                eventx.AdminArea(name=place.admin1_name or place.admin1_code, code=place.admin1_code)
-                if place.admin1_code
-                else None
-            ),
-            admin2=(
-                eventx.AdminArea(name=place.admin2_name or place.admin2_code, code=place.admin2_code)
-                if place.admin2_code
-                else None
-            ),
+            admin1=_admin(place.admin1_name, place.admin1_code),
+            admin2=_admin(place.admin2_name, place.admin2_code),
             geo_precision=geo_precision(place.kind, resolved=True, second_level=place.admin2_code is not None and place.kind == "region"),
         )
+
+
+def _admin(name: str | None, code: str | None) -> eventx.AdminArea | None:
+    return eventx.AdminArea(name=name or code, code=code) if code else None
 
 
 def geo_precision(

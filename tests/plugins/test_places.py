@@ -152,3 +152,24 @@ def test_region_from_iso_data_carries_code_point_and_precision(pipeline: eventx.
     assert diyala.kind == "region" and diyala.role == "event"
     assert diyala.admin1 == eventx.AdminArea(name="Diyala", code="IQ-DI")
     assert diyala.lat is not None and diyala.geo_precision == 3
+
+
+def test_site_in_a_known_town_is_reported_with_its_admin_region(pipeline: eventx.Pipeline) -> None:
+    text = "هبطت الطائرة في مطار بغداد الدولي مساء الخميس، وأغلقت السلطات مطار بغداد لساعات."
+    places = _by_name(_record(pipeline, text, "ar"))
+    site = places["مطار بغداد الدولي"]  # one site for both spellings, beside the city
+    assert len(site.mentions) == 2 and "Baghdad" in places
+    assert site.kind == "place" and site.country_code == "IQ" and site.role == "event"
+    assert site.admin1 is not None and site.admin1.code == "IQ-BG"
+    assert site.geo_precision == 2
+
+
+def test_named_village_takes_the_country_of_the_town_beside_it(pipeline: eventx.Pipeline) -> None:
+    text = "Police said 33 people were burnt to death in Sardarpura village near Mehsana on Friday."
+    places = _by_name(_record(pipeline, text, "en"))
+    village = places["Sardarpura village"]
+    assert village.resolution == "unresolved" and village.kind == "place"
+    assert village.country_code == "IN" and village.geo_precision == 2
+    # a town followed by a common noun is no street's name
+    text = "Gunmen opened fire on a crowded Boston street on Monday."
+    assert not [loc for loc in _record(pipeline, text, "en").locations if loc.kind == "place"]
