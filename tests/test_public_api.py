@@ -32,6 +32,7 @@ REVIEWED_API = {
     "country_name",
     "find_place_mentions",
     "fuzzy_place",
+    "is_lowercase_text",
     "lookup_place",
     "lookup_places",
     "capital_of",

@@ -147,12 +147,18 @@ def has_place_cue(text: str, start: int, language: str, *, nouns_only: bool = Fa
     return not nouns_only and is_locative(text, start, language)
 
 
+#: In a text without capitals a town needs at least this many people besides support.
+MIN_POPULATION_LOWERCASE = 50_000
+
+
 def believable(
     place: eventx.Place,
     mention: eventx.PlaceMention,
     text: str,
     context: Mapping[str, int],
     language: str,
+    *,
+    lowercase: bool = False,
 ) -> bool:
     """Whether a gazetteer candidate is taken as a place mention (docs/plugins/places.md).
 
@@ -165,6 +171,17 @@ def believable(
     of two or three letters (آب, أن) are mostly words: they need a big population and support
     or a place noun. Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
     """
+    if lowercase:
+        # no capital tells a name from a word: "reading", "most" and "split" are towns too.
+        # A town or region needs another place of its country in the article (or is big).
+        supported = bool(place.country_code and context.get(place.country_code, 0) > 0)
+        if place.kind == "region":
+            return supported
+        if place.kind == "city":
+            return (supported and place.population >= MIN_POPULATION_LOWERCASE) or (
+                place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"]
+            )
+        return True
     if place.resolution == "alias" or place.kind not in ("city", "region"):
         return True
     if place.kind == "region" and place.source is None:
@@ -403,6 +420,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         for m in found
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
+    lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
     for mention in found:
         if mention.demonym:
@@ -414,7 +432,14 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
         # not vouch for itself
         others = context - document_context([mention])
-        if place is None or not believable(place, mention, doc.text, others, language):
+        if lowercase:
+            # every other mention of a certain country supports (a city too: ahmedabad for
+            # gujarat), as capitals cannot single out names
+            own = Counter({p.country_code for p in mention.candidates if p.country_code})
+            others = located - own
+        if place is None or not believable(
+            place, mention, doc.text, others, language, lowercase=lowercase
+        ):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue

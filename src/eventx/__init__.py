@@ -20,6 +20,7 @@ from eventx.gazetteer import (
     demonym_of,
     find_place_mentions,
     fuzzy_place,
+    is_lowercase_text,
     lookup_place,
     lookup_places,
 )
@@ -125,6 +126,7 @@ __all__ = [
     "fuzzy_place",
     "hookimpl",
     "hookspec",
+    "is_lowercase_text",
     "language_data",
     "load_data",
     "lookup_place",

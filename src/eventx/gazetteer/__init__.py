@@ -47,6 +47,7 @@ __all__ = [
     "demonym_of",
     "find_place_mentions",
     "fuzzy_place",
+    "is_lowercase_text",
     "language_index",
     "latin_skeleton",
     "lookup_place",
@@ -146,6 +147,22 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
+#: A text is written without capitals when fewer than this share of its words start with one
+#: (lower-cased news archives): English names cannot be told by their capital there.
+LOWERCASE_TEXT_SHARE = 0.03
+
+
+@lru_cache(maxsize=64)
+def is_lowercase_text(text: str) -> bool:
+    """Whether an English text is written (almost) without capitals ("ahmedabad: the communal
+    flare-up in gujarat ..."). A heading in capitals does not change the answer."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 20:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised < LOWERCASE_TEXT_SHARE * len(words)
+
+
 def find_place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
     """Every place name and demonym in a document, leftmost-longest, in document order.
 
@@ -168,8 +185,9 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
     text = annotation.text
     tokens = annotation.tokens
     valid: list[PhraseMatch[tuple[str, bool]]] = []
+    lowercase = language == "en" and is_lowercase_text(text)
     for match in _matcher(language).finditer(annotation):
-        if language == "en" and not _capitalised(text[match.start : match.end]):
+        if language == "en" and not lowercase and not _capitalised(text[match.start : match.end]):
             continue
         key, demonym = match.value
         if language == "ar":

@@ -327,7 +327,13 @@ def subdivision_english_name(sub: Subdivision) -> str:
             return name
     if sub.name.isascii():
         return sub.name
-    return english[0] if english else ascii_fold(sub.name)
+    # an English spelling of the same name (Anbar for Al Anbār, Aleppo the city for Ḩalab),
+    # not a nickname the data also lists ("Jewel of Western India" for Gujarāt)
+    bare = _ARTICLE_RE.sub("", ascii_fold(sub.name))
+    for name in english:
+        if name[:1].lower() == bare[:1].lower() or _is_city_name(sub.country_code, name):
+            return name
+    return ascii_fold(sub.name)
 
 
 def subdivision_place(sub: Subdivision, resolution: str = "gazetteer") -> Place:
