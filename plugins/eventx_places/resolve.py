@@ -330,6 +330,40 @@ def _cue_mentions(
         )
 
 
+def _nisba_location(
+    doc: eventx.AnnotatedDocument,
+    mention: eventx.PlaceMention,
+    place_ends: Mapping[int, eventx.PlaceMention],
+) -> eventx.Place | None:
+    """The country a demonym names as a place, or None when it only says whose.
+
+    An adjective of nationality names the country as a place after a territory noun
+    (``الأراضي الإسرائيلية``, ``الحدود العراقية``; "Israeli territory" puts the noun after) or
+    right after a place of that country (``ديالى العراقية``): "in Diyala, Iraq". Otherwise it
+    says whose ("القوات العراقية", "Iraqi officials") and is no location.
+    """
+    country = mention.candidates[0] if mention.candidates else None
+    if country is None or country.kind != "country":
+        return None
+    text, language = doc.text, doc.language
+    nouns = _word_list(language, "territory_nouns")
+    if language == "ar":
+        before = text[max(0, mention.start - 24) : mention.start].split()
+        if before and eventx.normalize_string(before[-1]) in nouns:
+            return country
+        gap = text[: mention.start].rstrip()
+        previous = place_ends.get(len(gap))
+        if previous is not None and not text[len(gap) : mention.start].strip():
+            codes = {p.country_code for p in previous.candidates}
+            if country.country_code in codes:
+                return country
+        return None
+    after = text[mention.end : mention.end + 24].split()
+    if after and after[0].strip(",.;:").lower() in nouns:
+        return country
+    return None
+
+
 @lru_cache(maxsize=4)
 def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
     data = eventx.language_data(PACKAGE, "data", language).get("site_nouns", {})
@@ -422,8 +456,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
+    ends = {m.end: m for m in found if not m.demonym}
     for mention in found:
         if mention.demonym:
+            country = _nisba_location(doc, mention, ends)
+            if country is not None:
+                resolved.append(
+                    ResolvedMention(
+                        start=mention.start,
+                        end=mention.end,
+                        kind="country",
+                        place=country,
+                        name=country.name,
+                    )
+                )
             continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
         place = eventx.choose_place(
@@ -604,13 +650,22 @@ def place_role(
 ) -> str:
     """``"event"`` when an event of the article happens there, else ``"mentioned"``.
 
-    A foreign country, or a foreign capital, that no mention puts after a locative preposition
+    A foreign country named only by its adjective ("الحدود اليمنية") is mentioned: a nisba is
+    a location only where the event is. A foreign country, or a foreign capital, that no
+    mention puts after a locative preposition
     ("اعتبرت روسيا", "Moscow said", "troops from Belarus") only acts or speaks: it is
     mentioned (:func:`is_actor_only`), unless the article also names a town or region in that
     country (``scenes``: "rockets hit Sderot" makes Israel a scene). Every other place the
     article names is an event place: places in the event's country, foreign towns and regions,
     places named as scenes ("in Russia"), and named sites no gazetteer knows.
     """
+    if (
+        location.kind == "country"
+        and main is not None
+        and location.country_code != main
+        and all(not eventx.lookup_places(m.text, language) for m in location.mentions)
+    ):
+        return "mentioned"  # named only by its adjective ("الحدود اليمنية"): the event is not there
     if location.country_code in scenes:
         return "event"
     if is_actor_only(location, main, text, language):

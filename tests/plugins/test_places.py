@@ -173,3 +173,17 @@ def test_named_village_takes_the_country_of_the_town_beside_it(pipeline: eventx.
     # a town followed by a common noun is no street's name
     text = "Gunmen opened fire on a crowded Boston street on Monday."
     assert not [loc for loc in _record(pipeline, text, "en").locations if loc.kind == "place"]
+
+
+def test_nisba_after_a_place_or_territory_noun_names_the_country(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "قتل خمسة أشخاص في انفجار في محافظة ديالى العراقية مساء الأحد."
+    iraq = _by_name(_record(pipeline, text, "ar"))["Iraq"]
+    assert iraq.role == "event" and [m.text for m in iraq.mentions] == ["العراقية"]
+    # the adjective alone says whose, not where
+    text = "قالت القوات العراقية إنها أحبطت هجوما في دمشق السورية."
+    assert "Iraq" not in _by_name(_record(pipeline, text, "ar"))
+    text = "Rockets fired from Gaza landed in Israeli territory near Sderot on Tuesday."
+    israel = _by_name(_record(pipeline, text, "en"))["Israel"]
+    assert [m.text for m in israel.mentions] == ["Israeli"]
