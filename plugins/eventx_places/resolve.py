@@ -62,7 +62,7 @@ class ResolvedMention:
     country_code: str | None = None  # for unresolved names: the country of a place they contain
     # for unresolved names: the known town or region the text puts them in (its admin1)
     within: eventx.Place | None = None
-    # a site named by a noun and its town ("مطار النجف"): merged by noun and town
+    # a site named by a noun and its town ("مطار بغداد"): merged by noun and town
     site_of_town: bool = False
 
 
@@ -274,7 +274,7 @@ def _cue_mentions(
 ) -> Iterator[ResolvedMention]:
     """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved.
 
-    A site noun before a known town ("مطار النجف", "سجن صيدنايا") names a site in that town:
+    A site noun before a known town ("مطار بغداد", "سجن صيدنايا") names a site in that town:
     the site is reported too, placed in the town's country and admin region.
     """
     tokens = doc.tokens
@@ -338,9 +338,9 @@ def _nisba_location(
     """The country a demonym names as a place, or None when it only says whose.
 
     An adjective of nationality names the country as a place after a territory noun
-    (``الأراضي الإسرائيلية``, ``الحدود العراقية``; "Israeli territory" puts the noun after) or
+    (``الأراضي الليبية``, ``الحدود العراقية``; "Libyan territory" puts the noun after) or
     right after a place of that country (``ديالى العراقية``): "in Diyala, Iraq". Otherwise it
-    says whose ("القوات العراقية", "Iraqi officials") and is no location.
+    says whose ("القوات المصرية", "Iraqi officials") and is no location.
     """
     country = mention.candidates[0] if mention.candidates else None
     if country is None or country.kind != "country":
@@ -373,7 +373,7 @@ def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
 def _sites_in_towns(
     doc: eventx.AnnotatedDocument, known: Mapping[int, tuple[eventx.Place, int]]
 ) -> Iterator[ResolvedMention]:
-    """A site noun right before a known town or region: a site there ("مطار النجف الدولي").
+    """A site noun right before a known town or region: a site there ("مطار بغداد الدولي").
 
     The name runs from the noun (without its clitics: "بمخيم" -> "مخيم") over the town and the
     adjectives of ``site_adjectives`` after it.
@@ -556,7 +556,7 @@ def merge_mentions(
         if mention.place is not None:
             key: Any = mention.place.key
         elif mention.site_of_town and mention.within is not None:
-            # "مطار النجف" and "مطار النجف الدولي": one site (its noun and its town)
+            # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
             noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
             key = ("site", noun, mention.within.key)
         else:
