@@ -47,6 +47,7 @@ typecheck: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/eventx evaluate $(SHARED)/devset --offtopic $(SHARED)/offtopic
+	$(BIN)/python -m eventx.gazetteer.coverage
 
 # Record improved dev-set / off-topic figures for the quality guard (tests/test_quality_guard.py).
 quality: $(STAMP)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -431,6 +432,22 @@ def test_location_by_name_or_country_kind_and_mention(ar_gold: GoldDocument) -> 
             score_document(ar_gold, record(ar_gold, locations=[loc])).categories["locations"].counts
             == expected
         )
+
+
+def test_only_event_places_are_scored(ar_gold: GoldDocument) -> None:
+    almaty = ev(AR_TEXT, "ألماتي")
+    moscow = Location(name="Moscow", country_code="RU", kind="city", role="mentioned")
+    wrong_event = Location(name="Moscow", country_code="RU", kind="city", role="event")
+    found = Location(name="Almaty", country_code="KZ", kind="city", mentions=[almaty])
+    only_named = attrs.evolve(found, role="mentioned")
+
+    def counts(*locations: Location) -> Counts:
+        result = score_document(ar_gold, record(ar_gold, locations=list(locations)))
+        return result.categories["locations"].counts
+
+    assert counts(found, moscow) == Counts(1, 0, 0)  # a mentioned place is not a false positive
+    assert counts(found, wrong_event) == Counts(1, 1, 0)
+    assert counts(only_named) == Counts(0, 0, 1)  # an event place reported as mentioned is missed
 
 
 def test_event_type_accepts_alternatives_and_country_null_equals_null(

@@ -274,6 +274,30 @@ def test_decide_country_default_and_override() -> None:
     assert run(Elsewhere()).country == "RU"
 
 
+# --- eventx_decide_primary_location -----------------------------------------------------------
+
+
+def test_decide_primary_location_default_and_override() -> None:
+    # the bundled places plugin: the most specific event place in the decided country
+    assert (
+        run(
+            text="Police clashed with protesters in Almaty, Kazakhstan, on Friday."
+        ).primary_location
+        == "Almaty"
+    )
+
+    class Capital:
+        name = "capital"
+
+        @hookimpl
+        def eventx_decide_primary_location(self, record: eventx.EventRecord) -> str:
+            assert record.country == "KZ"  # decided before the primary place
+            return "Kazakhstan"
+
+    text = "Police clashed with protesters in Almaty, Kazakhstan, on Friday."
+    assert run(Capital(), text=text).primary_location == "Kazakhstan"
+
+
 # --- eventx_decide_time -----------------------------------------------------------------------
 
 
@@ -292,7 +316,13 @@ def test_decide_time_default_and_override() -> None:
 
 
 @pytest.mark.parametrize(
-    "hook", ["eventx_decide_event_type", "eventx_decide_country", "eventx_decide_time"]
+    "hook",
+    [
+        "eventx_decide_event_type",
+        "eventx_decide_country",
+        "eventx_decide_primary_location",
+        "eventx_decide_time",
+    ],
 )
 def test_a_failing_decision_hook_costs_only_that_field(hook: str) -> None:
     def fail(**_: Any) -> None:

@@ -107,8 +107,20 @@ def test_schema_allows_added_fields(seed_dict: dict[str, Any]) -> None:
     data["pipeline_version"] = "9.9"
     data["casualties"][0]["confidence"] = 0.7
     data["casualties"][0]["evidence"]["paragraph"] = 2
-    data["locations"][0]["admin1"] = "Almaty Region"
+    data["locations"][0]["admin3"] = {"name": "Medeu District"}
+    data["locations"][0]["admin1"] = {"name": "Almaty", "code": "KZ-75"}
     assert schema_errors(data) == []
+
+
+def test_schema_checks_location_roles_and_admin_areas(seed_dict: dict[str, Any]) -> None:
+    data = copy.deepcopy(seed_dict)
+    data["locations"][0]["role"] = "scene"
+    data["locations"][1]["admin1"] = "Almaty Region"
+    data["locations"][2]["geo_precision"] = 4
+    errors = schema_errors(data)
+    assert any(e.startswith("locations/0/role:") for e in errors), errors
+    assert any(e.startswith("locations/1/admin1:") for e in errors), errors
+    assert any(e.startswith("locations/2/geo_precision:") for e in errors), errors
 
 
 @given(news_texts())

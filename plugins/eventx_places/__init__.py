@@ -12,8 +12,14 @@ from collections.abc import Iterator
 import attrs
 
 import eventx
-from eventx_places.country import decide_country, main_country
-from eventx_places.resolve import is_actor_only, merge_mentions, resolve_mentions
+from eventx_places.country import decide_country, main_country, primary_location
+from eventx_places.resolve import (
+    is_actor_only,
+    merge_mentions,
+    place_role,
+    resolve_mentions,
+    scene_countries,
+)
 
 __version__ = "0.2.0"
 DROP_ACTOR_ONLY = False
@@ -23,6 +29,7 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
     mentions, _context = resolve_mentions(ctx.annotation)
     locations = list(merge_mentions(ctx, mentions))
     main = main_country(locations, ctx.text, ctx.language)
+    scenes = scene_countries(locations)
     for location in locations:
         if DROP_ACTOR_ONLY and is_actor_only(location, main, ctx.text, ctx.language):
             continue
@@ -36,7 +43,8 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
                 f"names{assumed}"
             )
             location = attrs.evolve(location, country_code=main)
-        yield location
+        role = place_role(location, main, ctx.text, ctx.language, scenes)
+        yield attrs.evolve(location, role=role)
 
 
 @eventx.hookimpl
@@ -55,3 +63,10 @@ def eventx_register_extractors(register: eventx.Register) -> None:
 @eventx.hookimpl
 def eventx_decide_country(record: eventx.EventRecord, document: eventx.Document) -> str | None:
     return decide_country(record, document)
+
+
+@eventx.hookimpl
+def eventx_decide_primary_location(
+    record: eventx.EventRecord, document: eventx.Document
+) -> str | None:
+    return primary_location(record, document)

@@ -69,3 +69,34 @@ def main_country(locations: Sequence[eventx.Location], text: str, language: str)
 def decide_country(record: eventx.EventRecord, document: eventx.Document) -> str | None:
     language = record.language or document.language or "en"
     return main_country(record.locations, document.text, language)
+
+
+#: Most specific first; among equals the place with the heaviest votes (locative, lead).
+PRIMARY_KINDS = ("city", "place", "region", "country")
+
+
+def primary_location(record: eventx.EventRecord, document: eventx.Document) -> str | None:
+    """The primary event place: the most specific event place in the event's country.
+
+    A city before a named site (a site's coordinates are rarely known; ACLED codes the town),
+    a region, then the country; among places of one kind the one with the most weight
+    (locative mentions and the lead count, as for the country vote), then the earliest.
+    """
+    language = record.language or document.language or "en"
+    events = [
+        loc
+        for loc in record.locations
+        if loc.role == "event" and (record.country is None or loc.country_code == record.country)
+    ]
+    if not events:
+        return None
+
+    def rank(location: eventx.Location) -> tuple[int, float, int]:
+        weights = [
+            _mention_weight(location.kind, m, document.text, language) for m in location.mentions
+        ]
+        first = min((m.start for m in location.mentions), default=1 << 62)
+        kind = PRIMARY_KINDS.index(location.kind) if location.kind in PRIMARY_KINDS else 9
+        return (kind, -(max(weights, default=0.0) + REPEAT_WEIGHT * (len(weights) - 1)), first)
+
+    return min(events, key=rank).name

@@ -11,6 +11,7 @@ named facilities ("Massoud Square", "Garvaghy Road"); (6) mentions merged per pl
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -35,7 +36,9 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _EN_FACILITY_RE = regex.compile(
     r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
-    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?)\b"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?"
+    r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
+    r"|neighbo(?:u)?rhood|refugee\scamp))\b"
 )
 _EN_AREA_RE = regex.compile(
     r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
@@ -57,6 +60,10 @@ class ResolvedMention:
     place: eventx.Place | None
     name: str
     country_code: str | None = None  # for unresolved names: the country of a place they contain
+    # for unresolved names: the known town or region the text puts them in (its admin1)
+    within: eventx.Place | None = None
+    # a site named by a noun and its town ("مطار بغداد"): merged by noun and town
+    site_of_town: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -140,12 +147,18 @@ def has_place_cue(text: str, start: int, language: str, *, nouns_only: bool = Fa
     return not nouns_only and is_locative(text, start, language)
 
 
+#: In a text without capitals a town needs at least this many people besides support.
+MIN_POPULATION_LOWERCASE = 50_000
+
+
 def believable(
     place: eventx.Place,
     mention: eventx.PlaceMention,
     text: str,
     context: Mapping[str, int],
     language: str,
+    *,
+    lowercase: bool = False,
 ) -> bool:
     """Whether a gazetteer candidate is taken as a place mention (docs/plugins/places.md).
 
@@ -158,6 +171,17 @@ def believable(
     of two or three letters (آب, أن) are mostly words: they need a big population and support
     or a place noun. Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
     """
+    if lowercase:
+        # no capital tells a name from a word: "reading", "most" and "split" are towns too.
+        # A town or region needs another place of its country in the article (or is big).
+        supported = bool(place.country_code and context.get(place.country_code, 0) > 0)
+        if place.kind == "region":
+            return supported
+        if place.kind == "city":
+            return (supported and place.population >= MIN_POPULATION_LOWERCASE) or (
+                place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"]
+            )
+        return True
     if place.resolution == "alias" or place.kind not in ("city", "region"):
         return True
     if place.kind == "region" and place.source is None:
@@ -215,6 +239,29 @@ def _person_name(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1].rstrip(".") in _EN_TITLES
 
 
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether an English town name follows another capitalised word inside a sentence.
+
+    "Nancy Marshall", "Gerry Adams", "Bloody Sunday": a small town's name right after a
+    capitalised word that is not a function word ("In", "The") is the end of a longer proper
+    name, a person's name most often. (Not for big cities: "Sunday Kabul" headlines are
+    rare, and big cities need no cue anyway.)
+    """
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or not before.endswith(" ") or before.endswith("  "):
+        return False
+    previous = words[-1]
+    if not (previous.isalpha() and previous[:1].isupper() and previous[1:].islower()):
+        return False
+    if previous in _EN_FACILITY_STOP or previous.lower() in _word_list("en", "locative"):
+        return False
+    # not the first word of a sentence: the word before it is not a sentence end
+    earlier = words[-2] if len(words) > 1 else ""
+    return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
+
+
 def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in taken)
 
@@ -223,10 +270,18 @@ def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
     taken: eventx.SpanSet,
+    known: Mapping[int, tuple[eventx.Place, int]] | None = None,
 ) -> Iterator[ResolvedMention]:
-    """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved."""
+    """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved.
+
+    A site noun before a known town ("مطار بغداد", "سجن صيدنايا") names a site in that town:
+    the site is reported too, placed in the town's country and admin region.
+    """
     tokens = doc.tokens
     language = doc.language
+    known = known or {}
+    if language == "ar":
+        yield from _sites_in_towns(doc, known)
     for match in _cue_matcher(language).finditer(doc):
         following = match.last_token + 1
         if following >= len(tokens):
@@ -275,6 +330,97 @@ def _cue_mentions(
         )
 
 
+def _nisba_location(
+    doc: eventx.AnnotatedDocument,
+    mention: eventx.PlaceMention,
+    place_ends: Mapping[int, eventx.PlaceMention],
+) -> eventx.Place | None:
+    """The country a demonym names as a place, or None when it only says whose.
+
+    An adjective of nationality names the country as a place after a territory noun
+    (``الأراضي الليبية``, ``الحدود العراقية``; "Libyan territory" puts the noun after) or
+    right after a place of that country (``ديالى العراقية``): "in Diyala, Iraq". Otherwise it
+    says whose ("القوات المصرية", "Iraqi officials") and is no location.
+    """
+    country = mention.candidates[0] if mention.candidates else None
+    if country is None or country.kind != "country":
+        return None
+    text, language = doc.text, doc.language
+    nouns = _word_list(language, "territory_nouns")
+    if language == "ar":
+        before = text[max(0, mention.start - 24) : mention.start].split()
+        if before and eventx.normalize_string(before[-1]) in nouns:
+            return country
+        gap = text[: mention.start].rstrip()
+        previous = place_ends.get(len(gap))
+        if previous is not None and not text[len(gap) : mention.start].strip():
+            codes = {p.country_code for p in previous.candidates}
+            if country.country_code in codes:
+                return country
+        return None
+    after = text[mention.end : mention.end + 24].split()
+    if after and after[0].strip(",.;:").lower() in nouns:
+        return country
+    return None
+
+
+@lru_cache(maxsize=4)
+def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
+    data = eventx.language_data(PACKAGE, "data", language).get("site_nouns", {})
+    return eventx.matcher_from_table({"site": data})
+
+
+def _sites_in_towns(
+    doc: eventx.AnnotatedDocument, known: Mapping[int, tuple[eventx.Place, int]]
+) -> Iterator[ResolvedMention]:
+    """A site noun right before a known town or region: a site there ("مطار بغداد الدولي").
+
+    The name runs from the noun (without its clitics: "بمخيم" -> "مخيم") over the town and the
+    adjectives of ``site_adjectives`` after it.
+    """
+    tokens = doc.tokens
+    adjectives = _word_list(doc.language, "site_adjectives")
+    for match in _site_matcher(doc.language).finditer(doc):
+        following = match.last_token + 1
+        if following >= len(tokens):
+            continue
+        noun, token = tokens[match.first_token], tokens[following]
+        found = known.get(token.start)
+        if found is None or noun.norm.startswith(("ال", "وال", "بال")):
+            continue
+        town, town_end = found
+        if town.kind not in ("city", "region"):
+            continue
+        if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
+            continue
+        index = max(following, bisect.bisect_right(doc.token_starts, town_end - 1) - 1)
+        while index + 1 < len(tokens) and tokens[index + 1].start >= town_end and (
+            tokens[index + 1].norm in adjectives
+        ):
+            index += 1
+        end = max(town_end, tokens[index].end)
+        start = noun.start + _clitic_length(noun.text, match.phrase)
+        yield ResolvedMention(
+            start=start,
+            end=end,
+            kind="place",
+            place=None,
+            name=doc.text[start:end],
+            country_code=town.country_code,
+            within=town,
+            site_of_town=True,
+        )
+
+
+def _clitic_length(word: str, stem: str) -> int:
+    """How many leading letters of ``word`` are clitics before ``stem`` ("بمخيم", "مخيم": 1)."""
+    target = eventx.normalize_string(stem)
+    for cut in range(0, min(3, len(word))):
+        if eventx.normalize_string(word[cut:]) == target:
+            return cut
+    return 0
+
+
 def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
@@ -286,6 +432,8 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
             start, end, [t for t in taken if not (start <= t[0] and t[1] <= end)]
         ):
             continue
+        if words[-1].islower() and any(t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken):
+            continue  # "a Boston street": a known town and a common noun, not a street's name
         yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
     for found in _EN_AREA_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
@@ -306,9 +454,22 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         for m in found
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
+    lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
+    ends = {m.end: m for m in found if not m.demonym}
     for mention in found:
         if mention.demonym:
+            country = _nisba_location(doc, mention, ends)
+            if country is not None:
+                resolved.append(
+                    ResolvedMention(
+                        start=mention.start,
+                        end=mention.end,
+                        kind="country",
+                        place=country,
+                        name=country.name,
+                    )
+                )
             continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
         place = eventx.choose_place(
@@ -317,11 +478,25 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
         # not vouch for itself
         others = context - document_context([mention])
-        if place is None or not believable(place, mention, doc.text, others, language):
+        if lowercase:
+            # every other mention of a certain country supports (a city too: ahmedabad for
+            # gujarat), as capitals cannot single out names
+            own = Counter({p.country_code for p in mention.candidates if p.country_code})
+            others = located - own
+        if place is None or not believable(
+            place, mention, doc.text, others, language, lowercase=lowercase
+        ):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
         if language == "en" and _person_name(doc.text, mention.start, mention.end):
+            continue
+        if (
+            language == "en"
+            and place.kind == "city"
+            and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
+            and _inside_longer_name(doc.text, mention.start)
+        ):
             continue
         resolved.append(
             ResolvedMention(
@@ -329,7 +504,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             )
         )
     taken = [(m.start, m.end) for m in found]
-    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken)))
+    known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
+    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
@@ -342,7 +518,33 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         resolved = [r for r in resolved if not any(f.start <= r.start < f.end for f in facilities)]
     resolved.extend(extra)
     resolved.sort(key=lambda r: (r.start, r.end))
-    return resolved, context
+    return [_locate(doc, m, resolved) for m in resolved], context
+
+
+def _locate(
+    doc: eventx.AnnotatedDocument, mention: ResolvedMention, mentions: Sequence[ResolvedMention]
+) -> ResolvedMention:
+    """An unresolved site or village placed where the same sentence says it is.
+
+    The nearest town or region of the sentence ("... في قرية أكبار قرب ميناكا", "Sardarpura
+    village in Mehsana district") gives its country and admin region.
+    """
+    if mention.place is not None or mention.within is not None:
+        return mention
+    sentence = doc.sentence_index_at(mention.start)
+    nearby = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.kind in ("city", "region")
+        and doc.sentence_index_at(m.start) == sentence
+        and (mention.country_code is None or m.place.country_code == mention.country_code)
+    ]
+    if not nearby:
+        return mention
+    town = min(nearby, key=lambda m: (abs(m.start - mention.start), m.start))
+    assert town.place is not None
+    return attrs.evolve(mention, country_code=town.place.country_code, within=town.place)
 
 
 def merge_mentions(
@@ -353,6 +555,10 @@ def merge_mentions(
     for mention in mentions:
         if mention.place is not None:
             key: Any = mention.place.key
+        elif mention.site_of_town and mention.within is not None:
+            # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
+            noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
+            key = ("site", noun, mention.within.key)
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
         groups.setdefault(key, []).append(mention)
@@ -361,12 +567,16 @@ def merge_mentions(
         evidence = [ctx.evidence(m.start, m.end) for m in group]
         place = first.place
         if place is None:
+            within = next((m.within for m in group if m.within is not None), None)
             yield eventx.Location(
                 name=first.name,
                 kind=first.kind,
                 country_code=first.country_code,
                 mentions=evidence,
                 resolution="unresolved",
+                admin1=_admin(within.admin1_name, within.admin1_code) if within else None,
+                admin2=_admin(within.admin2_name, within.admin2_code) if within else None,
+                geo_precision=geo_precision(first.kind, resolved=False, located=within is not None),
             )
             continue
         yield eventx.Location(
@@ -378,7 +588,32 @@ def merge_mentions(
             lon=place.lon,
             mentions=evidence,
             resolution=place.resolution,
+            admin1=_admin(place.admin1_name, place.admin1_code),
+            admin2=_admin(place.admin2_name, place.admin2_code),
+            geo_precision=geo_precision(place.kind, resolved=True, second_level=place.admin2_code is not None and place.kind == "region"),
         )
+
+
+def _admin(name: str | None, code: str | None) -> eventx.AdminArea | None:
+    return eventx.AdminArea(name=name or code, code=code) if code else None
+
+
+def geo_precision(
+    kind: str, *, resolved: bool, second_level: bool = False, located: bool = False
+) -> int:
+    """ACLED's geo-precision code of a place (docs/plugins/places.md).
+
+    1: the place itself is known (a city; a named site with coordinates); 2: part of a region
+    or near a known place (a second-level unit; a named site or village the gazetteer does not
+    know but whose town or region the text gives); 3: only a first-level region or the country.
+    """
+    if kind == "country" or (kind == "region" and not second_level):
+        return 3
+    if kind == "region":
+        return 2
+    if resolved:
+        return 1
+    return 2 if located else 3
 
 
 @lru_cache(maxsize=1)
@@ -404,3 +639,47 @@ def is_actor_only(location: eventx.Location, main: str | None, text: str, langua
     elif location.kind != "country":
         return False
     return not any(is_locative(text, m.start, language) for m in location.mentions)
+
+
+def place_role(
+    location: eventx.Location,
+    main: str | None,
+    text: str,
+    language: str,
+    scenes: frozenset[str] = frozenset(),
+) -> str:
+    """``"event"`` when an event of the article happens there, else ``"mentioned"``.
+
+    A foreign country named only by its adjective ("الحدود اليمنية") is mentioned: a nisba is
+    a location only where the event is. A foreign country, or a foreign capital, that no
+    mention puts after a locative preposition
+    ("اعتبرت روسيا", "Moscow said", "troops from Belarus") only acts or speaks: it is
+    mentioned (:func:`is_actor_only`), unless the article also names a town or region in that
+    country (``scenes``: "rockets hit Sderot" makes Israel a scene). Every other place the
+    article names is an event place: places in the event's country, foreign towns and regions,
+    places named as scenes ("in Russia"), and named sites no gazetteer knows.
+    """
+    if (
+        location.kind == "country"
+        and main is not None
+        and location.country_code != main
+        and all(not eventx.lookup_places(m.text, language) for m in location.mentions)
+    ):
+        return "mentioned"  # named only by its adjective ("الحدود اليمنية"): the event is not there
+    if location.country_code in scenes:
+        return "event"
+    if is_actor_only(location, main, text, language):
+        return "mentioned"
+    return "event"
+
+
+def scene_countries(locations: Sequence[eventx.Location]) -> frozenset[str]:
+    """Countries with a town, region or site named in the article (not a capital alone)."""
+    capitals = _capitals()
+    return frozenset(
+        loc.country_code
+        for loc in locations
+        if loc.country_code
+        and loc.kind in ("region", "city", "place")
+        and (loc.geonameid is None or loc.geonameid not in capitals)
+    )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventx.plugins.hookspecs import hookimpl
-from eventx.record import Casualty, CasualtyTotal, Document, EventRecord, TimeSpan
+from eventx.record import Casualty, CasualtyTotal, Document, EventRecord, Location, TimeSpan
 from eventx.record.facts import first_offset
 
 MAX_STATED = "max_stated"
@@ -86,6 +86,29 @@ def eventx_decide_country(record: EventRecord) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], first[code], code))
+
+
+#: Most specific first: the primary event place is a city before a named site (whose
+#: coordinates are rarely known), a region, or the whole country.
+PRIMARY_KIND_ORDER = ("city", "place", "region", "country")
+
+
+@hookimpl(trylast=True)
+def eventx_decide_primary_location(record: EventRecord) -> str | None:
+    events = [
+        location
+        for location in record.locations
+        if location.role == "event"
+        and (record.country is None or location.country_code == record.country)
+    ]
+    if not events:
+        return None
+
+    def rank(location: Location) -> tuple[int, int]:
+        offset = min((m.start for m in location.mentions), default=1 << 62)
+        return (PRIMARY_KIND_ORDER.index(location.kind), offset)
+
+    return min(events, key=rank).name
 
 
 @hookimpl(trylast=True)

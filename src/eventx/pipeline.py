@@ -164,6 +164,7 @@ _HOOK_CHECKS = {
     "eventx_decide_event_type": _check_decision(EventType, "event_type"),
     "eventx_decide_country": _check_decision(str, "country"),
     "eventx_decide_time": _check_decision(TimeSpan, "time"),
+    "eventx_decide_primary_location": _check_decision(str, "primary_location"),
 }
 
 #: What decides when every implementation of a hook failed or answered invalidly: the core's
@@ -177,6 +178,9 @@ _CORE_FALLBACK: dict[str, Callable[..., Any]] = {
     "eventx_decide_country": lambda record, **_: core_policies.eventx_decide_country(record),
     "eventx_decide_time": lambda record, document, **_: core_policies.eventx_decide_time(
         record, document
+    ),
+    "eventx_decide_primary_location": lambda record, **_: (
+        core_policies.eventx_decide_primary_location(record)
     ),
 }
 
@@ -517,6 +521,15 @@ class Pipeline:
             decided[field] = self._call_hook(
                 hook_name, state, record=record, document=document, annotation=annotation
             )
+        # the primary event place is chosen within the decided country
+        located = attrs.evolve(record, country=decided.get("country"))
+        decided["primary_location"] = self._call_hook(
+            "eventx_decide_primary_location",
+            state,
+            record=located,
+            document=document,
+            annotation=annotation,
+        )
         if decided.get("casualty_totals") is None:
             decided.pop("casualty_totals")
         else:

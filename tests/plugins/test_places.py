@@ -118,3 +118,72 @@ def test_places_have_valid_codes_and_are_deterministic(sentence: str, noise: str
             assert location.country_code is not None or location.kind == "region"
         for mention in location.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_roles_event_places_and_mentioned_actors(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة في مدينة الموصل بمحافظة نينوى شمال العراق يوم الجمعة. "
+        "وقالت موسكو إن روسيا تتابع الوضع، فيما دعت واشنطن إلى التهدئة."
+    )
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    assert places["Mosul"].role == "event" and places["Iraq"].role == "event"
+    assert places["Moscow"].role == "mentioned" and places["Russia"].role == "mentioned"
+    assert record.country == "IQ" and record.primary_location == "Mosul"
+    mosul = places["Mosul"]
+    assert mosul.admin1 is not None and mosul.admin1.code == "IQ-NI"
+    assert mosul.geo_precision == 1 and places["Iraq"].geo_precision == 3
+
+
+def test_a_foreign_country_with_a_named_town_is_a_scene(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Militants in Gaza fired rockets that hit Sderot on Tuesday, and Israel said its "
+        "aircraft struck targets in the Gaza Strip."
+    )
+    places = _by_name(_record(pipeline, text, "en"))
+    assert places["Sderot"].role == "event"
+    assert places["Israel"].role == "event"  # Sderot makes Israel a scene, not only an actor
+
+
+def test_region_from_iso_data_carries_code_point_and_precision(pipeline: eventx.Pipeline) -> None:
+    text = "قتل خمسة أشخاص في انفجار عبوة ناسفة في محافظة ديالى العراقية مساء الأحد."
+    places = _by_name(_record(pipeline, text, "ar"))
+    diyala = places["Diyala"]
+    assert diyala.kind == "region" and diyala.role == "event"
+    assert diyala.admin1 == eventx.AdminArea(name="Diyala", code="IQ-DI")
+    assert diyala.lat is not None and diyala.geo_precision == 3
+
+
+def test_site_in_a_known_town_is_reported_with_its_admin_region(pipeline: eventx.Pipeline) -> None:
+    text = "هبطت الطائرة في مطار بغداد الدولي مساء الخميس، وأغلقت السلطات مطار بغداد لساعات."
+    places = _by_name(_record(pipeline, text, "ar"))
+    site = places["مطار بغداد الدولي"]  # one site for both spellings, beside the city
+    assert len(site.mentions) == 2 and "Baghdad" in places
+    assert site.kind == "place" and site.country_code == "IQ" and site.role == "event"
+    assert site.admin1 is not None and site.admin1.code == "IQ-BG"
+    assert site.geo_precision == 2
+
+
+def test_named_village_takes_the_country_of_the_town_beside_it(pipeline: eventx.Pipeline) -> None:
+    text = "Police said 33 people were burnt to death in Sardarpura village near Mehsana on Friday."
+    places = _by_name(_record(pipeline, text, "en"))
+    village = places["Sardarpura village"]
+    assert village.resolution == "unresolved" and village.kind == "place"
+    assert village.country_code == "IN" and village.geo_precision == 2
+    # a town followed by a common noun is no street's name
+    text = "Gunmen opened fire on a crowded Boston street on Monday."
+    assert not [loc for loc in _record(pipeline, text, "en").locations if loc.kind == "place"]
+
+
+def test_nisba_after_a_place_or_territory_noun_names_the_country(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "قتل خمسة أشخاص في انفجار في محافظة ديالى العراقية مساء الأحد."
+    iraq = _by_name(_record(pipeline, text, "ar"))["Iraq"]
+    assert iraq.role == "event" and [m.text for m in iraq.mentions] == ["العراقية"]
+    # the adjective alone says whose, not where
+    text = "قالت القوات العراقية إنها أحبطت هجوما في دمشق السورية."
+    assert "Iraq" not in _by_name(_record(pipeline, text, "ar"))
+    text = "Rockets fired from Gaza landed in Israeli territory near Sderot on Tuesday."
+    israel = _by_name(_record(pipeline, text, "en"))["Israel"]
+    assert [m.text for m in israel.mentions] == ["Israeli"]

@@ -96,3 +96,26 @@ def test_lookup_finds_subdivisions_with_type_words() -> None:
 def test_resolution_never_crashes_and_is_deterministic(text: str, language: str) -> None:
     first = _places(text, language)
     assert first == _places(text, language)
+
+
+def test_small_town_after_a_capitalised_word_is_part_of_a_name() -> None:
+    # "Marshall" (Texas), "Adams" (Massachusetts): surnames here, not places
+    text = "Reporter Jane Marshall spoke with Gerry Adams about the talks on Monday."
+    assert "Marshall" not in _places(text, "en") and "Adams" not in _places(text, "en")
+    # the same town as a place: after a preposition, and at the start of a sentence
+    assert _places("Two people were shot in Marshall late on Friday.", "en")["Marshall"] == "US"
+    assert "Tucson" in _places("Police said on Monday. Tucson residents heard shots.", "en")
+
+
+def test_text_without_capitals_still_has_places() -> None:
+    text = (
+        "ahmedabad: violence flared again in gujarat on sunday as rioters set fire to shops in "
+        "surat and vadodara. police said the toll had risen to 40, and the army was called in "
+        "to restore order in the old city, where most shops stayed shut and reading rooms closed."
+    )
+    places = _places(text, "en")
+    assert places["Gujarat"] == "IN" and places["Ahmedabad"] == "IN" and places["Surat"] == "IN"
+    # common words that are also towns stay words: no other Indian place supports them
+    assert "Reading" not in places and "Most" not in places
+    # one lowercase word in a normally written text is not a place
+    assert "Surat" not in _places("Police said the surat of the verse was read aloud.", "en")

@@ -232,7 +232,8 @@ def score_document(gold: GoldDocument, record: EventRecord | None) -> DocumentRe
         "dates": rec.dates,
         "statements": rec.statements,
         "deployments": rec.deployments,
-        "locations": rec.locations,
+        # gold locations are where the events happen: places only mentioned are not scored
+        "locations": [loc for loc in rec.locations if loc.role == "event"],
     }
     categories = {c: score_category(c, gold, predictions[c]) for c in CATEGORIES}
     predicted_type = rec.event_type.acled if rec.event_type is not None else None

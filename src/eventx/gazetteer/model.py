@@ -22,8 +22,10 @@ class Place:
     ``name`` is the canonical English name (GeoNames style, ASCII-folded: "Al Hudaydah");
     ``country_code`` the ISO 3166-1 alpha-2 code (None for regions spanning countries, such as
     "Persian Gulf"); ``geonameid``/``lat``/``lon`` are None when no offline data package knows
-    them (curated regions, ISO 3166-2 subdivisions). ``population`` ranks ambiguous names (0 when
-    unknown).
+    them (curated regions). ``population`` ranks ambiguous names (0 when unknown).
+    ``admin1_code``/``admin1_name`` name the first-level subdivision the place lies in (its ISO
+    3166-2 code and English name; a first-level subdivision is its own admin1), and
+    ``admin2_code``/``admin2_name`` the second-level one where ISO 3166-2 has that level.
     """
 
     name: str
@@ -37,6 +39,10 @@ class Place:
     #: Where a gazetteer place comes from when it is not GeoNames: "iso3166-2" for the
     #: pycountry subdivisions (regions the resolver believes only with supporting evidence).
     source: str | None = None
+    admin1_code: str | None = None
+    admin1_name: str | None = None
+    admin2_code: str | None = None
+    admin2_name: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:

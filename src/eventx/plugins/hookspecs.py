@@ -109,6 +109,21 @@ def eventx_decide_country(
 
 
 @hookspec(firstresult=True)
+def eventx_decide_primary_location(
+    record: EventRecord, document: Document, annotation: AnnotatedDocument
+) -> str | None:
+    """Name the record's primary event place (``record.primary_location``).
+
+    Called after the country is decided (``record.country`` is set). Stops at the first
+    non-None result. The core default (``trylast``) takes the most specific location with role
+    ``"event"`` in ``record.country`` (a city, then a named place, a region, the country), the
+    earliest first.
+
+    :return: the ``name`` of one of ``record.locations``, or None to defer.
+    """
+
+
+@hookspec(firstresult=True)
 def eventx_decide_time(
     record: EventRecord, document: Document, annotation: AnnotatedDocument
 ) -> TimeSpan | None:
@@ -128,5 +143,6 @@ HOOK_NAMES: tuple[str, ...] = (
     "eventx_casualty_totals",
     "eventx_decide_event_type",
     "eventx_decide_country",
+    "eventx_decide_primary_location",
     "eventx_decide_time",
 )

@@ -64,6 +64,9 @@ class EventRecord:
     status: str = attrs.field(default="ok", validator=_status)
     event_type: EventType | None = None
     country: str | None = None
+    # The name of the most specific event place of the main event (one of ``locations`` with
+    # role "event"); ``country`` is its country when the places plugin decides both.
+    primary_location: str | None = None
     time: TimeSpan | None = None
     locations: tuple[Location, ...] = attrs.field(factory=tuple, converter=_tuple)
     actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=_tuple)

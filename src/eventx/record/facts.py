@@ -36,6 +36,12 @@ ACLED_TYPES: tuple[str, ...] = (
     "other",
 )
 LOCATION_KINDS: tuple[str, ...] = ("country", "region", "city", "place")
+#: "event": an event of the article happens there; "mentioned": only named (a sender, a
+#: speaker's capital, background).
+LOCATION_ROLES: tuple[str, ...] = ("event", "mentioned")
+#: ACLED-style geo-precision: 1 the place itself, 2 near it or part of a region, 3 only the
+#: admin region or country is known.
+GEO_PRECISIONS: tuple[int, ...] = (1, 2, 3)
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "state", "group", "force")
 
 
@@ -217,8 +223,27 @@ class Statement:
 
 
 @frozen(kw_only=True)
+class AdminArea:
+    """An administrative division a place lies in: its English name and ISO 3166-2 code."""
+
+    name: str
+    code: str | None = None
+
+
+def _geo_precision(_inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value not in GEO_PRECISIONS:
+        raise ValueError(f"{attribute.name} must be 1, 2, 3 or None; got {value!r}")
+
+
+@frozen(kw_only=True)
 class Location:
-    """A place resolved to a canonical name and country, with every mention."""
+    """A place resolved to a canonical name and country, with every mention.
+
+    ``role`` says whether an event of the article happens there (``"event"``) or the place is
+    only named (``"mentioned"``); ``admin1``/``admin2`` are the first- and second-level
+    divisions it lies in (ISO 3166-2); ``geo_precision`` is ACLED's code (1 the place itself, 2
+    part of or near it, 3 only the region or country).
+    """
 
     name: str
     country_code: str | None = None
@@ -230,6 +255,10 @@ class Location:
     # How the name was resolved: gazetteer, alias, fuzzy (transliteration rule) or unresolved
     # (a place the text names that no gazetteer knows; country_code and geonameid stay None).
     resolution: str | None = None
+    role: str = attrs.field(default="event", validator=_one_of(LOCATION_ROLES))
+    admin1: AdminArea | None = None
+    admin2: AdminArea | None = None
+    geo_precision: int | None = attrs.field(default=None, validator=_geo_precision)
 
 
 @frozen(kw_only=True)
