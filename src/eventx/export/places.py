@@ -1,9 +1,9 @@
-"""Reading place fields that newer records carry, so exporters work with old and new records.
+"""Reading the place fields of a record for the exporters.
 
-Issue 12 adds to each location ``role`` (``"event"`` or ``"mentioned"``), ``admin1``/``admin2``
-(``{name, code}``) and ``geo_precision``, and to the record a primary event place. Records
-written before that have none of these; every reader here falls back to what the record has
-(documented in docs/export.md), and works on attrs objects and on plain dicts alike.
+Locations carry ``role`` (``"event"`` or ``"mentioned"``), ``admin1``/``admin2``
+(``{name, code}``) and ``geo_precision``, and the record names its ``primary_location``.
+Records written by older versions have none of these; every reader here falls back to what the
+record has (documented in docs/export.md).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ _SPECIFICITY = {"place": 0, "city": 1, "region": 2, "country": 3}
 # ACLED's geo_precision when the record does not carry one: 1 = the town itself,
 # 3 = only a larger region (or the country) is known.
 _PRECISION_BY_KIND = {"place": 1, "city": 1, "region": 3, "country": 3}
-_PRIMARY_PLACE_FIELDS = ("event_place", "primary_place", "event_location")
 
 
 def _field(value: Any, name: str) -> Any:
@@ -61,24 +60,14 @@ def event_locations(record: EventRecord) -> tuple[Location, ...]:
 
 
 def primary_place(record: EventRecord) -> Location | None:
-    """The record's primary event place.
-
-    The one the record names when it has one (issue 12 adds it while this is written: read
-    under the names it may land with, as a Location, a name, ``{name: ...}`` or an index into
-    ``locations``); otherwise the most specific event location in the record's country (most
-    mentions, then first mention, break ties).
-    """
-    for attribute in _PRIMARY_PLACE_FIELDS:
-        named = getattr(record, attribute, None)
-        if isinstance(named, Location):
-            return named
-        if isinstance(named, int) and 0 <= named < len(record.locations):
-            return record.locations[named]
-        if named is not None:
-            name = named if isinstance(named, str) else _field(named, "name")
-            for loc in record.locations:
-                if loc.name == name:
-                    return loc
+    """The record's primary event place: the location ``record.primary_location`` names, else
+    (older records) the most specific event location in the record's country (most mentions,
+    then first mention, break ties)."""
+    named = getattr(record, "primary_location", None)
+    if named is not None:
+        for loc in record.locations:
+            if loc.name == named:
+                return loc
     candidates = list(event_locations(record))
     if record.country:
         in_country = [loc for loc in candidates if loc.country_code == record.country]
