@@ -37,7 +37,6 @@ _MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة
 _NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
-_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -169,13 +168,6 @@ def _phrase_at_cue(
     names: dict[int, int],
 ) -> SpeakerPhrase | None:
     """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
-    if cue.needs:
-        # The idiom's noun closes the subject: "ألقى [رئيس الوزراء] باللوم".
-        end = next(
-            (j for j in range(k_last + 1, len(tokens)) if set(tokens[j].forms) & set(cue.needs)),
-            len(tokens),
-        )
-        tokens = tokens[:end]
     if vocab.language == "ar":
         after = k_last + 1
         if cue.kind == "relay":
@@ -186,6 +178,8 @@ def _phrase_at_cue(
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
         if cue.kind == "source":
+            if after < len(tokens) and speakers_ar.possessive(tokens[after]):
+                return None  # "بحسب تعبيره": the speaker's own words, no new speaker
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
             return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
@@ -221,16 +215,6 @@ def _verb_form(
     (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
     English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
-    if cue.value.needs:
-        window = doc.tokens[cue.last_token + 1 : cue.last_token + 1 + _IDIOM_WINDOW]
-        sentence = doc.sentence_index_at(cue.start)
-        if not any(
-            form in cue.value.needs
-            for t in window
-            if doc.sentence_index_at(t.start) == sentence
-            for form in t.forms
-        ):
-            return False
     if cue.value.kind == "source":
         return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":

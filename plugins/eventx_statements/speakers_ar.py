@@ -12,6 +12,7 @@ the whole title and name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,23 @@ def bare(token: eventx.Token) -> str:
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
     return word
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Attached possessive pronouns as written (ه, not the ta marbuta ة that normalises like it).
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def possessive(token: eventx.Token) -> bool:
+    """A noun with an attached possessive pronoun and no article (تعبيره, روايتها, تقديرهم):
+    after "بحسب"/"على حد" it points back to a speaker already named ("as he put it"), it names
+    no one itself."""
+    word = _MARKS.sub("", token.text)
+    return (
+        len(word) >= 4
+        and word.endswith(_POSSESSIVE_SUFFIXES)
+        and not token.norm.startswith("ال")
+    )
 
 
 def nisba(token: eventx.Token) -> bool:

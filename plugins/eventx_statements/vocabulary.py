@@ -27,8 +27,6 @@ class CueInfo:
     # Arabic imperfect (يقول، تقول): without a subject after it, it usually describes a noun
     # before it ("حركة احتجاجية تطالب بـ") rather than continuing a speaker.
     imperfect: bool = False
-    # Idioms: the verb is speech only with one of these words after it (ألقى ... باللوم).
-    needs: tuple[str, ...] = ()
 
 
 def norm(text: str) -> str:
@@ -101,12 +99,6 @@ def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
                 entries.append((str(term), CueInfo(kind, gender, imperfect)))
         for term in section.get("terms", ()):
             entries.append((str(term), CueInfo(kind, "unknown")))
-    for idiom in cues.get("idioms", ()):
-        needs = tuple(norm(str(w)) for w in idiom.get("needs", ()))
-        genders: tuple[Gender, ...] = ("masculine", "feminine")
-        for gender in genders:
-            for term in idiom.get(gender, ()):
-                entries.append((str(term), CueInfo("speech", gender, False, needs)))
     return entries
 
 
