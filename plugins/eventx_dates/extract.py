@@ -30,11 +30,13 @@ WINDOW: dict[str, tuple[int, int]] = {
     "month": (40, 32),
     "year": (28, 12),
     "weekday": (28, 20),
+    "numeric": (12, 12),
 }
 WINDOW_DEFAULT = (36, 36)
 _WORD_REST = re.compile(r"\w*")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _YEAR = frozenset({"year"})
+_NUMERIC = frozenset({"numeric"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
 #: Rules whose year belongs to a particular day or month (not "since 2015").
@@ -60,7 +62,10 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     for word in trigger_pattern(language).finditer(text):
         token = word.group()
         # Every rule that needs a number needs a four-digit year (2022, 1443).
-        groups = _YEAR if token[0].isdigit() else triggers.get(token, ())
+        if token[0].isdigit():
+            groups = _YEAR if len(token) == 4 else _NUMERIC
+        else:
+            groups = triggers.get(token, frozenset())
         for group in groups:
             before, after = WINDOW.get(group, WINDOW_DEFAULT)
             start = max(0, word.start() - before)

@@ -61,9 +61,7 @@ def possessive(token: eventx.Token) -> bool:
     no one itself."""
     word = _MARKS.sub("", token.text)
     return (
-        len(word) >= 4
-        and word.endswith(_POSSESSIVE_SUFFIXES)
-        and not token.norm.startswith("ال")
+        len(word) >= 4 and word.endswith(_POSSESSIVE_SUFFIXES) and not token.norm.startswith("ال")
     )
 
 
