@@ -202,7 +202,7 @@ def _phrase_at_cue(
     if (
         found is None
         and tokens[k_first].norm in vocab.inverted
-        and speakers_en.follows_quote_or_comma(tokens, k_first)
+        and (k_first == 0 or speakers_en.follows_quote_or_comma(tokens, k_first))
     ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
@@ -218,8 +218,24 @@ def _verb_form(
     if cue.value.kind == "source":
         return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":
-        return not token.text[:1].isupper()  # "United States", "Says" in a headline
+        if token.text[:1].isupper():
+            # "Replied State Department spokesman X, ...": an inverted verb opening its
+            # sentence; otherwise a capital is a name ("United States") or a headline.
+            return (
+                cue.value.kind == "speech"
+                and token.norm in vocab.inverted
+                and (
+                    cue.first_token == 0
+                    or doc.sentence_index_at(doc.tokens[cue.first_token - 1].start)
+                    != doc.sentence_index_at(token.start)
+                )
+                and cue.last_token + 1 < len(doc.tokens)
+                and doc.tokens[cue.last_token + 1].text[:1].isupper()
+            )
+        return True
     head = norm(cue.phrase).split()[0]
+    if head in vocab.homographs:
+        return token.norm in ("و" + head, "ف" + head)
     return token.norm in (head, "و" + head, "ف" + head)
 
 

@@ -31,7 +31,10 @@ _MAX_QUOTED_NAME = 3  # words of a quoted name after an organisation head ("سا
 _CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
 _COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
 # A phrase after one of these is inside a prepositional phrase, not a subject.
-_PREPOSITIONS = frozenset(["في", "على", "الي", "عن", "من", "مع", "عبر", "لدي", "حول", "بين", "ضد"])
+_PREPOSITIONS = frozenset(
+    eventx.normalize_string(w)  # normalised like tokens: على is read علي
+    for w in ["في", "على", "إلى", "عن", "من", "مع", "عبر", "لدى", "حول", "بين", "ضد"]
+)
 
 
 def is_word(token: eventx.Token) -> bool:

@@ -51,6 +51,7 @@ class Vocabulary:
     cue_table: dict[str, CueInfo]  # normalised cue phrase -> what it is
     relay_preposition: frozenset[str]
     inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
+    homographs: frozenset[str]  # Arabic cue forms that are also nouns: only with و/ف attached
     stop: frozenset[str]
     skip: frozenset[str]
     anonymous: frozenset[str]  # head words of unnamed sources, without the article
@@ -121,6 +122,7 @@ def vocabulary(language: str) -> Vocabulary:
         cue_table={norm(phrase): info for phrase, info in cue_entries},
         relay_preposition=_norm_set([relay] if relay else []),
         inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
+        homographs=_norm_set(cues.get("homographs", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
         anonymous=frozenset(
