@@ -183,6 +183,9 @@ def _phrase_at_cue(
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
             return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
+        if found is None and after < len(tokens) and _object_first(tokens[after], vocab):
+            # "تعلن مسؤوليتها", "أعلن انتهاء العمل": the object follows; the subject is implicit.
+            return None if cue.imperfect else pronoun(gender=cue.gender)
         if found is None:
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
@@ -274,6 +277,15 @@ def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     )
 
 
+def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
+    """A word that opens an object, not a subject, right after an Arabic speech verb: a noun
+    with a possessive pronoun that is no title (مسؤوليتها، احتجازهن), or a verbal noun."""
+    if speakers_ar.title_word(token.norm, vocab) or token.norm in vocab.org_heads:
+        return False
+    # (a possessive noun of five letters or more: عبده, نبيه are names)
+    return (speakers_ar.possessive(token) and len(token.norm) >= 5) or speakers_ar.masdar(token)
+
+
 def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
     """A masculine verb right before a feminine organisation noun is not its verb: Arabic says
     ``قالت الوزارة``, so in ``وطالب وزارة الداخلية بـ`` the ministry is the object and the subject
@@ -281,7 +293,8 @@ def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) 
     if cue.gender != "masculine" or phrase.kind != "name":
         return False
     head = phrase.tokens[0]
-    return head.norm in vocab.org_heads and bare_word(head).endswith(("ه", "ات"))
+    in_heads = head.norm in vocab.org_heads or bare_word(head) in vocab.org_heads
+    return in_heads and bare_word(head).endswith(("ه", "ات"))
 
 
 def _personal_name(phrase: SpeakerPhrase, vocab: Vocabulary) -> list[eventx.Token]:

@@ -31,6 +31,31 @@ import eventx
         ("وصلت التعزيزات إلى المدينة حسبما أفاد مراسل الوكالة.", ["مراسل الوكالة"]),
         # a casualty toll is no speaker
         ("وبحسب حصيلة رسمية قتل خمسة أشخاص.", []),
+        # an object right after the verb (a possessive noun, a verbal noun): the subject is
+        # implicit, so the previous speaker goes on
+        (
+            "وقال الجيش إنه سيطر على المدينة. وأعلن انتهاء العمليات العسكرية فيها.",
+            ["الجيش"],
+        ),
+        ("قالت الحركة إن عناصرها انسحبوا، وأعلنت مسؤوليتها عن الهجوم.", ["الحركة"]),
+        ("وقالت الشرطة إن الوضع هادئ. ونفت تواجد أي مسلحين في الحي.", ["الشرطة"]),
+        # a title with a possessive pronoun still introduces a name
+        (
+            "وقال أمينها العام خوان بيريز إن المنظمة ستراقب الانتخابات.",
+            ["أمينها العام خوان بيريز"],
+        ),
+        # a profession, a description, then the name
+        (
+            "وقال الخبير في شؤون الجماعات المسلحة كريم ناصر لموقع إخباري إن التنظيم ضعف.",
+            ["الخبير في شؤون الجماعات المسلحة كريم ناصر"],
+        ),
+        # a new clause after the title is no description leading to a name
+        (
+            'وأضاف الضابط وهو برتبة مقدم وطلب عدم نشر اسمه "الوضع خطير".',
+            ["الضابط"],
+        ),
+        # a group named in quotes after a plural head
+        ('وقالت فصائل "لواء الفتح" إنها صدت الهجوم.', ['فصائل "لواء الفتح"']),
     ],
 )
 def test_arabic_cues(pipeline: eventx.Pipeline, text: str, expected: list[str]) -> None:
