@@ -77,6 +77,7 @@ class Vocabulary:
     first_days: Mapping[str, str]
     anchored_days: Mapping[str, int]
     holidays: Mapping[str, tuple[int, int]]  # Islamic holiday -> (Hijri month, day)
+    halves: Mapping[str, int]  # "the second half" -> 2
     words: Mapping[str, tuple[str, ...]]  # cue lists: year_cues, past_after, future_cues, ...
 
     def cue(self, name: str) -> str:
@@ -108,6 +109,7 @@ _CUE_LISTS = (
     "current_after",
     "deadline_before",
     "numeric_cues",
+    "year_end",
 )
 
 
@@ -161,6 +163,7 @@ def vocabulary(language: str) -> Vocabulary:
         first_days={k: str(v) for k, v in _table(data, "first_days").items()},
         anchored_days={k: int(v) for k, v in _table(data, "anchored_days").items()},
         holidays={k: (int(v[0]), int(v[1])) for k, v in _table(data, "holidays").items()},
+        halves={k: int(v) for k, v in _table(data, "halves").items()},
         words={
             **{name: tuple(str(w) for w in cues.get(name, ())) for name in _CUE_LISTS},
             "hijri_month_cues": tuple(
@@ -271,6 +274,20 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         (
             "month_range",
             rf"{month('month')}\s*(?:و|and|-)\s*{month('month2')}\s*,?\s*{year_word}{year}",
+        ),
+        # between June 1975 and February 1976, between January 2009 and the end of 2015,
+        # بين أيار/مايو 2015 ونهاية 2016 (from the first month to the last, or the year's end)
+        (
+            "period_range",
+            rf"{v.cue('range_open')}\s+{month('month')}\s*,?\s*{year_word}{year}\s*{join}\s*"
+            rf"(?:(?P<year_end>{v.cue('year_end')})\s+)?(?:{month('month2')}\s*,?\s*)?"
+            rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
+        ),
+        # the end of 2014, أواخر 2014 (its last month); the second half of 2008 (six months)
+        (
+            "year_part",
+            rf"(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
+            rf"\s+{year_word}{year}",
         ),
         # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
         ("month_year", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s*,?\s*{year_word}{year}"),
@@ -398,6 +415,8 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "day_range": "month",
     "date": "month",
     "month_range": "month",
+    "period_range": "month",
+    "year_part": "year",
     "month_year": "month",
     "month_relative": "month",
     "month": "month",

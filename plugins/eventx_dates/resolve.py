@@ -90,6 +90,8 @@ class Resolver:
             "day_range": self._day_range,
             "night_range": self._night_range,
             "month_range": self._month_range,
+            "period_range": self._period_range,
+            "year_part": self._year_part,
             "month_year": self._month_year,
             "month_relative": self._month_relative,
             "month": self._month,
@@ -339,6 +341,45 @@ class Resolver:
         return Resolution(
             interval=Interval(
                 first=dt.date(year, month, 1), last=month_end(year, month2), granularity="month"
+            ),
+            granularity="month",
+            anchor=ABSOLUTE,
+        )
+
+    def _period_range(self, match: re.Match[str]) -> Resolution | None:
+        """Between a month of one year and a month (or the end) of a later one."""
+        month, year = self._month_of(match), self._explicit_year(match)
+        year2 = self._explicit_year(match, "year2")
+        if month is None or year is None or year2 is None:
+            return None
+        month2 = self._month_of(match, "month2") or 12
+        first, last = dt.date(year, month, 1), month_end(year2, month2)
+        if last < first:
+            return None
+        return Resolution(
+            interval=Interval(first=first, last=last, granularity="month"),
+            granularity="month",
+            anchor=ABSOLUTE,
+        )
+
+    def _year_part(self, match: re.Match[str]) -> Resolution | None:
+        """The end of a year is its last month; a half of it is six months."""
+        year = self._explicit_year(match)
+        if year is None:
+            return None
+        if match.groupdict().get("year_end"):
+            return Resolution(
+                interval=Interval.month(year, 12), granularity="month", anchor=ABSOLUTE
+            )
+        half = lookup(self.vocab.halves, match.groupdict().get("half"))
+        if half is None:
+            return None
+        first_month = 1 if int(half) == 1 else 7
+        return Resolution(
+            interval=Interval(
+                first=dt.date(year, first_month, 1),
+                last=month_end(year, first_month + 5),
+                granularity="month",
             ),
             granularity="month",
             anchor=ABSOLUTE,

@@ -139,6 +139,28 @@ CASES = [
     # vague amounts name no date
     ("en", "2021-02-01", "Several years ago the town was shelled; within a few days it fell.", []),
     ("ar", "2021-02-01", "وقصفت البلدة قبل بضعة أيام.", []),
+    # ranges of months across years, the end and the halves of a year
+    (
+        "en",
+        None,
+        "Between June 1975 and February 1976 the courts released them.",
+        [("Between June 1975 and February 1976", "1975-06-01/1976-02-29")],
+    ),
+    (
+        "en",
+        None,
+        "The figures cover the period between January 2009 and the end of 2015.",
+        [("between January 2009 and the end of 2015", "2009-01-01/2015-12-31")],
+    ),
+    ("ar", None, "انسحبت معظم القوات في أواخر 2014.", [("أواخر 2014", "2014-12")]),
+    (
+        "en",
+        None,
+        "Strikes rose in the second half of 2008.",
+        [("the second half of 2008", "2008-07-01/2008-12-31")],
+    ),
+    # a capitalised relative word inside a sentence is a title
+    ("en", "2022-01-05", "He spoke on ABC's This Week about the crisis.", []),
     # "this week" in a report: Monday to the publication date
     (
         "en",
