@@ -283,7 +283,7 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"(?:(?P<year_end>{v.cue('year_end')})\s+)?(?:{month('month2')}\s*,?\s*)?"
             rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
         ),
-        # the end of 2014, أواخر 2014 (its last month); the second half of 2008 (six months)
+        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months)
         (
             "year_part",
             rf"(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"

@@ -143,21 +143,21 @@ CASES = [
     (
         "en",
         None,
-        "Between June 1975 and February 1976 the courts released them.",
-        [("Between June 1975 and February 1976", "1975-06-01/1976-02-29")],
+        "Between March 1998 and October 1999 the courts freed them.",
+        [("Between March 1998 and October 1999", "1998-03-01/1999-10-31")],
     ),
     (
         "en",
         None,
-        "The figures cover the period between January 2009 and the end of 2015.",
-        [("between January 2009 and the end of 2015", "2009-01-01/2015-12-31")],
+        "The survey covers the years between April 2011 and the end of 2013.",
+        [("between April 2011 and the end of 2013", "2011-04-01/2013-12-31")],
     ),
-    ("ar", None, "انسحبت معظم القوات في أواخر 2014.", [("أواخر 2014", "2014-12")]),
+    ("ar", None, "انسحبت معظم القوات في أواخر 2016.", [("أواخر 2016", "2016-12")]),
     (
         "en",
         None,
-        "Strikes rose in the second half of 2008.",
-        [("the second half of 2008", "2008-07-01/2008-12-31")],
+        "Exports fell in the second half of 2019.",
+        [("the second half of 2019", "2019-07-01/2019-12-31")],
     ),
     # a capitalised relative word inside a sentence is a title
     ("en", "2022-01-05", "He spoke on ABC's This Week about the crisis.", []),
