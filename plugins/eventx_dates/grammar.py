@@ -470,9 +470,13 @@ def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
         ("recent", v.recent_periods),
         ("first_days", v.first_days),
         ("anchored", v.anchored_days),
-        ("hijri", v.hijri_months),
         ("hijri", v.holidays),
     )
+    for phrase in v.hijri_months:
+        # The first word (ربيع of ربيع الأول: not the common الأول), or after ذو/ذي the next.
+        plain = [w for w in _plain_words(phrase) if len(w) > 2]
+        if plain:
+            add(plain[0], "hijri")
     for group, phrases in phrase_tables:
         for phrase in phrases:
             plain = _plain_words(phrase)

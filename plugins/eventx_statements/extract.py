@@ -188,6 +188,8 @@ def _phrase_at_cue(
             return None if cue.imperfect else pronoun(gender=cue.gender)
         if found is None:
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is None:
+                found = _subject_after_addressee(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
                 found = None
             if found is not None:
@@ -209,6 +211,32 @@ def _phrase_at_cue(
     ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
+
+
+def _subject_after_addressee(
+    tokens: Sequence[eventx.Token], after: int, vocab: Vocabulary, names: dict[int, int]
+) -> SpeakerPhrase | None:
+    """ "وقال لوكالة فرانس برس مصدر أمني": the addressee (a ل-word and its name) comes between
+    the verb and its subject."""
+    if after >= len(tokens):
+        return None
+    first = tokens[after]
+    if not (first.norm.startswith("ل") and speakers_ar.is_stop(first, vocab)):
+        return None
+    j = after + 1
+    if j < len(tokens) and tokens[j].start in names:
+        j += names[tokens[j].start]
+    elif (
+        first.norm[1:] in vocab.org_heads
+        and j < len(tokens)
+        and speakers_ar.is_word(tokens[j])
+        and not speakers_ar.is_stop(tokens[j], vocab)
+    ):
+        j += 1  # "لوكالة سبوتنيك": the head and a one-word name ("لرويترز" is one word)
+    if j >= len(tokens) or tokens[j].norm in vocab.titles | vocab.org_heads | vocab.anonymous:
+        found = speakers_ar.scan_subject(tokens, j, vocab, names) if j < len(tokens) else None
+        return found if found is not None and found.kind == "name" else None
+    return None
 
 
 def _verb_form(
