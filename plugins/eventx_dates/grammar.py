@@ -110,6 +110,7 @@ _CUE_LISTS = (
     "deadline_before",
     "numeric_cues",
     "year_end",
+    "year_end_not_after",
 )
 
 
@@ -223,6 +224,9 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     not_before_weekday = "".join(
         rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
     )
+    not_before_year_end = "".join(
+        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("year_end_not_after", ())
+    )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
     month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
@@ -284,9 +288,10 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
         ),
         # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months)
+        # (not "by the end of 1972": up to the end, the year as a whole)
         (
             "year_part",
-            rf"(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
+            rf"{not_before_year_end}(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
             rf"\s+{year_word}{year}",
         ),
         # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
