@@ -62,6 +62,16 @@ def _table_matcher(language: str, section: str) -> eventx.PhraseMatcher[str]:
 
 
 @lru_cache(maxsize=4)
+def _title_matcher(language: str) -> eventx.PhraseMatcher[str]:
+    """Titles and, as a class, the military and police ranks (``[ranks]``) before a name."""
+    lexicon = _lexicon(language)
+    entries = list(dict(lexicon.get("titles", {})).items())
+    for ranks in dict(lexicon.get("ranks", {})).values():
+        entries.extend((str(rank), str(rank)) for rank in ranks)
+    return eventx.PhraseMatcher(sorted(entries))
+
+
+@lru_cache(maxsize=4)
 def _not_names(language: str) -> frozenset[str]:
     words = _lexicon(language).get("not_names", {}).get("terms", ())
     return frozenset(eventx.normalize_string(w) for w in words)
@@ -208,7 +218,7 @@ def _persons(
 ) -> list[_Actor]:
     persons: list[_Actor] = []
     titles: list[tuple[int, int, str]] = []
-    for match in _table_matcher(doc.language, "titles").finditer(doc):
+    for match in _title_matcher(doc.language).finditer(doc):
         titles.append((match.start, match.end, doc.text[match.start : match.end]))
         if taken.covers(match.start):
             continue

@@ -30,11 +30,15 @@ WINDOW: dict[str, tuple[int, int]] = {
     "month": (40, 32),
     "year": (28, 12),
     "weekday": (28, 20),
+    "numeric": (12, 12),
 }
 WINDOW_DEFAULT = (36, 36)
 _WORD_REST = re.compile(r"\w*")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _YEAR = frozenset({"year"})
+_NUMERIC = frozenset({"numeric"})
+#: Rules whose words, capitalised inside a sentence, are a title rather than a date (English).
+_TITLE_CASE_KINDS = frozenset({"period", "relative_day", "relative_part", "recent"})
 #: Rules whose matches, written with a year, are complete dates.
 FULL_DATE_RULES = ("date", "numeric", "iso", "day_range", "night_range")
 #: Rules whose year belongs to a particular day or month (not "since 2015").
@@ -60,7 +64,10 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     for word in trigger_pattern(language).finditer(text):
         token = word.group()
         # Every rule that needs a number needs a four-digit year (2022, 1443).
-        groups = _YEAR if token[0].isdigit() else triggers.get(token, ())
+        if token[0].isdigit():
+            groups = _YEAR if len(token) == 4 else _NUMERIC
+        else:
+            groups = triggers.get(token, frozenset())
         for group in groups:
             before, after = WINDOW.get(group, WINDOW_DEFAULT)
             start = max(0, word.start() - before)
@@ -115,6 +122,13 @@ def _surface_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> boo
     """Month names that are also words count only as written: May and March capitalised, and
     آب (August) with its madda, since normalisation makes it أب (father)."""
     vocab = vocabulary(original.language)
+    if candidate.rule.kind in _TITLE_CASE_KINDS:  # (scripts without case never match)
+        # "ABC's This Week", "the Today programme": a capitalised relative word inside a
+        # sentence is a title; at a sentence start it is the word itself.
+        start, end = original.normalized.span_to_original(candidate.start, candidate.end)
+        before = original.text[:start].rstrip(" \t\"'“‘`(")
+        if original.text[start:end][:1].isupper() and before and before[-1] not in ".!?:\n":
+            return False
     if not vocab.capitalized_months and not vocab.exact_months:
         return True
     groups = candidate.match.groupdict()

@@ -76,6 +76,8 @@ class Vocabulary:
     recent_periods: Mapping[str, int]
     first_days: Mapping[str, str]
     anchored_days: Mapping[str, int]
+    holidays: Mapping[str, tuple[int, int]]  # Islamic holiday -> (Hijri month, day)
+    halves: Mapping[str, int]  # "the second half" -> 2
     words: Mapping[str, tuple[str, ...]]  # cue lists: year_cues, past_after, future_cues, ...
 
     def cue(self, name: str) -> str:
@@ -104,6 +106,11 @@ _CUE_LISTS = (
     "named_day_after",
     "not_after_relative_day",
     "counted_nouns",
+    "current_after",
+    "deadline_before",
+    "numeric_cues",
+    "year_end",
+    "year_end_not_after",
 )
 
 
@@ -156,7 +163,14 @@ def vocabulary(language: str) -> Vocabulary:
         recent_periods={k: int(v) for k, v in _table(data, "recent_periods").items()},
         first_days={k: str(v) for k, v in _table(data, "first_days").items()},
         anchored_days={k: int(v) for k, v in _table(data, "anchored_days").items()},
-        words={name: tuple(str(w) for w in cues.get(name, ())) for name in _CUE_LISTS},
+        holidays={k: (int(v[0]), int(v[1])) for k, v in _table(data, "holidays").items()},
+        halves={k: int(v) for k, v in _table(data, "halves").items()},
+        words={
+            **{name: tuple(str(w) for w in cues.get(name, ())) for name in _CUE_LISTS},
+            "hijri_month_cues": tuple(
+                str(w) for w in dict(data.get("hijri_months", {})).get("hijri_month_cues", ())
+            ),
+        },
     )
 
 
@@ -210,9 +224,16 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     not_before_weekday = "".join(
         rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
     )
+    not_before_year_end = "".join(
+        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("year_end_not_after", ())
+    )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
     month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
+    # After a day and month: الماضي / المقبل / الجاري (which year it is in).
+    opt_direction = rf"(?:\s+(?:{direction}|(?P<dir_current>{v.cue('current_after')})){_END})?"
+    # Before a day: a deadline ("by the end of", بحلول نهاية: the next such day).
+    opt_lead = rf"(?:(?P<deadline>{v.cue('deadline_before')})\s+)?"
     hijri_month_names = _alternation(v.hijri_months)
     hijri_marker = _alternation(v.hijri_markers)
 
@@ -240,18 +261,38 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"(?:{month('month2')}\s+)?{day2}{opt_year}",
         ),
         # يوم الجمعة 7 يناير 2022, 6 كانون الثاني/يناير 2022, 6 Jan., Friday, 21 July 1972
-        ("date", rf"{opt_day_word}{opt_part}{opt_weekday}{day}{of}\s*{month('month')}{opt_year}"),
+        (
+            "date",
+            rf"{opt_lead}{opt_day_word}{opt_part}{opt_weekday}{day}{of}\s*{month('month')}"
+            rf"{opt_direction}{opt_year}",
+        ),
         # January 6, 2022; Friday, January 6
-        ("date", rf"{opt_part}{opt_weekday}{month('month')}\s+{day}{opt_year}"),
+        ("date", rf"{opt_lead}{opt_part}{opt_weekday}{month('month')}\s+{day}{opt_year}"),
         # الخامس من يناير, the fifth of January
         (
             "date",
-            rf"{opt_day_word}(?:the\s+)?{ordinal}{_END}\s+(?:من|of)\s+(?:شهر\s+)?{month('month')}{opt_year}",
+            rf"{opt_lead}{opt_day_word}(?:the\s+)?{ordinal}{_END}\s+(?:من|of)\s+(?:شهر\s+)?"
+            rf"{month('month')}{opt_direction}{opt_year}",
         ),
         # أيار/مايو وحزيران/يونيو 2015, January and February 2022
         (
             "month_range",
             rf"{month('month')}\s*(?:و|and|-)\s*{month('month2')}\s*,?\s*{year_word}{year}",
+        ),
+        # between June 1975 and February 1976, between January 2009 and the end of 2015,
+        # بين أيار/مايو 2015 ونهاية 2016 (from the first month to the last, or the year's end)
+        (
+            "period_range",
+            rf"{v.cue('range_open')}\s+{month('month')}\s*,?\s*{year_word}{year}\s*{join}\s*"
+            rf"(?:(?P<year_end>{v.cue('year_end')})\s+)?(?:{month('month2')}\s*,?\s*)?"
+            rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
+        ),
+        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months)
+        # (not "by the end of 1972": up to the end, the year as a whole)
+        (
+            "year_part",
+            rf"{not_before_year_end}(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
+            rf"\s+{year_word}{year}",
         ),
         # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
         ("month_year", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s*,?\s*{year_word}{year}"),
@@ -259,7 +300,10 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         ("month_relative", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s+(?:{direction})"),
         ("month_relative", rf"{before_direction}{month('month')}"),
         # في آذار/مارس, by May, أواخر كانون الأول (a cue keeps "Theresa May" out)
-        ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}"),
+        # (not "since Jan. 8": a day after the month makes it a date)
+        ("month", rf"{v.cue('month_cues')}(?:\s+|(?<=-)){month('month')}(?!\.?\s*\d{{1,2}}(?!\d))"),
+        # by the end of April, بحلول نهاية أبريل: the next such month
+        ("month", rf"(?P<deadline>{v.cue('deadline_before')})\s+{month('month')}"),
         # العام 2013, منذ 2015, in 1997
         # (not "of 2000 people", "قبل 2000 عام": a count, not a year)
         (
@@ -273,6 +317,22 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             r"(?P<first>[0-3]?\d)\s*(?P<sep>[/.])\s*(?P<second>[0-3]?\d)\s*(?P=sep)\s*"
             r"(?P<year>(?:19|20)\d\d)(?!\d)",
         ),
+        # 10/31/74, 26/7/18 (a two-digit year)
+        (
+            "numeric",
+            r"(?P<first>[0-3]?\d)\s*(?P<sep>/)\s*(?P<second>[0-3]?\d)\s*(?P=sep)\s*"
+            r"(?P<year_short>\d\d)(?![\d/])",
+        ),
+        # on 2/15, في 15/2 (no year: only after a cue, a bare fraction is no date)
+        (
+            "numeric",
+            rf"(?:{v.cue('numeric_cues')})\s+(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)(?![\d/])",
+        ),
+        # 31-Oct-74, 31-Oct-1974
+        (
+            "date",
+            rf"{day}-{month('month')}-(?:(?P<year_short>\d\d)|{year})(?!\d)",
+        ),
         (
             "iso",
             r"(?P<year>(?:19|20)\d\d)-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?![\d:])",
@@ -283,6 +343,14 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"(?:(?P<day>[0-3]?\d)\s+)?(?:(?P<hmonth>{hijri_month_names})\s+)?"
             rf"(?P<hyear>1[34]\d\d)\s*{hijri_marker}{_END}",
         ),
+        # في رمضان, شهر رمضان, during Ramadan (the nearest one)
+        (
+            "hijri_month",
+            rf"(?:{v.cue('hijri_month_cues')})\s+(?P<hmonth>{hijri_month_names}){_END}"
+            rf"(?!\s*\d)",
+        ),
+        # عيد الفطر, Eid al-Adha (the nearest one)
+        ("holiday", rf"(?P<holiday>{_alternation(v.holidays)}){_END}"),
         # ليل الخميس الجمعة (a night spanning two weekdays)
         (
             "weekday_night",
@@ -352,13 +420,17 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "day_range": "month",
     "date": "month",
     "month_range": "month",
+    "period_range": "month",
+    "year_part": "year",
     "month_year": "month",
     "month_relative": "month",
     "month": "month",
     "year": "year",
-    "numeric": "year",
+    "numeric": "numeric",
     "iso": "year",
     "hijri": "year",
+    "hijri_month": "hijri",
+    "holiday": "hijri",
     "weekday_night": "weekday",
     "weekday": "weekday",
     "relative_day": "relative_day",
@@ -403,7 +475,13 @@ def trigger_words(language: str) -> Mapping[str, frozenset[str]]:
         ("recent", v.recent_periods),
         ("first_days", v.first_days),
         ("anchored", v.anchored_days),
+        ("hijri", v.holidays),
     )
+    for phrase in v.hijri_months:
+        # The first word (ربيع of ربيع الأول: not the common الأول), or after ذو/ذي the next.
+        plain = [w for w in _plain_words(phrase) if len(w) > 2]
+        if plain:
+            add(plain[0], "hijri")
     for group, phrases in phrase_tables:
         for phrase in phrases:
             plain = _plain_words(phrase)
@@ -422,7 +500,8 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """
     words = trigger_words(language)
     body = _trie(sorted(words)) if words else _NEVER
-    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|{body}(?!\w))")
+    # Also the head of a numeric date (10/31, 31-oct): its year may have two digits or none.
+    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[/.]\d|-[^\W\d])|{body}(?!\w))")
 
 
 def _trie(words: Sequence[str]) -> str:

@@ -90,6 +90,8 @@ class Resolver:
             "day_range": self._day_range,
             "night_range": self._night_range,
             "month_range": self._month_range,
+            "period_range": self._period_range,
+            "year_part": self._year_part,
             "month_year": self._month_year,
             "month_relative": self._month_relative,
             "month": self._month,
@@ -97,6 +99,8 @@ class Resolver:
             "numeric": self._numeric,
             "iso": self._iso,
             "hijri": self._hijri,
+            "hijri_month": self._hijri_month,
+            "holiday": self._holiday,
             "weekday": self._weekday,
             "weekday_night": self._weekday_night,
             "relative_day": self._relative_day,
@@ -141,7 +145,14 @@ class Resolver:
         window_start = max(0, start - 120)
         breaks = [self.text.rfind(mark, window_start, start) for mark in _CLAUSE_MARKS]
         clause_start = max(window_start, max(breaks) + 1)
-        return self._future_cues.search(self.text, clause_start, start) is not None
+        if self._future_cues.search(self.text, clause_start, start) is not None:
+            return True
+        # A day already resolved after the document date in the same sentence ("سيصدر غدا
+        # قرارا باعتبار السادس من أغسطس"): the sentence is about what is coming.
+        doc = self.document_date
+        return doc is not None and any(
+            k.sentence == self._sentence and k.interval.first > doc for k in self.known[-3:]
+        )
 
     def _year_for(
         self, match: re.Match[str], month: int, day: int | None
@@ -156,12 +167,12 @@ class Resolver:
         if named is not None:
             return nearest_year(named, month, day), EXPLICIT_DATE, named.isoformat()
         if self.document_date is not None:
-            year = closest_year(self.document_date, month, day, future=self._upcoming(match))
+            year = self._year_near(self.document_date, match, month, day, deadline=True)
             return year, DOCUMENT_DATE, self.document_date.isoformat()
         if self.text_anchor is not None:
             # An undated text (an encyclopaedia entry, a retrospective) is about its first full
             # date: "By June" in a piece on 21 July 1972 is June 1972, not a later year it cites.
-            year = closest_year(self.text_anchor, month, day, future=self._upcoming(match))
+            year = self._year_near(self.text_anchor, match, month, day, deadline=False)
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
         if not self.explicit_years:
             return None
@@ -175,6 +186,50 @@ class Resolver:
                 return None
             year = self.explicit_years[j][1]
         return year, EXPLICIT_YEAR, str(year)
+
+    def _year_near(
+        self, anchor: dt.date, match: re.Match[str], month: int, day: int | None, *, deadline: bool
+    ) -> int:
+        # ``deadline``: the anchor is the publication date (deadlines and tense apply to it).
+        """The year of a day/month written without one, seen from ``anchor``.
+
+        Written direction first (الماضي / المقبل / الجاري), then a future cue or a deadline ("by
+        the end of April": the first such one on or after the anchor). Otherwise the year putting
+        it nearest the anchor in which a weekday written with it agrees ("الاثنين 18 شباط" read
+        on 12 February 2013 is 18 February 2013, a Monday). Otherwise, from a publication date
+        the latest such day on or before it; from an undated text's first date the nearest.
+        """
+        groups = match.groupdict()
+        if groups.get("dir_current"):
+            return anchor.year
+        if groups.get("dir_past"):
+            return closest_year(anchor, month, day, future=False)
+        future = bool(groups.get("dir_future")) or self._upcoming(match)
+        if future or (deadline and groups.get("deadline")):
+            if day is None and groups.get("deadline"):
+                # "by the end of April" read in mid-April is this April: its end is still ahead.
+                year = anchor.year if month >= anchor.month else anchor.year + 1
+                return year
+            return closest_year(anchor, month, day, future=True)
+        weekday = lookup(self.vocab.weekdays, groups.get("weekday"))
+        if weekday is not None and day is not None:
+            agreeing = [
+                year
+                for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if (found := safe_date(year, month, day)) is not None
+                and found.weekday() == int(weekday)
+            ]
+            if agreeing:
+                return min(
+                    agreeing,
+                    key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y),
+                )
+        if deadline:
+            # A publication date: news reports the past ("30 June" read on 7 January is last
+            # June); only a written direction, a future cue or a weekday moves it ahead.
+            return closest_year(anchor, month, day, future=False)
+        # An undated text's first full date: its narrative moves on in either direction.
+        return nearest_year(anchor, month, day)
 
     def _dated_before(self, offset: int) -> dt.date | None:
         """The first day of a full date (with its year) shortly before, in the same sentence."""
@@ -203,7 +258,18 @@ class Resolver:
 
     def _explicit_year(self, match: re.Match[str], group: str = "year") -> int | None:
         value = match.groupdict().get(group)
-        return int(value) if value else None
+        if value:
+            return int(value)
+        short = match.groupdict().get("year_short") if group == "year" else None
+        return self._century(int(short)) if short else None
+
+    def _century(self, short: int) -> int:
+        """A two-digit year (10/31/74): the century putting it nearest the anchor, or without
+        one the POSIX ``strptime %y`` rule (69-99 -> 19xx, 00-68 -> 20xx)."""
+        anchor = self.document_date or self.text_anchor
+        if anchor is None:
+            return 1900 + short if short >= 69 else 2000 + short
+        return min((1900 + short, 2000 + short), key=lambda y: (abs(y - anchor.year), y))
 
     def _date(self, match: re.Match[str]) -> Resolution | None:
         day, month = self._day_of(match), self._month_of(match)
@@ -216,7 +282,9 @@ class Resolver:
             if date is None:
                 return None
             return Resolution(
-                interval=Interval.day(date, granularity), granularity=granularity, anchor=ABSOLUTE
+                interval=Interval.day(date, granularity),
+                granularity=granularity,
+                anchor=ABSOLUTE,
             )
         inferred = self._year_for(match, month, day)
         if inferred is None:
@@ -278,6 +346,45 @@ class Resolver:
             anchor=ABSOLUTE,
         )
 
+    def _period_range(self, match: re.Match[str]) -> Resolution | None:
+        """Between a month of one year and a month (or the end) of a later one."""
+        month, year = self._month_of(match), self._explicit_year(match)
+        year2 = self._explicit_year(match, "year2")
+        if month is None or year is None or year2 is None:
+            return None
+        month2 = self._month_of(match, "month2") or 12
+        first, last = dt.date(year, month, 1), month_end(year2, month2)
+        if last < first:
+            return None
+        return Resolution(
+            interval=Interval(first=first, last=last, granularity="month"),
+            granularity="month",
+            anchor=ABSOLUTE,
+        )
+
+    def _year_part(self, match: re.Match[str]) -> Resolution | None:
+        """The end of a year is its last month; a half of it is six months."""
+        year = self._explicit_year(match)
+        if year is None:
+            return None
+        if match.groupdict().get("year_end"):
+            return Resolution(
+                interval=Interval.month(year, 12), granularity="month", anchor=ABSOLUTE
+            )
+        half = lookup(self.vocab.halves, match.groupdict().get("half"))
+        if half is None:
+            return None
+        first_month = 1 if int(half) == 1 else 7
+        return Resolution(
+            interval=Interval(
+                first=dt.date(year, first_month, 1),
+                last=month_end(year, first_month + 5),
+                granularity="month",
+            ),
+            granularity="month",
+            anchor=ABSOLUTE,
+        )
+
     def _month_year(self, match: re.Match[str]) -> Resolution | None:
         month, year = self._month_of(match), self._explicit_year(match)
         if month is None or year is None:
@@ -321,20 +428,74 @@ class Resolver:
         return Resolution(interval=Interval.year(year), granularity="year", anchor=ABSOLUTE)
 
     def _numeric(self, match: re.Match[str]) -> Resolution | None:
-        """26/7/2018. Arabic writes the day first; in English the order is read off the numbers
-        (25/12 or 12/25) and an ambiguous 3/4/2018 is left out rather than guessed."""
+        """26/7/2018, 10/31/74, on 2/15. Arabic writes the day first (d/m/y); English is read
+        the US way (m/d/y) unless the first number cannot be a month (25/12/2018). A two-digit
+        year takes its century from the anchor; without a year, the year nearest the anchor."""
         first, second = int(match.group("first")), int(match.group("second"))
-        year = int(match.group("year"))
-        if self.vocab.language == "ar" or second <= 12 < first or first == second:
+        if self.vocab.language == "ar" or first > 12:
             day, month = first, second
-        elif first <= 12 < second:
-            day, month = second, first
         else:
+            day, month = second, first
+        if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
+        year = self._explicit_year(match)
+        anchor, anchor_value = ABSOLUTE, None
+        if year is None:
+            inferred = self._year_for(match, month, day)
+            if inferred is None:
+                return Resolution(interval=None, granularity="day")
+            year, anchor, anchor_value = inferred
         date = safe_date(year, month, day)
         if date is None:
             return None
-        return Resolution(interval=Interval.day(date), granularity="day", anchor=ABSOLUTE)
+        return Resolution(
+            interval=Interval.day(date), granularity="day", anchor=anchor, anchor_value=anchor_value
+        )
+
+    def _hijri_nearest(self, month: int, day: int | None) -> Resolution | None:
+        """A Hijri month or holiday without its year: the occurrence nearest the anchor."""
+        from hijridate import Gregorian, Hijri
+
+        anchor = self.document_date or self.text_anchor
+        if anchor is None:
+            return Resolution(interval=None, granularity="month" if day is None else "day")
+        try:
+            here = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+            spans: list[Interval] = []
+            for year in (here - 1, here, here + 1):
+                start = dt.date(*Hijri(year, month, day or 1).to_gregorian().datetuple())
+                if day is not None:
+                    spans.append(Interval.day(start))
+                    continue
+                nxt = (year + 1, 1) if month == 12 else (year, month + 1)
+                end = dt.date(*Hijri(nxt[0], nxt[1], 1).to_gregorian().datetuple())
+                spans.append(
+                    Interval(first=start, last=end - dt.timedelta(days=1), granularity="month")
+                )
+        except (ValueError, OverflowError):
+            return None
+
+        def distance(span: Interval) -> int:
+            if span.first <= anchor <= span.last:
+                return 0
+            return min(abs((span.first - anchor).days), abs((span.last - anchor).days))
+
+        best = min(spans, key=lambda span: (distance(span), span.first))
+        source = DOCUMENT_DATE if self.document_date is not None else EXPLICIT_DATE
+        return Resolution(
+            interval=best,
+            granularity=best.granularity,
+            anchor=source,
+            anchor_value=anchor.isoformat(),
+        )
+
+    def _hijri_month(self, match: re.Match[str]) -> Resolution | None:
+        month = lookup(self.vocab.hijri_months, match.group("hmonth"))
+        return None if month is None else self._hijri_nearest(int(month), None)
+
+    def _holiday(self, match: re.Match[str]) -> Resolution | None:
+        found = lookup(self.vocab.holidays, match.group("holiday"))
+        return None if found is None else self._hijri_nearest(found[0], found[1])
 
     def _iso(self, match: re.Match[str]) -> Resolution | None:
         date = safe_date(
@@ -389,7 +550,16 @@ class Resolver:
         doc = self.document_date
         if doc is None:
             return Resolution(interval=None, granularity=granularity)
-        if groups.get("dir_future") or groups.get("pre_future"):
+        relative = lookup(self.vocab.relative_days, groups.get("rel_prefix"))
+        if relative is not None:
+            # "بعد غد الخميس", "yesterday Monday": the relative day decides; the weekday
+            # written with it picks the nearest such day when the two disagree.
+            said = doc + dt.timedelta(days=int(relative))
+            back = (said.weekday() - int(weekday)) % 7
+            day = (
+                said - dt.timedelta(days=back) if back <= 3 else said + dt.timedelta(days=7 - back)
+            )
+        elif groups.get("dir_future") or groups.get("pre_future"):
             day = weekday_on_or_after(doc, int(weekday), strictly=True)
         elif groups.get("dir_past") or groups.get("pre_past"):
             day = weekday_on_or_before(doc, int(weekday), strictly=True)
@@ -478,7 +648,17 @@ class Resolver:
         unit, step = period
         doc = self.document_date
         granularity = "week" if unit in ("week", "week_so_far", "weekend") else unit
-        return self._relative(relative_period(doc, unit, step) if doc else None, granularity)
+        interval = relative_period(doc, unit, step) if doc else None
+        if (
+            interval is not None
+            and doc is not None
+            and (unit, step) == ("week", 0)
+            and interval.last > doc
+            and not self._upcoming(match)
+        ):
+            # "this week" in news reports the days so far: Monday to the document date.
+            interval = Interval(first=interval.first, last=doc, granularity="week")
+        return self._relative(interval, granularity)
 
     def _day_of_month(self, match: re.Match[str]) -> Resolution | None:
         """A day of this/last/next month: في العاشر من الشهر الجاري."""

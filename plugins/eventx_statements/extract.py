@@ -37,7 +37,6 @@ _MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة
 _NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
-_IDIOM_WINDOW = 12  # words between an idiom's verb and its noun (the subject stands there)
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -169,13 +168,6 @@ def _phrase_at_cue(
     names: dict[int, int],
 ) -> SpeakerPhrase | None:
     """The speaker phrase of the cue spanning sentence tokens ``k_first..k_last``."""
-    if cue.needs:
-        # The idiom's noun closes the subject: "ألقى [رئيس الوزراء] باللوم".
-        end = next(
-            (j for j in range(k_last + 1, len(tokens)) if set(tokens[j].forms) & set(cue.needs)),
-            len(tokens),
-        )
-        tokens = tokens[:end]
     if vocab.language == "ar":
         after = k_last + 1
         if cue.kind == "relay":
@@ -186,11 +178,18 @@ def _phrase_at_cue(
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
         if cue.kind == "source":
+            if after < len(tokens) and speakers_ar.possessive(tokens[after]):
+                return None  # "بحسب تعبيره": the speaker's own words, no new speaker
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
             return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
+        if found is None and after < len(tokens) and _object_first(tokens[after], vocab):
+            # "تعلن مسؤوليتها", "أعلن انتهاء العمل": the object follows; the subject is implicit.
+            return None if cue.imperfect else pronoun(gender=cue.gender)
         if found is None:
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is None:
+                found = _subject_after_addressee(tokens, after, vocab, names)
             if found is not None and _object_not_subject(found, cue, vocab):
                 found = None
             if found is not None:
@@ -208,10 +207,36 @@ def _phrase_at_cue(
     if (
         found is None
         and tokens[k_first].norm in vocab.inverted
-        and speakers_en.follows_quote_or_comma(tokens, k_first)
+        and (k_first == 0 or speakers_en.follows_quote_or_comma(tokens, k_first))
     ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
+
+
+def _subject_after_addressee(
+    tokens: Sequence[eventx.Token], after: int, vocab: Vocabulary, names: dict[int, int]
+) -> SpeakerPhrase | None:
+    """ "وقال لوكالة فرانس برس مصدر أمني": the addressee (a ل-word and its name) comes between
+    the verb and its subject."""
+    if after >= len(tokens):
+        return None
+    first = tokens[after]
+    if not (first.norm.startswith("ل") and speakers_ar.is_stop(first, vocab)):
+        return None
+    j = after + 1
+    if j < len(tokens) and tokens[j].start in names:
+        j += names[tokens[j].start]
+    elif (
+        first.norm[1:] in vocab.org_heads
+        and j < len(tokens)
+        and speakers_ar.is_word(tokens[j])
+        and not speakers_ar.is_stop(tokens[j], vocab)
+    ):
+        j += 1  # "لوكالة سبوتنيك": the head and a one-word name ("لرويترز" is one word)
+    if j >= len(tokens) or tokens[j].norm in vocab.titles | vocab.org_heads | vocab.anonymous:
+        found = speakers_ar.scan_subject(tokens, j, vocab, names) if j < len(tokens) else None
+        return found if found is not None and found.kind == "name" else None
+    return None
 
 
 def _verb_form(
@@ -221,21 +246,27 @@ def _verb_form(
     (``التابع``, ``لنقل`` are nouns; prepositional cues such as بحسب are listed whole).
     English: lower-case (the "States" of "United States" is no verb)."""
     token = doc.tokens[cue.first_token]
-    if cue.value.needs:
-        window = doc.tokens[cue.last_token + 1 : cue.last_token + 1 + _IDIOM_WINDOW]
-        sentence = doc.sentence_index_at(cue.start)
-        if not any(
-            form in cue.value.needs
-            for t in window
-            if doc.sentence_index_at(t.start) == sentence
-            for form in t.forms
-        ):
-            return False
     if cue.value.kind == "source":
         return True  # prepositions take any proclitic: وبحسب، وفقا
     if vocab.language != "ar":
-        return not token.text[:1].isupper()  # "United States", "Says" in a headline
+        if token.text[:1].isupper():
+            # "Replied State Department spokesman X, ...": an inverted verb opening its
+            # sentence; otherwise a capital is a name ("United States") or a headline.
+            return (
+                cue.value.kind == "speech"
+                and token.norm in vocab.inverted
+                and (
+                    cue.first_token == 0
+                    or doc.sentence_index_at(doc.tokens[cue.first_token - 1].start)
+                    != doc.sentence_index_at(token.start)
+                )
+                and cue.last_token + 1 < len(doc.tokens)
+                and doc.tokens[cue.last_token + 1].text[:1].isupper()
+            )
+        return True
     head = norm(cue.phrase).split()[0]
+    if head in vocab.homographs:
+        return token.norm in ("و" + head, "ف" + head)
     return token.norm in (head, "و" + head, "ف" + head)
 
 
@@ -274,6 +305,15 @@ def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     )
 
 
+def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
+    """A word that opens an object, not a subject, right after an Arabic speech verb: a noun
+    with a possessive pronoun that is no title (مسؤوليتها، احتجازهن), or a verbal noun."""
+    if speakers_ar.title_word(token.norm, vocab) or token.norm in vocab.org_heads:
+        return False
+    # (a possessive noun of five letters or more: عبده, نبيه are names)
+    return (speakers_ar.possessive(token) and len(token.norm) >= 5) or speakers_ar.masdar(token)
+
+
 def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
     """A masculine verb right before a feminine organisation noun is not its verb: Arabic says
     ``قالت الوزارة``, so in ``وطالب وزارة الداخلية بـ`` the ministry is the object and the subject
@@ -281,7 +321,8 @@ def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) 
     if cue.gender != "masculine" or phrase.kind != "name":
         return False
     head = phrase.tokens[0]
-    return head.norm in vocab.org_heads and bare_word(head).endswith(("ه", "ات"))
+    in_heads = head.norm in vocab.org_heads or bare_word(head) in vocab.org_heads
+    return in_heads and bare_word(head).endswith(("ه", "ات"))
 
 
 def _personal_name(phrase: SpeakerPhrase, vocab: Vocabulary) -> list[eventx.Token]:

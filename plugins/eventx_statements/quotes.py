@@ -83,6 +83,10 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if ch == "''":
             continue  # a closing mark with nothing open
+        if ch == "``" and stack and stack[-1][0] == "``":
+            # Wire copy reopens a quotation at each of its paragraphs without closing the one
+            # before; with the paragraph breaks lost, a new `` ends the open quote.
+            close(pos, pos)
         if ch in _OPENERS or ch in ("”", "»", "›"):
             if ch == "‘" and _is_letter(before):
                 continue

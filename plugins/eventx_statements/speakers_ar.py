@@ -12,6 +12,7 @@ the whole title and name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,10 @@ _MAX_QUOTED_NAME = 3  # words of a quoted name after an organisation head ("سا
 _CLAUSE_BREAKS = frozenset([",", ":", ";", "-"])
 _COMPLEMENTISERS = frozenset(["ان", "انه", "انها", "بان", "بانه"])
 # A phrase after one of these is inside a prepositional phrase, not a subject.
-_PREPOSITIONS = frozenset(["في", "على", "الي", "عن", "من", "مع", "عبر", "لدي", "حول", "بين", "ضد"])
+_PREPOSITIONS = frozenset(
+    eventx.normalize_string(w)  # normalised like tokens: على is read علي
+    for w in ["في", "على", "إلى", "عن", "من", "مع", "عبر", "لدى", "حول", "بين", "ضد"]
+)
 
 
 def is_word(token: eventx.Token) -> bool:
@@ -47,6 +51,45 @@ def bare(token: eventx.Token) -> str:
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
     return word
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Attached possessive pronouns as written (ه, not the ta marbuta ة that normalises like it).
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def possessive(token: eventx.Token) -> bool:
+    """A noun with an attached possessive pronoun and no article (تعبيره, روايتها, تقديرهم):
+    after "بحسب"/"على حد" it points back to a speaker already named ("as he put it"), it names
+    no one itself."""
+    word = _MARKS.sub("", token.text)
+    return (
+        len(word) >= 4 and word.endswith(_POSSESSIVE_SUFFIXES) and not token.norm.startswith("ال")
+    )
+
+
+def title_word(word: str, vocab: Vocabulary) -> bool:
+    """A title, also with a possessive pronoun attached (أمينها العام: "its secretary-general")."""
+    if word in vocab.titles:
+        return True
+    for suffix in ("ها", "هم", "ه"):
+        if word.endswith(suffix) and word[: -len(suffix)] in vocab.titles:
+            return True
+    return False
+
+
+def masdar(token: eventx.Token) -> bool:
+    """An indefinite verbal noun of the derived forms, by its shape: افتعال (انتهاء، احتجاز،
+    اختطاف), استفعال (استعداد), تفاعل (تواجد), تفعيل (تحقيق). Right after a speech verb it is
+    the object ("أعلن انتهاء العمل", "نفت تواجد مقاتليها"), so the subject is implicit."""
+    word = token.norm
+    if word.startswith(("ال", "لل")):
+        return False
+    if len(word) == 6 and word[0] == "ا" and word[2] == "ت" and word[4] == "ا":
+        return True
+    if len(word) == 7 and word.startswith("است") and word[5] == "ا":
+        return True
+    return len(word) == 5 and word[0] == "ت" and (word[2] == "ا" or word[3] == "ي")
 
 
 def nisba(token: eventx.Token) -> bool:
@@ -93,8 +136,11 @@ def scan_subject(
             return SpeakerPhrase(kind="statement", tokens=(first,))
         # "بيان الأمانة العامة": the statement of whoever follows.
         return scan_subject(tokens, i + 1, vocab, names)
-    if is_stop(first, vocab) or form(first) in vocab.skip or len(form(first)) < 2:
+    word0 = form(first)
+    if is_stop(first, vocab) or len(word0) < 2:
         return None
+    if word0 in vocab.skip or (word0.startswith("ال") and word0[2:] in vocab.skip):
+        return None  # "عدد من الشهود", "نفى التقارير"
     phrase: list[eventx.Token] = []
     behalf_from: int | None = None
     behalf_to: int | None = None
@@ -229,7 +275,7 @@ def scan_subject(
         genitive_next = (
             (org or titles_only) and bool(phrase) and word.startswith("ل") and bool(token.stems)
         )
-        if word in vocab.titles:
+        if title_word(word, vocab):
             person = True
         if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:
             behalf_from = len(phrase) + 1
@@ -342,7 +388,7 @@ def named_after_description(
         (k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].norm == ","), None
     )
     if comma is None or any(t.norm in _COMPLEMENTISERS for t in tokens[end + 1 : comma]):
-        return phrase
+        return _name_after_description(tokens, phrase, end, vocab)
     close = comma + 1
     while close < len(tokens) and is_word(tokens[close]) and not is_stop(tokens[close], vocab):
         close += 1
@@ -353,6 +399,63 @@ def named_after_description(
         return phrase
     start = next(k for k, t in enumerate(tokens) if t is phrase.tokens[0])
     return SpeakerPhrase(kind="name", tokens=tuple(tokens[start:close]), behalf=phrase.behalf)
+
+
+_MAX_DESCRIPTION = 10  # words of a description between a title and the name it leads to
+_DESCRIPTION_PREPOSITIONS = frozenset(["في", "من"])  # "الخبير في شؤون ...", "المسؤول من ..."
+
+
+def _name_word(token: eventx.Token, vocab: Vocabulary) -> bool:
+    word = token.norm
+    return (
+        is_word(token)
+        and not definite(token)
+        and not is_stop(token, vocab)
+        and word not in vocab.titles
+        and word not in vocab.org_heads
+        and not word.startswith(("ب", "ل", "و"))
+        and len(word) > 1
+    )
+
+
+def _name_after_description(
+    tokens: Sequence[eventx.Token], phrase: SpeakerPhrase, end: int, vocab: Vocabulary
+) -> SpeakerPhrase:
+    """ "قال الخبير في شؤون الجماعات الإرهابية منير أديب لموقع": a title, a description of
+    definite words and prepositions, then a name of two to four words without the article that
+    ends at punctuation, a particle or a preposition; the speaker is the whole span."""
+    k = end + 1
+    limit = min(end + 1 + _MAX_DESCRIPTION, len(tokens))
+    while k < limit:
+        token = tokens[k]
+        if not is_word(token) or token.norm in _COMPLEMENTISERS:
+            return phrase
+        if (is_stop(token, vocab) and token.norm not in _DESCRIPTION_PREPOSITIONS) or (
+            token.norm.startswith("و") and not definite(token)
+        ):
+            return phrase  # "وهو برتبة مقدم وطلب": a new clause, not a description
+        if _name_word(token, vocab):
+            run = k
+            while (
+                run < len(tokens) and run - k < _MAX_NAME_TOKENS and _name_word(tokens[run], vocab)
+            ):
+                run += 1
+            after = tokens[run] if run < len(tokens) else None
+            closes = (
+                after is None
+                or not is_word(after)
+                or is_stop(after, vocab)
+                or after.norm.startswith(("ل", "ب"))
+            )
+            if run - k >= 2 and closes:
+                start = next(j for j, t in enumerate(tokens) if t is phrase.tokens[0])
+                return SpeakerPhrase(
+                    kind="name", tokens=tuple(tokens[start:run]), behalf=phrase.behalf
+                )
+            k = run
+            continue
+        k += 1
+    return phrase
 
 
 def _parenthesised_subject(

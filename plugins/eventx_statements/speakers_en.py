@@ -115,6 +115,19 @@ def _collect_backward(
     return phrase, j
 
 
+def _adverb(tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary) -> bool:
+    """A manner adverb between the subject and the verb ("the party energetically denied"):
+    a lower-case -ly word after a name or speaker word ("the family said" has no name before)."""
+    word = tokens[j].text
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.islower()
+        and j > 0
+        and _content_word(tokens[j - 1], vocab)
+    )
+
+
 def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
     """Whether a phrase preceded by ``tokens[before]`` starts its clause (not inside a PP)."""
     if before < 0:
@@ -142,7 +155,7 @@ def scan_backward(
 ) -> SpeakerPhrase | None:
     """The subject ending right before ``tokens[k]`` (the cue), skipping "also", "has" ..."""
     j = k - 1
-    while j >= 0 and tokens[j].norm in vocab.between:
+    while j >= 0 and (tokens[j].norm in vocab.between or _adverb(tokens, j, vocab)):
         j -= 1
     if j < 0:
         return None
@@ -188,8 +201,11 @@ def _parenthesis(
     if j <= 0 or comma - j > _MAX_PARENTHESIS:
         return None
     inside = list(tokens[j + 1 : comma])
-    if any(not t.norm[:1].isalnum() for t in inside):
-        return None  # quotes or more punctuation: not a simple parenthesis
+    if any(
+        not t.norm[:1].isalnum() and not _initial_dot(tokens, j + 1 + n)
+        for n, t in enumerate(inside)
+    ):
+        return None  # quotes or more punctuation (but "the U.N."): not a simple parenthesis
     subject, before = _collect_backward(tokens, j - 1, vocab)
     if subject and _opens_clause(tokens, before, vocab):
         found = _phrase(subject, vocab)

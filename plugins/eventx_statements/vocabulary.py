@@ -27,8 +27,6 @@ class CueInfo:
     # Arabic imperfect (يقول، تقول): without a subject after it, it usually describes a noun
     # before it ("حركة احتجاجية تطالب بـ") rather than continuing a speaker.
     imperfect: bool = False
-    # Idioms: the verb is speech only with one of these words after it (ألقى ... باللوم).
-    needs: tuple[str, ...] = ()
 
 
 def norm(text: str) -> str:
@@ -53,6 +51,7 @@ class Vocabulary:
     cue_table: dict[str, CueInfo]  # normalised cue phrase -> what it is
     relay_preposition: frozenset[str]
     inverted: frozenset[str]  # cues that may precede their subject ('"...," said X')
+    homographs: frozenset[str]  # Arabic cue forms that are also nouns: only with و/ف attached
     stop: frozenset[str]
     skip: frozenset[str]
     anonymous: frozenset[str]  # head words of unnamed sources, without the article
@@ -101,12 +100,6 @@ def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
                 entries.append((str(term), CueInfo(kind, gender, imperfect)))
         for term in section.get("terms", ()):
             entries.append((str(term), CueInfo(kind, "unknown")))
-    for idiom in cues.get("idioms", ()):
-        needs = tuple(norm(str(w)) for w in idiom.get("needs", ()))
-        genders: tuple[Gender, ...] = ("masculine", "feminine")
-        for gender in genders:
-            for term in idiom.get(gender, ()):
-                entries.append((str(term), CueInfo("speech", gender, False, needs)))
     return entries
 
 
@@ -129,6 +122,7 @@ def vocabulary(language: str) -> Vocabulary:
         cue_table={norm(phrase): info for phrase, info in cue_entries},
         relay_preposition=_norm_set([relay] if relay else []),
         inverted=_norm_set(cues.get("inverted", {}).get("terms", ())),
+        homographs=_norm_set(cues.get("homographs", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
         anonymous=frozenset(

@@ -85,3 +85,23 @@ def test_actors_never_crash_and_are_deterministic(text: str, language: str) -> N
         assert actor.kind in ("person", "organization", "state", "group", "force")
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_military_and_police_ranks_are_titles_as_a_class(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Staff Sgt. Maria Alvarez and Lt. Col. Daniel Okafor led the patrol. Detective "
+        "Inspector Sarah Whitfield said two men were held, and Rear Adm. Tom Becker spoke later."
+    )
+    actors = _actors(pipeline, text, "en")
+    titles = {name: actor.title for name, actor in actors.items() if actor.kind == "person"}
+    assert titles == {
+        "Maria Alvarez": "Staff Sgt.",
+        "Daniel Okafor": "Lt. Col.",
+        "Sarah Whitfield": "Detective Inspector",
+        "Tom Becker": "Rear Adm.",
+    }
+
+
+def test_a_rank_without_a_capitalised_name_is_no_person(pipeline: eventx.Pipeline) -> None:
+    actors = _actors(pipeline, "A police officer said the sergeant was wounded.", "en")
+    assert not [a for a in actors.values() if a.kind == "person"]

@@ -164,7 +164,8 @@ ENGLISH = [
         "The ballots were counted on 12/25/2021 and again on 25.12.2021.",
         [("12/25/2021", "2021-12-25"), ("25.12.2021", "2021-12-25")],
     ),
-    ("The vote took place on 3/4/2021.", []),
+    # English numeric dates are read the US way (month first) unless the first number is > 12.
+    ("The vote took place on 3/4/2021.", [("3/4/2021", "2021-03-04")]),
     ("The town, with a population of 2000 people, was shelled.", []),
     ("Theresa May said the attackers may march in the city.", []),
     ("The IRA bombs of Bloody Friday shocked the city.", []),

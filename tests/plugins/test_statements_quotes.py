@@ -73,3 +73,11 @@ def test_quotes_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
 def test_wire_copy_backtick_quotes() -> None:
     text = "Adams said, adding: ``Nationalists want to move towards Irish unity.'' He left."
     assert inner_texts(text) == ["Nationalists want to move towards Irish unity."]
+
+
+def test_wire_copy_reopened_quotation_closes_the_open_one() -> None:
+    text = (
+        "``We have not seen the letter. ``We will answer it tomorrow.'' "
+        "Another official, the mayor, said the roads were open."
+    )
+    assert inner_texts(text) == ["We have not seen the letter.", "We will answer it tomorrow."]
