@@ -110,12 +110,12 @@ class SentenceReader:
 
     # --- force phrases ----------------------------------------------------------------------
 
-    def _joinable(self, first: int, end: int) -> bool:
+    def _joinable(self, first: int, end: int, *, conjoined: bool = False) -> bool:
         """Whether tokens ``[first, end)`` join two force terms into one phrase: a joiner
         ("و", "من", "and", "of") or a size ("a force of 4,500 troops") among modifiers and
         nationality words. Without a joiner the second force is a new phrase: in "نشر الجيش
         اللبناني وحداته" the army deploys its units."""
-        i, joined = first, first == end
+        i, joined = first, first == end or conjoined
         while i < end:
             number = self.ix.quantities_starting.get(i)
             joiner = self.ix.cue_starting["joiners"].get(i)
@@ -154,13 +154,19 @@ class SentenceReader:
                     or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
                 )
                 if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
-                    previous.last_token + 1, match.first_token
+                    previous.last_token + 1,
+                    match.first_token,
+                    # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
+                    conjoined=self._conjoined(match.first_token)
+                    and not eventx.normalize_string(match.phrase).startswith("و"),
                 ):
                     groups[-1].append(match)
                     continue
             groups.append([match])
+        qualified = self.ix.lexicon.qualified
         for group in groups:
             first, last = group[0].first_token, group[-1].last_token
+            bare = (first, last)
             countries: list[str] = []
             for i in range(first, last + 1):
                 code = self.ix.adjective_country(i)
@@ -175,6 +181,9 @@ class SentenceReader:
                 origin=tuple(self._from_countries(last)),
             )  # fmt: skip
             size, size_span = self._size(phrase)
+            if size is None and len(group) == 1 and self._is_dual(group[0]):
+                # "أرسلت مروحيتين": a dual noun is a count of two
+                size, size_span = eventx.Quantity.exact(2), (group[0].start, group[0].end)
             if size is not None and size_span is not None:
                 phrase = attrs.evolve(
                     phrase,
@@ -182,8 +191,19 @@ class SentenceReader:
                     size_span=size_span,
                     size_first=self.ix.token_at(size_span[0]),
                 )
+            if (
+                all(m.phrase in qualified for m in group)
+                and (phrase.first, phrase.last) == bare
+                and not phrase.countries
+                and not phrase.origin
+            ):
+                continue  # "قوة دفع", "business units": a bare ambiguous noun names no force
             phrases.append(phrase)
         return phrases
+
+    def _is_dual(self, match: eventx.PhraseMatch[str]) -> bool:
+        """A force written in the dual ("مروحيتين", "جنديين", "سفينتين حربيتين")."""
+        return bool(self.ix.lexicon.duals.intersection(self.ix.tokens[match.first_token].forms))
 
     def _extend(self, first: int, last: int) -> tuple[int, int, list[str]]:
         """Grow a force phrase over modifiers and nationality words around it."""

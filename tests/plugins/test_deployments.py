@@ -227,7 +227,7 @@ def test_en_checkpoints_set_up_by_police(pipeline: eventx.Pipeline) -> None:
         ("The Pentagon put 8,500 troops on high alert.", "on_alert"),
         ("More peacekeepers arrived in Kazakhstan on Friday.", "arrived"),
         ("The United Nations plans to send peacekeepers to Kazakhstan.", "planned"),
-        ("The carrier is now patrolling the Persian Gulf.", "deployed"),
+        ("The aircraft carrier is now patrolling the Persian Gulf.", "deployed"),
     ],
 )
 def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
@@ -316,3 +316,77 @@ def test_en_more_than_and_at_least(pipeline: eventx.Pipeline) -> None:
     sizes = {f.force_kind: f.size for f in facts}
     assert sizes["army"] == eventx.Quantity(count=400, min=401, max=None, approximate=True)
     assert sizes["armour"] == eventx.Quantity(count=20, min=20, max=None, approximate=False)
+
+
+# --- number morphology and ambiguous force nouns (lexicon [morphology], [qualified]) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "size"),
+    [
+        # A dual is made by rule from the listed singular and counts two.
+        ("أرسلت فرنسا مروحيتين إلى مالي.", "مروحيتين", 2),
+        ("نشرت البحرية الروسية فرقاطتين في البحر الأسود.", "فرقاطتين", 2),
+        ("أرسل الجيش جنديين إلى الحدود.", "جنديين", 2),
+        # A construct state (final ن dropped) is the plural: a force, not a count of two.
+        ("نشر الجيش مظليي الفرقة الثانية في المدينة.", "مظليي", None),
+    ],
+)
+def test_ar_dual_and_construct_forces(
+    pipeline: eventx.Pipeline, text: str, force: str, size: int | None
+) -> None:
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.force.startswith(force)
+    assert (fact.size.count if fact.size is not None else None) == size
+
+
+def test_ar_conjoined_dual_forces_are_one_phrase(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "أرسلت فرنسا مروحيتين هجوميتين ومقاتلتي رافال إلى مالي.", "ar"))
+    assert fact.force == "مروحيتين هجوميتين ومقاتلتي"
+    assert fact.force_kind == "air"
+    assert fact.destination_country == "ML"
+
+
+def test_morphology_makes_duals_and_construct_states() -> None:
+    from eventx_deployments.lexicons import Morphology
+
+    rules = Morphology(
+        dual_suffixes=("ان", "ين"),
+        feminine_ending="ة",
+        feminine_stem="ت",
+        construct_endings=("ين", "ون", "تان"),
+    )
+    assert rules.duals("مروحية") == ["مروحيتان", "مروحيتين"]
+    assert rules.duals("سفينة حربية") == ["سفينتان حربيتان", "سفينتين حربيتين"]
+    assert rules.construct("مظليين") == "مظليي"
+    assert rules.construct("جنديان") is None  # "جنديا" is also the accusative singular
+    assert rules.construct("جنود") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("نشرت الشركة قوة دفع جديدة في السوق.", "ar"),
+        ("أقامت البلدية وحدات سكنية جديدة في المدينة.", "ar"),
+        ("The group sent its business units to Asia.", "en"),
+        ("Three merchant ships arrived at the port.", "en"),
+    ],
+)
+def test_ambiguous_force_nouns_need_a_qualifier(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("أرسلت الحكومة قوة عسكرية إلى الحدود.", "ar", "forces"),
+        ("The Pentagon sent three US vessels to the Gulf.", "en", "naval"),
+        ("Britain deployed escort ships to the Strait of Hormuz.", "en", "naval"),
+    ],
+)
+def test_qualified_force_nouns_are_forces(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).force_kind == kind
