@@ -100,6 +100,14 @@ def fixed_count(first: int, last: int, doc: eventx.AnnotatedDocument, n: int, or
     )
 
 
+def _definite(token: eventx.Token, prefix: str) -> bool:
+    """The token carries the definite article ("الأربع", "بالمئة"; not "ألف", normalised "الف")."""
+    return any(
+        f.startswith(prefix) and len(f) - len(prefix) > 2 and f[len(prefix) :] in token.forms
+        for f in token.forms
+    )
+
+
 def _counts_people(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -108,14 +116,22 @@ def _counts_people(
 ) -> bool:
     """False for quantities of years, hours, kilometres, money... and for "how many"."""
     tokens = doc.tokens
+    grammar = vocab.grammar
     before = tokens[q.first_token - 1].norm if q.first_token > 0 else ""
     before2 = " ".join(t.norm for t in tokens[max(q.first_token - 2, 0) : q.first_token])
-    if before in vocab.grammar.question_words:
+    if before in grammar.question_words:
         return False
     if q.qualifier not in ("vague", "unspecified") and (
         before in vocab.before_units or before2 in vocab.before_units
     ):
         return False
+    if (
+        grammar.definite_prefix
+        and q.qualifier == "exact"
+        and not any(ch.isdigit() for ch in tokens[q.first_token].norm)
+        and _definite(tokens[q.first_token], grammar.definite_prefix)
+    ):
+        return False  # "البطولات الأربع", "مجموعة العشرين", "بالمئة": a definite number qualifies a noun
     k = q.last_token + 1
     while k < len(tokens) and tokens[k].norm in {"-", "("}:
         k += 1
@@ -123,6 +139,8 @@ def _counts_people(
         after = tokens[k]
         if any(form in vocab.units for form in after.forms):
             return False
+        if k + 1 < len(tokens) and f"{after.norm} {tokens[k + 1].norm}" in vocab.units:
+            return False  # a unit of two words: "22 في المئة"
         if any(form.split("-")[0] in vocab.units for form in after.forms if "-" in form):
             return False  # "14-year-old"
     number = q.number

@@ -18,6 +18,9 @@ from .pieces import Count, Pairing, Trigger
 from .vocabulary import Grammar, Vocabulary
 
 _NEGATION_REACH = 3  # tokens between a negation and the trigger it negates
+_ILLNESS_AFTER = 5  # a disease this close after a trigger makes it illness ("إصابة 1764 منهن بسرطان")
+_ILLNESS_BEFORE = 3  # ... or this close before it ("the disease killed 300")
+_FIGURATIVE_REACH = 2  # the object of a figurative use: "أسرت [المغنية] قلوب", "killed the deal"
 _QUOTES = frozenset("\"'“”«»‘’„")
 
 
@@ -221,6 +224,33 @@ def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bo
     return any(m.last_token < token <= m.last_token + 3 for m in released)
 
 
+def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trigger) -> bool:
+    """Whether the trigger's object is a thing, not a person: hearts, attention, a deal, a
+    business ("تصفية النشاط", "killed the deal"). The object is the first word after the trigger
+    (determiners skipped); in Arabic verb-subject-object order it may be the second when the
+    first is a definite subject ("أسرت المغنية قلوب"). In a head-final language the word must end
+    its noun phrase ("killed the company director" is about a person)."""
+    grammar = vocab.grammar
+    seen = 0
+    for k in range(trigger.last_token + 1, len(tokens)):
+        token = tokens[k]
+        if token.norm in grammar.determiners:
+            continue
+        if not token.norm[:1].isalpha() or seen >= _FIGURATIVE_REACH:
+            return False
+        if not vocab.figurative.isdisjoint(token.forms):
+            if grammar.head_final and k + 1 < len(tokens):
+                following = tokens[k + 1].norm
+                return not following[:1].isalpha() or following in vocab.stops
+            return True
+        if grammar.head_final or not (
+            grammar.definite_prefix and token.norm.startswith(grammar.definite_prefix)
+        ):
+            return False
+        seen += 1
+    return False
+
+
 def is_negated(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -236,9 +266,14 @@ def is_negated(
     tokens = doc.tokens
     if first <= trigger.first_token and after_release(trigger.first_token, released):
         return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
-    illness = range(trigger.last_token + 1, min(trigger.last_token + 4, len(tokens)))
+    illness = [
+        *range(trigger.last_token + 1, min(trigger.last_token + 1 + _ILLNESS_AFTER, len(tokens))),
+        *range(max(first, trigger.first_token - _ILLNESS_BEFORE), trigger.first_token),
+    ]
     if any(not vocab.illness.isdisjoint(tokens[k].forms) for k in illness):
         return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
+    if _figurative(tokens, vocab, trigger):
+        return True  # "أسرت قلوب الملايين", "لتصفية النشاط", "killed the deal"
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):

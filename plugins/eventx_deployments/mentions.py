@@ -272,6 +272,11 @@ class SentenceReader:
                 # Equally near: the force after the trigger is its object ("Police set up
                 # checkpoints"), the one before it its subject.
                 key = (gap, phrase.first < trigger.first_token, n)
+                subject_end = max([phrase.last, *(p.last for p in phrase.origin)])
+                if subject_end < trigger.first_token and not self._same_clause(
+                    subject_end + 1, trigger.first_token, comma=True
+                ):
+                    continue  # a force before the trigger is its subject only in its clause
                 if gap <= WINDOW and (best is None or key < best):
                     best = key
             if best is None:

@@ -371,3 +371,48 @@ def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeli
     assert claims(pipeline, "A man killed in the blast was buried on Friday.", "en") == [
         ("killed", 1, 1, 1, False)
     ]
+
+
+# --- medical, statistical, figurative and commercial uses are not casualties -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # illness after the count, before the trigger, or with a proclitic on the disease
+        ("وشملت الدراسة 5000 امرأة، وتمت إصابة 1764 منهن بسرطان الثدي.", "ar"),
+        ("وأصيب 12 ألف شخص بالإنفلونزا هذا الشتاء.", "ar"),
+        ("وتسبب المرض في وفاة 300 شخص خلال العام.", "ar"),
+        ("About 1,764 of the women were diagnosed and 300 died of cancer.", "en"),
+        # rates and percentages
+        ("وتنخفض احتمالات الوفاة بنسبة 22 بالمئة لدى من يمارسون الرياضة.", "ar"),
+        ("وتراجع خطر الوفاة بنسبة 22 في المئة بين المرضى.", "ar"),
+        # a definite number word qualifies a noun ("the four tournaments")
+        ("وتوج اللاعب بعد أن قتل الملل في البطولات الأربع الكبرى.", "ar"),
+        # figurative objects: hearts, attention; winding up a business
+        ("أسرت المغنية قلوب ملايين المعجبين في حفلها الأخير.", "ar"),
+        ("قرر المساهمون تصفية الشركة وتسريح 200 موظف.", "ar"),
+        ("The senator killed the deal last week, and 300 workers lost their jobs.", "en"),
+        # "harvesting" a title is not reaping lives
+        ("حصد الفريق لقبه الأول بعد فوزه في البطولات الأربع الكبرى.", "ar"),
+    ],
+)
+def test_medical_statistical_and_figurative_uses_are_not_casualties(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert claims(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("أعلن الجيش تصفية 12 مسلحا في المنطقة.", "ar", ("killed", 12, 12, 12, False)),
+        ("وحصدت أرواح 40 مدنيا في الغارات.", "ar", ("killed", 40, 40, 40, False)),
+        ("أسرت القوات 30 مقاتلا خلال الهجوم.", "ar", ("arrested", 30, 30, 30, False)),
+        ("مقتل مدير الشركة و3 من حراسه في هجوم مسلح.", "ar", ("killed", 3, 3, 3, False)),
+    ],
+)
+def test_the_violent_sense_of_the_same_words_stays(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[Any, ...]
+) -> None:
+    assert claims(pipeline, text, language) == [expected]
