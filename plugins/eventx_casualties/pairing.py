@@ -20,6 +20,8 @@ from .vocabulary import Grammar, Vocabulary
 _NEGATION_REACH = 3  # tokens between a negation and the trigger it negates
 _ILLNESS_AFTER = 5  # a disease this close after a trigger makes it illness ("إصابة 1764 منهن بسرطان")
 _ILLNESS_BEFORE = 3  # ... or this close before it ("the disease killed 300")
+_TOLL_REACH = 8  # words between a toll and its figure: "the toll in the district stood at 16"
+_LIST_LABEL = 3  # words labelling one item of a list of counts ("35 مسلحا و5 جنود")
 _FIGURATIVE_REACH = 2  # the object of a figurative use: "أسرت [المغنية] قلوب", "killed the deal"
 _QUOTES = frozenset("\"'“”«»‘’„")
 
@@ -30,8 +32,11 @@ def _prefixed(norm: str, grammar: Grammar) -> bool:
     return bool(prefix) and norm.startswith(prefix) and len(norm) > len(prefix)
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _is_quote_or_dash(token: eventx.Token) -> bool:
-    return token.norm in _QUOTES or token.norm == "-"
+    return token.norm in _QUOTES or token.norm in _DASHES
 
 
 def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
@@ -73,6 +78,23 @@ def _gap_blocked(
         if not token.norm[:1].isalnum() and not _is_quote_or_dash(token):
             return True
     return False
+
+
+def _toll_figure(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, trigger: Trigger, count: Count
+) -> bool:
+    """A toll and its figure: "the death toll from the attack rose to 31", "ارتفعت حصيلة القتلى
+    في الهجوم إلى 45". A toll word in the trigger and a link word ("to", "at", "إلى", "بلغت")
+    right before the count let the count stand further away (``_TOLL_REACH``), whatever words
+    are between (the clause may not end)."""
+    if not grammar.toll_words or count.first_token == 0:
+        return False
+    words = (doc.tokens[k].norm for k in range(trigger.first_token, trigger.last_token + 1))
+    if grammar.toll_words.isdisjoint(words):
+        return False
+    before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]
+    # the link may be read into the quantity: "gone up to 488" is the quantity "up to 488"
+    return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
 
 
 def _active_verb(
@@ -136,14 +158,17 @@ def pair(
                     continue  # "A suicide bomber killed 14": the agent, not a victim
             elif count.first_token > trigger.last_token:  # trigger, then count
                 gap = count.first_token - trigger.last_token - 1
-                if gap > grammar.max_after:
-                    continue
                 lo, hi = trigger.last_token + 1, count.first_token
-                if grammar.bridge is not None and any(
-                    doc.tokens[k].norm not in grammar.bridge for k in range(lo, hi)
+                toll = _toll_figure(doc, grammar, trigger, count)
+                if gap > (_TOLL_REACH if toll else grammar.max_after):
+                    continue
+                if (
+                    not toll
+                    and grammar.bridge is not None
+                    and any(doc.tokens[k].norm not in grammar.bridge for k in range(lo, hi))
                 ):
                     continue
-                cost = gap + (0.0 if prefer_after else 0.5)
+                cost = (gap if not toll else 0.5) + (0.0 if prefer_after else 0.5)
                 if trigger.role == "counted":
                     if not grammar.counted_takes_count_after:
                         continue  # "missing several opportunities": "dead"/"missing" come after
@@ -184,7 +209,7 @@ def pair(
             continue
         coordinated = _coordinated_with(
             doc, grammar, count, ordered[index + 1 :], paired, trigger_tokens
-        )
+        ) or _coordinated_after(doc, grammar, count, previous, trigger_tokens)
         if coordinated is not None:
             pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
             pairings.append(pairing)
@@ -217,6 +242,40 @@ def _coordinated_with(
     if _prefixed(doc.tokens[nxt.first_token].norm, grammar):
         conjunction = True  # "أربعة من قوات الدرك واثنان"
     return paired[nxt.first_token] if conjunction else None
+
+
+def _coordinated_after(
+    doc: eventx.AnnotatedDocument,
+    grammar: Grammar,
+    count: Count,
+    previous: Pairing | None,
+    trigger_tokens: dict[int, Trigger],
+) -> Pairing | None:
+    """The pairing of the count before when a list continues it: "قتل 35 مسلحا و5 جنود",
+    "killing 35 guerrillas and 5 soldiers" — the previous count's label, then a conjunction,
+    then this count (at most ``_LIST_LABEL`` words of label)."""
+    if previous is None or previous.trigger is None or previous.subset:
+        return None
+    if previous.trigger.last_token > previous.count.first_token:
+        return None  # "35 guerrillas were killed and 5 ...": a later verb may take the 5
+    label = list(range(previous.count.last_token + 1, count.first_token))
+    first = doc.tokens[count.first_token]
+    if _prefixed(first.norm, grammar) and (
+        eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
+        is not None
+    ):
+        pass  # "واثنان": the conjunction is written on the count (not "واحدة", one)
+    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
+        label.pop()
+    else:
+        return None
+    if len(label) > _LIST_LABEL:
+        return None
+    for k in label:
+        token = doc.tokens[k]
+        if k in trigger_tokens or not token.norm[:1].isalpha() or token.norm in grammar.conjunctions:
+            return None
+    return previous
 
 
 def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:

@@ -46,6 +46,10 @@ class Grammar:
     others_end_group: bool = False
     name_prefix: str = ""  # a preposition written on a source's first word ("لمصادر")
     head_final: bool = False  # noun phrases end with their head ("the company director")
+    range_joiners: frozenset[str] = frozenset()  # "65 to 105", "two or three"
+    singular_auxiliaries: frozenset[str] = frozenset()  # "X was killed": one victim
+    toll_words: frozenset[str] = frozenset()  # "toll", "حصيلة": their figure may stand further
+    toll_links: frozenset[str] = frozenset()  # "rose to 31", "stood at 16", "إلى 45"
 
 
 def _grammar(table: Mapping[str, Any]) -> Grammar:
@@ -80,6 +84,10 @@ def _grammar(table: Mapping[str, Any]) -> Grammar:
         others_end_group=bool(table.get("others_end_group", False)),
         name_prefix=text("name_prefix"),
         head_final=bool(table.get("head_final", False)),
+        range_joiners=words("range_joiners"),
+        toll_words=words("toll_words"),
+        singular_auxiliaries=words("singular_auxiliaries"),
+        toll_links=words("toll_links"),
     )
 
 

@@ -416,3 +416,79 @@ def test_the_violent_sense_of_the_same_words_stays(
     pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[Any, ...]
 ) -> None:
     assert claims(pipeline, text, language) == [expected]
+
+
+# --- general capabilities: ranges, tolls, lists, vague amounts, one named victim ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # ranges: "X to Y" / "X or Y" (no opener needed), "between X and Y" in a dash aside
+        ("The group recorded 65 to 105 civilian deaths last year.", "en", [("killed", None, 65, 105, True)]),
+        ("Two or three soldiers were wounded in the ambush.", "en", [("injured", None, 2, 3, True)]),
+        ("قتل ثلاثة أو أربعة جنود في الكمين.", "ar", [("killed", None, 3, 4, True)]),
+        ("قتل ما بين 384 و807 مدنيين في الغارات.", "ar", [("killed", None, 384, 807, True)]),
+        (
+            "The number of civilians killed – between 64 and 116 – was disputed.",
+            "en",
+            [("killed", None, 64, 116, True)],
+        ),
+        # tolls that rise, stand or reach a figure, with words between
+        ("The death toll from the attack rose to 31 on Tuesday.", "en", [("killed", 31, 31, 31, False)]),
+        ("The toll in the district stood at 16, officials said.", "en", [("killed", 16, 16, 16, False)]),
+        ("وارتفعت حصيلة القتلى في الهجوم على المسجد إلى 45 شخصا.", "ar", [("killed", 45, 45, 45, False)]),
+        # vague amounts of people and of families
+        ("نزحت عشرات العائلات من القرية بعد القصف.", "ar", [("displaced", None, 20, 99, True)]),
+        ("قتل المئات وأصيب الآلاف في المعارك.", "ar", [("killed", None, 200, 999, True), ("injured", None, 2000, 9999, True)]),
+        # general vocabulary
+        ("Four persons were burnt alive by the mob.", "en", [("killed", 4, 4, 4, False)]),
+        ("The mine crippled 23 others.", "en", [("injured", 23, 23, 23, False)]),
+        ("Police managed to arrest 39 men.", "en", [("arrested", 39, 39, 39, False)]),
+    ],
+)
+def test_ranges_tolls_and_vague_amounts(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Troops killed 35 guerrillas and 5 soldiers in the clashes.", "en", [35, 5]),
+        ("قتل 35 مسلحا و5 جنود في الاشتباكات.", "ar", [35, 5]),
+        ("قتل ثلاثة من رجال الشرطة واثنان من المدنيين.", "ar", [3, 2]),
+    ],
+)
+def test_a_list_of_counts_shares_its_trigger(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[int]
+) -> None:
+    found = facts(pipeline, text, language)
+    assert [c.count for c in found] == expected
+    assert {c.kind for c in found} == {"killed"}
+    assert all(c.group and not c.group.endswith("و") for c in found)
+
+
+def test_one_of_a_family_is_not_a_list(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "مقتل 11 شخصا من عائلة واحدة في الغارة.", "ar") == [
+        ("killed", 11, 11, 11, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "group"),
+    [
+        ("Journalist John Smith was killed in the attack on Monday.", "en", "Journalist John Smith"),
+        ("قتل الصحفي أحمد علي في الهجوم.", "ar", "الصحفي"),
+    ],
+)
+def test_a_named_victim_counts_one(
+    pipeline: eventx.Pipeline, text: str, language: str, group: str
+) -> None:
+    (claim,) = facts(pipeline, text, language)
+    assert (claim.kind, claim.count, claim.group) == ("killed", 1, group)
+
+
+def test_a_pronoun_victim_is_not_counted_again(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "He was killed in the attack.", "en") == []
