@@ -137,6 +137,9 @@ class Lexicon:
     # nationality word or an origin ("US vessels", "قوة عسكرية"; not "قوة دفع").
     qualified: frozenset[str] = frozenset()
     duals: frozenset[str] = frozenset()  # dual force nouns, a size of two ("مروحيتين")
+    # Triggers that make a deployment only with a sized force ([sized]): "مشاركة 10 آلاف جندي",
+    # "took part" is a deployment; "شاركت الشرطة في الحملة" (the police joined a campaign) is not.
+    sized: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -168,4 +171,5 @@ def lexicon(language: str) -> Lexicon:
         ),
         qualified=frozenset(_terms(table.get("qualified", {}), "terms")),
         duals=duals,
+        sized=frozenset(_terms(table.get("sized", {}), "terms")),
     )

@@ -284,6 +284,8 @@ class SentenceReader:
             n = self._object_after_subject(trigger, phrases, best[2])
             if self._blocked(trigger, phrases[n]):
                 continue
+            if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
+                continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             assigned.setdefault(n, []).append(trigger)
         for n, triggers in sorted(assigned.items()):
             phrase = phrases[n]

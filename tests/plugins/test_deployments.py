@@ -390,3 +390,69 @@ def test_qualified_force_nouns_are_forces(
     pipeline: eventx.Pipeline, text: str, language: str, kind: str
 ) -> None:
     assert only(deployments(pipeline, text, language)).force_kind == kind
+
+
+# --- deployments without a sending verb, participation, unit sizes, several units ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "size", "destination"),
+    [
+        # a force described by its strength ("قوامها") or taking part, with a size
+        ("وصلت إلى المدينة قوة قوامها 400 عنصر من الدرك.", "ar", "police", 400, None),
+        ("شارك 5000 جندي في العملية العسكرية قرب الرقة.", "ar", "army", 5000, None),
+        ("About 2,000 soldiers took part in the operation near Mosul.", "en", "army", None, "Mosul"),
+        # the trigger names its force: a place was militarized
+        ("The area around the airport was immediately militarized.", "en", "army", None, None),
+        # moving, heading for, committing, assembling
+        ("تحركت قوات عسكرية كبيرة إلى مناطق شرق الرمادي.", "ar", "forces", None, None),
+        ("An estimated 20,000 American GIs are heading for Saudi Arabia.", "en", "army", 20000, "SA"),
+        ("Egypt, Syria and Morocco also committed ground troops to Saudi Arabia.", "en", "army", None, "SA"),
+        ("Thousands of British forces assemble in and around Kuwait.", "en", "forces", None, "KW"),
+        # sizes given in units
+        ("The army sent 4 companies of riot police to Lagos.", "en", "police", 4, "NG"),
+        # police, army and gendarmerie deployed in a city
+        ("انتشرت قوات الشرطة والجيش والدرك في مدينة وهران.", "ar", "police", None, "DZ"),
+    ],
+)
+def test_deployments_without_a_sending_verb(
+    pipeline: eventx.Pipeline,
+    text: str,
+    language: str,
+    kind: str,
+    size: int | None,
+    destination: str | None,
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.force_kind == kind
+    if size is not None:
+        assert fact.size is not None and fact.size.count == size
+    if destination is not None:
+        assert fact.destination_country == destination or fact.destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # taking part without a size is not a deployment ([sized] triggers)
+        ("شاركت الشرطة في حملة توعية بالمدارس.", "ar"),
+        ("The company took part in the trade fair in Berlin.", "en"),
+        # a government formed, a secret report, a firm's companies
+        ("أعلنت الحكومة تشكيل لجنة جديدة لمتابعة الملف.", "ar"),
+        ("The group sold two companies to investors in Berlin.", "en"),
+    ],
+)
+def test_everyday_senses_of_the_new_words_are_not_deployments(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_several_units_in_one_sentence(pipeline: eventx.Pipeline) -> None:
+    found = deployments(
+        pipeline, "Police were deployed in Lyon and troops were sent to Marseille.", "en"
+    )
+    assert [(d.force_kind, d.destination) for d in found] == [
+        ("police", "Lyon"),
+        ("army", "Marseille"),
+    ]
