@@ -27,6 +27,7 @@ from eventx_deployments.index import ActorMention, DocumentIndex, PlaceMention
 from eventx_deployments.lexicons import GENERIC_FORCE_KINDS
 
 WINDOW = 8  # most tokens between a trigger and its force phrase
+LIST_REACH = 10  # most tokens between one item of a list of sized forces and the next
 CUE_WINDOW = 3  # a status or negation cue must end this close before the trigger
 SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
@@ -287,7 +288,8 @@ class SentenceReader:
             if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             assigned.setdefault(n, []).append(trigger)
-        for n, triggers in sorted(assigned.items()):
+        listed = self._listed_after(phrases, assigned)
+        for n, triggers in sorted({**listed, **assigned}.items()):
             phrase = phrases[n]
             trigger = min(
                 triggers,
@@ -296,7 +298,39 @@ class SentenceReader:
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
             others = [p for m, p in enumerate(phrases) if m != n]
-            yield self._deployment(trigger, phrase, min(t.start for t in triggers), others)
+            first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
+            yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+
+    def _listed_after(
+        self,
+        phrases: list[ForcePhrase],
+        assigned: dict[int, list[eventx.PhraseMatch[str]]],
+    ) -> dict[int, list[eventx.PhraseMatch[str]]]:
+        """Sized forces listed after a deployed one share its trigger: "مشاركة 100 من المجموعات
+        القتالية ...، و130 تشكيلا من قوات الأمن المركزي", "sent 300 soldiers, and 200 police".
+        Each follows the previous item within ``LIST_REACH`` tokens, its size written after a
+        conjunction ("و130", "and 200") in the same sentence."""
+        listed: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        for n in sorted(assigned):
+            previous = phrases[n]
+            for m in range(n + 1, len(phrases)):
+                item = phrases[m]
+                if m in assigned or item.size is None or item.size_first is None:
+                    break
+                if item.size_first - previous.last - 1 > LIST_REACH:
+                    break
+                if not self._after_conjunction(item.size_first):
+                    break
+                listed[m] = [assigned[n][0]]
+                previous = item
+        return listed
+
+    def _after_conjunction(self, i: int) -> bool:
+        """Token ``i`` follows "و"/"and" (as a word or written on it: "و130")."""
+        token = self.ix.tokens[i]
+        if self.ix.language == "ar" and token.norm.startswith("و") and token.norm[1:2].isdigit():
+            return True
+        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and"}
 
     def _object_after_subject(
         self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
@@ -332,6 +366,8 @@ class SentenceReader:
         phrase: ForcePhrase,
         first_trigger: int,
         other_phrases: list[ForcePhrase],
+        *,
+        list_item: bool = False,
     ) -> eventx.Deployment:
         ix = self.ix
         status = self._status(trigger)
@@ -352,8 +388,9 @@ class SentenceReader:
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
         destination = self._destination(trigger, phrase, actor, listed, other_phrases)
-        start = min(first_trigger, phrase.start)
-        end = max(trigger.end, phrase.end)
+        # A listed item's evidence is its own words ("و130 تشكيلا من قوات الأمن المركزي").
+        start = phrase.start if list_item else min(first_trigger, phrase.start)
+        end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:
             start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
         if destination is not None and destination.end > end:

@@ -456,3 +456,34 @@ def test_several_units_in_one_sentence(pipeline: eventx.Pipeline) -> None:
         ("police", "Lyon"),
         ("army", "Marseille"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "وتشمل الخطة مشاركة 100 من المجموعات القتالية التابعة للإدارة العامة، "
+            "و130 تشكيلا من قوات الأمن المركزي في ست محافظات.",
+            "ar",
+            [100, 130],
+        ),
+        (
+            "The government sent 300 soldiers to the border, and 200 police officers to the capital.",
+            "en",
+            [300, 200],
+        ),
+    ],
+)
+def test_a_list_of_sized_forces_shares_the_trigger(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[int]
+) -> None:
+    found = deployments(pipeline, text, language)
+    assert [d.size.count if d.size else None for d in found] == expected
+    # each item's evidence is its own words
+    assert found[1].evidence.text[:3] in {"130", "200"}
+
+
+def test_paramilitary_companies_carry_their_size(pipeline: eventx.Pipeline) -> None:
+    text = "Four companies of paramilitary forces have been rushed to the town."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.size is not None and fact.size.count == 4
