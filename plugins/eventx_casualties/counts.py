@@ -90,7 +90,7 @@ def find_counts(
 def _ranges(
     doc: eventx.AnnotatedDocument, vocab: Vocabulary, quantities: list[eventx.QuantityMatch]
 ) -> list[eventx.QuantityMatch]:
-    """Two exact numbers joined by a range word make one range: "65 to 105 civilian deaths",
+    """Two exact numbers joined by a range word make one range: "40 to 70 civilian deaths",
     "two or three soldiers", "10 إلى 15 قتيلا" (the number module needs an opener such as
     "between" for "to"; a claim's count says what it means on its own)."""
     joiners = vocab.grammar.range_joiners

@@ -20,7 +20,7 @@ from .vocabulary import Grammar, Vocabulary
 _NEGATION_REACH = 3  # tokens between a negation and the trigger it negates
 _ILLNESS_AFTER = 5  # a disease this close after a trigger makes it illness ("إصابة 1764 منهن بسرطان")
 _ILLNESS_BEFORE = 3  # ... or this close before it ("the disease killed 300")
-_TOLL_REACH = 8  # words between a toll and its figure: "the toll in the district stood at 16"
+_TOLL_REACH = 8  # words between a toll and its figure: "the toll in the province stood at 27"
 _LIST_LABEL = 3  # words labelling one item of a list of counts ("35 مسلحا و5 جنود")
 _FIGURATIVE_REACH = 2  # the object of a figurative use: "أسرت [المغنية] قلوب", "killed the deal"
 _QUOTES = frozenset("\"'“”«»‘’„")
@@ -93,7 +93,7 @@ def _toll_figure(
     if grammar.toll_words.isdisjoint(words):
         return False
     before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]
-    # the link may be read into the quantity: "gone up to 488" is the quantity "up to 488"
+    # the link may be read into the quantity: "has gone up to 50" is the quantity "up to 50"
     return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
 
 

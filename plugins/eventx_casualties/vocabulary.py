@@ -46,7 +46,7 @@ class Grammar:
     others_end_group: bool = False
     name_prefix: str = ""  # a preposition written on a source's first word ("لمصادر")
     head_final: bool = False  # noun phrases end with their head ("the company director")
-    range_joiners: frozenset[str] = frozenset()  # "65 to 105", "two or three"
+    range_joiners: frozenset[str] = frozenset()  # "40 to 70", "two or three"
     singular_auxiliaries: frozenset[str] = frozenset()  # "X was killed": one victim
     toll_words: frozenset[str] = frozenset()  # "toll", "حصيلة": their figure may stand further
     toll_links: frozenset[str] = frozenset()  # "rose to 31", "stood at 16", "إلى 45"

@@ -306,8 +306,8 @@ class SentenceReader:
         phrases: list[ForcePhrase],
         assigned: dict[int, list[eventx.PhraseMatch[str]]],
     ) -> dict[int, list[eventx.PhraseMatch[str]]]:
-        """Sized forces listed after a deployed one share its trigger: "مشاركة 100 من المجموعات
-        القتالية ...، و130 تشكيلا من قوات الأمن المركزي", "sent 300 soldiers, and 200 police".
+        """Sized forces listed after a deployed one share its trigger: "مشاركة 200 من المجموعات
+        القتالية ...، و50 سرية من قوات الدرك", "sent 300 soldiers, and 200 police".
         Each follows the previous item within ``LIST_REACH`` tokens, its size written after a
         conjunction ("و130", "and 200") in the same sentence."""
         listed: dict[int, list[eventx.PhraseMatch[str]]] = {}
@@ -388,7 +388,7 @@ class SentenceReader:
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
         destination = self._destination(trigger, phrase, actor, listed, other_phrases)
-        # A listed item's evidence is its own words ("و130 تشكيلا من قوات الأمن المركزي").
+        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك").
         start = phrase.start if list_item else min(first_trigger, phrase.start)
         end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:

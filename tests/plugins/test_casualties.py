@@ -425,26 +425,26 @@ def test_the_violent_sense_of_the_same_words_stays(
     ("text", "language", "expected"),
     [
         # ranges: "X to Y" / "X or Y" (no opener needed), "between X and Y" in a dash aside
-        ("The group recorded 65 to 105 civilian deaths last year.", "en", [("killed", None, 65, 105, True)]),
+        ("Monitors recorded 40 to 70 civilian deaths in May.", "en", [("killed", None, 40, 70, True)]),
         ("Two or three soldiers were wounded in the ambush.", "en", [("injured", None, 2, 3, True)]),
         ("قتل ثلاثة أو أربعة جنود في الكمين.", "ar", [("killed", None, 3, 4, True)]),
-        ("قتل ما بين 384 و807 مدنيين في الغارات.", "ar", [("killed", None, 384, 807, True)]),
+        ("قتل ما بين 150 و300 مدني في الغارات.", "ar", [("killed", None, 150, 300, True)]),
         (
-            "The number of civilians killed – between 64 and 116 – was disputed.",
+            "The number of villagers killed – between 12 and 30 – was disputed.",
             "en",
-            [("killed", None, 64, 116, True)],
+            [("killed", None, 12, 30, True)],
         ),
         # tolls that rise, stand or reach a figure, with words between
         ("The death toll from the attack rose to 31 on Tuesday.", "en", [("killed", 31, 31, 31, False)]),
-        ("The toll in the district stood at 16, officials said.", "en", [("killed", 16, 16, 16, False)]),
+        ("The toll in the province stood at 27, officials said.", "en", [("killed", 27, 27, 27, False)]),
         ("وارتفعت حصيلة القتلى في الهجوم على المسجد إلى 45 شخصا.", "ar", [("killed", 45, 45, 45, False)]),
         # vague amounts of people and of families
         ("نزحت عشرات العائلات من القرية بعد القصف.", "ar", [("displaced", None, 20, 99, True)]),
         ("قتل المئات وأصيب الآلاف في المعارك.", "ar", [("killed", None, 200, 999, True), ("injured", None, 2000, 9999, True)]),
         # general vocabulary
-        ("Four persons were burnt alive by the mob.", "en", [("killed", 4, 4, 4, False)]),
-        ("The mine crippled 23 others.", "en", [("injured", 23, 23, 23, False)]),
-        ("Police managed to arrest 39 men.", "en", [("arrested", 39, 39, 39, False)]),
+        ("Two men were burnt alive in their car.", "en", [("killed", 2, 2, 2, False)]),
+        ("The explosion crippled 12 people.", "en", [("injured", 12, 12, 12, False)]),
+        ("Police managed to arrest 17 men.", "en", [("arrested", 17, 17, 17, False)]),
     ],
 )
 def test_ranges_tolls_and_vague_amounts(

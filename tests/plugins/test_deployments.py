@@ -403,12 +403,12 @@ def test_qualified_force_nouns_are_forces(
         ("شارك 5000 جندي في العملية العسكرية قرب الرقة.", "ar", "army", 5000, None),
         ("About 2,000 soldiers took part in the operation near Mosul.", "en", "army", None, "Mosul"),
         # the trigger names its force: a place was militarized
-        ("The area around the airport was immediately militarized.", "en", "army", None, None),
+        ("The whole port district was militarized overnight.", "en", "army", None, None),
         # moving, heading for, committing, assembling
-        ("تحركت قوات عسكرية كبيرة إلى مناطق شرق الرمادي.", "ar", "forces", None, None),
-        ("An estimated 20,000 American GIs are heading for Saudi Arabia.", "en", "army", 20000, "SA"),
-        ("Egypt, Syria and Morocco also committed ground troops to Saudi Arabia.", "en", "army", None, "SA"),
-        ("Thousands of British forces assemble in and around Kuwait.", "en", "forces", None, "KW"),
+        ("تحركت قوات عسكرية إلى أطراف مدينة الموصل.", "ar", "forces", None, None),
+        ("About 5,000 American GIs are heading for Kuwait.", "en", "army", 5000, "KW"),
+        ("Jordan and Pakistan also committed ground troops to Kuwait.", "en", "army", None, "KW"),
+        ("Thousands of French forces assemble in Chad.", "en", "forces", None, "TD"),
         # sizes given in units
         ("The army sent 4 companies of riot police to Lagos.", "en", "police", 4, "NG"),
         # police, army and gendarmerie deployed in a city
@@ -462,10 +462,10 @@ def test_several_units_in_one_sentence(pipeline: eventx.Pipeline) -> None:
     ("text", "language", "expected"),
     [
         (
-            "وتشمل الخطة مشاركة 100 من المجموعات القتالية التابعة للإدارة العامة، "
-            "و130 تشكيلا من قوات الأمن المركزي في ست محافظات.",
+            "وتشمل الخطة مشاركة 200 من المجموعات القتالية التابعة للجيش، "
+            "و50 سرية من قوات الدرك في ثلاث ولايات.",
             "ar",
-            [100, 130],
+            [200, 50],
         ),
         (
             "The government sent 300 soldiers to the border, and 200 police officers to the capital.",
@@ -480,10 +480,10 @@ def test_a_list_of_sized_forces_shares_the_trigger(
     found = deployments(pipeline, text, language)
     assert [d.size.count if d.size else None for d in found] == expected
     # each item's evidence is its own words
-    assert found[1].evidence.text[:3] in {"130", "200"}
+    assert found[1].evidence.text[:3] in {"50 ", "200"}
 
 
 def test_paramilitary_companies_carry_their_size(pipeline: eventx.Pipeline) -> None:
-    text = "Four companies of paramilitary forces have been rushed to the town."
+    text = "Two companies of paramilitary troops were sent to the district on Friday."
     fact = only(deployments(pipeline, text, "en"))
-    assert fact.size is not None and fact.size.count == 4
+    assert fact.size is not None and fact.size.count == 2
