@@ -189,8 +189,8 @@ class ClaimReader:
                 break
             if token.norm in self.vocab.stops:
                 break
-            if words and _prefixed(token.norm, grammar):
-                break  # "والدرك": the next item of a list
+            if words and (_prefixed(token.norm, grammar) or token.norm in grammar.conjunctions):
+                break  # "والدرك", "و5 جنود": the next item of a list
             if words and token.norm.endswith(grammar.verb_suffixes or ("\0",)):
                 break  # "400 شخص احتاجوا": a plural past verb starts the next clause
             words.append(token)

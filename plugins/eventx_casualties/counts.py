@@ -58,7 +58,7 @@ def find_counts(
     trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
     victims_after = {m.first_token: m for m in lexicon.singular}
     found: list[Count] = []
-    for q in eventx.find_quantities(doc):
+    for q in _ranges(doc, vocab, list(eventx.find_quantities(doc))):
         if overlaps(q.start, q.end, date_spans):
             continue
         if q.first_token in trigger_tokens and q.qualifier == "unspecified":
@@ -87,6 +87,51 @@ def find_counts(
     return found
 
 
+def _ranges(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, quantities: list[eventx.QuantityMatch]
+) -> list[eventx.QuantityMatch]:
+    """Two exact numbers joined by a range word make one range: "40 to 70 civilian deaths",
+    "two or three soldiers", "10 إلى 15 قتيلا" (the number module needs an opener such as
+    "between" for "to"; a claim's count says what it means on its own)."""
+    joiners = vocab.grammar.range_joiners
+    if not joiners:
+        return quantities
+    tokens = doc.tokens
+    merged: list[eventx.QuantityMatch] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if (
+            nxt is not None
+            and q.qualifier == nxt.qualifier == "exact"
+            and nxt.first_token == q.last_token + 2
+            and tokens[q.last_token + 1].norm in joiners
+            and q.quantity.count is not None
+            and nxt.quantity.count is not None
+            and q.quantity.count < nxt.quantity.count
+        ):
+            merged.append(
+                eventx.QuantityMatch(
+                    start=q.start,
+                    end=nxt.end,
+                    text=doc.text[q.start : nxt.end],
+                    quantity=eventx.Quantity(
+                        count=None, min=q.quantity.count, max=nxt.quantity.count, approximate=True
+                    ),
+                    qualifier="range",
+                    first_token=q.first_token,
+                    last_token=nxt.last_token,
+                    number=q.number,
+                )
+            )
+            i += 2
+            continue
+        merged.append(q)
+        i += 1
+    return merged
+
+
 def fixed_count(first: int, last: int, doc: eventx.AnnotatedDocument, n: int, origin: str) -> Count:
     tokens = doc.tokens
     return Count(
@@ -100,6 +145,14 @@ def fixed_count(first: int, last: int, doc: eventx.AnnotatedDocument, n: int, or
     )
 
 
+def _definite(token: eventx.Token, prefix: str) -> bool:
+    """The token carries the definite article ("الأربع", "بالمئة"; not "ألف", normalised "الف")."""
+    return any(
+        f.startswith(prefix) and len(f) - len(prefix) > 2 and f[len(prefix) :] in token.forms
+        for f in token.forms
+    )
+
+
 def _counts_people(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -108,14 +161,22 @@ def _counts_people(
 ) -> bool:
     """False for quantities of years, hours, kilometres, money... and for "how many"."""
     tokens = doc.tokens
+    grammar = vocab.grammar
     before = tokens[q.first_token - 1].norm if q.first_token > 0 else ""
     before2 = " ".join(t.norm for t in tokens[max(q.first_token - 2, 0) : q.first_token])
-    if before in vocab.grammar.question_words:
+    if before in grammar.question_words:
         return False
     if q.qualifier not in ("vague", "unspecified") and (
         before in vocab.before_units or before2 in vocab.before_units
     ):
         return False
+    if (
+        grammar.definite_prefix
+        and q.qualifier == "exact"
+        and not any(ch.isdigit() for ch in tokens[q.first_token].norm)
+        and _definite(tokens[q.first_token], grammar.definite_prefix)
+    ):
+        return False  # "البطولات الأربع", "مجموعة العشرين", "بالمئة": a definite number qualifies a noun
     k = q.last_token + 1
     while k < len(tokens) and tokens[k].norm in {"-", "("}:
         k += 1
@@ -123,6 +184,8 @@ def _counts_people(
         after = tokens[k]
         if any(form in vocab.units for form in after.forms):
             return False
+        if k + 1 < len(tokens) and f"{after.norm} {tokens[k + 1].norm}" in vocab.units:
+            return False  # a unit of two words: "22 في المئة"
         if any(form.split("-")[0] in vocab.units for form in after.forms if "-" in form):
             return False  # "14-year-old"
     number = q.number
@@ -158,12 +221,15 @@ def _singulars(
                 victim.first_token - 1 in trigger_ends  # "مقتل شرطي"
                 or victim.last_token + 1 in trigger_starts  # "لقي جندي مصرعه"
             )
+            # "مقتل الصحفي أحمد علي": a definite victim noun right after the trigger names one
+            # person (the merger folds later mentions of the same person into this claim).
+            definite_one = victim.first_token - 1 in trigger_ends and not indefinite
             counted_noun = victim.first_token - 1 in taken and victim.first_token - 1 not in (
                 trigger_ends
             )  # "1,200 شخص": the noun a number counts, not one more victim
             if (
                 next_to_trigger
-                and indefinite
+                and (indefinite or definite_one)
                 and not counted_noun
                 and victim.first_token not in taken
             ):
@@ -171,6 +237,7 @@ def _singulars(
         return
     victim_by_first = {v.first_token: v for v in victims}
     trigger_starts = {t.first_token for t in triggers}
+    yield from _singular_subjects(doc, vocab, victims, triggers, taken)
     for i, token in enumerate(tokens):
         if token.norm not in vocab.articles or i in taken:
             continue
@@ -191,3 +258,44 @@ def _singulars(
                 and not tokens[k].norm.isdigit()
             ):
                 break
+
+
+_SUBJECT_WORDS = 4  # longest subject read before "was killed": "opposition leader Ali Hassan"
+
+
+def _singular_subjects(
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    victims: Sequence[eventx.PhraseMatch[int]],
+    triggers: Sequence[Trigger],
+    taken: set[int],
+) -> Iterator[Count]:
+    """One victim named before a singular auxiliary: "Journalist John Smith was killed", "the
+    mayor was shot dead". The subject is the capitalised words or victim nouns right before
+    ``singular_auxiliaries``; a pronoun ("he was killed") refers to someone counted elsewhere."""
+    grammar = vocab.grammar
+    if not grammar.singular_auxiliaries:
+        return
+    tokens = doc.tokens
+    victim_tokens = {i for v in victims for i in range(v.first_token, v.last_token + 1)}
+    for trigger in triggers:
+        aux = trigger.first_token - 1
+        if trigger.role != "term" or aux < 1 or tokens[aux].norm not in grammar.singular_auxiliaries:
+            continue
+        first = aux
+        named = False
+        while first - 1 >= 0 and aux - first < _SUBJECT_WORDS:
+            k = first - 1
+            token = tokens[k]
+            if k in taken or not token.norm[:1].isalpha() or token.norm in grammar.pronouns:
+                break
+            capitalised = token.text[:1].isupper() and k > 0 and tokens[k - 1].norm[:1].isalnum()
+            if k in victim_tokens or capitalised:
+                named = True
+            elif token.norm not in grammar.determiners:
+                break
+            first = k
+        while first < aux and tokens[first].norm in grammar.determiners:
+            first += 1
+        if named and first < aux:
+            yield fixed_count(first, aux - 1, doc, 1, "singular")

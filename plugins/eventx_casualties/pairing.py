@@ -18,6 +18,11 @@ from .pieces import Count, Pairing, Trigger
 from .vocabulary import Grammar, Vocabulary
 
 _NEGATION_REACH = 3  # tokens between a negation and the trigger it negates
+_ILLNESS_AFTER = 5  # a disease this close after a trigger makes it illness ("إصابة 1764 منهن بسرطان")
+_ILLNESS_BEFORE = 3  # ... or this close before it ("the disease killed 300")
+_TOLL_REACH = 8  # words between a toll and its figure: "the toll in the province stood at 27"
+_LIST_LABEL = 3  # words labelling one item of a list of counts ("35 مسلحا و5 جنود")
+_FIGURATIVE_REACH = 2  # the object of a figurative use: "أسرت [المغنية] قلوب", "killed the deal"
 _QUOTES = frozenset("\"'“”«»‘’„")
 
 
@@ -27,8 +32,11 @@ def _prefixed(norm: str, grammar: Grammar) -> bool:
     return bool(prefix) and norm.startswith(prefix) and len(norm) > len(prefix)
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _is_quote_or_dash(token: eventx.Token) -> bool:
-    return token.norm in _QUOTES or token.norm == "-"
+    return token.norm in _QUOTES or token.norm in _DASHES
 
 
 def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
@@ -70,6 +78,23 @@ def _gap_blocked(
         if not token.norm[:1].isalnum() and not _is_quote_or_dash(token):
             return True
     return False
+
+
+def _toll_figure(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, trigger: Trigger, count: Count
+) -> bool:
+    """A toll and its figure: "the death toll from the attack rose to 31", "ارتفعت حصيلة القتلى
+    في الهجوم إلى 45". A toll word in the trigger and a link word ("to", "at", "إلى", "بلغت")
+    right before the count let the count stand further away (``_TOLL_REACH``), whatever words
+    are between (the clause may not end)."""
+    if not grammar.toll_words or count.first_token == 0:
+        return False
+    words = (doc.tokens[k].norm for k in range(trigger.first_token, trigger.last_token + 1))
+    if grammar.toll_words.isdisjoint(words):
+        return False
+    before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]
+    # the link may be read into the quantity: "has gone up to 50" is the quantity "up to 50"
+    return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
 
 
 def _active_verb(
@@ -133,14 +158,17 @@ def pair(
                     continue  # "A suicide bomber killed 14": the agent, not a victim
             elif count.first_token > trigger.last_token:  # trigger, then count
                 gap = count.first_token - trigger.last_token - 1
-                if gap > grammar.max_after:
-                    continue
                 lo, hi = trigger.last_token + 1, count.first_token
-                if grammar.bridge is not None and any(
-                    doc.tokens[k].norm not in grammar.bridge for k in range(lo, hi)
+                toll = _toll_figure(doc, grammar, trigger, count)
+                if gap > (_TOLL_REACH if toll else grammar.max_after):
+                    continue
+                if (
+                    not toll
+                    and grammar.bridge is not None
+                    and any(doc.tokens[k].norm not in grammar.bridge for k in range(lo, hi))
                 ):
                     continue
-                cost = gap + (0.0 if prefer_after else 0.5)
+                cost = (gap if not toll else 0.5) + (0.0 if prefer_after else 0.5)
                 if trigger.role == "counted":
                     if not grammar.counted_takes_count_after:
                         continue  # "missing several opportunities": "dead"/"missing" come after
@@ -181,7 +209,7 @@ def pair(
             continue
         coordinated = _coordinated_with(
             doc, grammar, count, ordered[index + 1 :], paired, trigger_tokens
-        )
+        ) or _coordinated_after(doc, grammar, count, previous, trigger_tokens)
         if coordinated is not None:
             pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
             pairings.append(pairing)
@@ -216,9 +244,70 @@ def _coordinated_with(
     return paired[nxt.first_token] if conjunction else None
 
 
+def _coordinated_after(
+    doc: eventx.AnnotatedDocument,
+    grammar: Grammar,
+    count: Count,
+    previous: Pairing | None,
+    trigger_tokens: dict[int, Trigger],
+) -> Pairing | None:
+    """The pairing of the count before when a list continues it: "قتل 35 مسلحا و5 جنود",
+    "killing 35 guerrillas and 5 soldiers" — the previous count's label, then a conjunction,
+    then this count (at most ``_LIST_LABEL`` words of label)."""
+    if previous is None or previous.trigger is None or previous.subset:
+        return None
+    if previous.trigger.last_token > previous.count.first_token:
+        return None  # "35 guerrillas were killed and 5 ...": a later verb may take the 5
+    label = list(range(previous.count.last_token + 1, count.first_token))
+    first = doc.tokens[count.first_token]
+    if _prefixed(first.norm, grammar) and (
+        eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
+        is not None
+    ):
+        pass  # "واثنان": the conjunction is written on the count (not "واحدة", one)
+    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
+        label.pop()
+    else:
+        return None
+    if len(label) > _LIST_LABEL:
+        return None
+    for k in label:
+        token = doc.tokens[k]
+        if k in trigger_tokens or not token.norm[:1].isalpha() or token.norm in grammar.conjunctions:
+            return None
+    return previous
+
+
 def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:
     """Whether ``token`` follows a "released"/"أفرج عن" phrase closely (within 3 tokens)."""
     return any(m.last_token < token <= m.last_token + 3 for m in released)
+
+
+def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trigger) -> bool:
+    """Whether the trigger's object is a thing, not a person: hearts, attention, a deal, a
+    business ("تصفية النشاط", "killed the deal"). The object is the first word after the trigger
+    (determiners skipped); in Arabic verb-subject-object order it may be the second when the
+    first is a definite subject ("أسرت المغنية قلوب"). In a head-final language the word must end
+    its noun phrase ("killed the company director" is about a person)."""
+    grammar = vocab.grammar
+    seen = 0
+    for k in range(trigger.last_token + 1, len(tokens)):
+        token = tokens[k]
+        if token.norm in grammar.determiners:
+            continue
+        if not token.norm[:1].isalpha() or seen >= _FIGURATIVE_REACH:
+            return False
+        if not vocab.figurative.isdisjoint(token.forms):
+            if grammar.head_final and k + 1 < len(tokens):
+                following = tokens[k + 1].norm
+                return not following[:1].isalpha() or following in vocab.stops
+            return True
+        if grammar.head_final or not (
+            grammar.definite_prefix and token.norm.startswith(grammar.definite_prefix)
+        ):
+            return False
+        seen += 1
+    return False
 
 
 def is_negated(
@@ -236,9 +325,14 @@ def is_negated(
     tokens = doc.tokens
     if first <= trigger.first_token and after_release(trigger.first_token, released):
         return True  # "الإفراج عن 20 معتقلا", "released 20 detainees": no longer held
-    illness = range(trigger.last_token + 1, min(trigger.last_token + 4, len(tokens)))
+    illness = [
+        *range(trigger.last_token + 1, min(trigger.last_token + 1 + _ILLNESS_AFTER, len(tokens))),
+        *range(max(first, trigger.first_token - _ILLNESS_BEFORE), trigger.first_token),
+    ]
     if any(not vocab.illness.isdisjoint(tokens[k].forms) for k in illness):
         return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
+    if _figurative(tokens, vocab, trigger):
+        return True  # "أسرت قلوب الملايين", "لتصفية النشاط", "killed the deal"
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):

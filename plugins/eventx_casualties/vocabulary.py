@@ -45,6 +45,11 @@ class Grammar:
     others_before: frozenset[str] = frozenset()
     others_end_group: bool = False
     name_prefix: str = ""  # a preposition written on a source's first word ("لمصادر")
+    head_final: bool = False  # noun phrases end with their head ("the company director")
+    range_joiners: frozenset[str] = frozenset()  # "40 to 70", "two or three"
+    singular_auxiliaries: frozenset[str] = frozenset()  # "X was killed": one victim
+    toll_words: frozenset[str] = frozenset()  # "toll", "حصيلة": their figure may stand further
+    toll_links: frozenset[str] = frozenset()  # "rose to 31", "stood at 16", "إلى 45"
 
 
 def _grammar(table: Mapping[str, Any]) -> Grammar:
@@ -78,6 +83,11 @@ def _grammar(table: Mapping[str, Any]) -> Grammar:
         others_before=words("others_before"),
         others_end_group=bool(table.get("others_end_group", False)),
         name_prefix=text("name_prefix"),
+        head_final=bool(table.get("head_final", False)),
+        range_joiners=words("range_joiners"),
+        toll_words=words("toll_words"),
+        singular_auxiliaries=words("singular_auxiliaries"),
+        toll_links=words("toll_links"),
     )
 
 
@@ -89,6 +99,7 @@ class Vocabulary:
     articles: frozenset[str]
     negation: frozenset[str]
     illness: frozenset[str]
+    figurative: frozenset[str]  # objects that make a trigger figurative ("أسرت قلوب", "the deal")
     stops: frozenset[str]
     clause_breaks: frozenset[str]
     speaker_first: bool  # English "police said": the speaker comes before the verb
@@ -155,6 +166,7 @@ def vocabulary(language: str) -> Vocabulary:
         articles=_words(victims.get("articles", ())),
         negation=_words(_section(data, "negation").get("terms", ())),
         illness=_words(_section(data, "illness").get("terms", ())),
+        figurative=_words(_section(data, "figurative").get("terms", ())),
         stops=_words(_section(data, "stops").get("terms", ())),
         clause_breaks=_words(_section(data, "clause_breaks").get("terms", ())),
         speaker_first=bool(_section(data, "speech").get("speaker_first", False)),

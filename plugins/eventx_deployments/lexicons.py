@@ -45,6 +45,81 @@ def _matcher(terms: list[str]) -> eventx.PhraseMatcher[str]:
     return eventx.PhraseMatcher((term, term) for term in terms)
 
 
+@frozen(kw_only=True)
+class Morphology:
+    """Number morphology a language makes by rule (``[morphology]`` in the lexicon): the duals
+    of listed singulars and the construct state of duals and sound plurals, so the lexicon lists
+    a noun once ("مروحية", "مظليين") instead of every form an article may use ("مروحيتين",
+    "مظليي الجيش")."""
+
+    dual_suffixes: tuple[str, ...] = ()
+    feminine_ending: str = ""  # written as "ت" before a suffix: مروحية -> مروحيتين
+    feminine_stem: str = ""
+    construct_endings: tuple[str, ...] = ()  # the final ن of these is dropped: مظليين -> مظليي
+    min_construct_length: int = 5
+
+    def duals(self, phrase: str) -> list[str]:
+        """Dual forms of a singular phrase; every word takes the suffix ("سفينة حربية" ->
+        "سفينتين حربيتين")."""
+        words = phrase.split()
+        forms = []
+        for suffix in self.dual_suffixes:
+            inflected = []
+            for word in words:
+                if self.feminine_ending and word.endswith(self.feminine_ending):
+                    word = word[: -len(self.feminine_ending)] + self.feminine_stem
+                inflected.append(word + suffix)
+            forms.append(" ".join(inflected))
+        return forms
+
+    def construct(self, term: str) -> str | None:
+        """The construct state of a one-word dual or sound plural, else None."""
+        if " " in term or term.endswith("*") or len(term) < self.min_construct_length:
+            return None
+        for ending in self.construct_endings:
+            if term.endswith(ending):
+                return term[:-1]
+        return None
+
+    def expand(self, terms: list[str], singulars: list[str]) -> list[str]:
+        """``terms`` plus the duals of ``singulars`` plus construct states, without repeats."""
+        found = [*terms]
+        for singular in singulars:
+            found.extend(self.duals(singular))
+        found.extend(c for c in map(self.construct, list(found)) if c is not None)
+        return list(dict.fromkeys(found))
+
+
+def _morphology(table: Mapping[str, Any]) -> Morphology:
+    return Morphology(
+        dual_suffixes=tuple(_terms(table, "dual_suffixes")),
+        feminine_ending=str(table.get("feminine_ending", "")),
+        feminine_stem=str(table.get("feminine_stem", "")),
+        construct_endings=tuple(_terms(table, "construct_endings")),
+    )
+
+
+def _forces(
+    table: Mapping[str, Any], morphology: Morphology
+) -> tuple[eventx.PhraseMatcher[str], frozenset[str]]:
+    """The force matcher: each ``[forces.<kind>]``'s terms, with the duals of its ``duals_of``
+    singulars and the construct states the morphology makes; and the set of dual forms (a dual
+    force is a size of two: "مروحيتين")."""
+    entries: list[tuple[str, str]] = []
+    duals: set[str] = set()
+    for kind in sorted(table):
+        body = table[kind]
+        if isinstance(body, Mapping):
+            singulars = _terms(body, "duals_of")
+            terms = morphology.expand(_terms(body, "terms"), singulars)
+            entries.extend((term, kind) for term in terms)
+            for singular in singulars:
+                forms = morphology.duals(singular)
+                duals.update(forms)
+                duals.update(c for c in map(morphology.construct, forms) if c is not None)
+    return eventx.PhraseMatcher(entries), frozenset(map(eventx.normalize_string, duals))
+
+
 @frozen
 class Lexicon:
     """Every matcher the extractor needs for one language."""
@@ -58,6 +133,13 @@ class Lexicon:
     purpose_intro: eventx.PhraseMatcher[str]
     purpose_link: eventx.PhraseMatcher[str]
     cues: eventx.PhraseMatcher[str]  # every [cues] list in one matcher; value: the list's name
+    # Force terms that name a force only with a qualifier ([qualified]): a modifier, a
+    # nationality word or an origin ("US vessels", "قوة عسكرية"; not "قوة دفع").
+    qualified: frozenset[str] = frozenset()
+    duals: frozenset[str] = frozenset()  # dual force nouns, a size of two ("مروحيتين")
+    # Triggers that make a deployment only with a sized force ([sized]): "مشاركة 10 آلاف جندي",
+    # "took part" is a deployment; "شاركت الشرطة في الحملة" (the police joined a campaign) is not.
+    sized: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -70,11 +152,16 @@ def lexicon(language: str) -> Lexicon:
     table = eventx.language_data(PACKAGE, "lexicon", language)
     cues = table.get("cues", {})
     purpose = table.get("purpose", {})
+    morphology = _morphology(table.get("morphology", {}))
+    modifiers = table.get("modifiers", {})
+    forces, duals = _forces(table.get("forces", {}), morphology)
     return Lexicon(
         language=language,
         triggers=eventx.matcher_from_table(table.get("triggers", {})),
-        forces=eventx.matcher_from_table(table.get("forces", {})),
-        modifiers=_matcher(_terms(table.get("modifiers", {}), "terms")),
+        forces=forces,
+        modifiers=_matcher(
+            morphology.expand(_terms(modifiers, "terms"), _terms(modifiers, "duals_of"))
+        ),
         actors=_matcher(_terms(table.get("actors", {}), "terms")),
         purpose_start=_matcher(_terms(purpose, "start")),
         purpose_intro=_matcher(_terms(purpose, "intro")),
@@ -82,4 +169,7 @@ def lexicon(language: str) -> Lexicon:
         cues=eventx.PhraseMatcher(
             (term, name) for name in CUE_NAMES for term in _terms(cues, name)
         ),
+        qualified=frozenset(_terms(table.get("qualified", {}), "terms")),
+        duals=duals,
+        sized=frozenset(_terms(table.get("sized", {}), "terms")),
     )

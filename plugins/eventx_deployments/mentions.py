@@ -27,6 +27,7 @@ from eventx_deployments.index import ActorMention, DocumentIndex, PlaceMention
 from eventx_deployments.lexicons import GENERIC_FORCE_KINDS
 
 WINDOW = 8  # most tokens between a trigger and its force phrase
+LIST_REACH = 10  # most tokens between one item of a list of sized forces and the next
 CUE_WINDOW = 3  # a status or negation cue must end this close before the trigger
 SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
@@ -110,12 +111,12 @@ class SentenceReader:
 
     # --- force phrases ----------------------------------------------------------------------
 
-    def _joinable(self, first: int, end: int) -> bool:
+    def _joinable(self, first: int, end: int, *, conjoined: bool = False) -> bool:
         """Whether tokens ``[first, end)`` join two force terms into one phrase: a joiner
         ("و", "من", "and", "of") or a size ("a force of 4,500 troops") among modifiers and
         nationality words. Without a joiner the second force is a new phrase: in "نشر الجيش
         اللبناني وحداته" the army deploys its units."""
-        i, joined = first, first == end
+        i, joined = first, first == end or conjoined
         while i < end:
             number = self.ix.quantities_starting.get(i)
             joiner = self.ix.cue_starting["joiners"].get(i)
@@ -154,13 +155,19 @@ class SentenceReader:
                     or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
                 )
                 if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
-                    previous.last_token + 1, match.first_token
+                    previous.last_token + 1,
+                    match.first_token,
+                    # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
+                    conjoined=self._conjoined(match.first_token)
+                    and not eventx.normalize_string(match.phrase).startswith("و"),
                 ):
                     groups[-1].append(match)
                     continue
             groups.append([match])
+        qualified = self.ix.lexicon.qualified
         for group in groups:
             first, last = group[0].first_token, group[-1].last_token
+            bare = (first, last)
             countries: list[str] = []
             for i in range(first, last + 1):
                 code = self.ix.adjective_country(i)
@@ -175,6 +182,9 @@ class SentenceReader:
                 origin=tuple(self._from_countries(last)),
             )  # fmt: skip
             size, size_span = self._size(phrase)
+            if size is None and len(group) == 1 and self._is_dual(group[0]):
+                # "أرسلت مروحيتين": a dual noun is a count of two
+                size, size_span = eventx.Quantity.exact(2), (group[0].start, group[0].end)
             if size is not None and size_span is not None:
                 phrase = attrs.evolve(
                     phrase,
@@ -182,8 +192,19 @@ class SentenceReader:
                     size_span=size_span,
                     size_first=self.ix.token_at(size_span[0]),
                 )
+            if (
+                all(m.phrase in qualified for m in group)
+                and (phrase.first, phrase.last) == bare
+                and not phrase.countries
+                and not phrase.origin
+            ):
+                continue  # "قوة دفع", "business units": a bare ambiguous noun names no force
             phrases.append(phrase)
         return phrases
+
+    def _is_dual(self, match: eventx.PhraseMatch[str]) -> bool:
+        """A force written in the dual ("مروحيتين", "جنديين", "سفينتين حربيتين")."""
+        return bool(self.ix.lexicon.duals.intersection(self.ix.tokens[match.first_token].forms))
 
     def _extend(self, first: int, last: int) -> tuple[int, int, list[str]]:
         """Grow a force phrase over modifiers and nationality words around it."""
@@ -252,6 +273,11 @@ class SentenceReader:
                 # Equally near: the force after the trigger is its object ("Police set up
                 # checkpoints"), the one before it its subject.
                 key = (gap, phrase.first < trigger.first_token, n)
+                subject_end = max([phrase.last, *(p.last for p in phrase.origin)])
+                if subject_end < trigger.first_token and not self._same_clause(
+                    subject_end + 1, trigger.first_token, comma=True
+                ):
+                    continue  # a force before the trigger is its subject only in its clause
                 if gap <= WINDOW and (best is None or key < best):
                     best = key
             if best is None:
@@ -259,8 +285,11 @@ class SentenceReader:
             n = self._object_after_subject(trigger, phrases, best[2])
             if self._blocked(trigger, phrases[n]):
                 continue
+            if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
+                continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             assigned.setdefault(n, []).append(trigger)
-        for n, triggers in sorted(assigned.items()):
+        listed = self._listed_after(phrases, assigned)
+        for n, triggers in sorted({**listed, **assigned}.items()):
             phrase = phrases[n]
             trigger = min(
                 triggers,
@@ -269,7 +298,39 @@ class SentenceReader:
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
             others = [p for m, p in enumerate(phrases) if m != n]
-            yield self._deployment(trigger, phrase, min(t.start for t in triggers), others)
+            first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
+            yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+
+    def _listed_after(
+        self,
+        phrases: list[ForcePhrase],
+        assigned: dict[int, list[eventx.PhraseMatch[str]]],
+    ) -> dict[int, list[eventx.PhraseMatch[str]]]:
+        """Sized forces listed after a deployed one share its trigger: "مشاركة 200 من المجموعات
+        القتالية ...، و50 سرية من قوات الدرك", "sent 300 soldiers, and 200 police".
+        Each follows the previous item within ``LIST_REACH`` tokens, its size written after a
+        conjunction ("و130", "and 200") in the same sentence."""
+        listed: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        for n in sorted(assigned):
+            previous = phrases[n]
+            for m in range(n + 1, len(phrases)):
+                item = phrases[m]
+                if m in assigned or item.size is None or item.size_first is None:
+                    break
+                if item.size_first - previous.last - 1 > LIST_REACH:
+                    break
+                if not self._after_conjunction(item.size_first):
+                    break
+                listed[m] = [assigned[n][0]]
+                previous = item
+        return listed
+
+    def _after_conjunction(self, i: int) -> bool:
+        """Token ``i`` follows "و"/"and" (as a word or written on it: "و130")."""
+        token = self.ix.tokens[i]
+        if self.ix.language == "ar" and token.norm.startswith("و") and token.norm[1:2].isdigit():
+            return True
+        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and"}
 
     def _object_after_subject(
         self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
@@ -305,6 +366,8 @@ class SentenceReader:
         phrase: ForcePhrase,
         first_trigger: int,
         other_phrases: list[ForcePhrase],
+        *,
+        list_item: bool = False,
     ) -> eventx.Deployment:
         ix = self.ix
         status = self._status(trigger)
@@ -325,8 +388,9 @@ class SentenceReader:
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
         destination = self._destination(trigger, phrase, actor, listed, other_phrases)
-        start = min(first_trigger, phrase.start)
-        end = max(trigger.end, phrase.end)
+        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك").
+        start = phrase.start if list_item else min(first_trigger, phrase.start)
+        end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:
             start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
         if destination is not None and destination.end > end:

@@ -2,8 +2,13 @@
 
 1. Every trigger match votes ``weight`` for its group's ACLED type; in the lead (the first
    ``LEAD_SENTENCES`` sentences: title and opening) the vote counts ``LEAD_FACTOR`` times.
-   A group with ``requires`` votes for its type only if that required type has votes of its
-   own, else for ``otherwise`` (clashes + protesters = riots; clashes alone = battles).
+   A group with ``requires`` (one type or a list) votes for its type only if a required type has
+   votes of its own, else for ``otherwise`` (clashes + protesters or rioters = riots; clashes
+   alone = battles).
+   Terms listed as ``weak`` have everyday senses besides conflict ("نشر" publishes, "مواجهات"
+   are also sports fixtures, "battle", "rally"): they vote only when the document has conflict
+   evidence of its own — a trigger that is not weak (disasters aside), a victim claim (killed,
+   injured, kidnapped, missing) or a deployment. Without it, vocabulary alone claims nothing.
 2. Record facts vote too: each deployment and each arrest claim ``FACT_VOTE`` for
    strategic_developments (at most ``FACT_VOTE_CAP`` each).
 3. A demonstration with violence is a riot: when riots has at least ``RIOT_SHARE`` of the
@@ -64,14 +69,27 @@ def _groups(language: str) -> Mapping[str, Mapping[str, Any]]:
     for name, group in groups.items():
         for key in ("acled", "otherwise", "requires"):
             value = group.get(key)
-            if value is not None and value not in eventx.ACLED_TYPES:
+            values = value if isinstance(value, list) else [value]
+            if any(v is not None and v not in eventx.ACLED_TYPES for v in values):
                 raise ValueError(f"{PACKAGE}/lexicon/{language}.toml [groups.{name}]: {value!r}")
     return groups
 
 
 @lru_cache(maxsize=4)
-def _matcher(language: str) -> eventx.PhraseMatcher[str]:
-    return eventx.matcher_from_table(_groups(language))
+def _matcher(language: str) -> eventx.PhraseMatcher[tuple[str, bool]]:
+    """Every group's terms (value: group, False) and weak terms (value: group, True)."""
+    groups = _groups(language)
+    return eventx.PhraseMatcher(
+        (str(term), (name, weak))
+        for name in sorted(groups)
+        for key, weak in (("terms", False), ("weak", True))
+        for term in groups[name].get(key, ())
+    )
+
+
+#: Victim claims that are conflict evidence (an arrest or a displacement alone is not: fraud
+#: arrests and evacuations make the business and weather news).
+VICTIM_KINDS = frozenset({"killed", "injured", "kidnapped", "missing"})
 
 
 @frozen(kw_only=True)
@@ -82,9 +100,10 @@ class Trigger:
     acled: str
     plover: str | None
     weight: float
-    requires: str | None
+    requires: tuple[str, ...]
     otherwise: str | None
     evidence: eventx.Evidence
+    weak: bool = False  # votes only with conflict evidence in the document
 
 
 def find_triggers(
@@ -102,16 +121,18 @@ def find_triggers(
         annotation = eventx.annotate(document.text, language)
     found: list[Trigger] = []
     for match in _matcher(language).finditer(annotation):
-        group = groups[match.value]
+        name, weak = match.value
+        group = groups[name]
         sentence = annotation.sentence_index_at(match.start)
         lead = sentence is not None and sentence < LEAD_SENTENCES
         found.append(
             Trigger(
-                group=match.value,
+                group=name,
+                weak=weak,
                 acled=str(group["acled"]),
                 plover=group.get("plover"),
                 weight=float(group.get("weight", 1.0)) * (LEAD_FACTOR if lead else 1.0),
-                requires=group.get("requires"),
+                requires=_listed(group.get("requires")),
                 otherwise=group.get("otherwise"),
                 evidence=eventx.Evidence.from_span(
                     document.text, match.start, match.end, sentence=sentence, extractor=EXTRACTOR
@@ -121,9 +142,27 @@ def find_triggers(
     return found
 
 
+def _listed(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+
+
+def _conflict_evidence(record: eventx.EventRecord, triggers: list[Trigger]) -> bool:
+    """Whether the document shows conflict beyond ambiguous words: a trigger that is not weak
+    (disasters aside), a victim claim or a deployment."""
+    return (
+        any(not t.weak and t.acled != "disaster" for t in triggers)
+        or any(c.kind in VICTIM_KINDS for c in record.casualties)
+        or bool(record.deployments)
+    )
+
+
 def _votes(
     record: eventx.EventRecord, triggers: list[Trigger]
 ) -> tuple[dict[str, float], dict[str, list[Trigger]], dict[str, dict[str, float]]]:
+    if not _conflict_evidence(record, triggers):
+        triggers = [t for t in triggers if not t.weak]
     votes: dict[str, float] = defaultdict(float)
     for trigger in triggers:
         if not trigger.requires:
@@ -134,7 +173,7 @@ def _votes(
     for trigger in triggers:
         acled = trigger.acled
         if trigger.requires:
-            if direct.get(trigger.requires, 0.0) <= 0 and trigger.otherwise:
+            if all(direct.get(r, 0.0) <= 0 for r in trigger.requires) and trigger.otherwise:
                 acled = trigger.otherwise
             votes[acled] += trigger.weight
         used[acled].append(trigger)

@@ -371,3 +371,124 @@ def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeli
     assert claims(pipeline, "A man killed in the blast was buried on Friday.", "en") == [
         ("killed", 1, 1, 1, False)
     ]
+
+
+# --- medical, statistical, figurative and commercial uses are not casualties -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # illness after the count, before the trigger, or with a proclitic on the disease
+        ("وشملت الدراسة 5000 امرأة، وتمت إصابة 1764 منهن بسرطان الثدي.", "ar"),
+        ("وأصيب 12 ألف شخص بالإنفلونزا هذا الشتاء.", "ar"),
+        ("وتسبب المرض في وفاة 300 شخص خلال العام.", "ar"),
+        ("About 1,764 of the women were diagnosed and 300 died of cancer.", "en"),
+        # rates and percentages
+        ("وتنخفض احتمالات الوفاة بنسبة 22 بالمئة لدى من يمارسون الرياضة.", "ar"),
+        ("وتراجع خطر الوفاة بنسبة 22 في المئة بين المرضى.", "ar"),
+        # a definite number word qualifies a noun ("the four tournaments")
+        ("وتوج اللاعب بعد أن قتل الملل في البطولات الأربع الكبرى.", "ar"),
+        # figurative objects: hearts, attention; winding up a business
+        ("أسرت المغنية قلوب ملايين المعجبين في حفلها الأخير.", "ar"),
+        ("قرر المساهمون تصفية الشركة وتسريح 200 موظف.", "ar"),
+        ("The senator killed the deal last week, and 300 workers lost their jobs.", "en"),
+        # "harvesting" a title is not reaping lives
+        ("حصد الفريق لقبه الأول بعد فوزه في البطولات الأربع الكبرى.", "ar"),
+    ],
+)
+def test_medical_statistical_and_figurative_uses_are_not_casualties(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert claims(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("أعلن الجيش تصفية 12 مسلحا في المنطقة.", "ar", ("killed", 12, 12, 12, False)),
+        ("وحصدت أرواح 40 مدنيا في الغارات.", "ar", ("killed", 40, 40, 40, False)),
+        ("أسرت القوات 30 مقاتلا خلال الهجوم.", "ar", ("arrested", 30, 30, 30, False)),
+        ("مقتل مدير الشركة و3 من حراسه في هجوم مسلح.", "ar", ("killed", 3, 3, 3, False)),
+    ],
+)
+def test_the_violent_sense_of_the_same_words_stays(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[Any, ...]
+) -> None:
+    assert claims(pipeline, text, language) == [expected]
+
+
+# --- general capabilities: ranges, tolls, lists, vague amounts, one named victim ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # ranges: "X to Y" / "X or Y" (no opener needed), "between X and Y" in a dash aside
+        ("Monitors recorded 40 to 70 civilian deaths in May.", "en", [("killed", None, 40, 70, True)]),
+        ("Two or three soldiers were wounded in the ambush.", "en", [("injured", None, 2, 3, True)]),
+        ("قتل ثلاثة أو أربعة جنود في الكمين.", "ar", [("killed", None, 3, 4, True)]),
+        ("قتل ما بين 150 و300 مدني في الغارات.", "ar", [("killed", None, 150, 300, True)]),
+        (
+            "The number of villagers killed – between 12 and 30 – was disputed.",
+            "en",
+            [("killed", None, 12, 30, True)],
+        ),
+        # tolls that rise, stand or reach a figure, with words between
+        ("The death toll from the attack rose to 31 on Tuesday.", "en", [("killed", 31, 31, 31, False)]),
+        ("The toll in the province stood at 27, officials said.", "en", [("killed", 27, 27, 27, False)]),
+        ("وارتفعت حصيلة القتلى في الهجوم على المسجد إلى 45 شخصا.", "ar", [("killed", 45, 45, 45, False)]),
+        # vague amounts of people and of families
+        ("نزحت عشرات العائلات من القرية بعد القصف.", "ar", [("displaced", None, 20, 99, True)]),
+        ("قتل المئات وأصيب الآلاف في المعارك.", "ar", [("killed", None, 200, 999, True), ("injured", None, 2000, 9999, True)]),
+        # general vocabulary
+        ("Two men were burnt alive in their car.", "en", [("killed", 2, 2, 2, False)]),
+        ("The explosion crippled 12 people.", "en", [("injured", 12, 12, 12, False)]),
+        ("Police managed to arrest 17 men.", "en", [("arrested", 17, 17, 17, False)]),
+    ],
+)
+def test_ranges_tolls_and_vague_amounts(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Troops killed 35 guerrillas and 5 soldiers in the clashes.", "en", [35, 5]),
+        ("قتل 35 مسلحا و5 جنود في الاشتباكات.", "ar", [35, 5]),
+        ("قتل ثلاثة من رجال الشرطة واثنان من المدنيين.", "ar", [3, 2]),
+    ],
+)
+def test_a_list_of_counts_shares_its_trigger(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[int]
+) -> None:
+    found = facts(pipeline, text, language)
+    assert [c.count for c in found] == expected
+    assert {c.kind for c in found} == {"killed"}
+    assert all(c.group and not c.group.endswith("و") for c in found)
+
+
+def test_one_of_a_family_is_not_a_list(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "مقتل 11 شخصا من عائلة واحدة في الغارة.", "ar") == [
+        ("killed", 11, 11, 11, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "group"),
+    [
+        ("Journalist John Smith was killed in the attack on Monday.", "en", "Journalist John Smith"),
+        ("قتل الصحفي أحمد علي في الهجوم.", "ar", "الصحفي"),
+    ],
+)
+def test_a_named_victim_counts_one(
+    pipeline: eventx.Pipeline, text: str, language: str, group: str
+) -> None:
+    (claim,) = facts(pipeline, text, language)
+    assert (claim.kind, claim.count, claim.group) == ("killed", 1, group)
+
+
+def test_a_pronoun_victim_is_not_counted_again(pipeline: eventx.Pipeline) -> None:
+    assert claims(pipeline, "He was killed in the attack.", "en") == []

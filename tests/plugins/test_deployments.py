@@ -227,7 +227,7 @@ def test_en_checkpoints_set_up_by_police(pipeline: eventx.Pipeline) -> None:
         ("The Pentagon put 8,500 troops on high alert.", "on_alert"),
         ("More peacekeepers arrived in Kazakhstan on Friday.", "arrived"),
         ("The United Nations plans to send peacekeepers to Kazakhstan.", "planned"),
-        ("The carrier is now patrolling the Persian Gulf.", "deployed"),
+        ("The aircraft carrier is now patrolling the Persian Gulf.", "deployed"),
     ],
 )
 def test_en_status(pipeline: eventx.Pipeline, text: str, status: str) -> None:
@@ -316,3 +316,174 @@ def test_en_more_than_and_at_least(pipeline: eventx.Pipeline) -> None:
     sizes = {f.force_kind: f.size for f in facts}
     assert sizes["army"] == eventx.Quantity(count=400, min=401, max=None, approximate=True)
     assert sizes["armour"] == eventx.Quantity(count=20, min=20, max=None, approximate=False)
+
+
+# --- number morphology and ambiguous force nouns (lexicon [morphology], [qualified]) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "size"),
+    [
+        # A dual is made by rule from the listed singular and counts two.
+        ("أرسلت فرنسا مروحيتين إلى مالي.", "مروحيتين", 2),
+        ("نشرت البحرية الروسية فرقاطتين في البحر الأسود.", "فرقاطتين", 2),
+        ("أرسل الجيش جنديين إلى الحدود.", "جنديين", 2),
+        # A construct state (final ن dropped) is the plural: a force, not a count of two.
+        ("نشر الجيش مظليي الفرقة الثانية في المدينة.", "مظليي", None),
+    ],
+)
+def test_ar_dual_and_construct_forces(
+    pipeline: eventx.Pipeline, text: str, force: str, size: int | None
+) -> None:
+    fact = only(deployments(pipeline, text, "ar"))
+    assert fact.force.startswith(force)
+    assert (fact.size.count if fact.size is not None else None) == size
+
+
+def test_ar_conjoined_dual_forces_are_one_phrase(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "أرسلت فرنسا مروحيتين هجوميتين ومقاتلتي رافال إلى مالي.", "ar"))
+    assert fact.force == "مروحيتين هجوميتين ومقاتلتي"
+    assert fact.force_kind == "air"
+    assert fact.destination_country == "ML"
+
+
+def test_morphology_makes_duals_and_construct_states() -> None:
+    from eventx_deployments.lexicons import Morphology
+
+    rules = Morphology(
+        dual_suffixes=("ان", "ين"),
+        feminine_ending="ة",
+        feminine_stem="ت",
+        construct_endings=("ين", "ون", "تان"),
+    )
+    assert rules.duals("مروحية") == ["مروحيتان", "مروحيتين"]
+    assert rules.duals("سفينة حربية") == ["سفينتان حربيتان", "سفينتين حربيتين"]
+    assert rules.construct("مظليين") == "مظليي"
+    assert rules.construct("جنديان") is None  # "جنديا" is also the accusative singular
+    assert rules.construct("جنود") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("نشرت الشركة قوة دفع جديدة في السوق.", "ar"),
+        ("أقامت البلدية وحدات سكنية جديدة في المدينة.", "ar"),
+        ("The group sent its business units to Asia.", "en"),
+        ("Three merchant ships arrived at the port.", "en"),
+    ],
+)
+def test_ambiguous_force_nouns_need_a_qualifier(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("أرسلت الحكومة قوة عسكرية إلى الحدود.", "ar", "forces"),
+        ("The Pentagon sent three US vessels to the Gulf.", "en", "naval"),
+        ("Britain deployed escort ships to the Strait of Hormuz.", "en", "naval"),
+    ],
+)
+def test_qualified_force_nouns_are_forces(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).force_kind == kind
+
+
+# --- deployments without a sending verb, participation, unit sizes, several units ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "size", "destination"),
+    [
+        # a force described by its strength ("قوامها") or taking part, with a size
+        ("وصلت إلى المدينة قوة قوامها 400 عنصر من الدرك.", "ar", "police", 400, None),
+        ("شارك 5000 جندي في العملية العسكرية قرب الرقة.", "ar", "army", 5000, None),
+        ("About 2,000 soldiers took part in the operation near Mosul.", "en", "army", None, "Mosul"),
+        # the trigger names its force: a place was militarized
+        ("The whole port district was militarized overnight.", "en", "army", None, None),
+        # moving, heading for, committing, assembling
+        ("تحركت قوات عسكرية إلى أطراف مدينة الموصل.", "ar", "forces", None, None),
+        ("About 5,000 American GIs are heading for Kuwait.", "en", "army", 5000, "KW"),
+        ("Jordan and Pakistan also committed ground troops to Kuwait.", "en", "army", None, "KW"),
+        ("Thousands of French forces assemble in Chad.", "en", "forces", None, "TD"),
+        # sizes given in units
+        ("The army sent 4 companies of riot police to Lagos.", "en", "police", 4, "NG"),
+        # police, army and gendarmerie deployed in a city
+        ("انتشرت قوات الشرطة والجيش والدرك في مدينة وهران.", "ar", "police", None, "DZ"),
+    ],
+)
+def test_deployments_without_a_sending_verb(
+    pipeline: eventx.Pipeline,
+    text: str,
+    language: str,
+    kind: str,
+    size: int | None,
+    destination: str | None,
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.force_kind == kind
+    if size is not None:
+        assert fact.size is not None and fact.size.count == size
+    if destination is not None:
+        assert fact.destination_country == destination or fact.destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # taking part without a size is not a deployment ([sized] triggers)
+        ("شاركت الشرطة في حملة توعية بالمدارس.", "ar"),
+        ("The company took part in the trade fair in Berlin.", "en"),
+        # a government formed, a secret report, a firm's companies
+        ("أعلنت الحكومة تشكيل لجنة جديدة لمتابعة الملف.", "ar"),
+        ("The group sold two companies to investors in Berlin.", "en"),
+    ],
+)
+def test_everyday_senses_of_the_new_words_are_not_deployments(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_several_units_in_one_sentence(pipeline: eventx.Pipeline) -> None:
+    found = deployments(
+        pipeline, "Police were deployed in Lyon and troops were sent to Marseille.", "en"
+    )
+    assert [(d.force_kind, d.destination) for d in found] == [
+        ("police", "Lyon"),
+        ("army", "Marseille"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "وتشمل الخطة مشاركة 200 من المجموعات القتالية التابعة للجيش، "
+            "و50 سرية من قوات الدرك في ثلاث ولايات.",
+            "ar",
+            [200, 50],
+        ),
+        (
+            "The government sent 300 soldiers to the border, and 200 police officers to the capital.",
+            "en",
+            [300, 200],
+        ),
+    ],
+)
+def test_a_list_of_sized_forces_shares_the_trigger(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[int]
+) -> None:
+    found = deployments(pipeline, text, language)
+    assert [d.size.count if d.size else None for d in found] == expected
+    # each item's evidence is its own words
+    assert found[1].evidence.text[:3] in {"50 ", "200"}
+
+
+def test_paramilitary_companies_carry_their_size(pipeline: eventx.Pipeline) -> None:
+    text = "Two companies of paramilitary troops were sent to the district on Friday."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.size is not None and fact.size.count == 2

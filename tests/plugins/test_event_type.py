@@ -117,3 +117,33 @@ def test_event_type_always_valid_and_deterministic(text: str, language: str) -> 
         assert record.event_type.acled in eventx.ACLED_TYPES
         assert 0.0 <= record.event_type.confidence <= 1.0
         assert record.event_type == again.event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # publishing, spreading, sending: deployment words with everyday senses
+        ("نشرت الصحيفة تقريرا عن انتشار الهواتف الذكية، وأرسلت الشركة عروضها إلى العملاء.", "ar"),
+        # a sports fixture, an election battle, a film "bomb"
+        ("فاز الفريق في المواجهات الثلاث، وتستعد الأحزاب لمعركة انتخابية حامية.", "ar"),
+        ("The company won a legal battle over its patent, and shares rallied after the rally.", "en"),
+        ("Executives charged that the merger would create an explosion of new jobs.", "en"),
+    ],
+)
+def test_weak_words_alone_claim_no_conflict(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    record = pipeline.extract(eventx.Document(id="t", text=text, language=language))
+    assert record.event_type is None
+
+
+def test_weak_words_vote_with_conflict_evidence(pipeline: eventx.Pipeline) -> None:
+    text = "قتل خمسة جنود في معارك عنيفة قرب الحدود."
+    event = _event(pipeline, text, "ar")
+    assert event.acled == "battles"  # "معارك" is weak, the five killed are the evidence
+    assert [e.text for e in event.evidence] == ["معارك"]
+
+
+def test_clashes_with_rioters_are_a_riot(pipeline: eventx.Pipeline) -> None:
+    text = "Rioters looted shops and set fire to cars; clashes with police went on all night."
+    assert _event(pipeline, text, "en").acled == "riots"
