@@ -10,7 +10,7 @@ TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
-.PHONY: demo test lint typecheck eval quality bench golden clean install
+.PHONY: demo test lint typecheck eval quality bench golden digests clean install
 
 $(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ quality: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+# Record the digest of every record on the pinned texts (tests/test_record_digests.py compares).
+digests: $(STAMP)
+	$(BIN)/python scripts/record_digests.py --shared $(SHARED) --write
 
 # Regenerate the golden record after a reviewed change to an extractor.
 golden: $(STAMP)
