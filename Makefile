@@ -43,8 +43,10 @@ eval: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python scripts/quality.py --shared $(SHARED) --write
 
+# Results go to build/bench/latest.json; `make bench REFRESH=1` rewrites the tracked
+# benchmarks/results/latest.json and the table in docs/performance.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+	$(BIN)/python benchmarks/run.py --shared $(SHARED) $(if $(REFRESH),--refresh)
 
 # Record the digest of every record on the pinned texts (tests/test_record_digests.py compares).
 digests: $(STAMP)
