@@ -329,6 +329,7 @@ def find_numbers(
 # document and the window, and are never mutated, so a cached answer is the answer.
 _EXPRESSIONS_KEY = "eventx.numbers.expressions"
 _NUMBERS_KEY = "eventx.numbers.numbers"
+_QUANTITIES_KEY = "eventx.numbers.quantities"
 
 
 def _expressions_in(
@@ -514,8 +515,21 @@ def find_quantities(
     doc: AnnotatedDocument, *, start: int = 0, end: int | None = None
 ) -> Iterator[QuantityMatch]:
     """Quantities inside ``[start, end)``, left to right: numbers with their qualifiers and
-    ranges, vague amounts (``عشرات``, ``hundreds``) and unspecified ones (``عدد من``)."""
+    ranges, vague amounts (``عشرات``, ``hundreds``) and unspecified ones (``عدد من``).
+
+    Computed once per document and window: several extractors ask for the same document's
+    quantities (casualties and deployments both read the whole document's).
+    """
     stop = len(doc.text) if end is None else end
+    key = (_QUANTITIES_KEY, start, stop)
+    found: list[QuantityMatch] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = _find_quantities(doc, start, stop)
+        doc.matcher_cache[key] = found
+    return iter(found)
+
+
+def _find_quantities(doc: AnnotatedDocument, start: int, stop: int) -> list[QuantityMatch]:
     words = number_words(doc.language)
     tokens = doc.tokens
     expressions = _expressions_in(doc, start, stop)
@@ -577,7 +591,7 @@ def find_quantities(
             )
         )
     found.sort(key=lambda q: (q.start, q.end))
-    yield from found
+    return found
 
 
 def _inside_longer(number: NumberMatch, spans: Sequence[PhraseMatch[Any]]) -> bool:
