@@ -536,7 +536,9 @@ def _find_quantities(doc: AnnotatedDocument, start: int, stop: int) -> list[Quan
     numbers = _numbers_in(doc, start, stop)
     # A vague expression that contains a number is read as a whole: "several hundred", "a few
     # dozen". A number that contains a vague word stays a number: "ثلاثة آلاف".
-    numbers = [n for n in numbers if not _inside_longer(n, expressions.get("vague", ()))]
+    vague_spans = expressions.get("vague", [])
+    vague_firsts = [span.first_token for span in vague_spans]
+    numbers = [n for n in numbers if not _inside_longer(n, vague_spans, vague_firsts)]
     qualifiers = {m.last_token: m for m in expressions.get("qualifier", ())}
     postfixes = {m.first_token: m for m in expressions.get("postfix", ())}
     openers = {m.last_token: m for m in expressions.get("opener", ())}
@@ -594,12 +596,19 @@ def _find_quantities(doc: AnnotatedDocument, start: int, stop: int) -> list[Quan
     return found
 
 
-def _inside_longer(number: NumberMatch, spans: Sequence[PhraseMatch[Any]]) -> bool:
-    return any(
-        s.first_token <= number.first_token
-        and number.last_token <= s.last_token
-        and (s.first_token, s.last_token) != (number.first_token, number.last_token)
-        for s in spans
+def _inside_longer(
+    number: NumberMatch, spans: Sequence[PhraseMatch[Any]], firsts: Sequence[int]
+) -> bool:
+    """Whether a longer span contains ``number``. ``spans`` are non-overlapping and in order
+    (``firsts``: their first tokens), so only the last one starting at or before the number can:
+    a bisection, not a walk over every span per number."""
+    k = bisect.bisect_right(firsts, number.first_token) - 1
+    if k < 0:
+        return False
+    s = spans[k]
+    return number.last_token <= s.last_token and (s.first_token, s.last_token) != (
+        number.first_token,
+        number.last_token,
     )
 
 
