@@ -11,7 +11,7 @@ TORCH_PIN ?= torch==2.13.0
 
 LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
-.PHONY: demo test lint typecheck eval quality bench golden clean install fuzz docs chromium screenshot
+.PHONY: demo test lint typecheck eval quality bench golden digests clean install fuzz docs chromium screenshot
 
 # The uninstall/rm: a checkout installed before the distribution was renamed eventx-news
 # still has a stale "eventx" install whose entry points would load every plugin twice.
@@ -53,8 +53,14 @@ eval: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python scripts/quality.py --shared $(SHARED) --write
 
+# Results go to build/bench/latest.json; `make bench REFRESH=1` rewrites the tracked
+# benchmarks/results/latest.json and the table in docs/performance.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+	$(BIN)/python benchmarks/run.py --shared $(SHARED) $(if $(REFRESH),--refresh)
+
+# Record the digest of every record on the pinned texts (tests/test_record_digests.py compares).
+digests: $(STAMP)
+	$(BIN)/python scripts/record_digests.py --shared $(SHARED) --write
 
 # Regenerate the golden record after a reviewed change to an extractor.
 golden: $(STAMP)

@@ -5,6 +5,7 @@ No assertion here depends on how fast anything is.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -77,16 +78,36 @@ def test_bench_quick_run_writes_results_and_docs(devset_dir: Path, tmp_path: Pat
     for workload in result["workloads"].values():
         assert workload["eventx_s"] > 0 and workload["dateparser_s"] > 0
         assert workload["ratio_eventx_over_dateparser"] > 0
-    assert set(result["scaling"]["ar"]["seconds"]) == {"1", "8", "64"}
-    assert {"eventx_help_s", "import_eventx_s", "import_eventx_loads_torch"} <= set(
-        result["cold_start"]
-    )
+    assert set(result["scaling"]["ar"]["seconds"]) == {"1", "4", "16"}
+    assert result["scaling"]["en"]["article"].startswith("dev_en_")
+    cold = result["cold_start"]
+    assert {"eventx_help_s", "import_eventx_s", "import_eventx_loads_torch"} <= set(cold)
+    assert cold["extract_seed_s"] > 0 and cold["ratio_extract_seed_over_help"] > 0
+    jobs = result["jobs"]
+    assert jobs["documents"] == 20 and jobs["jobs1_s"] > 0 and jobs["jobs2_s"] > 0
+    assert jobs["identical_output"] is True
+    assert len(jobs["worker_private_mb"]) == 2
     assert result["stages"] and set(result["goals"]) == {
-        "10x_faster_than_dateparser",
-        "64x_text_at_most_80x_time",
-        "help_under_0_5_s",
+        "cold_start_at_most_8x_help",
+        "steady_at_most_0_40x_dateparser",
+        "jobs2_at_least_1_6x_faster",
+        "worker_private_at_most_80_mb",
+        "256x_text_at_most_300x_time",
         "import_without_torch",
     }
+    assert result["goals"]["256x_text_at_most_300x_time"] is None  # quick: no 256x run
     text = docs.read_text()
     assert "prose stays" in text and "after" in text and "\nold\n" not in text
-    assert "| devset_1mb |" in text
+    assert "| devset_1mb |" in text and "--jobs 2" in text
+
+
+def test_bench_inputs_are_pinned_to_the_first_twenty_dev_articles(devset_dir: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    loads = bench.workloads(devset_dir.parent)
+    ids = [a.id for a in loads["devset"]]
+    assert ids[:12] == [f"dev_ar_{n:02d}" for n in range(1, 13)]
+    assert ids[12:] == [f"dev_en_{n:02d}" for n in range(1, 9)]
+    assert {a.id.split("#")[0] for a in loads["devset_1mb"]} == set(ids)

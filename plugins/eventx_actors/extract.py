@@ -39,6 +39,9 @@ class _Actor:
     country: str | None
     title: str | None = None
     spans: list[tuple[int, int]] = field(factory=list)
+    # The spans _add has put in ``spans`` (a membership test in the list would be quadratic).
+    # Other paths append without it; a duplicate in ``spans`` changes nothing (they end in a set).
+    added: set[tuple[int, int]] = field(factory=set)
 
 
 @lru_cache(maxsize=4)
@@ -82,37 +85,48 @@ def _needs_country(language: str) -> frozenset[str]:
     return frozenset(_lexicon(language).get("needs_country", {}).get("names", ()))
 
 
-def _demonyms(doc: eventx.AnnotatedDocument) -> tuple[dict[int, str], dict[int, str]]:
-    """Country codes of demonyms and country names by start and by end offset."""
-    by_start: dict[int, str] = {}
-    by_end: dict[int, str] = {}
-    for mention in eventx.find_place_mentions(doc):
-        best = mention.candidates[0]
-        if (mention.demonym or best.kind == "country") and best.country_code:
-            by_start[mention.start] = best.country_code
-            by_end[mention.end] = best.country_code
-    return by_start, by_end
+class _CountryWords:
+    """Country codes of demonyms and country names by start and by end offset, with both
+    offsets sorted (so the lookups next to a match bisect instead of scanning every one)."""
+
+    def __init__(self, doc: eventx.AnnotatedDocument) -> None:
+        self.by_start: dict[int, str] = {}
+        self.by_end: dict[int, str] = {}
+        for mention in eventx.find_place_mentions(doc):
+            best = mention.candidates[0]
+            if (mention.demonym or best.kind == "country") and best.country_code:
+                self.by_start[mention.start] = best.country_code
+                self.by_end[mention.end] = best.country_code
+        self.starts = sorted(self.by_start)
+        self.ends = sorted(self.by_end)
+
+    def last_start_before(self, offset: int, default: int) -> int:
+        """The last start before ``offset`` (``default`` if none)."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.starts[i - 1] if i else default
+
+    def first_end_after(self, offset: int, default: int) -> int:
+        """The first end after ``offset`` (``default`` if none)."""
+        i = bisect.bisect_right(self.ends, offset)
+        return self.ends[i] if i < len(self.ends) else default
 
 
 def _adjacent_country(
-    doc: eventx.AnnotatedDocument,
-    start: int,
-    end: int,
-    by_start: Mapping[int, str],
-    by_end: Mapping[int, str],
+    doc: eventx.AnnotatedDocument, start: int, end: int, countries: _CountryWords
 ) -> tuple[str | None, int]:
-    """A demonym right after (Arabic) or right before (English) a span: (code, new end)."""
+    """A demonym right after (Arabic) or right before (English) a span: (code, new end).
+
+    "Right after/before" is exactly one space; only the characters next to the span are read.
+    """
     text = doc.text
     if doc.language == "ar":
-        gap = len(text[end:]) - len(text[end:].lstrip(" "))
-        code = by_start.get(end + gap) if gap == 1 else None
+        one_space = text[end : end + 1] == " " and text[end + 1 : end + 2] != " "
+        code = countries.by_start.get(end + 1) if one_space else None
         if code is not None:
-            stop = next((e for e in sorted(by_end) if e > end + gap), end)
-            return code, stop
+            return code, countries.first_end_after(end + 1, end)
         return None, end
-    before = text[:start].rstrip(" ")
-    if len(before) == start - 1:
-        return by_end.get(len(before)), end
+    if start >= 1 and text[start - 1] == " " and (start < 2 or text[start - 2] != " "):
+        return countries.by_end.get(start - 1), end
     return None, end
 
 
@@ -169,7 +183,8 @@ def _add(
 ) -> None:
     key = (actor.name, actor.country, actor.kind)
     existing = actors.setdefault(key, actor)
-    if span not in existing.spans:
+    if span not in existing.added:
+        existing.added.add(span)
         existing.spans.append(span)
 
 
@@ -189,8 +204,7 @@ def _organizations(
 def _bodies_and_forces(
     doc: eventx.AnnotatedDocument,
     actors: dict[tuple[str, str | None, str], _Actor],
-    by_start: Mapping[int, str],
-    by_end: Mapping[int, str],
+    countries: _CountryWords,
     taken: eventx.SpanSet,
 ) -> None:
     generic = _needs_country(doc.language)
@@ -198,13 +212,13 @@ def _bodies_and_forces(
         for match in _table_matcher(doc.language, section).finditer(doc):
             if taken.overlaps(match.start, match.end):
                 continue
-            country, end = _adjacent_country(doc, match.start, match.end, by_start, by_end)
+            country, end = _adjacent_country(doc, match.start, match.end, countries)
             english = match.value
             if country is None and (kind == "force" or english in generic):
                 continue  # bare "police": whose is unknown; other plugins keep the surface word
             start = match.start
             if doc.language == "en" and country is not None:
-                start = max((s for s, c in by_start.items() if s < match.start), default=start)
+                start = countries.last_start_before(match.start, start)
             name = _national(english, country)
             _add(actors, _Actor(name=name, kind=kind, country=country), (start, end))
 
@@ -212,17 +226,17 @@ def _bodies_and_forces(
 def _persons(
     doc: eventx.AnnotatedDocument,
     actors: dict[tuple[str, str | None, str], _Actor],
-    by_start: Mapping[int, str],
-    by_end: Mapping[int, str],
+    countries: _CountryWords,
     taken: eventx.SpanSet,
 ) -> list[_Actor]:
     persons: list[_Actor] = []
+    by_family_name: dict[str, _Actor] = {}  # the first person found with each family name
     titles: list[tuple[int, int, str]] = []
     for match in _title_matcher(doc.language).finditer(doc):
         titles.append((match.start, match.end, doc.text[match.start : match.end]))
         if taken.covers(match.start):
             continue
-        country, name_from = _adjacent_country(doc, match.start, match.end, by_start, by_end)
+        country, name_from = _adjacent_country(doc, match.start, match.end, countries)
         index = _token_index_at(doc, name_from)
         if index is None:
             continue
@@ -231,9 +245,7 @@ def _persons(
             continue
         name = doc.text[span[0] : span[1]]
         last = eventx.normalize_string(name.split()[-1])
-        known = next(
-            (p for p in persons if eventx.normalize_string(p.name.split()[-1]) == last), None
-        )
+        known = by_family_name.get(last)
         if known is not None:  # "رئيس كازاخستان توكاييف" is the Tokayev already found
             known.spans.append((match.start, span[1]))
             continue
@@ -244,6 +256,7 @@ def _persons(
         _add(actors, person, (match.start, span[1]))
         if len(actors) > before:
             persons.append(person)
+            by_family_name.setdefault(last, person)
     _merge_later_mentions(doc, persons, titles)
     return persons
 
@@ -251,30 +264,51 @@ def _persons(
 def _merge_later_mentions(
     doc: eventx.AnnotatedDocument, persons: Sequence[_Actor], titles: Sequence[tuple[int, int, str]]
 ) -> None:
-    """Family-name mentions (توكاييف, Tokayev) and a bare title held by one person (الرئيس)."""
+    """Family-name mentions (توكاييف, Tokayev) and a bare title held by one person (الرئيس).
+
+    A mention is added unless one of the holder's spans already contains it. Mentions come in
+    text order, so a span added here contains a later one only if it reaches past its end: the
+    spans the holder had before are asked through a SpanSet, the added ones by their furthest
+    end (a scan of every span per mention would be quadratic in a long document).
+    """
     family: dict[str, _Actor] = {}
     for person in persons:
         last = eventx.normalize_string(person.name.split()[-1])
         if len(last) > 2:
             family.setdefault(last, person)
+    before: dict[int, eventx.SpanSet] = {}  # id(holder) -> its spans before this pass
+    reach: dict[int, int] = {}  # id(holder) -> the furthest end of a span added here
     for token in doc.tokens:
         holder = next((family[f] for f in token.forms if f in family), None)
         if holder is None:
             continue
         span = (token.start, token.end)
-        if not any(a <= span[0] and span[1] <= b for a, b in holder.spans):
+        known = before.get(id(holder))
+        if known is None:
+            known = before[id(holder)] = eventx.SpanSet(holder.spans)
+        contained = reach.get(id(holder), -1) >= span[1] or any(
+            True for _ in known.covering(span[0], span[1])
+        )
+        if not contained:
             holder.spans.append(span)
+            reach[id(holder)] = max(reach.get(id(holder), -1), span[1])
     by_title: dict[str, list[_Actor]] = {}
     for person in persons:
         if person.title:
             by_title.setdefault(eventx.normalize_string(person.title), []).append(person)
-    for start, end, text in titles:
+    before.clear()
+    reach.clear()
+    for start, end, text in titles:  # in text order, like the tokens above
         holders = by_title.get(eventx.normalize_string(text), [])
         if len(holders) != 1:
             continue
         holder = holders[0]
-        if not any(a <= start < b for a, b in holder.spans):
+        known = before.get(id(holder))
+        if known is None:
+            known = before[id(holder)] = eventx.SpanSet(holder.spans)
+        if reach.get(id(holder), -1) <= start and not known.covers(start):
             holder.spans.append((start, end))
+            reach[id(holder)] = max(reach.get(id(holder), -1), end)
 
 
 def _locative(doc: eventx.AnnotatedDocument, start: int) -> bool:
@@ -327,11 +361,11 @@ def _states(
 def extract_actors(ctx: eventx.ExtractionContext) -> Iterator[eventx.Actor]:
     doc = ctx.annotation
     actors: dict[tuple[str, str | None, str], _Actor] = {}
-    by_start, by_end = _demonyms(doc)
+    countries = _CountryWords(doc)
     taken = eventx.SpanSet(_organizations(doc, actors))
-    _bodies_and_forces(doc, actors, by_start, by_end, taken)
+    _bodies_and_forces(doc, actors, countries, taken)
     occupied = eventx.SpanSet(span for actor in actors.values() for span in actor.spans)
-    _persons(doc, actors, by_start, by_end, occupied)
+    _persons(doc, actors, countries, occupied)
     occupied = eventx.SpanSet(span for actor in actors.values() for span in actor.spans)
     _states(doc, actors, occupied)
     for actor in actors.values():

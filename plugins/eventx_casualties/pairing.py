@@ -9,6 +9,7 @@ with a paired one shares its trigger; one after ``بينهم``/``including`` is 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import eventx
@@ -142,10 +143,23 @@ def pair(
     prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
     aside = _asides(doc, subsets)
     options: list[tuple[float, int, int, Count, Trigger]] = []
+    # Only triggers within reach of a count can pair with it: looked up by bisection, so a long
+    # sentence with many counts and triggers does not try every pair (quadratic).
+    by_first = sorted((t.first_token, ti) for ti, t in enumerate(triggers))
+    by_last = sorted((t.last_token, ti) for ti, t in enumerate(triggers))
     for count in counts:
         if count.first_token in aside:
             continue  # a breakdown inside an aside is a subset, never paired by itself
-        for ti, trigger in enumerate(triggers):
+        after_count = count.last_token + 1  # a trigger after the count starts in reach
+        low = bisect.bisect_left(by_first, (after_count, -1))
+        high = bisect.bisect_left(by_first, (after_count + grammar.max_before + 1, -1))
+        near = {ti for _, ti in by_first[low:high]}
+        before_count = count.first_token - 1  # a trigger before the count ends in reach
+        low = bisect.bisect_left(by_last, (before_count - grammar.max_after, -1))
+        high = bisect.bisect_left(by_last, (before_count + 1, -1))
+        near.update(ti for _, ti in by_last[low:high])
+        for ti in sorted(near):
+            trigger = triggers[ti]
             if count.last_token < trigger.first_token:  # count, then trigger
                 gap = trigger.first_token - count.last_token - 1
                 if gap > grammar.max_before:

@@ -15,7 +15,7 @@ import eventx
 from eventx_deployments.index import DocumentIndex
 from eventx_deployments.lexicons import lexicon
 from eventx_deployments.mentions import Attribute, SentenceReader
-from eventx_deployments.merging import attach, merge_deployments
+from eventx_deployments.merging import attach_all, merge_deployments
 
 __version__ = "0.2.0"
 
@@ -43,10 +43,7 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
             found.extend(mentions)
         else:
             attributes.extend(reader.attributes())
-    facts = merge_deployments(found)
-    for attribute in attributes:
-        facts = attach(facts, attribute)
-    yield from facts
+    yield from attach_all(merge_deployments(found), attributes)
 
 
 @eventx.hookimpl

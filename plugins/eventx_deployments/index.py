@@ -267,11 +267,31 @@ class DocumentIndex:
 
 class _SpanIndex:
     """Character spans, asked whether any overlaps ``[start, end)`` (a bisection, so a long
-    document with many places stays linear). Spans are kept sorted by start with the furthest
-    end reached so far; a span added out of order is simply inserted and that prefix rebuilt."""
+    document with many places stays linear).
+
+    The spans given at construction and the spans added later are kept apart, each sorted by
+    start with the furthest end reached so far: the caller adds spans in text order while the
+    initial spans cover the whole document, so keeping one list would re-sort it on almost every
+    add (quadratic in a long document). A span added out of order rebuilds the added part only.
+    """
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._rebuild(sorted(spans))
+        self._base = _SortedSpans(sorted(spans))
+        self._added = _SortedSpans([])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(a, b)`` has ``start < b and a < end``."""
+        return self._base.overlaps(start, end) or self._added.overlaps(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self._added.add(start, end)
+
+
+class _SortedSpans:
+    """Spans sorted by start, with the furthest end among each prefix."""
+
+    def __init__(self, ordered: list[tuple[int, int]]) -> None:
+        self._rebuild(ordered)
 
     def _rebuild(self, ordered: list[tuple[int, int]]) -> None:
         self._spans = ordered
@@ -280,7 +300,6 @@ class _SpanIndex:
         self._reach = list(itertools.accumulate((b for _, b in ordered), max))
 
     def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span ``(a, b)`` has ``start < b and a < end``."""
         k = bisect.bisect_left(self._starts, end)  # the spans starting before ``end``
         return k > 0 and self._reach[k - 1] > start
 

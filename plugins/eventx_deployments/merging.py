@@ -123,43 +123,150 @@ def combine(parts: Sequence[eventx.Deployment]) -> eventx.Deployment:
     )
 
 
+class _Group:
+    """Facts of one deployment so far, with what :func:`combine` would pick from them kept up to
+    date fact by fact: comparing a new fact with the group then costs the same whatever the
+    group's size (recombining every part per fact was quadratic in a long document)."""
+
+    def __init__(self, fact: eventx.Deployment) -> None:
+        self.parts = [fact]
+        self.primary = fact
+        self.first_specific = fact if fact.force_kind not in GENERIC_FORCE_KINDS else None
+        self.first_actor = fact if fact.actor else None
+        self.first_actor_with_country = (
+            fact if fact.actor and fact.actor_country is not None else None
+        )
+        self.first_destination = fact if fact.destination else None
+        self.first_destination_with_country = (
+            fact if fact.destination and fact.destination_country is not None else None
+        )
+        self.first_size = fact.size if fact.size else None
+        self.contributors: list[str] = []
+        self._contributor_set: set[str] = set()
+        self._add_contributors(fact)
+        self.view = self._view()
+
+    def add(self, fact: eventx.Deployment) -> None:
+        self.parts.append(fact)
+        if _primary_key(fact) > _primary_key(self.primary):  # max() keeps the first maximum
+            self.primary = fact
+        if self.first_specific is None and fact.force_kind not in GENERIC_FORCE_KINDS:
+            self.first_specific = fact
+        if self.first_actor is None and fact.actor:
+            self.first_actor = fact
+        if self.first_actor_with_country is None and fact.actor and fact.actor_country is not None:
+            self.first_actor_with_country = fact
+        if self.first_destination is None and fact.destination:
+            self.first_destination = fact
+        if (
+            self.first_destination_with_country is None
+            and fact.destination
+            and fact.destination_country is not None
+        ):
+            self.first_destination_with_country = fact
+        if self.first_size is None and fact.size:
+            self.first_size = fact.size
+        self._add_contributors(fact)
+        self.view = self._view()
+
+    def _add_contributors(self, fact: eventx.Deployment) -> None:
+        for contributor in fact.contributors:
+            if contributor not in self._contributor_set:
+                self._contributor_set.add(contributor)
+                self.contributors.append(contributor)
+
+    def _view(self) -> eventx.Deployment:
+        """The fields :func:`same_deployment` compares, as :func:`combine` sets them."""
+        primary = self.primary
+        specific = primary.force_kind not in GENERIC_FORCE_KINDS
+        force_from = primary if specific or self.first_specific is None else self.first_specific
+        # combine() sorts by (country is None, is not primary) and takes the first.
+        if primary.actor and primary.actor_country is not None:
+            actor_from: eventx.Deployment | None = primary
+        elif self.first_actor_with_country is not None:
+            actor_from = self.first_actor_with_country
+        else:
+            actor_from = primary if primary.actor else self.first_actor
+        if primary.destination and primary.destination_country is not None:
+            destination_from: eventx.Deployment | None = primary
+        elif self.first_destination_with_country is not None:
+            destination_from = self.first_destination_with_country
+        else:
+            destination_from = primary if primary.destination else self.first_destination
+        return attrs.evolve(
+            primary,
+            force_kind=force_from.force_kind,
+            actor=actor_from.actor if actor_from else None,
+            actor_country=actor_from.actor_country if actor_from else None,
+            contributors=list(self.contributors),
+            destination_country=(
+                destination_from.destination_country if destination_from else None
+            ),
+            size=primary.size or self.first_size,
+        )
+
+
+def _primary_key(fact: eventx.Deployment) -> tuple[int, bool, int]:
+    return (_informativeness(fact), fact.evidence.sentence != 0, -fact.evidence.start)
+
+
 def merge_deployments(facts: Sequence[eventx.Deployment]) -> list[eventx.Deployment]:
     """Group facts of one deployment (greedy, in text order) and combine each group."""
     ordered = sorted(facts, key=lambda f: (f.evidence.start, f.evidence.end))
-    groups: list[list[eventx.Deployment]] = []
-    merged: list[eventx.Deployment] = []  # the combined fact of each group so far
+    groups: list[_Group] = []
     for fact in ordered:
         for n in range(len(groups) - 1, -1, -1):  # the most recent compatible group
-            if same_deployment(merged[n], fact):
-                groups[n].append(fact)
-                merged[n] = combine(groups[n])
+            if same_deployment(groups[n].view, fact):
+                groups[n].add(fact)
                 break
         else:
-            groups.append([fact])
-            merged.append(combine([fact]))
+            groups.append(_Group(fact))
+    merged = [combine(group.parts) for group in groups]
     return sorted(merged, key=lambda f: (f.evidence.start, f.evidence.end))
 
 
 def attach(facts: list[eventx.Deployment], attribute: Attribute) -> list[eventx.Deployment]:
     """Add a composition or tasks sentence to the deployment of the same kind it describes:
     the nearest one before it, else the nearest after it. Unattached attributes are dropped."""
-    if attribute.kind in GENERIC_FORCE_KINDS:
+    return attach_all(facts, [attribute])
+
+
+def attach_all(
+    facts: list[eventx.Deployment], attributes: Sequence[Attribute]
+) -> list[eventx.Deployment]:
+    """:func:`attach` each attribute in turn, updating each deployment once (attaching one by
+    one re-sorted a deployment's growing mentions per attribute: quadratic in a long document).
+    Which deployment an attribute joins depends only on force kinds and evidence, which
+    attaching does not change."""
+    targets: dict[int, list[Attribute]] = {}
+    for attribute in attributes:
+        if attribute.kind in GENERIC_FORCE_KINDS:
+            continue
+        same_kind = [n for n, f in enumerate(facts) if f.force_kind == attribute.kind]
+        if not same_kind:
+            continue
+        before = [n for n in same_kind if facts[n].evidence.start <= attribute.evidence.start]
+        targets.setdefault(before[-1] if before else same_kind[0], []).append(attribute)
+    if not targets:
         return facts
-    same_kind = [n for n, f in enumerate(facts) if f.force_kind == attribute.kind]
-    if not same_kind:
-        return facts
-    before = [n for n in same_kind if facts[n].evidence.start <= attribute.evidence.start]
-    n = before[-1] if before else same_kind[0]
-    fact = facts[n]
-    contributors = list(fact.contributors)
-    contributors.extend(c for c in attribute.contributors if c not in contributors)
-    mentions = sorted(
-        {*fact.mentions, fact.evidence, attribute.evidence}, key=lambda e: (e.start, e.end)
-    )
-    updated = attrs.evolve(
-        fact,
-        contributors=contributors,
-        purpose=fact.purpose or attribute.purpose,
-        mentions=mentions,
-    )
-    return [*facts[:n], updated, *facts[n + 1 :]]
+    updated = list(facts)
+    for n, attached in targets.items():
+        fact = facts[n]
+        contributors = list(fact.contributors)
+        seen = set(contributors)
+        purpose = fact.purpose
+        evidence = {*fact.mentions, fact.evidence}
+        for attribute in attached:
+            for contributor in attribute.contributors:
+                if contributor not in seen:
+                    seen.add(contributor)
+                    contributors.append(contributor)
+            purpose = purpose or attribute.purpose
+            evidence.add(attribute.evidence)
+        updated[n] = attrs.evolve(
+            fact,
+            contributors=contributors,
+            purpose=purpose,
+            mentions=sorted(evidence, key=lambda e: (e.start, e.end)),
+        )
+    return updated

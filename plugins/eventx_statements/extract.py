@@ -480,8 +480,9 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
         )
     _attach_quotes(utterances, quotes, doc, vocab)
     if vocab.language != "ar":
+        fullest = speakers_en.FullestNames(doc, vocab)
         for speaker in {id(u.speaker): u.speaker for u in utterances}.values():
-            speakers_en.complete_name(speaker, doc, vocab)
+            fullest.complete(speaker)
     for utterance in utterances:
         yield _statement(ctx, utterance)
 

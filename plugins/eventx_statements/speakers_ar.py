@@ -12,9 +12,10 @@ the whole title and name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import eventx
 from eventx_statements.phrase import SpeakerPhrase
@@ -343,15 +344,58 @@ def scan_preceding_subject(
     """
     if k >= 2 and tokens[k - 1].norm == ",":
         return _parenthesised_subject(tokens, k - 1, vocab, names)
-    start = k
-    while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
-        start -= 1
+    start = _clause_start(tokens, k)
     if start >= k:
         return None
-    found = scan_subject(tokens[:k], start, vocab, names)
+    found = scan_subject(_Head(tokens, k), start, vocab, names)
     if found is None or found.kind != "name" or found.tokens[-1] is not tokens[k - 1]:
         return None
     return found
+
+
+# The clause breaks of the last token sequence asked about: every cue of a sentence asks about
+# the same one. One entry, replaced whole (a walk back from each cue was quadratic in a long
+# sentence without commas).
+_last_breaks: tuple[Sequence[eventx.Token] | None, list[int]] = (None, [])
+
+
+def _clause_start(tokens: Sequence[eventx.Token], k: int) -> int:
+    """The first token of the clause holding ``tokens[k]``: after the last break before it."""
+    global _last_breaks
+    known, breaks = _last_breaks
+    if known is not tokens:
+        breaks = [j for j, t in enumerate(tokens) if t.norm in _CLAUSE_BREAKS]
+        _last_breaks = (tokens, breaks)
+    before = bisect.bisect_left(breaks, k)
+    return breaks[before - 1] + 1 if before else 0
+
+
+class _Head(Sequence[eventx.Token]):
+    """The first ``k`` tokens of a sequence, read in place (a copy per cue was quadratic)."""
+
+    __slots__ = ("_k", "_tokens")
+
+    def __init__(self, tokens: Sequence[eventx.Token], k: int) -> None:
+        self._tokens = tokens
+        self._k = min(k, len(tokens))
+
+    def __len__(self) -> int:
+        return self._k
+
+    @overload
+    def __getitem__(self, index: int) -> eventx.Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[eventx.Token]: ...
+
+    def __getitem__(self, index: int | slice) -> eventx.Token | Sequence[eventx.Token]:
+        if isinstance(index, slice):
+            return self._tokens[slice(*index.indices(self._k))]
+        if index < 0:
+            index += self._k
+        if not 0 <= index < self._k:
+            raise IndexError("token index out of range")
+        return self._tokens[index]
 
 
 def _looks_like_name(name: Sequence[eventx.Token], vocab: Vocabulary) -> bool:
@@ -368,6 +412,21 @@ def _looks_like_name(name: Sequence[eventx.Token], vocab: Vocabulary) -> bool:
     return True
 
 
+def _position(tokens: Sequence[eventx.Token], token: eventx.Token) -> int | None:
+    """The index of ``token`` (this very object) in ``tokens``, which are in text order: a
+    bisection by start instead of a walk from the sentence start."""
+    k = bisect.bisect_left(tokens, token.start, key=_start)
+    while k < len(tokens) and tokens[k].start == token.start:
+        if tokens[k] is token:
+            return k
+        k += 1
+    return next((k for k, t in enumerate(tokens) if t is token), None)  # not in text order
+
+
+def _start(token: eventx.Token) -> int:
+    return token.start
+
+
 def named_after_description(
     tokens: Sequence[eventx.Token], phrase: SpeakerPhrase, vocab: Vocabulary
 ) -> SpeakerPhrase:
@@ -380,9 +439,8 @@ def named_after_description(
         not definite(t) and t.norm not in vocab.titles for t in phrase.tokens[1:]
     ):
         return phrase  # it already has a name
-    try:
-        end = next(k for k, t in enumerate(tokens) if t is phrase.tokens[-1])
-    except StopIteration:
+    end = _position(tokens, phrase.tokens[-1])
+    if end is None:
         return phrase
     comma = next(
         (k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].norm == ","), None

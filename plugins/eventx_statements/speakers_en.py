@@ -282,18 +282,39 @@ def sentence_subject(
     return found if found is not None else pronoun()
 
 
-def complete_name(speaker: Speaker, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> None:
-    """Name a speaker known by a bare surname ("Adams") by its fullest form in the text
-    ("Gerry Adams"): the longest run of capitalised name words ending in that surname."""
-    if not speaker.person or len(speaker.words) != 1:
-        return
-    surname = speaker.name
-    best = surname
-    for sentence in doc.sentences:
-        tokens = sentence.tokens
-        for k, token in enumerate(tokens):
-            if token.text != surname:
-                continue
+class FullestNames:
+    """Name speakers known by a bare surname ("Adams") by their fullest form in the text
+    ("Gerry Adams"): the longest run of capitalised name words ending in that surname.
+
+    One per document: the tokens are indexed by text once and each surname is answered once,
+    so many speakers in a long document do not each walk every token.
+    """
+
+    def __init__(self, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> None:
+        self._doc = doc
+        self._vocab = vocab
+        self._at: dict[str, list[tuple[int, int]]] | None = None  # text -> (sentence, token)
+        self._fullest: dict[str, str] = {}
+
+    def complete(self, speaker: Speaker) -> None:
+        if not speaker.person or len(speaker.words) != 1:
+            return
+        surname = speaker.name
+        best = self._fullest.get(surname)
+        if best is None:
+            best = self._fullest[surname] = self._fullest_form(surname)
+        speaker.name = best
+
+    def _fullest_form(self, surname: str) -> str:
+        doc, vocab = self._doc, self._vocab
+        if self._at is None:
+            self._at = {}
+            for sentence in doc.sentences:
+                for k, token in enumerate(sentence.tokens):
+                    self._at.setdefault(token.text, []).append((sentence.index, k))
+        best = surname
+        for sentence_index, k in self._at.get(surname, ()):
+            tokens = doc.sentences[sentence_index].tokens
             j = k
             while (
                 j > 0
@@ -303,10 +324,10 @@ def complete_name(speaker: Speaker, doc: eventx.AnnotatedDocument, vocab: Vocabu
                 and _base(tokens[j - 1]) not in vocab.vocabulary
             ):
                 j -= 1
-            found = doc.text[tokens[j].start : token.end]
+            found = doc.text[tokens[j].start : tokens[k].end]
             if j < k and len(found) > len(best):
                 best = found
-    speaker.name = best
+        return best
 
 
 def previous_subject(tokens: Sequence[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:

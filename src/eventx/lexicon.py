@@ -195,8 +195,8 @@ class PhraseMatcher(Generic[T]):
         self, doc: AnnotatedDocument, start: int, stop: int, *, longest: bool
     ) -> Iterator[PhraseMatch[T]]:
         tokens = doc.tokens
-        offsets = doc.sentence_token_offsets
-        sentences = doc.sentences
+        sentence_ends = _sentence_ends(doc)
+        complete_at = self._complete_at
         resume = 0  # with ``longest``, the first token index a new match may start at
         for i in self._first_token_hits(doc, start, stop):
             if i < resume:
@@ -204,21 +204,27 @@ class PhraseMatcher(Generic[T]):
             token = tokens[i]
             if token.start < start or token.end > stop:
                 continue
-            sentence_index = bisect.bisect_right(offsets, i) - 1
-            sentence_end = offsets[sentence_index] + len(sentences[sentence_index].tokens)
-            complete = self._complete_at(tokens, i, sentence_end, stop)
+            complete = complete_at(tokens, i, sentence_ends[i], stop)
             if not complete:
                 continue
-            found = [
-                PhraseMatch(token.start, tokens[last].end, i, last, phrase, value)
-                for _, last, phrase, value in complete
-            ]
             if longest:
-                best = max(found, key=lambda m: (m.end - m.start, -len(m.phrase)))
-                yield best
-                resume = best.last_token + 1
+                # The longest match, then the shortest phrase, then the earliest entry: one
+                # PhraseMatch is built, not one per entry ending here.
+                best = complete[0]
+                best_key = (tokens[best[1]].end, -len(best[2]))
+                for candidate in complete[1:]:
+                    key = (tokens[candidate[1]].end, -len(candidate[2]))
+                    if key > best_key:
+                        best, best_key = candidate, key
+                _, last, phrase, value = best
+                yield PhraseMatch(token.start, tokens[last].end, i, last, phrase, value)
+                resume = last + 1
             else:
-                yield from sorted(found, key=lambda m: (m.end, m.phrase))
+                found = [
+                    PhraseMatch(token.start, tokens[last].end, i, last, phrase, value)
+                    for _, last, phrase, value in complete
+                ]
+                yield from sorted(found, key=_end_then_phrase)
 
     def _complete_at(
         self, tokens: Sequence[Token], i: int, sentence_end: int, stop: int
@@ -269,6 +275,24 @@ class PhraseMatcher(Generic[T]):
 
 def _entry_order(found: tuple[int, int, str, Any]) -> int:
     return found[0]
+
+
+def _end_then_phrase(match: PhraseMatch[Any]) -> tuple[int, str]:
+    return match.end, match.phrase
+
+
+def _sentence_ends(doc: AnnotatedDocument) -> list[int]:
+    """For each token, the index after its sentence's last token (cached on the document)."""
+    key = "sentence_ends"
+    found: list[int] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = []
+        total = 0
+        for sentence in doc.sentences:
+            total += len(sentence.tokens)
+            found.extend([total] * len(sentence.tokens))
+        doc.matcher_cache[key] = found
+    return found
 
 
 class _TrieNode:

@@ -329,6 +329,7 @@ def find_numbers(
 # document and the window, and are never mutated, so a cached answer is the answer.
 _EXPRESSIONS_KEY = "eventx.numbers.expressions"
 _NUMBERS_KEY = "eventx.numbers.numbers"
+_QUANTITIES_KEY = "eventx.numbers.quantities"
 
 
 def _expressions_in(
@@ -514,15 +515,30 @@ def find_quantities(
     doc: AnnotatedDocument, *, start: int = 0, end: int | None = None
 ) -> Iterator[QuantityMatch]:
     """Quantities inside ``[start, end)``, left to right: numbers with their qualifiers and
-    ranges, vague amounts (``عشرات``, ``hundreds``) and unspecified ones (``عدد من``)."""
+    ranges, vague amounts (``عشرات``, ``hundreds``) and unspecified ones (``عدد من``).
+
+    Computed once per document and window: several extractors ask for the same document's
+    quantities (casualties and deployments both read the whole document's).
+    """
     stop = len(doc.text) if end is None else end
+    key = (_QUANTITIES_KEY, start, stop)
+    found: list[QuantityMatch] | None = doc.matcher_cache.get(key)
+    if found is None:
+        found = _find_quantities(doc, start, stop)
+        doc.matcher_cache[key] = found
+    return iter(found)
+
+
+def _find_quantities(doc: AnnotatedDocument, start: int, stop: int) -> list[QuantityMatch]:
     words = number_words(doc.language)
     tokens = doc.tokens
     expressions = _expressions_in(doc, start, stop)
     numbers = _numbers_in(doc, start, stop)
     # A vague expression that contains a number is read as a whole: "several hundred", "a few
     # dozen". A number that contains a vague word stays a number: "ثلاثة آلاف".
-    numbers = [n for n in numbers if not _inside_longer(n, expressions.get("vague", ()))]
+    vague_spans = expressions.get("vague", [])
+    vague_firsts = [span.first_token for span in vague_spans]
+    numbers = [n for n in numbers if not _inside_longer(n, vague_spans, vague_firsts)]
     qualifiers = {m.last_token: m for m in expressions.get("qualifier", ())}
     postfixes = {m.first_token: m for m in expressions.get("postfix", ())}
     openers = {m.last_token: m for m in expressions.get("opener", ())}
@@ -577,15 +593,22 @@ def find_quantities(
             )
         )
     found.sort(key=lambda q: (q.start, q.end))
-    yield from found
+    return found
 
 
-def _inside_longer(number: NumberMatch, spans: Sequence[PhraseMatch[Any]]) -> bool:
-    return any(
-        s.first_token <= number.first_token
-        and number.last_token <= s.last_token
-        and (s.first_token, s.last_token) != (number.first_token, number.last_token)
-        for s in spans
+def _inside_longer(
+    number: NumberMatch, spans: Sequence[PhraseMatch[Any]], firsts: Sequence[int]
+) -> bool:
+    """Whether a longer span contains ``number``. ``spans`` are non-overlapping and in order
+    (``firsts``: their first tokens), so only the last one starting at or before the number can:
+    a bisection, not a walk over every span per number."""
+    k = bisect.bisect_right(firsts, number.first_token) - 1
+    if k < 0:
+        return False
+    s = spans[k]
+    return number.last_token <= s.last_token and (s.first_token, s.last_token) != (
+        number.first_token,
+        number.last_token,
     )
 
 

@@ -84,7 +84,14 @@ def _stamp(fact: Any, extractor: str) -> Any:
         if isinstance(value, Evidence):
             if value.extractor != extractor:
                 changes[field.name] = attrs.evolve(value, extractor=extractor)
-        elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+        elif (
+            isinstance(value, tuple)
+            and value
+            and isinstance(value[0], Evidence)
+            # Evidence made by ExtractionContext.evidence is already attributed: rebuild the
+            # tuple only when some of it is not (most facts then cost no copy at all).
+            and any(e.extractor != extractor for e in value)
+        ):
             changes[field.name] = tuple(attrs.evolve(e, extractor=extractor) for e in value)
     return attrs.evolve(fact, **changes) if changes else fact
 

@@ -147,13 +147,20 @@ class AnnotatedDocument:
         return None if i is None else self.sentences[i]
 
     def tokens_between(self, start: int, end: int) -> Iterator[Token]:
-        """Tokens overlapping ``[start, end)``."""
-        first = self.sentence_index_at(start)
-        if first is None:
+        """Tokens overlapping ``[start, end)``.
+
+        Found by bisection, so asking about a short span of a long sentence costs the span's
+        tokens, not the sentence's.
+        """
+        if not self.sentences:
             return
-        for sentence in self.sentences[first:]:
-            if sentence.start >= end:
+        tokens = self.tokens
+        i = bisect.bisect_left(self.token_starts, start)
+        while i > 0 and tokens[i - 1].end > start:
+            i -= 1
+        for j in range(i, len(tokens)):
+            token = tokens[j]
+            if token.start >= end:
                 break
-            for token in sentence.tokens:
-                if token.end > start and token.start < end:
-                    yield token
+            if token.end > start:
+                yield token

@@ -162,6 +162,12 @@ class BuiltinBackend:
         return annotate_normalized(normalized, language, backend=self.name)
 
 
+#: Tokens are built with tuple's own constructor: a NamedTuple's generated ``__new__`` is a
+#: Python call per token, the largest cost of annotating once the regexes have run.
+_new_tuple = tuple.__new__
+_WORD_GROUP = _TOKEN_RE.groupindex["word"]
+
+
 def annotate_normalized(
     normalized: NormalizedText, language: str, *, backend: str = "builtin"
 ) -> AnnotatedDocument:
@@ -173,10 +179,15 @@ def annotate_normalized(
     identity = not normalized.has_deletions
     length = len(original)
     to_original = normalized.to_original
+    finditer = _TOKEN_RE.finditer
+    word_group = _WORD_GROUP
+    new_tuple = _new_tuple
+    token_type = Token
+    no_stems: tuple[str, ...] = ()
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
         append = tokens.append
-        for match in _TOKEN_RE.finditer(norm, a, b):
+        for match in finditer(norm, a, b):
             m_start, m_end = match.span()
             if identity:
                 start, end = m_start, m_end
@@ -186,13 +197,22 @@ def annotate_normalized(
                 while end < length and original[end] in TRAILING_MARKS:
                     end += 1
             word = match.group()
+            # Token(text, start, end, norm, stems) with the optional layers None.
             append(
-                Token(
-                    original[start:end],
-                    start,
-                    end,
-                    word,
-                    stems(word) if match.lastgroup == "word" else (),
+                new_tuple(
+                    token_type,
+                    (
+                        original[start:end],
+                        start,
+                        end,
+                        word,
+                        stems(word) if match.lastindex == word_group else no_stems,
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                    ),
                 )
             )
         start, end = normalized.span_to_original(a, b)

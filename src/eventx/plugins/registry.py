@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import heapq
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
@@ -14,6 +14,10 @@ from attrs import frozen
 from eventx.budget import Budget
 from eventx.nlp.annotation import AnnotatedDocument, Sentence
 from eventx.record import DateFact, Diagnostic, Document, Evidence, field_of
+
+if TYPE_CHECKING:
+    from eventx.gazetteer import PlaceMention
+    from eventx.numbers import QuantityMatch
 
 ExtractorFunction = Callable[["ExtractionContext"], Iterable[Any]]
 #: How many sentences back :meth:`ExtractionContext.nearest_date` looks for a date.
@@ -179,6 +183,23 @@ class ExtractionContext:
         Declare the field in your extractor's ``requires`` so those extractors run first.
         """
         return tuple(self._facts.get(field, ()))
+
+    def quantities(self) -> tuple[QuantityMatch, ...]:
+        """Every quantity of the document (:func:`eventx.find_quantities`), left to right.
+
+        Computed once per document and shared by every extractor that asks, so plugins that
+        need the same numbers do not each read them again.
+        """
+        from eventx.numbers import find_quantities
+
+        return tuple(find_quantities(self.annotation))
+
+    def place_mentions(self) -> tuple[PlaceMention, ...]:
+        """Every gazetteer place name and demonym of the document
+        (:func:`eventx.find_place_mentions`), computed once per document and shared."""
+        from eventx.gazetteer import find_place_mentions
+
+        return find_place_mentions(self.annotation)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``, with its sentence index and this extractor's name."""
