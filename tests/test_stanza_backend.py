@@ -523,7 +523,7 @@ def test_stanza_backend_without_the_extra_says_how_to_install_it(
     from eventx.pipeline import Pipeline
 
     monkeypatch.setitem(sys.modules, "stanza", None)  # what an install without the extra sees
-    with pytest.raises(StanzaNotInstalledError, match=r"pip install 'eventx\[stanza\]'"):
+    with pytest.raises(StanzaNotInstalledError, match=r"pip install 'eventx-news\[stanza\]'"):
         Pipeline(backend="stanza", stanza_dir=str(FIXTURES))
 
 
