@@ -69,7 +69,7 @@ def _groups(language: str) -> Mapping[str, Mapping[str, Any]]:
     for name, group in groups.items():
         for key in ("acled", "otherwise", "requires"):
             value = group.get(key)
-            values = value if isinstance(value, list) else [value]
+            values = value if isinstance(value, list | tuple) else [value]
             if any(v is not None and v not in eventx.ACLED_TYPES for v in values):
                 raise ValueError(f"{PACKAGE}/lexicon/{language}.toml [groups.{name}]: {value!r}")
     return groups
@@ -145,7 +145,7 @@ def find_triggers(
 def _listed(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else (str(value),)
 
 
 def _conflict_evidence(record: eventx.EventRecord, triggers: list[Trigger]) -> bool:
