@@ -29,7 +29,7 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
