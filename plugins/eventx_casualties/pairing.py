@@ -155,7 +155,9 @@ def pair(
         high = bisect.bisect_left(by_first, (after_count + grammar.max_before + 1, -1))
         near = {ti for _, ti in by_first[low:high]}
         before_count = count.first_token - 1  # a trigger before the count ends in reach
-        low = bisect.bisect_left(by_last, (before_count - grammar.max_after, -1))
+        # a toll's figure may stand further from it ("the toll ... rose to 31")
+        reach = max(grammar.max_after, _TOLL_REACH) if grammar.toll_words else grammar.max_after
+        low = bisect.bisect_left(by_last, (before_count - reach, -1))
         high = bisect.bisect_left(by_last, (before_count + 1, -1))
         near.update(ti for _, ti in by_last[low:high])
         for ti in sorted(near):
