@@ -87,3 +87,33 @@ def test_facts_frame_has_one_row_per_fact() -> None:
         source = texts[int(row["document_id"].split("-")[1])]
         if row["start"] >= 0:
             assert source[row["start"] : row["end"]] == row["text"]
+
+
+HANG_DIR = Path(__file__).resolve().parent / "fixtures" / "hang_plugin"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheduler", ["sync", "processes"])
+def test_isolated_documents_stop_an_endless_loop_and_keep_the_rest(
+    scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The plugin is found by name in Dask's worker processes (they inherit PYTHONPATH).
+    monkeypatch.syspath_prepend(str(HANG_DIR))
+    monkeypatch.setenv("PYTHONPATH", str(HANG_DIR))
+    import eventx_test_hang
+
+    pipeline = eventx.Pipeline(plugins=[eventx_test_hang])
+    text = "Police said 26 people were killed in Almaty on Friday."
+    documents = [
+        eventx.Document(id=f"d{i}", text=text, document_date="2022-01-07") for i in range(4)
+    ]
+    documents[1] = eventx.Document(id="stuck", text=f"{text} HANG-NOW")
+    bag = edask.records_bag(
+        documents, pipeline, npartitions=2, isolate=True, document_timeout=3.0
+    )
+    records = bag.compute(scheduler=scheduler, num_workers=2)
+    assert [r.id for r in records] == ["d0", "stuck", "d2", "d3"]
+    assert records[1].status == "error"
+    assert "longer than the per-document limit of 3 s" in records[1].diagnostics[0].message
+    for i in (0, 2, 3):  # the others: exactly the plain pipeline's records
+        assert records[i].to_json() == pipeline.run(documents[i]).to_json()

@@ -76,11 +76,33 @@ def _extract_partition(documents: Iterable[Document], config: bytes) -> list[Eve
     return [pipeline.run(document) for document in documents]
 
 
+def _extract_partition_isolated(
+    documents: Iterable[Document], config: bytes, document_timeout: float | None
+) -> list[EventRecord]:
+    # Each document runs in a supervised child process of this worker (forked from the warm
+    # pipeline where that is safe): a document stuck in code that never spends its budget is
+    # stopped after ``document_timeout`` seconds and gets an error record; the rest go on.
+    from eventx.parallel import _Supervisor, to_payload
+
+    pipeline = _pipeline_for(config)
+    settings = dict(pipeline._config)
+    if document_timeout is None:
+        document_timeout = settings.get("timeout")
+    supervisor = _Supervisor(1, settings, document_timeout, pipeline=pipeline)
+    try:
+        results = list(supervisor.run(map(to_payload, documents)))
+    finally:
+        supervisor.close()
+    return [EventRecord.from_dict(orjson.loads(text)) for _id, _status, text in results]
+
+
 def records_bag(
     documents: Iterable[Document | str | Mapping[str, Any]] | db.Bag,
     pipeline: Pipeline | None = None,
     *,
     npartitions: int | None = None,
+    isolate: bool = False,
+    document_timeout: float | None = None,
 ) -> db.Bag:
     """A bag with one :class:`EventRecord` per document, in input order.
 
@@ -89,6 +111,11 @@ def records_bag(
     :param pipeline: the pipeline to run (default: a fresh ``eventx.Pipeline()``); it must
         pickle, so plugins given to it as objects must pickle too.
     :param npartitions: for a list of documents, how many partitions (default: Dask's choice).
+    :param isolate: run each document in a supervised child process of the Dask worker, so a
+        document that hangs (code that never spends its work budget) or kills its process costs
+        only its own record (an ``error`` record); the records are otherwise the same.
+    :param document_timeout: with ``isolate``, seconds one document may take (default: the
+        pipeline's ``timeout``); 0: no limit.
     """
     config = pickle.dumps(pipeline if pipeline is not None else Pipeline())
     if isinstance(documents, db.Bag):
@@ -96,6 +123,11 @@ def records_bag(
     else:
         items = [as_document(item, position=i) for i, item in enumerate(documents)]
         bag = db.from_sequence(items, npartitions=npartitions)  # type: ignore[no-untyped-call]
+    if isolate:
+        isolated: db.Bag = bag.map_partitions(  # type: ignore[no-untyped-call]
+            _extract_partition_isolated, config, document_timeout
+        )
+        return isolated
     result: db.Bag = bag.map_partitions(_extract_partition, config)  # type: ignore[no-untyped-call]
     return result
 

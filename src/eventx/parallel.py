@@ -240,14 +240,21 @@ def _death_note(process: Any) -> str:
 class _Supervisor:
     """Runs payloads over ``jobs`` worker processes, replacing any that die or hang."""
 
-    def __init__(self, jobs: int, settings: dict[str, Any], document_timeout: float | None):
+    def __init__(
+        self,
+        jobs: int,
+        settings: dict[str, Any],
+        document_timeout: float | None,
+        *,
+        pipeline: Any = None,
+    ):
         global _WORKER
         method = start_method(settings)
         self.context = multiprocessing.get_context(method)
         self.worker_settings: dict[str, Any] | None
         if method == "fork":
             # Warm up once here, then fork: workers inherit a ready pipeline and share its pages.
-            _WORKER = _build_pipeline(settings)
+            _WORKER = pipeline if pipeline is not None else _build_pipeline(settings)
             _WORKER.warm_up()
             gc.collect()
             self.worker_settings = None
