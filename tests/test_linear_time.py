@@ -23,7 +23,10 @@ from hypothesis import strategies as st
 import eventx
 
 SMALL, LARGE = 10_000, 100_000
-MAX_RATIO = 12.0
+#: The issue's "~12x" for 10x the text. Linear shapes measure 10-11.7x here; on a machine
+#: loaded by other processes the larger run's CPU time grows a few percent more (cache
+#: pressure), so the bound has that much room. Quadratic growth would be ~100x.
+MAX_RATIO = 12.5
 #: The repetitive shapes of issue 16.9, shared with scripts/record_digests.py (which pins their
 #: records at 3 KB).
 SHAPES = [
