@@ -143,6 +143,8 @@ def _check_facts(result: Any, state: CallState) -> str | None:
         )
         if problem:
             return problem
+    for fact in result:  # all sound: the host's own check of the final answer skips them
+        state.checked[id(fact)] = fact
     return None
 
 
@@ -250,8 +252,7 @@ class Pipeline:
         config = dict(self._config)
         # modules do not pickle: they travel by name and are imported again
         config["plugins"] = tuple(
-            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p
-            for p in config["plugins"]
+            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p for p in config["plugins"]
         )
         return (_rebuild_pipeline, (config,))
 
@@ -406,7 +407,7 @@ class Pipeline:
             diagnostics, text_length=len(text), work_per_char=self.work_budget, checks=_HOOK_CHECKS
         )
         with calling(state):
-            started = time.perf_counter()
+            started = self._now()
             budget = state.budget()
             try:
                 with budget_scope(budget):
@@ -423,7 +424,7 @@ class Pipeline:
                 )
             started = self._lap(f"annotate:{self.backend.name}", started)
             facts = self._run_extractors(document, annotation, language, state)
-            started = time.perf_counter()
+            started = self._now()
             record = self._merge(
                 record_id, document, annotation, language, record_date, facts, state
             )
@@ -458,7 +459,7 @@ class Pipeline:
                     continue
             elif not supported:
                 continue  # language-agnostic means: every language eventx supports
-            started = time.perf_counter()
+            started = self._now()
             budget = state.budget()
             context = ExtractionContext(
                 document, annotation, facts, extractor.name, state.diagnostics, budget=budget
@@ -485,7 +486,7 @@ class Pipeline:
                     state.fail(extractor.name, problem)
                     continue
                 stamped = _stamp(fact, extractor.name)
-                state.checked.add(id(stamped))
+                state.checked[id(stamped)] = stamped
                 facts.setdefault(field_of(fact), []).append(stamped)
         return facts
 
@@ -567,11 +568,17 @@ class Pipeline:
             return _CORE_FALLBACK[hook_name](**kwargs)
         return result
 
+    def _now(self) -> float:
+        """The clock when collecting timings; 0.0 otherwise (no clock read on the hot path)."""
+        return time.perf_counter() if self.collect_timings else 0.0
+
     def _lap(self, stage: str, started: float) -> float:
-        """Add the time since ``started`` to ``stage`` (when collecting); return the time now."""
+        """Add the time since ``started`` to ``stage`` (when collecting); return the time now
+        (0.0 when not collecting: no clock is read on the hot path)."""
+        if not self.collect_timings:
+            return 0.0
         now = time.perf_counter()
-        if self.collect_timings:
-            self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
+        self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
         return now
 
     @staticmethod

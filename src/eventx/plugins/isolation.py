@@ -59,9 +59,10 @@ class CallState:
         self.checks = checks or {}
         self.failed = False
         self.kwargs: dict[str, Any] = {}
-        #: ids of fact objects already checked on entry (alive for the whole run), so a merge
-        #: answer made of them is not checked twice.
-        self.checked: set[int] = set()
+        #: Fact objects already checked (by id; the value keeps the object alive for the run,
+        #: so its id cannot be reused by another object), so that a merge answer made of them,
+        #: or checked again by the host after the guard, is not checked twice.
+        self.checked: dict[int, Any] = {}
 
     def budget(self) -> Budget:
         """A fresh allowance for one stage."""
