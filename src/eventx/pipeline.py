@@ -318,7 +318,7 @@ class Pipeline:
             )
         return self.run(document)
 
-    def warm_up(self, *, freeze_gc: bool = False) -> None:
+    def warm_up(self, *, freeze_gc: bool = False, before_fork: bool = False) -> None:
         """Load every lazily built resource now (lexicons, gazetteer, matchers) by running one
         short Arabic and one short English document.
 
@@ -326,9 +326,18 @@ class Pipeline:
         reach (:func:`gc.freeze`): the gazetteer alone holds about half a million long-lived
         objects, and walking them in every full collection costs ~30% of the run time. This is
         process-wide, so it is opt-in; the CLI and its workers use it.
+
+        With ``before_fork``, data that only some documents need is loaded too (the fuzzy
+        place table, ~70 MB): a process about to fork workers loads it once and the workers
+        share its pages, instead of each loading a private copy on its first such document.
+        A single process leaves it for the first document that needs it (a quicker start).
         """
         for text, language in _WARM_UP_TEXTS:
             self.extract(text, language=language, document_date="2022-01-07")
+        if before_fork:
+            from eventx.gazetteer.fuzzy import preload_fuzzy_table
+
+            preload_fuzzy_table()
         if freeze_gc:
             gc.collect()
             gc.freeze()
