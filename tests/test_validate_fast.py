@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import eventx
 from eventx.plugins import validate
 from eventx.record.facts import FACT_FIELDS, AdminArea, Quantity
+from eventx.record.frozen_mapping import FrozenMapping
 
 TEXT = "قتل 26 مسلحا في ألماتي يوم 6 يناير 2022. Police said 3,000 troops arrived in Almaty."
 EV = eventx.Evidence.from_span(TEXT, 0, 3)
@@ -153,3 +154,46 @@ def test_a_nan_latitude_and_a_lone_surrogate_name_are_refused() -> None:
     assert validate.fact_problem(_forced(location, "name", "Alm\ud800aty"), "locations")
     assert validate.fact_problem(_forced(location, "geonameid", 2**60), "locations")
     assert validate.fact_problem(_forced(location, "country_code", OddStr("kz")), "locations")
+
+
+PARTS: list[tuple[str, Any]] = [
+    (
+        "event_type",
+        eventx.EventType(
+            acled="riots", plover="PROTEST", confidence=0.8, evidence=(EV,), votes={"riots": 2.5}
+        ),
+    ),
+    ("time", eventx.TimeSpan(start="2022-01-05", end="2022-01-06")),
+]
+
+
+def _full_part_path(value: Any, name: str) -> str | None:
+    data, problem = validate._unstructured(value, name)
+    return problem or validate._problem(data, f"#/properties/{name}", name)
+
+
+@given(st.sampled_from(PARTS), st.data(), HOSTILE)
+def test_decisions_the_fast_path_accepts_the_full_path_accepts_too(
+    part: tuple[str, Any], data: st.DataObject, value: Any
+) -> None:
+    name, answer = part
+    assert validate._fast_part_check(name, type(answer))(answer)
+    attribute = data.draw(st.sampled_from([f.name for f in attrs.fields(type(answer))]))
+    forced = _forced(answer, attribute, value)
+    assert (validate.record_part_problem(forced, name) is None) == (
+        _full_part_path(forced, name) is None
+    )
+
+
+@given(HOSTILE | st.text(max_size=4))
+def test_a_country_answer_is_checked_the_same_on_both_paths(value: Any) -> None:
+    assert (validate.record_part_problem(value, "country") is None) == (
+        _full_part_path(value, "country") is None
+    )
+
+
+def test_odd_votes_are_refused() -> None:
+    event_type = PARTS[0][1]
+    for votes in ({"riots": float("inf")}, {1: 1.0}, {"r\ud800": 1.0}, {"riots": 2**60}):
+        forced = _forced(event_type, "votes", FrozenMapping(votes))
+        assert validate.record_part_problem(forced, "event_type") is not None

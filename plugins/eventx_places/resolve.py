@@ -91,9 +91,9 @@ def locative_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
 def is_locative(text: str, start: int, language: str) -> bool:
     """Whether the name starting at ``start`` follows a locative preposition or clitic."""
     words, prefixes = locative_words(language)
-    before = [
+    before = [  # only the last two words are read: only they are normalised
         eventx.normalize_string(w.strip(",.:;\"'“”()"))
-        for w in text[max(0, start - 32) : start].split()
+        for w in text[max(0, start - 32) : start].split()[-2:]
     ]
     if before and before[-1] in words:
         return True

@@ -160,9 +160,15 @@ def _check_decision(kind: type, field: str) -> Callable[[Any, CallState], str | 
     def check(result: Any, state: CallState) -> str | None:
         if not isinstance(result, kind):
             return f"a {type(result).__name__}, not {kind.__name__}"
-        return _evidence_problem(result, state.kwargs["document"].text) or record_part_problem(
+        key = (field, id(result))
+        if key in state.checked:  # the guard checked this answer; the host checks it again
+            return None
+        problem = _evidence_problem(result, state.kwargs["document"].text) or record_part_problem(
             result, field
         )
+        if problem is None:
+            state.checked[key] = result
+        return problem
 
     return check
 

@@ -59,10 +59,11 @@ class CallState:
         self.checks = checks or {}
         self.failed = False
         self.kwargs: dict[str, Any] = {}
-        #: Fact objects already checked (by id; the value keeps the object alive for the run,
-        #: so its id cannot be reused by another object), so that a merge answer made of them,
-        #: or checked again by the host after the guard, is not checked twice.
-        self.checked: dict[int, Any] = {}
+        #: Fact objects already checked, by id (and decisions by (field, id)); the value keeps
+        #: the object alive for the run, so its id cannot be reused by another object. A merge
+        #: answer made of them, or an answer the host checks again after the guard, is then
+        #: not checked twice.
+        self.checked: dict[Any, Any] = {}
 
     def budget(self) -> Budget:
         """A fresh allowance for one stage."""

@@ -36,6 +36,7 @@ import attrs
 import orjson
 
 from eventx.record import record_schema
+from eventx.record.frozen_mapping import FrozenMapping
 from eventx.record.serialize import CONVERTER
 
 #: The largest integer every JSON reader represents exactly (IEEE double): 2**53 - 1.
@@ -309,6 +310,8 @@ def fact_problem(obj: Any, field: str) -> str | None:
 
 def record_part_problem(obj: Any, name: str) -> str | None:
     """Why the value of the record-level field ``name`` is invalid, or None."""
+    if _fast_part_check(name, type(obj))(obj):
+        return None
     data, problem = _unstructured(obj, name)
     return problem or _problem(data, f"#/properties/{name}", name)
 
@@ -480,6 +483,8 @@ def _fast_object_check(cls: type, part: Mapping[str, Any]) -> FastCheck:
             return _never
         elif f.type in _UNDECLARED_SCALARS:
             checks.append((f.name, _fast_scalar_check(_UNDECLARED_SCALARS[f.type])))
+        elif f.type == Mapping[str, float]:
+            checks.append((f.name, _fast_votes_check))
         else:
             item_cls = _attrs_class(_tuple_item_type(f.type))
             item_def = _CLASS_DEFS.get(item_cls) if item_cls is not None else None
@@ -497,6 +502,22 @@ def _fast_object_check(cls: type, part: Mapping[str, Any]) -> FastCheck:
         return True
 
     return check
+
+
+def _fast_votes_check(v: Any) -> bool:
+    """A read-only mapping of plain strings to finite numbers (``EventType.votes``)."""
+    if type(v) is not FrozenMapping:
+        return False
+    for key, value in v.items():
+        t = type(value)
+        if type(key) is not str or not _safe_str(key):
+            return False
+        if not (
+            (t is float and math.isfinite(value))
+            or (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER)
+        ):
+            return False
+    return True
 
 
 def _fast_tuple_check(item_def: str, item_cls: type) -> FastCheck:
@@ -531,4 +552,25 @@ def _fast_fact_check(cls: type, field: str) -> FastCheck:
         else:
             check = _fast_value_check({"$ref": f"#/$defs/{FIELD_DEFS[field]}"}, cls)
         _FAST_FACT_CHECKS[(cls, field)] = check
+    return check
+
+
+#: The fast check of each (record-level field, answer type), compiled on first use.
+_FAST_PART_CHECKS: dict[tuple[str, type], FastCheck] = {}
+
+
+def _fast_part_check(name: str, cls: type) -> FastCheck:
+    """The fast check of a hook's answer of class ``cls`` for the record-level field ``name``
+    (an attrs class or a plain scalar; anything else takes the full path)."""
+    check = _FAST_PART_CHECKS.get((name, cls))
+    if check is None:
+        if not _CLASS_DEFS:
+            _CLASS_DEFS.update(_class_defs())
+        part = _schema()["properties"].get(name)
+        plain = cls in (str, int, float, bool, type(None))
+        if part is None or not (plain or attrs.has(cls)):
+            check = _never
+        else:
+            check = _fast_value_check(part, cls)
+        _FAST_PART_CHECKS[(name, cls)] = check
     return check
