@@ -197,3 +197,26 @@ def test_odd_votes_are_refused() -> None:
     for votes in ({"riots": float("inf")}, {1: 1.0}, {"r\ud800": 1.0}, {"riots": 2**60}):
         forced = _forced(event_type, "votes", FrozenMapping(votes))
         assert validate.record_part_problem(forced, "event_type") is not None
+
+
+def test_well_typed_facts_with_evidence_off_the_text_are_dropped_and_good_ones_stamped() -> None:
+    text = "Police said 26 people were killed in Almaty on Friday."
+    at = text.index("26")
+
+    def facts(ctx: eventx.ExtractionContext) -> list[Any]:
+        good = eventx.Evidence(text="26", start=at, end=at + 2)  # not made by ctx: unstamped
+        off = eventx.Evidence(text="27", start=at, end=at + 2)
+        return [
+            eventx.Casualty(kind="killed", count=26, evidence=good),
+            eventx.Casualty(kind="injured", count=26, evidence=good, mentions=(good, off)),
+            eventx.Actor(name="Police", kind="force", mentions=(off,)),
+        ]
+
+    from eventx.testing import run_extractor
+
+    record = run_extractor(eventx.Extractor(name="facts", func=facts), text)
+    assert [(c.kind, c.evidence.extractor) for c in record.casualties] == [("killed", "facts")]
+    assert record.actors == ()
+    dropped = [d.message for d in record.diagnostics if d.plugin == "facts"]
+    assert len(dropped) == 2
+    assert all("[12, 14) '27' that does not match the text there" in m for m in dropped)

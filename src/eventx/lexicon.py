@@ -132,16 +132,8 @@ class PhraseMatcher(Generic[T]):
             return hits
         index = doc.form_index
         found: set[int] = set()
-        # Walk the smaller side: a gazetteer has ~10^5 first words, a short article ~10^2 forms.
-        if len(index) < len(self._literal_firsts):
-            for form, at in index.items():
-                if form in self._literal_firsts:
-                    found.update(at)
-        else:
-            for first in self._literal_firsts:
-                positions = index.get(first)
-                if positions:
-                    found.update(positions)
+        for form in common_forms(index, self._literal_firsts):
+            found.update(index[form])
         for first in self._other_firsts:
             for form in doc.forms_with_prefix(first[:-1]):
                 found.update(index[form])
@@ -271,6 +263,15 @@ class PhraseMatcher(Generic[T]):
         if len(complete) > 1:
             complete.sort(key=_entry_order)
         return complete
+
+
+def common_forms(index: Mapping[str, Any], forms: frozenset[str]) -> Iterable[str]:
+    """The keys of ``index`` (a document's form index) that are in ``forms``: one set
+    intersection in C that walks the smaller side (a gazetteer has ~10^5 first words, an
+    article ~10^3 forms). ``dict.keys() & frozenset`` would always walk the frozenset."""
+    if len(forms) < len(index):
+        return index.keys() & forms
+    return forms.intersection(index)
 
 
 def _entry_order(found: tuple[int, int, str, Any]) -> int:

@@ -16,19 +16,26 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import attrs
 
 from eventx import merge as core_policies
-from eventx.budget import DEFAULT_WORK_PER_CHAR, BudgetExceeded, budget_scope
+from eventx.budget import (
+    DEFAULT_WORK_PER_CHAR,
+    BudgetExceeded,
+    budget_scope,
+    enter_budget,
+    leave_budget,
+)
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.langid import SUPPORTED_LANGUAGES, UNDETERMINED, detect_language
 from eventx.plugins.host import PluginHost, PluginInfo
 from eventx.plugins.isolation import CallState, calling, describe, guard_hook, is_real_interrupt
 from eventx.plugins.registry import ExtractionContext, Extractor
-from eventx.plugins.validate import fact_problem, record_part_problem
+from eventx.plugins.validate import fact_problem, record_part_problem, well_typed_fact
 from eventx.record import (
+    FACT_FIELDS,
     RECORD_FIELDS,
     CasualtyTotal,
     Diagnostic,
@@ -115,11 +122,62 @@ def _clean_text(text: str) -> tuple[str, list[str]]:
 def _evidence_problem(value: Any, text: str) -> str | None:
     for evidence in evidence_of(value):
         if not evidence.matches(text):
-            return (
-                f"evidence [{evidence.start}, {evidence.end}) {evidence.text!r} that does not "
-                f"match the text there"
-            )
+            return _mismatch(evidence)
     return None
+
+
+def _mismatch(evidence: Evidence) -> str:
+    return (
+        f"evidence [{evidence.start}, {evidence.end}) {evidence.text!r} that does not "
+        f"match the text there"
+    )
+
+
+class _EvidenceFields:
+    """Where a fact class declares its evidence: (attribute, holds a tuple of Evidence).
+
+    Only for facts the validator found well typed (eventx.plugins.validate.well_typed_fact):
+    their evidence is exactly there, so checking and stamping it needs no walk over every
+    attribute with isinstance tests (:func:`evidence_of`, :func:`_stamp`).
+    """
+
+    _known: ClassVar[dict[type, _EvidenceFields]] = {}
+
+    def __init__(self, cls: type) -> None:
+        fields = attrs.fields(attrs.resolve_types(cls))
+        self.fields = tuple(
+            (f.name, f.type == tuple[Evidence, ...])
+            for f in fields
+            if f.type in (Evidence, Evidence | None, tuple[Evidence, ...])
+        )
+
+    @classmethod
+    def of(cls, fact_type: type) -> _EvidenceFields:
+        found = cls._known.get(fact_type)
+        if found is None:
+            found = cls._known[fact_type] = cls(fact_type)
+        return found
+
+    def problem(self, fact: Any, text: str) -> str | None:
+        """:func:`_evidence_problem` of a well-typed fact (same evidence, same order)."""
+        for name, many in self.fields:
+            value = getattr(fact, name)
+            for evidence in value if many else () if value is None else (value,):
+                if text[evidence.start : evidence.end] != evidence.text:
+                    return _mismatch(evidence)
+        return None
+
+    def stamp(self, fact: Any, extractor: str) -> Any:
+        """:func:`_stamp` of a well-typed fact."""
+        changes: dict[str, Any] = {}
+        for name, many in self.fields:
+            value = getattr(fact, name)
+            if many:
+                if any(e.extractor != extractor for e in value):
+                    changes[name] = tuple(attrs.evolve(e, extractor=extractor) for e in value)
+            elif value is not None and value.extractor != extractor:
+                changes[name] = attrs.evolve(value, extractor=extractor)
+        return attrs.evolve(fact, **changes) if changes else fact
 
 
 # --- checks of hook answers (a failing check costs that answer, not the record) --------------
@@ -480,8 +538,11 @@ class Pipeline:
                 document, annotation, facts, extractor.name, state.diagnostics, budget=budget
             )
             try:
-                with budget_scope(budget):
+                token = enter_budget(budget)  # budget_scope without a generator: a hot path
+                try:
                     produced = list(extractor.func(context))
+                finally:
+                    leave_budget(token)
                 budget.check()  # it may have caught BudgetExceeded and carried on
             except BaseException as exc:
                 if is_real_interrupt(exc):
@@ -496,13 +557,26 @@ class Pipeline:
             finally:
                 self._lap(extractor.name, started)
             for fact in produced:
-                problem = self._check_fact(fact, text)
-                if problem:
-                    state.fail(extractor.name, problem)
-                    continue
-                stamped = _stamp(fact, extractor.name)
+                field = FACT_FIELDS.get(type(fact))
+                if field is not None and well_typed_fact(fact, field):
+                    # the common case, checked on the object: only its evidence is left
+                    evidence = _EvidenceFields.of(type(fact))
+                    problem = evidence.problem(fact, text)
+                    if problem:
+                        state.fail(
+                            extractor.name, f"dropped a {type(fact).__name__} whose {problem}"
+                        )
+                        continue
+                    stamped = evidence.stamp(fact, extractor.name)
+                else:
+                    problem = self._check_fact(fact, text)
+                    if problem:
+                        state.fail(extractor.name, problem)
+                        continue
+                    stamped = _stamp(fact, extractor.name)
+                    field = field_of(fact)
                 state.checked[id(stamped)] = stamped
-                facts.setdefault(field_of(fact), []).append(stamped)
+                facts.setdefault(field, []).append(stamped)
         return facts
 
     def _merge(

@@ -174,6 +174,7 @@ def annotate_normalized(
     norm = normalized.text
     original = normalized.original
     stems = arabic_stems if language == "ar" else english_stems
+    english = stems is english_stems
     sentences: list[Sentence] = []
     # Offsets map back with a bisection per boundary; without deletions they are the identity.
     identity = not normalized.has_deletions
@@ -197,6 +198,12 @@ def annotate_normalized(
                 while end < length and original[end] in TRAILING_MARKS:
                     end += 1
             word = match.group()
+            if match.lastindex != word_group:
+                word_stems = no_stems
+            elif english:  # english_stems inlined: a call per token is most of its cost
+                word_stems = (word[:-2],) if word.endswith("'s") and len(word) > 3 else no_stems
+            else:
+                word_stems = stems(word)
             # Token(text, start, end, norm, stems) with the optional layers None.
             append(
                 new_tuple(
@@ -206,7 +213,7 @@ def annotate_normalized(
                         start,
                         end,
                         word,
-                        stems(word) if match.lastindex == word_group else no_stems,
+                        word_stems,
                         None,
                         None,
                         None,

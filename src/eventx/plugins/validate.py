@@ -308,6 +308,13 @@ def fact_problem(obj: Any, field: str) -> str | None:
     return problem or _problem(data, f"#/$defs/{FIELD_DEFS[field]}", where)
 
 
+def well_typed_fact(obj: Any, field: str) -> bool:
+    """Whether the fast path vouches for fact ``obj`` of record field ``field``: then
+    :func:`fact_problem` is None and every attribute holds exactly its declared type (so its
+    evidence is where its class declares evidence). False means only "not sure"."""
+    return _fast_fact_check(type(obj), field)(obj)
+
+
 def record_part_problem(obj: Any, name: str) -> str | None:
     """Why the value of the record-level field ``name`` is invalid, or None."""
     if _fast_part_check(name, type(obj))(obj):
