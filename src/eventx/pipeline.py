@@ -196,9 +196,11 @@ def _check_facts(result: Any, state: CallState) -> str | None:
             return f"a {type(fact).__name__} for field {field!r}, which holds {kind}"
         if id(fact) in state.checked:
             continue
-        problem = _evidence_problem(fact, state.kwargs["document"].text) or fact_problem(
-            fact, field
-        )
+        text = state.kwargs["document"].text
+        if well_typed_fact(fact, field):  # as in Pipeline._run_extractors: only evidence left
+            problem = _EvidenceFields.of(type(fact)).problem(fact, text)
+        else:
+            problem = _evidence_problem(fact, text) or fact_problem(fact, field)
         if problem:
             return problem
     for fact in result:  # all sound: the host's own check of the final answer skips them

@@ -179,7 +179,11 @@ def annotate_normalized(
     # Offsets map back with a bisection per boundary; without deletions they are the identity.
     identity = not normalized.has_deletions
     length = len(original)
-    to_original = normalized.to_original
+    # to_original without a bisection per token: tokens come in text order, so one pointer
+    # into the shifts advances through the document (k = how many shifts are <= the offset).
+    shifts = normalized.shifts
+    n_shifts = len(shifts)
+    k = 0
     finditer = _TOKEN_RE.finditer
     word_group = _WORD_GROUP
     new_tuple = _new_tuple
@@ -193,7 +197,13 @@ def annotate_normalized(
             if identity:
                 start, end = m_start, m_end
             else:
-                start, end = to_original(m_start), to_original(m_end - 1) + 1
+                while k < n_shifts and shifts[k] <= m_start:
+                    k += 1
+                start = m_start + k
+                last = m_end - 1
+                while k < n_shifts and shifts[k] <= last:
+                    k += 1
+                end = last + k + 1
                 # A word's last letter may carry diacritics (وزارةُ, خطاباً): they belong to it.
                 while end < length and original[end] in TRAILING_MARKS:
                     end += 1

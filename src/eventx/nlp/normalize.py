@@ -105,6 +105,11 @@ class NormalizedText:
     def has_deletions(self) -> bool:
         return bool(self._shift)
 
+    @property
+    def shifts(self) -> tuple[int, ...]:
+        """Non-decreasing: normalised offset ``j`` maps to ``j + (shifts <= j)`` (to_original)."""
+        return self._shift
+
     def to_normalized(self, index: int) -> int:
         """Normalised offset of original offset ``index`` (a deleted character maps forward)."""
         deleted_before = bisect.bisect_left(self._deleted, index)
