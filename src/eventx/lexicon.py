@@ -245,12 +245,20 @@ class PhraseMatcher(Generic[T]):
                         child = literal.get(stem)
                         if child is not None and child not in following:
                             following.append(child)
-                if node.wildcard is not None:
-                    for prefix, child in node.wildcard:
-                        if child not in following and (
-                            norm.startswith(prefix) or any(f.startswith(prefix) for f in stems)
-                        ):
-                            following.append(child)
+                wildcard = node.wildcard_index
+                if wildcard is not None:
+                    # Every prefix of each form that is a wildcard's prefix: a few dict lookups
+                    # (one per distinct prefix length), not a startswith per wildcard (a root
+                    # may hold dozens).
+                    lengths = node.wildcard_lengths
+                    for form in (norm, *stems):
+                        size = len(form)
+                        for length in lengths:
+                            if length > size:
+                                break
+                            child = wildcard.get(form[:length])
+                            if child is not None and child not in following:
+                                following.append(child)
             if not following:
                 break
             if token.end <= stop:
@@ -302,11 +310,14 @@ class _TrieNode:
     Empty parts stay None: a gazetteer trie has ~10^5 nodes, most of them leaves.
     """
 
-    __slots__ = ("entries", "literal", "wildcard")
+    __slots__ = ("entries", "literal", "wildcard", "wildcard_index", "wildcard_lengths")
 
     def __init__(self) -> None:
         self.literal: dict[str, _TrieNode] | None = None
         self.wildcard: list[tuple[str, _TrieNode]] | None = None  # (prefix, node) for ``word*``
+        # the same as a mapping, with the distinct prefix lengths ascending (for lookups)
+        self.wildcard_index: dict[str, _TrieNode] | None = None
+        self.wildcard_lengths: tuple[int, ...] = ()
         self.entries: list[tuple[int, str, Any]] | None = None  # (entry order, phrase, value)
 
     def add_entry(self, order: int, phrase: str, value: Any) -> None:
@@ -324,6 +335,8 @@ class _TrieNode:
                     return node
             node = _TrieNode()
             self.wildcard.append((prefix, node))
+            self.wildcard_index = dict(self.wildcard)
+            self.wildcard_lengths = tuple(sorted({len(known) for known in self.wildcard_index}))
             return node
         if self.literal is None:
             self.literal = {}
