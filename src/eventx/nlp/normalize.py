@@ -87,7 +87,21 @@ def _lower_one_to_one(text: str) -> str:
 
 def normalize_string(text: str) -> str:
     """Normalise a short string (a lexicon entry, a name) the same way documents are."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalize_word(text)
+    return _normalize_string(text)
+
+
+#: Strings up to this length are normalised through a small cache: extractors normalise the
+#: same words (names, the words before a place, cue words) thousands of times per document.
+_CACHED_LENGTH = 48
+
+
+def _normalize_string(text: str) -> str:
     return _lower_one_to_one(DELETED_RE.sub("", text).translate(_translation_table()))
+
+
+_normalize_word = lru_cache(maxsize=8192)(_normalize_string)
 
 
 @frozen
