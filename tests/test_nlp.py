@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventx import detect_language, normalize_string
 from eventx.nlp import BuiltinBackend, arabic_stems, normalize
@@ -199,3 +201,30 @@ def test_tokens_keep_their_final_diacritics_but_not_controls() -> None:
     text = "أعلنت وزارةُ الداخلية خطاباً\u200f وتجنّبها."
     tokens = [t.text for t in BuiltinBackend().annotate(text, "ar").tokens]
     assert tokens == ["أعلنت", "وزارةُ", "الداخلية", "خطاباً", "وتجنّبها", "."]
+
+
+_MARKED = st.lists(
+    st.sampled_from(["قتل", "الجنود", "ـ", "\u064e", "\u0651", "\u200f", " ", ". ", "\n", "Almaty", "26"]),
+    max_size=40,
+).map("".join)
+
+
+@given(_MARKED)
+def test_token_offsets_map_back_exactly_when_marks_were_deleted(text: str) -> None:
+    """Offsets are mapped with one pointer through the document; they equal the bisecting
+    NormalizedText.to_original of every token's first and last normalised character (plus
+    the trailing marks of its last letter)."""
+    from eventx.nlp.builtin import _TOKEN_RE, annotate_normalized, split_sentences
+    from eventx.nlp.normalize import TRAILING_MARKS, normalize
+
+    normalized = normalize(text)
+    expected = []
+    for a, b in split_sentences(normalized.text):
+        for match in _TOKEN_RE.finditer(normalized.text, a, b):
+            start = normalized.to_original(match.start())
+            end = normalized.to_original(match.end() - 1) + 1
+            while end < len(text) and text[end] in TRAILING_MARKS:
+                end += 1
+            expected.append((start, end))
+    tokens = annotate_normalized(normalized, "ar").tokens
+    assert [(t.start, t.end) for t in tokens] == expected

@@ -152,6 +152,20 @@ def test_15_2_forked_workers_share_the_warmed_up_pipeline_pages() -> None:
         supervisor.close()
 
 
+def test_15_2_the_fork_parent_loads_the_fuzzy_place_table_for_its_workers() -> None:
+    from eventx.gazetteer.fuzzy import _world_skeletons
+
+    _world_skeletons.cache_clear()
+    supervisor = _Supervisor(2, {}, None)
+    try:
+        if supervisor.context.get_start_method() == "fork":
+            # loaded once before forking (shared pages), not by each worker on its first
+            # document that needs it (a private copy of ~70 MB each)
+            assert _world_skeletons.cache_info().currsize == 1
+    finally:
+        supervisor.close()
+
+
 SABOTEUR_MODULE = '''
 import os
 import eventx

@@ -278,7 +278,13 @@ def _merge_later_mentions(
             family.setdefault(last, person)
     before: dict[int, eventx.SpanSet] = {}  # id(holder) -> its spans before this pass
     reach: dict[int, int] = {}  # id(holder) -> the furthest end of a span added here
-    for token in doc.tokens:
+    # Only tokens with a form in ``family`` can hold a mention: found in the document's form
+    # index (one set intersection), not by testing every token.
+    index = doc.form_index
+    tokens = doc.tokens
+    candidates = sorted({i for form in index.keys() & family.keys() for i in index[form]})
+    for i in candidates:
+        token = tokens[i]
         holder = next((family[f] for f in token.forms if f in family), None)
         if holder is None:
             continue

@@ -238,7 +238,11 @@ def _singulars(
     victim_by_first = {v.first_token: v for v in victims}
     trigger_starts = {t.first_token for t in triggers}
     yield from _singular_subjects(doc, vocab, victims, triggers, taken)
-    for i, token in enumerate(tokens):
+    # only tokens with an article among their forms can start one: found in the form index
+    index = doc.form_index
+    articles = sorted({i for form in index.keys() & vocab.articles for i in index[form]})
+    for i in articles:
+        token = tokens[i]
         if token.norm not in vocab.articles or i in taken:
             continue
         sentence = doc.sentence_index_at(token.start)

@@ -27,7 +27,7 @@ import eventx
 
 from .claims import ClaimReader
 from .counts import Spans, find_counts
-from .pairing import after_release, is_negated, pair
+from .pairing import is_negated, pair, tokens_after_release
 from .pieces import Count, Trigger
 from .vocabulary import scan, vocabulary
 
@@ -53,10 +53,11 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
     date_spans = Spans(
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
     )
+    released = tokens_after_release(found.released)
     counts = [
         c
         for c in find_counts(doc, vocab, found, triggers, date_spans)
-        if not after_release(c.first_token, found.released)
+        if c.first_token not in released
     ]
     reader = ClaimReader(ctx, vocab, found, date_spans)
     # Bucket everything by sentence once: long documents stay linear.

@@ -299,6 +299,11 @@ def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bo
     return any(m.last_token < token <= m.last_token + 3 for m in released)
 
 
+def tokens_after_release(released: Sequence[eventx.PhraseMatch[str]]) -> frozenset[int]:
+    """The tokens :func:`after_release` is true of (a set: a long text asks about many)."""
+    return frozenset(m.last_token + k for m in released for k in (1, 2, 3))
+
+
 def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trigger) -> bool:
     """Whether the trigger's object is a thing, not a person: hearts, attention, a deal, a
     business ("تصفية النشاط", "killed the deal"). The object is the first word after the trigger

@@ -126,8 +126,13 @@ def _surface_ok(candidate: Candidate, original: eventx.AnnotatedDocument) -> boo
         # "ABC's This Week", "the Today programme": a capitalised relative word inside a
         # sentence is a title; at a sentence start it is the word itself.
         start, end = original.normalized.span_to_original(candidate.start, candidate.end)
-        before = original.text[:start].rstrip(" \t\"'“‘`(")
-        if original.text[start:end][:1].isupper() and before and before[-1] not in ".!?:\n":
+        # the character before it, quotes and spaces skipped (read backwards from the
+        # candidate: a copy of all the text before it per candidate is quadratic)
+        text = original.text
+        k = start
+        while k > 0 and text[k - 1] in " \t\"'“‘`(":
+            k -= 1
+        if text[start:end][:1].isupper() and k > 0 and text[k - 1] not in ".!?:\n":
             return False
     if not vocab.capitalized_months and not vocab.exact_months:
         return True

@@ -58,7 +58,7 @@ class DocumentIndex:
         self.lexicon = lexicon
         self.language = ctx.language
         self.tokens = self.doc.tokens
-        self._starts = [t.start for t in self.tokens]
+        self._starts = self.doc.token_starts  # read only (bisected): shared, not copied
         self.sentence_of: list[int] = []
         self.sentence_range: list[tuple[int, int]] = []  # [first, end) token indices
         for sentence in self.doc.sentences:

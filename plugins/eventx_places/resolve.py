@@ -15,6 +15,7 @@ import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import attrs
@@ -90,9 +91,9 @@ def locative_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
 def is_locative(text: str, start: int, language: str) -> bool:
     """Whether the name starting at ``start`` follows a locative preposition or clitic."""
     words, prefixes = locative_words(language)
-    before = [
+    before = [  # only the last two words are read: only they are normalised
         eventx.normalize_string(w.strip(",.:;\"'“”()"))
-        for w in text[max(0, start - 32) : start].split()
+        for w in text[max(0, start - 32) : start].split()[-2:]
     ]
     if before and before[-1] in words:
         return True
@@ -265,8 +266,30 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
 
 
-def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in taken)
+class _Spans:
+    """Spans sorted by start, answering overlap questions by bisection, so that a long text's
+    many names each cost log time rather than a pass over all the others."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._max_end = list(accumulate((b for _, b in ordered), max))
+        self._exact = set(spans)
+
+    def _max_end_before(self, offset: int) -> int:
+        """The largest end among spans starting before ``offset`` (-1 if none)."""
+        i = bisect.bisect_left(self._starts, offset)
+        return self._max_end[i - 1] if i else -1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._max_end_before(end) > start
+
+    def overlaps_outside(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)`` without lying inside it."""
+        return self._max_end_before(start) > start or self._max_end_before(end) > end
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return span in self._exact
 
 
 def _cue_mentions(
@@ -425,22 +448,23 @@ def _clitic_length(word: str, stem: str) -> int:
 
 
 def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
+    spans = _Spans(taken)
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
         words = found.group(1).split()
         while words and (words[0] in _EN_FACILITY_STOP or any(w.endswith("'s") for w in words)):
             start += len(words[0]) + 1  # "Portadown's Garvaghy Road": the owner is not the name
             words = words[1:]
-        if len(words) < 2 or _known(
-            start, end, [t for t in taken if not (start <= t[0] and t[1] <= end)]
-        ):
+        # a known name inside the facility's name is fine ("Bagram Air Base"); one reaching
+        # across its edge is not
+        if len(words) < 2 or spans.overlaps_outside(start, end):
             continue
-        if words[-1].islower() and any(t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken):
+        if words[-1].islower() and (start, end - len(words[-1]) - 1) in spans:
             continue  # "a Boston street": a known town and a common noun, not a street's name
         yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
     for found in _EN_AREA_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
-        if not _known(start, end, taken):
+        if not spans.overlaps(start, end):
             yield ResolvedMention(
                 start=start, end=end, kind="place", place=None, name=text[start:end]
             )
@@ -513,19 +537,54 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
         facilities = list(_english_facilities(doc.text, taken))
-        for facility in facilities:
-            inside = [r.place for r in resolved if facility.start <= r.start < facility.end]
-            code = next((p.country_code for p in inside if p is not None), None)
-            extra.append(attrs.evolve(facility, country_code=code))
-        # the town inside a facility's name is not itself a mention ("London Bridge")
-        resolved = [r for r in resolved if not any(f.start <= r.start < f.end for f in facilities)]
+        if facilities:
+            # the first resolved place (in resolution order) starting inside each facility
+            by_start = sorted(
+                (r.start, i) for i, r in enumerate(resolved) if r.place is not None
+            )
+            starts = [at for at, _ in by_start]
+            for facility in facilities:
+                low = bisect.bisect_left(starts, facility.start)
+                high = bisect.bisect_left(starts, facility.end)
+                first = min((i for _, i in by_start[low:high]), default=None)
+                place = resolved[first].place if first is not None else None
+                code = place.country_code if place is not None else None
+                extra.append(attrs.evolve(facility, country_code=code))
+            # the town inside a facility's name is not itself a mention ("London Bridge")
+            spans = _Spans([(f.start, f.end) for f in facilities])
+            resolved = [r for r in resolved if not spans.overlaps(r.start, r.start + 1)]
     resolved.extend(extra)
     resolved.sort(key=lambda r: (r.start, r.end))
-    return [_locate(doc, m, resolved) for m in resolved], context
+    starts = [r.start for r in resolved]
+    return [_locate(doc, m, resolved, starts) for m in resolved], context
+
+
+def _same_sentence(
+    doc: eventx.AnnotatedDocument,
+    sentence: int | None,
+    mentions: Sequence[ResolvedMention],
+    starts: Sequence[int],
+) -> Sequence[ResolvedMention]:
+    """The mentions (sorted by start; ``starts`` their starts) that may lie in ``sentence``:
+    found by bisection, so a long text's many names do not each scan all the others."""
+    sentences = doc.sentences
+    if sentence is None:
+        return mentions
+    low = bisect.bisect_left(starts, sentences[sentence].start) if sentence > 0 else 0
+    following = sentence + 1
+    high = (
+        bisect.bisect_left(starts, sentences[following].start)
+        if following < len(sentences)
+        else len(starts)
+    )
+    return mentions[low:high]
 
 
 def _locate(
-    doc: eventx.AnnotatedDocument, mention: ResolvedMention, mentions: Sequence[ResolvedMention]
+    doc: eventx.AnnotatedDocument,
+    mention: ResolvedMention,
+    mentions: Sequence[ResolvedMention],
+    starts: Sequence[int],
 ) -> ResolvedMention:
     """An unresolved site or village placed where the same sentence says it is.
 
@@ -537,7 +596,7 @@ def _locate(
     sentence = doc.sentence_index_at(mention.start)
     nearby = [
         m
-        for m in mentions
+        for m in _same_sentence(doc, sentence, mentions, starts)
         if m.place is not None
         and m.place.kind in ("city", "region")
         and doc.sentence_index_at(m.start) == sentence

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 #: Work units per character of the document that each stage may spend (see docs/guarantees.md).
 DEFAULT_WORK_PER_CHAR = 1000
@@ -107,3 +107,17 @@ def budget_scope(budget: Budget) -> Iterator[Budget]:
         yield budget
     finally:
         _CURRENT.reset(token)
+
+
+def enter_budget(budget: Budget) -> Token[Budget | None]:
+    """Make ``budget`` the current one until :func:`leave_budget` with the returned token.
+
+    :func:`budget_scope` without its generator: the host enters a scope for every extractor and
+    hook implementation of every document, and a generator-based context manager costs several
+    times a plain ``try``/``finally``.
+    """
+    return _CURRENT.set(budget)
+
+
+def leave_budget(token: Token[Budget | None]) -> None:
+    _CURRENT.reset(token)

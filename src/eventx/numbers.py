@@ -24,7 +24,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eventx.lexicon import PhraseMatch, PhraseMatcher, language_data
+from eventx.lexicon import PhraseMatch, PhraseMatcher, common_forms, language_data
 from eventx.nlp.annotation import AnnotatedDocument, Token
 from eventx.nlp.normalize import normalize_string
 from eventx.record.facts import Quantity
@@ -366,9 +366,24 @@ def _numbers(
     conjunctions = _CONJUNCTION.get(doc.language, ())
     tokens = doc.tokens
     phrases = {m.first_token: m for m in phrase_matches}
+    # Only some tokens can start a number: a number phrase, digits, a number word (or a
+    # hyphenated word). They are found in the document's form index (set operations, cached
+    # per document), and the loop below jumps from one to the next instead of visiting
+    # every token; what it does at each is unchanged.
+    starts = doc.token_starts
     # Start at the first token inside the window: callers search sentence by sentence.
-    i = bisect.bisect_left(doc.token_starts, start)
-    while i < len(tokens):
+    i = bisect.bisect_left(starts, start)
+    every = _number_candidates(doc, words)
+    after = bisect.bisect_left(starts, stop)  # tokens from here start at or after ``stop``
+    window = every[bisect.bisect_left(every, i) : bisect.bisect_left(every, after)]
+    candidates = sorted({*window, *phrases})
+    k = 0
+    while True:
+        # A token that is no candidate would only be stepped over (i += 1): jump to the next.
+        k = bisect.bisect_left(candidates, i, k)
+        if k == len(candidates):
+            break
+        i = candidates[k]
         token = tokens[i]
         if token.start < start:
             i += 1
@@ -404,6 +419,20 @@ def _numbers(
             continue
         yield match
         i = match.last_token + 1
+
+
+def _number_candidates(doc: AnnotatedDocument, words: NumberWords) -> list[int]:
+    """Sorted indices of the tokens :func:`_numbers` may read a number at (besides phrase
+    starts): digits first, a hyphen, or a form among the number words. Cached per document."""
+    key = (_NUMBERS_KEY, "candidates", words.known)
+    found: list[int] | None = doc.matcher_cache.get(key)
+    if found is None:
+        index = doc.form_index
+        forms = [f for f in index if f[:1].isdecimal() or "-" in f]
+        forms.extend(common_forms(index, words.known))
+        found = sorted({i for form in forms for i in index[form]})
+        doc.matcher_cache[key] = found
+    return found
 
 
 def _scale_after(tokens: Sequence[Token], j: int, stop: int, words: NumberWords) -> int | None:

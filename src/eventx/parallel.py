@@ -255,7 +255,7 @@ class _Supervisor:
         if method == "fork":
             # Warm up once here, then fork: workers inherit a ready pipeline and share its pages.
             _WORKER = pipeline if pipeline is not None else _build_pipeline(settings)
-            _WORKER.warm_up()
+            _WORKER.warm_up(before_fork=True)
             gc.collect()
             self.worker_settings = None
         else:

@@ -16,19 +16,26 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import attrs
 
 from eventx import merge as core_policies
-from eventx.budget import DEFAULT_WORK_PER_CHAR, BudgetExceeded, budget_scope
+from eventx.budget import (
+    DEFAULT_WORK_PER_CHAR,
+    BudgetExceeded,
+    budget_scope,
+    enter_budget,
+    leave_budget,
+)
 from eventx.nlp.annotation import AnnotatedDocument
 from eventx.nlp.langid import SUPPORTED_LANGUAGES, UNDETERMINED, detect_language
 from eventx.plugins.host import PluginHost, PluginInfo
 from eventx.plugins.isolation import CallState, calling, describe, guard_hook, is_real_interrupt
 from eventx.plugins.registry import ExtractionContext, Extractor
-from eventx.plugins.validate import fact_problem, record_part_problem
+from eventx.plugins.validate import fact_problem, record_part_problem, well_typed_fact
 from eventx.record import (
+    FACT_FIELDS,
     RECORD_FIELDS,
     CasualtyTotal,
     Diagnostic,
@@ -115,11 +122,62 @@ def _clean_text(text: str) -> tuple[str, list[str]]:
 def _evidence_problem(value: Any, text: str) -> str | None:
     for evidence in evidence_of(value):
         if not evidence.matches(text):
-            return (
-                f"evidence [{evidence.start}, {evidence.end}) {evidence.text!r} that does not "
-                f"match the text there"
-            )
+            return _mismatch(evidence)
     return None
+
+
+def _mismatch(evidence: Evidence) -> str:
+    return (
+        f"evidence [{evidence.start}, {evidence.end}) {evidence.text!r} that does not "
+        f"match the text there"
+    )
+
+
+class _EvidenceFields:
+    """Where a fact class declares its evidence: (attribute, holds a tuple of Evidence).
+
+    Only for facts the validator found well typed (eventx.plugins.validate.well_typed_fact):
+    their evidence is exactly there, so checking and stamping it needs no walk over every
+    attribute with isinstance tests (:func:`evidence_of`, :func:`_stamp`).
+    """
+
+    _known: ClassVar[dict[type, _EvidenceFields]] = {}
+
+    def __init__(self, cls: type) -> None:
+        fields = attrs.fields(attrs.resolve_types(cls))
+        self.fields = tuple(
+            (f.name, f.type == tuple[Evidence, ...])
+            for f in fields
+            if f.type in (Evidence, Evidence | None, tuple[Evidence, ...])
+        )
+
+    @classmethod
+    def of(cls, fact_type: type) -> _EvidenceFields:
+        found = cls._known.get(fact_type)
+        if found is None:
+            found = cls._known[fact_type] = cls(fact_type)
+        return found
+
+    def problem(self, fact: Any, text: str) -> str | None:
+        """:func:`_evidence_problem` of a well-typed fact (same evidence, same order)."""
+        for name, many in self.fields:
+            value = getattr(fact, name)
+            for evidence in value if many else () if value is None else (value,):
+                if text[evidence.start : evidence.end] != evidence.text:
+                    return _mismatch(evidence)
+        return None
+
+    def stamp(self, fact: Any, extractor: str) -> Any:
+        """:func:`_stamp` of a well-typed fact."""
+        changes: dict[str, Any] = {}
+        for name, many in self.fields:
+            value = getattr(fact, name)
+            if many:
+                if any(e.extractor != extractor for e in value):
+                    changes[name] = tuple(attrs.evolve(e, extractor=extractor) for e in value)
+            elif value is not None and value.extractor != extractor:
+                changes[name] = attrs.evolve(value, extractor=extractor)
+        return attrs.evolve(fact, **changes) if changes else fact
 
 
 # --- checks of hook answers (a failing check costs that answer, not the record) --------------
@@ -138,11 +196,15 @@ def _check_facts(result: Any, state: CallState) -> str | None:
             return f"a {type(fact).__name__} for field {field!r}, which holds {kind}"
         if id(fact) in state.checked:
             continue
-        problem = _evidence_problem(fact, state.kwargs["document"].text) or fact_problem(
-            fact, field
-        )
+        text = state.kwargs["document"].text
+        if well_typed_fact(fact, field):  # as in Pipeline._run_extractors: only evidence left
+            problem = _EvidenceFields.of(type(fact)).problem(fact, text)
+        else:
+            problem = _evidence_problem(fact, text) or fact_problem(fact, field)
         if problem:
             return problem
+    for fact in result:  # all sound: the host's own check of the final answer skips them
+        state.checked[id(fact)] = fact
     return None
 
 
@@ -158,9 +220,15 @@ def _check_decision(kind: type, field: str) -> Callable[[Any, CallState], str | 
     def check(result: Any, state: CallState) -> str | None:
         if not isinstance(result, kind):
             return f"a {type(result).__name__}, not {kind.__name__}"
-        return _evidence_problem(result, state.kwargs["document"].text) or record_part_problem(
+        key = (field, id(result))
+        if key in state.checked:  # the guard checked this answer; the host checks it again
+            return None
+        problem = _evidence_problem(result, state.kwargs["document"].text) or record_part_problem(
             result, field
         )
+        if problem is None:
+            state.checked[key] = result
+        return problem
 
     return check
 
@@ -250,8 +318,7 @@ class Pipeline:
         config = dict(self._config)
         # modules do not pickle: they travel by name and are imported again
         config["plugins"] = tuple(
-            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p
-            for p in config["plugins"]
+            _ModuleByName(p.__name__) if isinstance(p, ModuleType) else p for p in config["plugins"]
         )
         return (_rebuild_pipeline, (config,))
 
@@ -317,7 +384,7 @@ class Pipeline:
             )
         return self.run(document)
 
-    def warm_up(self, *, freeze_gc: bool = False) -> None:
+    def warm_up(self, *, freeze_gc: bool = False, before_fork: bool = False) -> None:
         """Load every lazily built resource now (lexicons, gazetteer, matchers) by running one
         short Arabic and one short English document.
 
@@ -325,9 +392,18 @@ class Pipeline:
         reach (:func:`gc.freeze`): the gazetteer alone holds about half a million long-lived
         objects, and walking them in every full collection costs ~30% of the run time. This is
         process-wide, so it is opt-in; the CLI and its workers use it.
+
+        With ``before_fork``, data that only some documents need is loaded too (the fuzzy
+        place table, ~70 MB): a process about to fork workers loads it once and the workers
+        share its pages, instead of each loading a private copy on its first such document.
+        A single process leaves it for the first document that needs it (a quicker start).
         """
         for text, language in _WARM_UP_TEXTS:
             self.extract(text, language=language, document_date="2022-01-07")
+        if before_fork:
+            from eventx.gazetteer.fuzzy import preload_fuzzy_table
+
+            preload_fuzzy_table()
         if freeze_gc:
             gc.collect()
             gc.freeze()
@@ -406,7 +482,7 @@ class Pipeline:
             diagnostics, text_length=len(text), work_per_char=self.work_budget, checks=_HOOK_CHECKS
         )
         with calling(state):
-            started = time.perf_counter()
+            started = self._now()
             budget = state.budget()
             try:
                 with budget_scope(budget):
@@ -423,7 +499,7 @@ class Pipeline:
                 )
             started = self._lap(f"annotate:{self.backend.name}", started)
             facts = self._run_extractors(document, annotation, language, state)
-            started = time.perf_counter()
+            started = self._now()
             record = self._merge(
                 record_id, document, annotation, language, record_date, facts, state
             )
@@ -458,14 +534,17 @@ class Pipeline:
                     continue
             elif not supported:
                 continue  # language-agnostic means: every language eventx supports
-            started = time.perf_counter()
+            started = self._now()
             budget = state.budget()
             context = ExtractionContext(
                 document, annotation, facts, extractor.name, state.diagnostics, budget=budget
             )
             try:
-                with budget_scope(budget):
+                token = enter_budget(budget)  # budget_scope without a generator: a hot path
+                try:
                     produced = list(extractor.func(context))
+                finally:
+                    leave_budget(token)
                 budget.check()  # it may have caught BudgetExceeded and carried on
             except BaseException as exc:
                 if is_real_interrupt(exc):
@@ -480,13 +559,26 @@ class Pipeline:
             finally:
                 self._lap(extractor.name, started)
             for fact in produced:
-                problem = self._check_fact(fact, text)
-                if problem:
-                    state.fail(extractor.name, problem)
-                    continue
-                stamped = _stamp(fact, extractor.name)
-                state.checked.add(id(stamped))
-                facts.setdefault(field_of(fact), []).append(stamped)
+                field = FACT_FIELDS.get(type(fact))
+                if field is not None and well_typed_fact(fact, field):
+                    # the common case, checked on the object: only its evidence is left
+                    evidence = _EvidenceFields.of(type(fact))
+                    problem = evidence.problem(fact, text)
+                    if problem:
+                        state.fail(
+                            extractor.name, f"dropped a {type(fact).__name__} whose {problem}"
+                        )
+                        continue
+                    stamped = evidence.stamp(fact, extractor.name)
+                else:
+                    problem = self._check_fact(fact, text)
+                    if problem:
+                        state.fail(extractor.name, problem)
+                        continue
+                    stamped = _stamp(fact, extractor.name)
+                    field = field_of(fact)
+                state.checked[id(stamped)] = stamped
+                facts.setdefault(field, []).append(stamped)
         return facts
 
     def _merge(
@@ -567,11 +659,17 @@ class Pipeline:
             return _CORE_FALLBACK[hook_name](**kwargs)
         return result
 
+    def _now(self) -> float:
+        """The clock when collecting timings; 0.0 otherwise (no clock read on the hot path)."""
+        return time.perf_counter() if self.collect_timings else 0.0
+
     def _lap(self, stage: str, started: float) -> float:
-        """Add the time since ``started`` to ``stage`` (when collecting); return the time now."""
+        """Add the time since ``started`` to ``stage`` (when collecting); return the time now
+        (0.0 when not collecting: no clock is read on the hot path)."""
+        if not self.collect_timings:
+            return 0.0
         now = time.perf_counter()
-        if self.collect_timings:
-            self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
+        self.timings[stage] = self.timings.get(stage, 0.0) + (now - started)
         return now
 
     @staticmethod

@@ -30,3 +30,18 @@ def test_overlaps_equal_a_walk_over_every_span(
         assert fixed.overlaps(start, end) == _walk(spans, start, end)
         assert growing.overlaps(start, end) == _walk(known, start, end)
     assert sorted(fixed) == sorted(spans)
+
+
+@given(st.lists(SPAN, max_size=12), st.lists(SPAN, max_size=12))
+def test_the_places_span_index_equals_a_walk_over_every_span(
+    spans: list[tuple[int, int]], queries: list[tuple[int, int]]
+) -> None:
+    from eventx_places.resolve import _Spans
+
+    index = _Spans(spans)
+    for start, end in (sorted(query) for query in queries):  # names: start <= end
+        assert index.overlaps(start, end) == _walk(spans, start, end)
+        outside = [(a, b) for a, b in spans if not (start <= a and b <= end)]
+        assert index.overlaps_outside(start, end) == _walk(outside, start, end)
+        assert ((start, end) in index) == ((start, end) in spans)
+    assert index.overlaps(0, 51) == _walk(spans, 0, 51)

@@ -119,6 +119,11 @@ def _world_skeletons() -> Mapping[str, Mapping[str, tuple[Place, ...]]]:
     return table
 
 
+def preload_fuzzy_table() -> None:
+    """Load the skeleton table now (a process about to fork workers shares it with them)."""
+    _world_skeletons()
+
+
 def _skeletons(code: str) -> Mapping[str, tuple[Place, ...]]:
     """skeleton -> cities of one country."""
     return _world_skeletons().get(code, {})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from eventx.lexicon import PhraseMatch
+from eventx.lexicon import PhraseMatch, _sentence_ends, common_forms
 from eventx.nlp.annotation import AnnotatedDocument
 
 Value = tuple[str, bool]  # (name key, is a demonym)
@@ -52,28 +52,30 @@ class NameMatcher:
     def finditer(self, doc: AnnotatedDocument) -> Iterator[PhraseMatch[Value]]:
         """Matches in document order (by start, then by end)."""
         prefixes, entries = self._prefixes, self._entries
-        offsets = doc.sentence_token_offsets
-        for number, sentence in enumerate(doc.sentences):
-            tokens = sentence.tokens
-            base = offsets[number]
-            for i, token in enumerate(tokens):
-                frontier = {f for f in token.forms if f in prefixes}
-                j = i
-                while frontier:
-                    last = tokens[j]
-                    for key in sorted(frontier):
-                        demonym = entries.get(key)
-                        if demonym is not None:
-                            yield PhraseMatch(
-                                token.start, last.end, base + i, base + j, key, (key, demonym)
-                            )
-                    j += 1
-                    if j >= len(tokens):
-                        break
-                    forms = tokens[j].forms
-                    frontier = {
-                        extended
-                        for known in frontier
-                        for form in forms
-                        if (extended := f"{known} {form}") in prefixes
-                    }
+        tokens = doc.tokens
+        sentence_ends = _sentence_ends(doc)
+        # Only tokens with a form that starts some name can start a match: found in the
+        # document's form index with one set intersection, instead of testing every token.
+        index = doc.form_index
+        starts = sorted({i for form in common_forms(index, prefixes) for i in index[form]})
+        for i in starts:
+            token = tokens[i]
+            frontier = {f for f in token.forms if f in prefixes}
+            end = sentence_ends[i]
+            j = i
+            while frontier:
+                last = tokens[j]
+                for key in sorted(frontier):
+                    demonym = entries.get(key)
+                    if demonym is not None:
+                        yield PhraseMatch(token.start, last.end, i, j, key, (key, demonym))
+                j += 1
+                if j >= end:
+                    break
+                forms = tokens[j].forms
+                frontier = {
+                    extended
+                    for known in frontier
+                    for form in forms
+                    if (extended := f"{known} {form}") in prefixes
+                }

@@ -87,11 +87,22 @@ class AnnotatedDocument:
         Built once per document and shared by every lexicon search.
         """
         if self._form_index is None:
+            # A hot loop (every token of every document): no new list per lookup.
             index: dict[str, list[int]] = {}
+            get = index.get
             for i, token in enumerate(self.tokens):
-                index.setdefault(token.norm, []).append(i)
+                norm = token.norm
+                at = get(norm)
+                if at is None:
+                    index[norm] = [i]
+                else:
+                    at.append(i)
                 for stem in token.stems:
-                    index.setdefault(stem, []).append(i)
+                    at = get(stem)
+                    if at is None:
+                        index[stem] = [i]
+                    else:
+                        at.append(i)
             self._form_index = index
         return self._form_index
 

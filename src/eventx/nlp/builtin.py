@@ -174,11 +174,16 @@ def annotate_normalized(
     norm = normalized.text
     original = normalized.original
     stems = arabic_stems if language == "ar" else english_stems
+    english = stems is english_stems
     sentences: list[Sentence] = []
     # Offsets map back with a bisection per boundary; without deletions they are the identity.
     identity = not normalized.has_deletions
     length = len(original)
-    to_original = normalized.to_original
+    # to_original without a bisection per token: tokens come in text order, so one pointer
+    # into the shifts advances through the document (k = how many shifts are <= the offset).
+    shifts = normalized.shifts
+    n_shifts = len(shifts)
+    k = 0
     finditer = _TOKEN_RE.finditer
     word_group = _WORD_GROUP
     new_tuple = _new_tuple
@@ -192,11 +197,23 @@ def annotate_normalized(
             if identity:
                 start, end = m_start, m_end
             else:
-                start, end = to_original(m_start), to_original(m_end - 1) + 1
+                while k < n_shifts and shifts[k] <= m_start:
+                    k += 1
+                start = m_start + k
+                last = m_end - 1
+                while k < n_shifts and shifts[k] <= last:
+                    k += 1
+                end = last + k + 1
                 # A word's last letter may carry diacritics (وزارةُ, خطاباً): they belong to it.
                 while end < length and original[end] in TRAILING_MARKS:
                     end += 1
             word = match.group()
+            if match.lastindex != word_group:
+                word_stems = no_stems
+            elif english:  # english_stems inlined: a call per token is most of its cost
+                word_stems = (word[:-2],) if word.endswith("'s") and len(word) > 3 else no_stems
+            else:
+                word_stems = stems(word)
             # Token(text, start, end, norm, stems) with the optional layers None.
             append(
                 new_tuple(
@@ -206,7 +223,7 @@ def annotate_normalized(
                         start,
                         end,
                         word,
-                        stems(word) if match.lastindex == word_group else no_stems,
+                        word_stems,
                         None,
                         None,
                         None,

@@ -87,7 +87,21 @@ def _lower_one_to_one(text: str) -> str:
 
 def normalize_string(text: str) -> str:
     """Normalise a short string (a lexicon entry, a name) the same way documents are."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalize_word(text)
+    return _normalize_string(text)
+
+
+#: Strings up to this length are normalised through a small cache: extractors normalise the
+#: same words (names, the words before a place, cue words) thousands of times per document.
+_CACHED_LENGTH = 48
+
+
+def _normalize_string(text: str) -> str:
     return _lower_one_to_one(DELETED_RE.sub("", text).translate(_translation_table()))
+
+
+_normalize_word = lru_cache(maxsize=8192)(_normalize_string)
 
 
 @frozen
@@ -104,6 +118,11 @@ class NormalizedText:
     @property
     def has_deletions(self) -> bool:
         return bool(self._shift)
+
+    @property
+    def shifts(self) -> tuple[int, ...]:
+        """Non-decreasing: normalised offset ``j`` maps to ``j + (shifts <= j)`` (to_original)."""
+        return self._shift
 
     def to_normalized(self, index: int) -> int:
         """Normalised offset of original offset ``index`` (a deleted character maps forward)."""

@@ -32,7 +32,7 @@ from typing import Any
 
 import pluggy
 
-from eventx.budget import Budget, BudgetExceeded, budget_scope
+from eventx.budget import Budget, BudgetExceeded, budget_scope, enter_budget, leave_budget
 from eventx.record import Diagnostic
 
 #: Checks one answer of a hook: (answer, the state, whose ``kwargs`` are the call's) -> problem.
@@ -59,9 +59,11 @@ class CallState:
         self.checks = checks or {}
         self.failed = False
         self.kwargs: dict[str, Any] = {}
-        #: ids of fact objects already checked on entry (alive for the whole run), so a merge
-        #: answer made of them is not checked twice.
-        self.checked: set[int] = set()
+        #: Fact objects already checked, by id (and decisions by (field, id)); the value keeps
+        #: the object alive for the run, so its id cannot be reused by another object. A merge
+        #: answer made of them, or an answer the host checks again after the guard, is then
+        #: not checked twice.
+        self.checked: dict[Any, Any] = {}
 
     def budget(self) -> Budget:
         """A fresh allowance for one stage."""
@@ -157,8 +159,18 @@ def _guard_call(func: Callable[..., Any], plugin: str, hook: str) -> Callable[..
             return func(*args, **kwargs)
         budget = state.budget()
         try:
-            with _running(plugin, budget):
-                result = func(*args, **kwargs)
+            # _running(plugin, budget) written out: this runs for every hook implementation of
+            # every document, and a generator-based context manager costs several times this.
+            plugin_token = _PLUGIN.set(plugin)
+            try:
+                budget_token = enter_budget(budget)
+                try:
+                    result = func(*args, **kwargs)
+                finally:
+                    leave_budget(budget_token)
+                budget.check()  # an implementation that caught BudgetExceeded still overran
+            finally:
+                _PLUGIN.reset(plugin_token)
         except BaseException as exc:
             if _reraise(exc, budget):
                 raise

@@ -12,7 +12,16 @@ cannot carry safely:
 A refused value costs only that contribution (one fact, one hook answer), with a diagnostic.
 The validator understands the JSON Schema keywords the record schema uses (type, properties,
 required, additionalProperties, items, enum, const, pattern, minimum, maximum, minLength,
-oneOf, $ref); tests/test_validate.py checks it agrees with ``jsonschema`` on the record schema.
+oneOf, $ref); tests/test_plugin_output.py checks it agrees with ``jsonschema`` on the record schema.
+
+Every fact of every document passes here, so there is a fast path: a fact of one of the
+record's own classes whose every value has exactly the plain type its schema part expects
+(``str`` not a subclass, ``int`` in the safe range, finite ``float``, nested ``Evidence`` /
+``Quantity`` / ``AdminArea``, tuples of them) is checked on the object itself, against the same
+schema parts, without converting it to JSON first. Whatever the fast path cannot vouch for (a
+subclass, an odd value, an open mapping such as ``Extension.value``) takes the full path
+above, which also names the problem. The fast path only ever answers "valid" where the full
+path would (tests/test_validate_fast.py checks this on generated hostile facts).
 """
 
 from __future__ import annotations
@@ -23,9 +32,11 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+import attrs
 import orjson
 
 from eventx.record import record_schema
+from eventx.record.frozen_mapping import FrozenMapping
 from eventx.record.serialize import CONVERTER
 
 #: The largest integer every JSON reader represents exactly (IEEE double): 2**53 - 1.
@@ -155,9 +166,11 @@ def _compile(schema: Mapping[str, Any]) -> Check:
     if "minLength" in schema:
         shortest = schema["minLength"]
         steps.append(
-            lambda v: ("", f"is shorter than {shortest}")
-            if isinstance(v, str) and len(v) < shortest
-            else None
+            lambda v: (
+                ("", f"is shorter than {shortest}")
+                if isinstance(v, str) and len(v) < shortest
+                else None
+            )
         )
     if "minimum" in schema:
         steps.append(_bound(schema["minimum"], lambda v, b: v < b, "below"))
@@ -288,12 +301,283 @@ def _unstructured(obj: Any, where: str) -> tuple[Any, str | None]:
 
 def fact_problem(obj: Any, field: str) -> str | None:
     """Why a fact for record field ``field`` is not valid record JSON, or None."""
+    if _fast_fact_check(type(obj), field)(obj):
+        return None
     where = type(obj).__name__
     data, problem = _unstructured(obj, where)
     return problem or _problem(data, f"#/$defs/{FIELD_DEFS[field]}", where)
 
 
+def well_typed_fact(obj: Any, field: str) -> bool:
+    """Whether the fast path vouches for fact ``obj`` of record field ``field``: then
+    :func:`fact_problem` is None and every attribute holds exactly its declared type (so its
+    evidence is where its class declares evidence). False means only "not sure"."""
+    return _fast_fact_check(type(obj), field)(obj)
+
+
 def record_part_problem(obj: Any, name: str) -> str | None:
     """Why the value of the record-level field ``name`` is invalid, or None."""
+    if _fast_part_check(name, type(obj))(obj):
+        return None
     data, problem = _unstructured(obj, name)
     return problem or _problem(data, f"#/properties/{name}", name)
+
+
+# --- the fast path: record classes checked on the object --------------------------------------
+
+#: Answers True when a value is surely valid for its schema part; False means "not sure" (the
+#: full path decides, and names the problem).
+FastCheck = Callable[[Any], bool]
+
+#: Keywords of a scalar schema part the fast path understands; any other makes it unsure.
+_SCALAR_KEYWORDS = frozenset(
+    {"type", "enum", "pattern", "minimum", "maximum", "minLength", "description", "title"}
+)
+
+
+def _never(_v: Any) -> bool:
+    return False
+
+
+def _safe_str(v: str) -> bool:
+    if v.isascii():
+        return True
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _fast_scalar_check(part: Mapping[str, Any]) -> FastCheck:
+    """A check for a schema part that holds one JSON scalar (string, number, boolean, null)."""
+    if not set(part) <= _SCALAR_KEYWORDS:
+        return _never
+    names = part.get("type")
+    types = set(names if isinstance(names, list) else [names] if names else [])
+    enum = part.get("enum")
+    if enum is not None:
+        if not all(x is None or type(x) in (str, int) for x in enum):
+            return _never
+        allowed = frozenset(enum)
+        of_enum = {"null" if x is None else "string" if type(x) is str else "integer" for x in enum}
+        types = (types & of_enum) if types else of_enum
+    else:
+        allowed = None
+    if not types or not types <= {"string", "integer", "number", "boolean", "null"}:
+        return _never
+    null_ok = "null" in types
+    str_ok = "string" in types
+    bool_ok = "boolean" in types
+    int_ok = "integer" in types or "number" in types
+    float_ok = "number" in types
+    pattern = re.compile(part["pattern"]) if "pattern" in part else None
+    shortest = part.get("minLength", 0)
+    low = part.get("minimum")
+    high = part.get("maximum")
+
+    def check(v: Any) -> bool:
+        t = type(v)
+        if v is None:
+            ok = null_ok
+        elif t is str:
+            ok = (
+                str_ok
+                and _safe_str(v)
+                and len(v) >= shortest
+                and (pattern is None or pattern.search(v) is not None)
+            )
+        elif t is bool:
+            ok = bool_ok
+        elif t is int or t is float:
+            ok = (
+                (int_ok if t is int else float_ok and math.isfinite(v))
+                and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER
+                and (low is None or v >= low)
+                and (high is None or v <= high)
+            )
+        else:
+            return False
+        return ok and (allowed is None or v in allowed)
+
+    return check
+
+
+def _resolve(part: Mapping[str, Any]) -> Mapping[str, Any]:
+    target: Any = _schema()
+    for step in part["$ref"].lstrip("#/").split("/"):
+        target = target[step]
+    assert isinstance(target, Mapping)
+    return target
+
+
+def _fast_value_check(part: Mapping[str, Any], declared: Any) -> FastCheck:
+    """A check for one attribute: its schema part and its declared (resolved) type."""
+    if "$ref" in part:
+        return _fast_value_check(_resolve(part), declared) if len(part) == 1 else _never
+    if "oneOf" in part and len(part) == 1:
+        options = part["oneOf"]
+        nulls = [o for o in options if o == {"type": "null"}]
+        others = [o for o in options if o != {"type": "null"}]
+        if len(nulls) == 1 and len(others) == 1:
+            inner = _fast_value_check(others[0], declared)
+            return lambda v: v is None or inner(v)
+        return _never
+    names = part.get("type")
+    types = set(names if isinstance(names, list) else [names] if names else [])
+    if "object" in types:
+        cls = _attrs_class(declared)
+        if cls is None or not types <= {"object", "null"}:
+            return _never
+        inner = _fast_object_check(cls, part)
+        return (lambda v: v is None or inner(v)) if "null" in types else inner
+    if types == {"array"}:
+        if not set(part) <= {"type", "items", "description"} or "items" not in part:
+            return _never
+        item_type = _tuple_item_type(declared)
+        if item_type is None:
+            return _never
+        item = _fast_value_check(part["items"], item_type)
+        return lambda v: type(v) is tuple and all(item(x) for x in v)
+    return _fast_scalar_check(part)
+
+
+def _attrs_class(declared: Any) -> type | None:
+    """The attrs class of a declared ``C`` or ``C | None``, or None."""
+    options = [t for t in getattr(declared, "__args__", (declared,)) if t is not type(None)]
+    if len(options) == 1 and isinstance(options[0], type) and attrs.has(options[0]):
+        return options[0]
+    return None
+
+
+def _tuple_item_type(declared: Any) -> Any:
+    """The item type of a declared ``tuple[X, ...]``, or None."""
+    if getattr(declared, "__origin__", None) is tuple:
+        args = declared.__args__
+        if len(args) == 2 and args[1] is Ellipsis:
+            return args[0]
+    return None
+
+
+_UNDECLARED_SCALARS: dict[Any, Mapping[str, Any]] = {
+    str: {"type": "string"},
+    str | None: {"type": ["string", "null"]},
+    int | None: {"type": ["integer", "null"]},
+    bool: {"type": "boolean"},
+}
+
+
+def _fast_object_check(cls: type, part: Mapping[str, Any]) -> FastCheck:
+    """A check for an object of attrs class ``cls`` (exactly) against an object schema part.
+
+    The JSON form of such an object (the record converter's) is a mapping of every attribute by
+    name; attributes the schema does not describe are still checked to be plain JSON scalars
+    (or evidence) of their declared type.
+    """
+    if not set(part) <= {"type", "properties", "required", "additionalProperties", "description"}:
+        return _never
+    fields = attrs.fields(attrs.resolve_types(cls))
+    names = {f.name for f in fields}
+    if not set(part.get("required", ())) <= names:
+        return _never
+    properties = part.get("properties", {})
+    extra = part.get("additionalProperties", True)
+    checks: list[tuple[str, FastCheck]] = []
+    for f in fields:
+        if f.name in properties:
+            checks.append((f.name, _fast_value_check(properties[f.name], f.type)))
+        elif extra is not True:
+            return _never
+        elif f.type in _UNDECLARED_SCALARS:
+            checks.append((f.name, _fast_scalar_check(_UNDECLARED_SCALARS[f.type])))
+        elif f.type == Mapping[str, float]:
+            checks.append((f.name, _fast_votes_check))
+        else:
+            item_cls = _attrs_class(_tuple_item_type(f.type))
+            item_def = _CLASS_DEFS.get(item_cls) if item_cls is not None else None
+            if item_cls is None or item_def is None:
+                return _never
+            checks.append((f.name, _fast_tuple_check(item_def, item_cls)))
+    getters = tuple(checks)
+
+    def check(v: Any) -> bool:
+        if type(v) is not cls:
+            return False
+        for name, check_value in getters:  # noqa: SIM110 (a loop: no generator per fact)
+            if not check_value(getattr(v, name)):
+                return False
+        return True
+
+    return check
+
+
+def _fast_votes_check(v: Any) -> bool:
+    """A read-only mapping of plain strings to finite numbers (``EventType.votes``)."""
+    if type(v) is not FrozenMapping:
+        return False
+    for key, value in v.items():
+        t = type(value)
+        if type(key) is not str or not _safe_str(key):
+            return False
+        if not (
+            (t is float and math.isfinite(value))
+            or (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER)
+        ):
+            return False
+    return True
+
+
+def _fast_tuple_check(item_def: str, item_cls: type) -> FastCheck:
+    item = _fast_value_check({"$ref": f"#/$defs/{item_def}"}, item_cls)
+    return lambda v: type(v) is tuple and all(map(item, v))
+
+
+def _class_defs() -> dict[type, str]:
+    from eventx.record.evidence import Evidence
+    from eventx.record.facts import Quantity
+
+    return {Evidence: "evidence", Quantity: "quantity"}
+
+
+_CLASS_DEFS: dict[type, str] = {}
+
+
+#: The fast check of each (fact class, record field), compiled on first use.
+_FAST_FACT_CHECKS: dict[tuple[type, str], FastCheck] = {}
+
+
+def _fast_fact_check(cls: type, field: str) -> FastCheck:
+    """The fast check of facts of class ``cls`` for record field ``field``."""
+    check = _FAST_FACT_CHECKS.get((cls, field))
+    if check is None:
+        from eventx.record.facts import FACT_FIELDS, Extension
+
+        if not _CLASS_DEFS:
+            _CLASS_DEFS.update(_class_defs())
+        if FACT_FIELDS.get(cls) != field or cls is Extension:
+            check = _never  # Extension.value is an open mapping: the full path walks it
+        else:
+            check = _fast_value_check({"$ref": f"#/$defs/{FIELD_DEFS[field]}"}, cls)
+        _FAST_FACT_CHECKS[(cls, field)] = check
+    return check
+
+
+#: The fast check of each (record-level field, answer type), compiled on first use.
+_FAST_PART_CHECKS: dict[tuple[str, type], FastCheck] = {}
+
+
+def _fast_part_check(name: str, cls: type) -> FastCheck:
+    """The fast check of a hook's answer of class ``cls`` for the record-level field ``name``
+    (an attrs class or a plain scalar; anything else takes the full path)."""
+    check = _FAST_PART_CHECKS.get((name, cls))
+    if check is None:
+        if not _CLASS_DEFS:
+            _CLASS_DEFS.update(_class_defs())
+        part = _schema()["properties"].get(name)
+        plain = cls in (str, int, float, bool, type(None))
+        if part is None or not (plain or attrs.has(cls)):
+            check = _never
+        else:
+            check = _fast_value_check(part, cls)
+        _FAST_PART_CHECKS[(name, cls)] = check
+    return check

@@ -358,13 +358,21 @@ def field_of(fact: object) -> str:
         ) from None
 
 
+#: The attribute names of each attrs class asked about (evidence_of runs for every fact).
+_ATTRIBUTE_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def evidence_of(fact: object) -> tuple[Evidence, ...]:
     """Every Evidence a fact carries (its ``evidence`` and its ``mentions``)."""
     found: list[Evidence] = []
-    if not attrs.has(type(fact)):
-        return ()
-    for field in attrs.fields(type(fact)):  # type: ignore[arg-type]
-        value = getattr(fact, field.name)
+    cls = type(fact)
+    names = _ATTRIBUTE_NAMES.get(cls)
+    if names is None:
+        if not attrs.has(cls):
+            return ()
+        names = _ATTRIBUTE_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    for name in names:
+        value = getattr(fact, name)
         if isinstance(value, Evidence):
             found.append(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
