@@ -62,7 +62,7 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     triggers = trigger_words(language)
     spans: dict[str, list[tuple[int, int]]] = {}
     for word in trigger_pattern(language).finditer(text):
-        token = word.group()
+        token = word.group("word") or word.group()
         # Every rule that needs a number needs a four-digit year (2022, 1443).
         if token[0].isdigit():
             groups = _YEAR if len(token) == 4 else _NUMERIC
@@ -95,6 +95,15 @@ def _snap(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return snapped
 
 
+def _date_start(match: re.Match[str]) -> int:
+    """Where the date starts: after an Arabic proclitic (و, ف, ب) the match opens with."""
+    groups = match.groupdict()
+    for group in ("clitic_b", "clitic"):
+        if groups.get(group):
+            return match.end(group)
+    return match.start()
+
+
 def find_candidates(text: str, language: str) -> list[Candidate]:
     """Leftmost-longest, non-overlapping matches of every rule over the normalised text."""
     found: list[Candidate] = []
@@ -103,7 +112,7 @@ def find_candidates(text: str, language: str) -> list[Candidate]:
         for start, end in by_group.get(rule.trigger, ()):
             for match in rule.pattern.finditer(text, start, end):
                 if match.end() > match.start():
-                    found.append(Candidate(match.start(), match.end(), rule, match))
+                    found.append(Candidate(_date_start(match), match.end(), rule, match))
     found.sort(key=lambda c: (c.start - c.end, c.start, c.rule.priority))
     starts: list[int] = []
     chosen: list[Candidate] = []

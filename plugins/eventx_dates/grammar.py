@@ -30,6 +30,12 @@ _START = r"(?<!\w)"
 _END = r"(?!\w)"
 # Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
 _ARABIC_PROCLITIC = r"(?:[وفبل](?=\w))?"
+# Where an Arabic date may start: at a word start, after the conjunctions و/ف, or after ب
+# before the article (بالأمس, وبالعام). The proclitic (group ``clitic``) stays out of the
+# evidence: the date of "والاثنين" is "الاثنين". Not after ل, nor ب before other letters:
+# normalised, لامس (touched) would read as ل + أمس. Consumed rather than looked behind at, so
+# that positions inside words fail at once: that keeps the scan fast.
+_ARABIC_START = r"(?<!\w)(?P<clitic>[وف](?=\w))?(?:(?P<clitic_b>ب)(?=ال))?"
 
 
 def norm(phrase: str) -> str:
@@ -377,7 +383,8 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         ),
         ("relative_part", rf"(?P<rel>{_alternation(v.relative_parts)}){_END}"),
         # قبل ثلاثة أيام, قبل يومين, two days ago
-        ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}"),
+        # (not منذ عام 2016, "since the year 2016": a year follows)
+        ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}(?!\s*\d)"),
         ("ago", rf"{count}\s+{units}\s+{v.cue('ago_after')}{_END}"),
         ("later", rf"{count}\s+{units}\s+{v.cue('later_after')}{_END}"),
         # في غضون يومين, within three days
@@ -392,6 +399,9 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     ]
 
 
+_GAP = r"(?:[^\S\n]{1,4}|[^\S\n]{0,3}\n[^\S\n]{0,3})"
+
+
 def _bounded(pattern: str) -> str:
     """Cap whitespace runs so every match attempt is bounded: the rules stay linear in the text.
 
@@ -399,14 +409,16 @@ def _bounded(pattern: str) -> str:
     phrase plus a few spaces), so no input can make the scan super-linear; that is why the stdlib
     ``re`` (faster here than ``regex``, but without timeouts) is safe for these patterns.
     """
-    return pattern.replace(r"\s+", r"[^\S\n]{1,4}").replace(r"\s*", r"[^\S\n]{0,4}")
+    # One line break counts as a space (hard-wrapped wire copy: "clashes in\nNovember"); a
+    # blank line ends a paragraph, so no date runs across one.
+    return pattern.replace(r"\s+", _GAP).replace(r"\s*", rf"(?:{_GAP})?")
 
 
 @lru_cache(maxsize=16)
 def rules(language: str) -> tuple[Rule, ...]:
     """Compiled rules for ``language`` (once per process)."""
     v = vocabulary(language)
-    prefix = _START + (_ARABIC_PROCLITIC if language == "ar" else "")
+    prefix = _ARABIC_START if language == "ar" else _START
     compiled: list[Rule] = []
     for priority, (kind, body) in enumerate(_templates(v)):
         pattern = re.compile(_bounded(prefix + "(?:" + body + ")"))
@@ -500,8 +512,12 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """
     words = trigger_words(language)
     body = _trie(sorted(words)) if words else _NEVER
+    # A word after an Arabic proclitic counts too (والاثنين, وأمس): group ``word``.
+    clitic = r"(?:[وف](?=\w))?(?:ب(?=ال))?" if language == "ar" else ""
     # Also the head of a numeric date (10/31, 31-oct): its year may have two digits or none.
-    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[/.]\d|-[^\W\d])|{body}(?!\w))")
+    return re.compile(
+        rf"(?<!\w)(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[/.]\d|-[^\W\d])|{clitic}(?P<word>{body})(?!\w))"
+    )
 
 
 def _trie(words: Sequence[str]) -> str:

@@ -1,0 +1,95 @@
+"""General date rules found on unseen news (sentences written for these tests, Arabic and
+English): proclitics, hard-wrapped lines, "since the year 2016"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import eventx
+import eventx_dates
+
+AR_WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> eventx.Pipeline:
+    return eventx.Pipeline(plugins=[eventx_dates], entry_points=False)
+
+
+def found(text: str, language: str, document_date: str | None) -> list[tuple[str, str | None]]:
+    record = pipeline().extract(text, language=language, document_date=document_date)
+    assert record.status == "ok", record.diagnostics
+    assert not record.check_evidence(text)
+    return [(d.evidence.text, d.value) for d in record.dates]
+
+
+CASES = [
+    # a date word after an Arabic proclitic (و, ف, ب) is found; the proclitic stays out
+    (
+        "ar",
+        "2021-03-06",
+        "والخميس أعلنت الشرطة اعتقال ثلاثة مشتبه بهم في المدينة.",
+        [("الخميس", "2021-03-04")],
+    ),
+    ("ar", "2021-03-06", "وأمس قصفت الطائرات مخزنا للذخيرة.", [("أمس", "2021-03-05")]),
+    ("ar", "2021-03-06", "فالأحد الماضي خرج المئات إلى الشوارع.", [("الأحد الماضي", "2021-02-28")]),
+    ("ar", "2021-03-06", "وقال إن الهدوء عاد بالأمس إلى الحي.", [("الأمس", "2021-03-05")]),
+    # one line break inside a date is a space (hard-wrapped wire copy); a blank line is not
+    (
+        "en",
+        "1989-12-04",
+        "The army said it killed 40 rebels during clashes in\nNovember.",
+        [("in\nNovember", "1989-11")],
+    ),
+    ("ar", None, "وقعت المواجهات في 5\nيناير 2021 قرب الحدود.", [("5\nيناير 2021", "2021-01-05")]),
+    ("en", "1989-12-04", "Rebels attacked the base in\n\nNovember troops arrived.", []),
+    # "the month of November" names the month
+    (
+        "en",
+        "1989-12-04",
+        "Police recorded 12 bombings during the month of November.",
+        [("the month of November", "1989-11")],
+    ),
+    # منذ عام 2016 is "since the year 2016", not "a year ago"
+    ("ar", "2018-03-02", "فمنذ عام 2016 قطعت الحكومتان علاقاتهما.", [("عام 2016", "2016")]),
+    ("ar", "2018-03-02", "وأغلقت الحدود قبل عام 2000 بسنوات.", [("عام 2000", "2000")]),
+    ("ar", "2018-03-02", "وأغلقت الحدود منذ عام تقريبا.", [("منذ عام", "2017")]),
+]
+
+
+@pytest.mark.parametrize(("language", "document_date", "text", "expected"), CASES)
+def test_general_rules(
+    language: str, document_date: str | None, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(text, language, document_date) == expected
+
+
+@given(
+    document_date=st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)),
+    weekday=st.integers(0, 6),
+    proclitic=st.sampled_from(["و", "ف"]),
+)
+def test_a_proclitic_changes_neither_the_date_nor_its_evidence(
+    document_date: dt.date, weekday: int, proclitic: str
+) -> None:
+    name = AR_WEEKDAYS[weekday]
+    bare = found(f"أعلن الجيش {name} مقتل جنديين.", "ar", document_date.isoformat())
+    attached = found(f"{proclitic}{name} أعلن الجيش مقتل جنديين.", "ar", document_date.isoformat())
+    assert attached == bare
+    assert [text for text, _ in attached] == [name]
+
+
+@given(
+    day=st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)),
+    gap=st.integers(0, 1),
+)
+def test_a_line_break_inside_a_date_reads_as_a_space(day: dt.date, gap: int) -> None:
+    month = day.strftime("%B")
+    parts = [f"on {month}", f"{day.day},", str(day.year)]
+    text = "The bomb exploded " + parts[0] + (" ", "\n")[gap] + parts[1] + "\n" + parts[2] + "."
+    assert [value for _, value in found(text, "en", None)] == [day.isoformat()]
