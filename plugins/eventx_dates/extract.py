@@ -162,16 +162,17 @@ def _through_marks(text: str, end: int) -> int:
     return end
 
 
-def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
-    """(offset, year) of every Gregorian year written in the matches."""
+def _years_named(
+    text: str, candidates: Sequence[Candidate], vocab: Vocabulary
+) -> list[tuple[int, int]]:
+    """(offset, year) of the years named alone ("في 2001", "in 1974"), not as a span's edge
+    ("منذ 2015", "until 2024"): a day and month just after one is in that year."""
+    edge = re.compile(rf"{vocab.cue('year_edge_cues')}\s")
     years: list[tuple[int, int]] = []
     for candidate in candidates:
-        if candidate.rule.kind == "hijri":
+        if candidate.rule.kind != "year" or edge.match(text, candidate.start):
             continue
-        for group in ("year", "year2"):
-            value = candidate.match.groupdict().get(group)
-            if value:
-                years.append((candidate.match.start(group), int(value)))
+        years.append((candidate.match.start("year"), int(candidate.match.group("year"))))
     return sorted(years)
 
 
@@ -208,7 +209,7 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
         vocab,
         normalized.text,
         ctx.document_date,
-        _explicit_years(candidates),
+        _years_named(normalized.text, candidates, vocab),
         _dated(candidates, vocab),
     )
     if ctx.document_date is None:

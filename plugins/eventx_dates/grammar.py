@@ -117,6 +117,7 @@ _CUE_LISTS = (
     "numeric_cues",
     "year_end",
     "year_end_not_after",
+    "year_edge_cues",
 )
 
 

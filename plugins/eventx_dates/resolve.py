@@ -160,12 +160,18 @@ class Resolver:
         """(year, anchor, anchor_value) for a date written without its year.
 
         A full date shortly before in the same sentence decides ("في 13 نوفمبر 2015 ثم في 22
-        مارس" is March 2016, the nearest March, not the March before publication); otherwise the
-        document date, or in an undated text its first full date, or the nearest year named.
+        مارس" is March 2016, the nearest March, not the March before publication); then a year
+        named shortly before in the same sentence ("في 2001 ... هجمات 11 سبتمبر" is 2001);
+        otherwise the document date, or in an undated text its first full date. An undated text
+        without one leaves the year open: a year named in another sentence is as likely history
+        as the time of the story ("the April 15 attack" in a report citing "in 2011").
         """
         named = self._dated_before(match.start())
         if named is not None:
             return nearest_year(named, month, day), EXPLICIT_DATE, named.isoformat()
+        year_named = self._year_before(match.start())
+        if year_named is not None:
+            return year_named, EXPLICIT_YEAR, str(year_named)
         if self.document_date is not None:
             year = self._year_near(self.document_date, match, month, day, deadline=True)
             return year, DOCUMENT_DATE, self.document_date.isoformat()
@@ -174,18 +180,7 @@ class Resolver:
             # date: "By June" in a piece on 21 July 1972 is June 1972, not a later year it cites.
             year = self._year_near(self.text_anchor, match, month, day, deadline=False)
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
-        if not self.explicit_years:
-            return None
-        offsets = self._year_offsets
-        i = bisect.bisect_left(offsets, match.start())
-        if i > 0:
-            year = self.explicit_years[i - 1][1]
-        else:
-            j = bisect.bisect_right(offsets, match.end())
-            if j >= len(offsets):
-                return None
-            year = self.explicit_years[j][1]
-        return year, EXPLICIT_YEAR, str(year)
+        return None
 
     def _year_near(
         self, anchor: dt.date, match: re.Match[str], month: int, day: int | None, *, deadline: bool
@@ -230,6 +225,19 @@ class Resolver:
             return closest_year(anchor, month, day, future=False)
         # An undated text's first full date: its narrative moves on in either direction.
         return nearest_year(anchor, month, day)
+
+    def _year_before(self, offset: int) -> int | None:
+        """A year named alone shortly before, in the same sentence ("في 2001", "in 1974"), not
+        as the edge of a span ("منذ 2015", "until 2024": what follows need not be in it)."""
+        i = bisect.bisect_left(self._year_offsets, offset)
+        if i == 0:
+            return None
+        at, year = self.explicit_years[i - 1]
+        if offset - at > SAME_SENTENCE_REACH:
+            return None
+        if any(mark in self.text[at:offset] for mark in (".", "\n", "!", "?")):
+            return None
+        return year
 
     def _dated_before(self, offset: int) -> dt.date | None:
         """The first day of a full date (with its year) shortly before, in the same sentence."""

@@ -1,5 +1,6 @@
 """General date rules found on unseen news (sentences written for these tests, Arabic and
-English): proclitics, hard-wrapped lines, "since the year 2016"."""
+English): proclitics, hard-wrapped lines, "since the year 2016", the year of a day and month
+named without one."""
 
 from __future__ import annotations
 
@@ -59,6 +60,51 @@ CASES = [
     ("ar", "2018-03-02", "فمنذ عام 2016 قطعت الحكومتان علاقاتهما.", [("عام 2016", "2016")]),
     ("ar", "2018-03-02", "وأغلقت الحدود قبل عام 2000 بسنوات.", [("عام 2000", "2000")]),
     ("ar", "2018-03-02", "وأغلقت الحدود منذ عام تقريبا.", [("منذ عام", "2017")]),
+    # a year named shortly before in the same sentence is the year of a day and month
+    (
+        "ar",
+        "2021-01-10",
+        "وفي 1994 اقتحم المسلحون الكنيسة في 7 نيسان/أبريل وقتلوا العشرات.",
+        [("في 1994", "1994"), ("7 نيسان/أبريل", "1994-04-07")],
+    ),
+    (
+        "en",
+        "2021-01-10",
+        "In 1998, on 7 August, bombs destroyed two embassies.",
+        [("In 1998", "1998"), ("7 August", "1998-08-07")],
+    ),
+    # ... but not a year that opens or closes a span, nor one in another sentence
+    (
+        "ar",
+        "2021-04-01",
+        "وتتواصل الاحتجاجات منذ 2019، وفي 5 آذار/مارس أطلقت الشرطة الغاز.",
+        [("منذ 2019", "2019"), ("5 آذار/مارس", "2021-03-05")],
+    ),
+    (
+        "en",
+        "2021-04-01",
+        "Protests have gone on since 2019, and on 5 March police fired tear gas.",
+        [("since 2019", "2019"), ("5 March", "2021-03-05")],
+    ),
+    (
+        "en",
+        "2021-04-01",
+        "The bombers struck in 2010. On 5 March police fired tear gas.",
+        [("in 2010", "2010"), ("5 March", "2021-03-05")],
+    ),
+    # an undated text without a full date leaves the year of a day and month open
+    (
+        "en",
+        None,
+        "Investigators traced the July 4 attack to two brothers. One had been questioned in 2011.",
+        [("July 4", None), ("in 2011", "2011")],
+    ),
+    (
+        "ar",
+        None,
+        "وقعت التفجيرات في 12 أيار/مايو. وكانت الشرطة قد حذرت من هجمات في 2009.",
+        [("12 أيار/مايو", None), ("في 2009", "2009")],
+    ),
 ]
 
 
@@ -93,3 +139,19 @@ def test_a_line_break_inside_a_date_reads_as_a_space(day: dt.date, gap: int) -> 
     parts = [f"on {month}", f"{day.day},", str(day.year)]
     text = "The bomb exploded " + parts[0] + (" ", "\n")[gap] + parts[1] + "\n" + parts[2] + "."
     assert [value for _, value in found(text, "en", None)] == [day.isoformat()]
+
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]  # fmt: skip
+
+
+@given(
+    day=st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)),
+    document_date=st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31))),
+)
+def test_a_year_named_before_in_the_sentence_dates_a_day_and_month(
+    day: dt.date, document_date: dt.date | None
+) -> None:
+    text = f"In {day.year}, on {day.day} {EN_MONTHS[day.month - 1]}, rebels seized the town."
+    doc = document_date.isoformat() if document_date else None
+    assert found(text, "en", doc)[-1] == (f"{day.day} {EN_MONTHS[day.month - 1]}", day.isoformat())
