@@ -690,12 +690,40 @@ class Resolver:
         doc = self.document_date
         # "the past 24 hours" is a day and the one before; "recent weeks" a stretch of weeks.
         granularity = "day" if int(days) <= 2 else "week"
-        interval = (
-            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity)
-            if doc
-            else None
+        if doc is None:
+            return self._relative(None, granularity)
+        said = self._day_said(match)
+        if said is not None:
+            # "قال الوزير الخميس إن ... خلال الأسبوعين الماضيين": the two weeks before Thursday,
+            # when he spoke, not before the publication.
+            return Resolution(
+                interval=Interval(
+                    first=said.interval.first - dt.timedelta(days=int(days)),
+                    last=said.interval.first,
+                    granularity=granularity,
+                ),
+                granularity=granularity,
+                anchor=EXPLICIT_DATE,
+                anchor_value=said.interval.value,
+                anchor_text=said.text,
+            )
+        interval = Interval(
+            first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity
         )
         return self._relative(interval, granularity)
+
+    def _day_said(self, match: re.Match[str]) -> Known | None:
+        """The day named earlier in the same sentence (before the document date): the time the
+        sentence speaks from, which a recent period ("the past two weeks") counts back from."""
+        doc = self.document_date
+        for known in reversed(self.known):
+            if known.offset >= match.start():
+                continue
+            if known.sentence != self._sentence or self._sentence is None:
+                return None
+            if known.interval.granularity in ("day", "part_of_day"):
+                return known if doc is None or known.interval.first < doc else None
+        return None
 
     def _first_days(self, match: re.Match[str]) -> Resolution | None:
         unit = lookup(self.vocab.first_days, match.group("first"))

@@ -92,6 +92,32 @@ CASES = [
         "The bombers struck in 2010. On 5 March police fired tear gas.",
         [("in 2010", "2010"), ("5 March", "2021-03-05")],
     ),
+    # a recent period counts back from the day named before it in the sentence (when the
+    # speaker spoke), else from the publication
+    (
+        "ar",
+        "2021-05-08",
+        "قال وزير الدفاع الخميس إن بلاده أرسلت جنودا إلى الحدود خلال الأسبوعين الماضيين.",
+        [("الخميس", "2021-05-06"), ("الأسبوعين الماضيين", "2021-04-22/2021-05-06")],
+    ),
+    (
+        "en",
+        "2021-05-08",
+        "The minister said on Thursday that troops were sent in the past two weeks.",
+        [("Thursday", "2021-05-06"), ("the past two weeks", "2021-04-22/2021-05-06")],
+    ),
+    (
+        "en",
+        "2021-05-08",
+        "The minister spoke on Thursday. Troops were sent in the past two weeks.",
+        [("Thursday", "2021-05-06"), ("the past two weeks", "2021-04-24/2021-05-08")],
+    ),
+    (
+        "ar",
+        "2021-05-08",
+        "وأرسلت الحكومة تعزيزات خلال الأسبوعين الماضيين.",
+        [("الأسبوعين الماضيين", "2021-04-24/2021-05-08")],
+    ),
     # an undated text without a full date leaves the year of a day and month open
     (
         "en",
