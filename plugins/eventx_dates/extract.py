@@ -188,6 +188,18 @@ def _dated(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int
     return found
 
 
+def _full_dates(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
+    """(offset, day) of the dates written with day, month and year."""
+    probe = Resolver(vocab, "", None, ())
+    found: list[tuple[int, dt.date]] = []
+    for candidate in candidates:
+        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                found.append((candidate.start, resolution.interval.first))
+    return found
+
+
 def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
     """The first date written with day, month and year (the anchor of an undated text)."""
     probe = Resolver(vocab, "", None, ())
@@ -211,6 +223,7 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
         ctx.document_date,
         _years_named(normalized.text, candidates, vocab),
         _dated(candidates, vocab),
+        _full_dates(candidates, vocab),
     )
     if ctx.document_date is None:
         resolver.text_anchor = _first_full_date(candidates, vocab)

@@ -107,6 +107,12 @@ _CUE_LISTS = (
     "ago_before",
     "ago_after",
     "later_after",
+    "from_now_after",
+    "counted_before_lead",
+    "counted_after_lead",
+    "counted_link",
+    "counted_before_tail",
+    "counted_after_tail",
     "within_before",
     "named_day_before",
     "named_day_after",
@@ -387,7 +393,23 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         # (not منذ عام 2016, "since the year 2016": a year follows)
         ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}(?!\s*\d)"),
         ("ago", rf"{count}\s+{units}\s+{v.cue('ago_after')}{_END}"),
-        ("later", rf"{count}\s+{units}\s+{v.cue('later_after')}{_END}"),
+        # three days later (from the day last named), two weeks from now (from the publication)
+        (
+            "later",
+            rf"{count}\s+{units}\s+(?:{v.cue('later_after')}|(?P<from_now>{v.cue('from_now_after')})){_END}",
+        ),
+        # بعد يومين من اغتياله, قبل أسبوع من الانتخابات, two days after March 3, 2016:
+        # counted from an event or a date that follows, not from the publication
+        (
+            "counted",
+            rf"(?:(?P<c_before>{v.cue('counted_before_lead')})|(?P<c_after>{v.cue('counted_after_lead')}))"
+            rf"\s+(?:{count}\s+)?{units}\s+{v.cue('counted_link')}{_END}",
+        ),
+        (
+            "counted",
+            rf"{count}\s+{units}\s+(?:(?P<c_before>{v.cue('counted_before_tail')})|"
+            rf"(?P<c_after>{v.cue('counted_after_tail')})){_END}",
+        ),
         # في غضون يومين, within three days
         # (not "within 10 days of the attacks": counted from an event, not the document date)
         ("within", rf"{v.cue('within_before')}\s+(?:{count}\s+)?{units}(?!\s+(?:of|من){_END})"),
@@ -450,6 +472,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "relative_part": "relative_part",
     "ago": "unit",
     "later": "unit",
+    "counted": "unit",
     "within": "unit",
     "period": "period",
     "day_of_month": "period",

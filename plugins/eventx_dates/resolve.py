@@ -72,6 +72,7 @@ class Resolver:
         document_date: dt.date | None,
         explicit_years: Sequence[tuple[int, int]],
         dated: Sequence[tuple[int, dt.date]] = (),
+        full_dates: Sequence[tuple[int, dt.date]] = (),
     ) -> None:
         self.vocab = vocab
         self.text = text  # the normalised text the matches index into
@@ -80,6 +81,7 @@ class Resolver:
         self._year_offsets = [o for o, _ in explicit_years]
         self.dated = dated  # (offset, first day) of dates written with their year
         self._dated_offsets = [o for o, _ in dated]
+        self.full_dates = dict(full_dates)  # offset -> day, of dates written in full
         self.known: list[Known] = []
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
@@ -107,6 +109,7 @@ class Resolver:
             "relative_part": self._relative_part,
             "ago": self._ago,
             "later": self._later,
+            "counted": self._counted,
             "within": self._within,
             "period": self._period,
             "day_of_month": self._day_of_month,
@@ -635,12 +638,76 @@ class Resolver:
         return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
 
     def _later(self, match: re.Match[str]) -> Resolution | None:
+        """ "Two weeks from now" counts from the publication; "three days later" from the day
+        last named (a narrative moves on from it), and without one it names no date."""
         amount = self._amount(match)
         if amount is None:
             return None
+        granularity = "day" if amount[0] in ("day", "week") else amount[0]
         doc = self.document_date
-        interval = shift(doc, amount[0], amount[1]) if doc else None
-        return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
+        if match.groupdict().get("from_now"):
+            return self._relative(shift(doc, amount[0], amount[1]) if doc else None, granularity)
+        anchor = self._day_before(match, ANCHOR_SENTENCES)
+        if anchor is None:
+            return Resolution(interval=None, granularity=granularity)
+        return self._from_known(anchor, amount[0], amount[1], granularity)
+
+    def _counted(self, match: re.Match[str]) -> Resolution | None:
+        """A span counted from what follows: "two days after March 3, 2016" is March 5;
+        "الثلاثاء ... بعد يومين من اغتياله" dates the killing, two days before that Tuesday. Without
+        a date written after it or a day named before it in the sentence, no date."""
+        amount = self._amount(match)
+        if amount is None:
+            return None
+        unit, count = amount
+        granularity = "day" if unit in ("day", "week") else unit
+        after = bool(match.groupdict().get("c_after"))
+        following = self._full_date_after(match.end())
+        if following is not None:
+            interval = shift(following, unit, count if after else -count)
+            if interval is None:
+                return None
+            return Resolution(
+                interval=interval,
+                granularity=granularity,
+                anchor=EXPLICIT_DATE,
+                anchor_value=following.isoformat(),
+            )
+        said = self._day_before(match, 0)
+        if said is None:
+            return None
+        # The event named after "after" is that many units before the day of the clause.
+        return self._from_known(said, unit, -count if after else count, granularity)
+
+    def _full_date_after(self, offset: int) -> dt.date | None:
+        """The day of a date written in full right after ``offset`` ("after April 15, 2013")."""
+        for at, day in self.full_dates.items():
+            if offset <= at <= offset + 4 and not self.text[offset:at].strip(" ,"):
+                return day
+        return None
+
+    def _day_before(self, match: re.Match[str], sentences: int) -> Known | None:
+        """The nearest day (or part of day) named before the match, at most ``sentences``
+        sentences back."""
+        for known in reversed(self.known):
+            if known.offset >= match.start():
+                continue
+            if known.interval.granularity not in ("day", "part_of_day"):
+                continue
+            if self._sentence is None or known.sentence is None:
+                return None
+            return known if self._sentence - known.sentence <= sentences else None
+        return None
+
+    def _from_known(self, known: Known, unit: str, amount: int, granularity: str) -> Resolution:
+        interval = shift(known.interval.first, unit, amount)
+        return Resolution(
+            interval=interval,
+            granularity=interval.granularity if interval else granularity,
+            anchor=EXPLICIT_DATE,
+            anchor_value=known.interval.value,
+            anchor_text=known.text,
+        )
 
     def _within(self, match: re.Match[str]) -> Resolution | None:
         amount = self._amount(match)

@@ -118,6 +118,49 @@ CASES = [
         "وأرسلت الحكومة تعزيزات خلال الأسبوعين الماضيين.",
         [("الأسبوعين الماضيين", "2021-04-24/2021-05-08")],
     ),
+    # spans counted from a date written after them, or from the day named before them in the
+    # sentence (dating the event that follows), else no date
+    (
+        "en",
+        None,
+        "Police said two days after March 3, 2016, the suspects left the country.",
+        [("two days after", "2016-03-05"), ("March 3, 2016", "2016-03-03")],
+    ),
+    (
+        "ar",
+        None,
+        "وقعت الانفجارات بعد مرور أسبوع على 3 أيار/مايو 2018 في المدينة.",
+        [("بعد مرور أسبوع على", "2018-05-10"), ("3 أيار/مايو 2018", "2018-05-03")],
+    ),
+    (
+        "ar",
+        "2018-10-10",
+        "وقتل عشرة مسلحين في مداهمة الثلاثاء، وذلك بعد يومين من اغتيال ضابط في المدينة.",
+        [("الثلاثاء", "2018-10-09"), ("بعد يومين من", "2018-10-07")],
+    ),
+    (
+        "en",
+        "2018-10-10",
+        "The raid on Tuesday came a day after the arrest of the group's leader.",
+        [("Tuesday", "2018-10-09"), ("a day after", "2018-10-08")],
+    ),
+    ("ar", "2018-06-03", "وجاءت الاعتقالات قبل أسبوع من الانتخابات.", []),
+    ("en", "2018-06-03", "The arrests came a week before the elections.", []),
+    # "three days later" counts from the day last named; "two weeks from now" from the
+    # publication
+    (
+        "en",
+        "2018-10-10",
+        "Rebels took the town on Friday. Three days later the army retook it.",
+        [("Friday", "2018-10-05"), ("Three days later", "2018-10-08")],
+    ),
+    (
+        "en",
+        "2018-10-10",
+        "The court will rule two weeks from now.",
+        [("two weeks from now", "2018-10-24")],
+    ),
+    ("en", "2018-10-10", "Two years later the town was rebuilt.", [("Two years later", None)]),
     # an undated text without a full date leaves the year of a day and month open
     (
         "en",
