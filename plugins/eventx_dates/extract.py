@@ -20,7 +20,7 @@ from eventx_dates.grammar import (
     trigger_words,
     vocabulary,
 )
-from eventx_dates.resolve import Resolution, Resolver
+from eventx_dates.resolve import EXPLICIT_DATE, Resolution, Resolver
 
 #: Dates ending this many days before the news anchor are background history, not the event.
 BACKGROUND_DAYS = 30
@@ -238,7 +238,41 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
         if resolution is None:
             continue
         facts.append(_fact(ctx, start, end, candidate.rule.kind, resolution))
-    yield from flag_background(facts, ctx.document_date)
+    yield from flag_background(restated(facts, ctx.text), ctx.document_date)
+
+
+_OPEN_PAREN = re.compile(r"\s{0,3}\(\s{0,3}")
+_CLOSE_PAREN = re.compile(r"\s{0,3}\)")
+_DAYS = ("day", "part_of_day")
+
+
+def restated(facts: Sequence[eventx.DateFact], text: str) -> list[eventx.DateFact]:
+    """A day restated in parentheses right after a day ("فجر اليوم (أمس)", "Tuesday
+    (yesterday)") is the editor's reading of a quote in the publication's terms: the quoted
+    "today" was the speaker's, so the first takes the parenthesis's value."""
+    out = list(facts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            first.value is None
+            or second.value is None
+            or first.value == second.value
+            or first.granularity not in _DAYS
+            or second.granularity not in _DAYS
+            or not _OPEN_PAREN.fullmatch(text, first.evidence.end, second.evidence.start)
+            or not _CLOSE_PAREN.match(text, second.evidence.end)
+        ):
+            continue
+        out[i] = attrs.evolve(
+            first,
+            value=second.value,
+            start=second.start,
+            end=second.end,
+            anchor=EXPLICIT_DATE,
+            anchor_value=second.value,
+            anchor_text=second.evidence.text,
+        )
+    return out
 
 
 def _fact(

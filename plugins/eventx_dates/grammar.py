@@ -124,6 +124,7 @@ _CUE_LISTS = (
     "year_end",
     "year_end_not_after",
     "year_edge_cues",
+    "so_far_before",
 )
 
 
@@ -237,12 +238,10 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     not_before_weekday = "".join(
         rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
     )
-    not_before_year_end = "".join(
-        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("year_end_not_after", ())
-    )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
     month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
+    year_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "year"]
     # After a day and month: الماضي / المقبل / الجاري (which year it is in).
     opt_direction = rf"(?:\s+(?:{direction}|(?P<dir_current>{v.cue('current_after')})){_END})?"
     # Before a day: a deadline ("by the end of", بحلول نهاية: the next such day).
@@ -300,12 +299,19 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"(?:(?P<year_end>{v.cue('year_end')})\s+)?(?:{month('month2')}\s*,?\s*)?"
             rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
         ),
-        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months)
-        # (not "by the end of 1972": up to the end, the year as a whole)
+        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months);
+        # "by the end of 2019": a deadline (December) unless the year was over at publication
+        # ("By the end of 1972, 300 had died": the year as a whole)
         (
             "year_part",
-            rf"{not_before_year_end}(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
-            rf"\s+{year_word}{year}",
+            rf"(?:(?P<by>{v.cue('year_end_not_after')})\s+)?(?:(?P<year_end>{v.cue('year_end')})|"
+            rf"(?P<half>{_alternation(v.halves)})\s+(?:من|of))\s+{year_word}{year}",
+        ),
+        # the end of this year, بحلول نهاية هذا العام, أواخر العام الماضي: the same, relative
+        (
+            "year_part_relative",
+            rf"(?:(?P<by>{v.cue('year_end_not_after')})\s+)?(?P<year_end>{v.cue('year_end')})\s+"
+            rf"(?P<year_period>{_alternation(year_periods)}){_END}",
         ),
         # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
         ("month_year", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s*,?\s*{year_word}{year}"),
@@ -457,6 +463,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "month_range": "month",
     "period_range": "month",
     "year_part": "year",
+    "year_part_relative": "period",
     "month_year": "month",
     "month_relative": "month",
     "month": "month",

@@ -87,6 +87,7 @@ class Resolver:
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
         self._future_cues = cue_pattern(vocab.language, "future_cues")
+        self._so_far = re.compile(rf"(?<!\w){vocab.cue('so_far_before')}[^\S\n]{{1,4}}\Z")
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
@@ -94,6 +95,7 @@ class Resolver:
             "month_range": self._month_range,
             "period_range": self._period_range,
             "year_part": self._year_part,
+            "year_part_relative": self._year_part,
             "month_year": self._month_year,
             "month_relative": self._month_relative,
             "month": self._month,
@@ -374,13 +376,35 @@ class Resolver:
         )
 
     def _year_part(self, match: re.Match[str]) -> Resolution | None:
-        """The end of a year is its last month; a half of it is six months."""
-        year = self._explicit_year(match)
-        if year is None:
-            return None
-        if match.groupdict().get("year_end"):
+        """The end of a year is its last month; a half of it is six months. "By the end of"
+        a year is a deadline, its last month, unless the year was over at publication (or the
+        text is undated): then it sums the year up ("By the end of 1972, 300 had died")."""
+        groups = match.groupdict()
+        doc = self.document_date
+        relative = lookup(self.vocab.relative_periods, groups.get("year_period"))
+        if relative is not None:
+            if doc is None:
+                return Resolution(interval=None, granularity="month")
+            year = doc.year + int(relative[1])
+            anchor, anchor_value = DOCUMENT_DATE, doc.isoformat()
+        else:
+            explicit = self._explicit_year(match)
+            if explicit is None:
+                return None
+            year, anchor, anchor_value = explicit, ABSOLUTE, None
+        if groups.get("by") and groups.get("year_end") and (doc is None or year < doc.year):
             return Resolution(
-                interval=Interval.month(year, 12), granularity="month", anchor=ABSOLUTE
+                interval=Interval.year(year),
+                granularity="year",
+                anchor=anchor,
+                anchor_value=anchor_value,
+            )
+        if groups.get("year_end"):
+            return Resolution(
+                interval=Interval.month(year, 12),
+                granularity="month",
+                anchor=anchor,
+                anchor_value=anchor_value,
             )
         half = lookup(self.vocab.halves, match.groupdict().get("half"))
         if half is None:
@@ -599,6 +623,10 @@ class Resolver:
         if offset is None:
             return None
         granularity = "part_of_day" if match.groupdict().get("part") else "day"
+        start = match.start()
+        if int(offset) == 0 and self._so_far.search(self.text, max(0, start - 24), start):
+            # "حتى اليوم", "until today": so far, the open end of a span, not a day's event.
+            return None
         doc = self.document_date
         interval = Interval.day(doc + dt.timedelta(days=int(offset)), granularity) if doc else None
         return self._relative(interval, granularity)

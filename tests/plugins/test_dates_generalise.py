@@ -159,7 +159,7 @@ CASES = [
         [("between April 2011 and the end of 2013", "2011-04-01/2013-12-31")],
     ),
     ("ar", None, "انسحبت معظم القوات في أواخر 2016.", [("أواخر 2016", "2016-12")]),
-    ("en", None, "By the end of 2016, 300 had been wounded.", [("end of 2016", "2016")]),
+    ("en", None, "By the end of 2016, 300 had been wounded.", [("By the end of 2016", "2016")]),
     (
         "en",
         None,

@@ -161,6 +161,62 @@ CASES = [
         [("two weeks from now", "2018-10-24")],
     ),
     ("en", "2018-10-10", "Two years later the town was rebuilt.", [("Two years later", None)]),
+    # a day restated in parentheses: the editor's reading of a quote in the publication's terms
+    (
+        "ar",
+        "2016-04-12",
+        "وقال الضابط: «انسحب المسلحون من الحي صباح اليوم (أمس) بعد اشتباكات عنيفة».",
+        [("صباح اليوم", "2016-04-11"), ("أمس", "2016-04-11")],
+    ),
+    (
+        "en",
+        "2016-04-12",
+        'The officer said: "The gunmen left this morning (Monday) after heavy clashes."',
+        [("this morning", "2016-04-11"), ("Monday", "2016-04-11")],
+    ),
+    # ... not a date in parentheses further on
+    (
+        "ar",
+        "2016-04-12",
+        "اعتقلت الشرطة الليلة الماضية منفذ الهجوم على المعبر (3/4/2016) قرب الحدود.",
+        [("الليلة الماضية", "2016-04-11"), ("3/4/2016", "2016-04-03")],
+    ),
+    # "until today" is so far, the open end of a span, not a day's event
+    ("ar", "2016-04-12", "قتل 40 شخصا منذ بداية الشهر حتى اليوم.", []),
+    ("en", "2016-04-12", "Up to today, 40 people have been killed.", []),
+    (
+        "en",
+        "2016-04-12",
+        "The ministry said today that 40 people had been killed.",
+        [("today", "2016-04-12")],
+    ),
+    # the end of this/last/next year: its last month; "by the end of" a year: a deadline (its
+    # last month) unless the year was over at publication (then the year as a whole)
+    (
+        "ar",
+        "2018-05-27",
+        "وحذرت المنظمة من مجاعة بحلول نهاية هذا العام.",
+        [("بحلول نهاية هذا العام", "2018-12")],
+    ),
+    (
+        "ar",
+        "2018-05-27",
+        "وانسحبت القوات في أواخر العام الماضي.",
+        [("أواخر العام الماضي", "2017-12")],
+    ),
+    (
+        "en",
+        "2018-05-27",
+        "Troops will leave by the end of 2019.",
+        [("by the end of 2019", "2019-12")],
+    ),
+    ("en", "2018-05-27", "By the end of 2016, 300 had died.", [("By the end of 2016", "2016")]),
+    (
+        "en",
+        "2018-05-27",
+        "By the end of last year, 300 had died.",
+        [("By the end of last year", "2017")],
+    ),
     # an undated text without a full date leaves the year of a day and month open
     (
         "en",
