@@ -125,6 +125,7 @@ _CUE_LISTS = (
     "year_end_not_after",
     "year_edge_cues",
     "so_far_before",
+    "not_today_before",
 )
 
 

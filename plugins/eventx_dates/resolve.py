@@ -41,6 +41,10 @@ ANCHOR_SENTENCES = 2
 #: How far back (characters, same sentence) a full date anchors a date written without a year.
 SAME_SENTENCE_REACH = 120
 _CLAUSE_MARKS = (".", "!", "?", "\n", ";")
+#: An opening quotation mark one or two words before, and a closing one right after: a title
+#: ("الإمارات اليوم", "Russia Today").
+_QUOTED_TITLE = re.compile(r"[\"«“](?:\w+[^\S\n]{1,3}){1,2}\Z")
+_QUOTE_CLOSE = re.compile(r"[\"»”]")
 
 
 @frozen(kw_only=True)
@@ -87,7 +91,10 @@ class Resolver:
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
         self._future_cues = cue_pattern(vocab.language, "future_cues")
-        self._so_far = re.compile(rf"(?<!\w){vocab.cue('so_far_before')}[^\S\n]{{1,4}}\Z")
+        self._not_today = re.compile(
+            rf"(?<!\w)(?:{vocab.cue('so_far_before')}|{vocab.cue('not_today_before')})"
+            rf"[^\S\n]{{1,4}}\Z"
+        )
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
@@ -624,8 +631,16 @@ class Resolver:
             return None
         granularity = "part_of_day" if match.groupdict().get("part") else "day"
         start = match.start()
-        if int(offset) == 0 and self._so_far.search(self.text, max(0, start - 24), start):
-            # "حتى اليوم", "until today": so far, the open end of a span, not a day's event.
+        if int(offset) == 0 and (
+            self._not_today.search(self.text, max(0, start - 24), start)
+            or (
+                _QUOTED_TITLE.search(self.text, max(0, start - 60), start)
+                and _QUOTE_CLOSE.match(self.text, match.end())
+            )
+        ):
+            # "حتى اليوم", "until today": so far, the open end of a span; "في اليوم" per day,
+            # "مثل هذا اليوم" this day in history, "ذلك اليوم" that day; "الإمارات اليوم" in
+            # quotes, a title: none of them is the publication day.
             return None
         doc = self.document_date
         interval = Interval.day(doc + dt.timedelta(days=int(offset)), granularity) if doc else None

@@ -190,6 +190,20 @@ CASES = [
         "The ministry said today that 40 people had been killed.",
         [("today", "2016-04-12")],
     ),
+    # "اليوم" that is not the publication day: per day, this day in history, that day, a title
+    ("ar", "2018-07-10", "يسمح للأطفال باللعب ساعة واحدة في اليوم.", []),
+    (
+        "ar",
+        "2018-07-10",
+        "في مثل هذا اليوم قبل 54 عاما توفي الممثل.",
+        [("قبل 54 عاما", "1964")],
+    ),
+    ("ar", "2018-07-10", "ومرت عشرون سنة على ذلك اليوم.", []),
+    ("ar", "2018-07-10", 'نقلا عن صحيفة "الإمارات اليوم" المحلية.', []),
+    ("ar", "2018-07-10", "وقالت الوزارة اليوم إن الحريق أخمد.", [("اليوم", "2018-07-10")]),
+    # counted with the singular accusative after 11 to 99 (قبل 54 عاما، منذ 15 يوما)
+    ("ar", "2018-07-10", "وقتل منذ 15 يوما ثلاثة جنود.", [("منذ 15 يوما", "2018-06-25")]),
+    ("ar", "2018-07-10", "وعاد إلى بلاده قبل 12 شهرا.", [("قبل 12 شهرا", "2017-07")]),
     # the end of this/last/next year: its last month; "by the end of" a year: a deadline (its
     # last month) unless the year was over at publication (then the year as a whole)
     (
