@@ -297,3 +297,27 @@ def test_a_year_named_before_in_the_sentence_dates_a_day_and_month(
     text = f"In {day.year}, on {day.day} {EN_MONTHS[day.month - 1]}, rebels seized the town."
     doc = document_date.isoformat() if document_date else None
     assert found(text, "en", doc)[-1] == (f"{day.day} {EN_MONTHS[day.month - 1]}", day.isoformat())
+
+
+AR_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+             "أكتوبر", "نوفمبر", "ديسمبر"]  # fmt: skip
+
+
+@given(
+    day=st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)),
+    count=st.integers(3, 10),
+    after=st.booleans(),
+    language=st.sampled_from(["ar", "en"]),
+)
+def test_a_span_counted_from_a_full_date_is_that_date_moved(
+    day: dt.date, count: int, after: bool, language: str
+) -> None:
+    if language == "en":
+        link = "after" if after else "before"
+        text = f"Police said {count} days {link} {EN_MONTHS[day.month - 1]} {day.day}, {day.year}, the men fled."
+    else:
+        link = "بعد" if after else "قبل"
+        text = f"وفر الرجال {link} {count} أيام من {day.day} {AR_MONTHS[day.month - 1]} {day.year} إلى الخارج."
+    moved = day + dt.timedelta(days=count if after else -count)
+    values = [value for _, value in found(text, language, None)]
+    assert values == [moved.isoformat(), day.isoformat()]
