@@ -37,6 +37,8 @@ from eventx.evaluation import (
     score_document,
 )
 from eventx.evaluation.cli import evaluate
+from eventx.evaluation.gold import GoldDate
+from eventx.evaluation.matching import date_score
 
 AR_TEXT = (
     "مقتل 26 شخصا وإصابة العشرات في اشتباكات بألماتي\n\n"
@@ -327,6 +329,30 @@ def test_date_range_matches_by_value_acceptable_day_or_start_end(ar_gold: GoldDo
     assert _date_counts(ar_gold, as_fields).tp == 1
     assert _date_counts(ar_gold, DateFact(value="2022-01-04", evidence=night)) == Counts(0, 1, 2)
     assert _date_counts(ar_gold, DateFact(value=None, evidence=night)) == Counts(0, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("gold", "start", "end", "agrees"),
+    [
+        ("1975-06/1976-02", "1975-06-01", "1976-02-29", True),  # months: first to last day
+        ("2009/2015", "2009-01-01", "2015-12-31", True),  # years
+        ("2009-01/2015", "2009-01-01", "2015-12-31", True),
+        ("2022-01-05/2022-01-06", "2022-01-05", "2022-01-06", True),
+        ("1975-06/1976-02", "1975-06-01", "1976-02-28", False),  # 1976 is a leap year
+        ("1975-06/1976-02", "1975-06-02", "1976-02-29", False),
+    ],
+)
+def test_a_gold_range_may_end_in_months_or_years(
+    gold: str, start: str, end: str, agrees: bool
+) -> None:
+    pred = DateFact(
+        value=f"{start}/{end}",
+        start=start,
+        end=end,
+        granularity="month",
+        evidence=ev(AR_TEXT, "يوم الجمعة"),
+    )
+    assert (date_score(GoldDate(value=gold), pred) > 0) is agrees
 
 
 def test_repeated_mentions_of_a_date_are_not_false_positives(ar_gold: GoldDocument) -> None:

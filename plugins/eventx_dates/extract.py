@@ -20,7 +20,7 @@ from eventx_dates.grammar import (
     trigger_words,
     vocabulary,
 )
-from eventx_dates.resolve import Resolution, Resolver
+from eventx_dates.resolve import EXPLICIT_DATE, Resolution, Resolver
 
 #: Dates ending this many days before the news anchor are background history, not the event.
 BACKGROUND_DAYS = 30
@@ -62,7 +62,7 @@ def windows(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     triggers = trigger_words(language)
     spans: dict[str, list[tuple[int, int]]] = {}
     for word in trigger_pattern(language).finditer(text):
-        token = word.group()
+        token = word.group("word") or word.group()
         # Every rule that needs a number needs a four-digit year (2022, 1443).
         if token[0].isdigit():
             groups = _YEAR if len(token) == 4 else _NUMERIC
@@ -95,6 +95,15 @@ def _snap(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return snapped
 
 
+def _date_start(match: re.Match[str]) -> int:
+    """Where the date starts: after an Arabic proclitic (و, ف, ب) the match opens with."""
+    groups = match.groupdict()
+    for group in ("clitic_b", "clitic"):
+        if groups.get(group):
+            return match.end(group)
+    return match.start()
+
+
 def find_candidates(text: str, language: str) -> list[Candidate]:
     """Leftmost-longest, non-overlapping matches of every rule over the normalised text."""
     found: list[Candidate] = []
@@ -103,7 +112,7 @@ def find_candidates(text: str, language: str) -> list[Candidate]:
         for start, end in by_group.get(rule.trigger, ()):
             for match in rule.pattern.finditer(text, start, end):
                 if match.end() > match.start():
-                    found.append(Candidate(match.start(), match.end(), rule, match))
+                    found.append(Candidate(_date_start(match), match.end(), rule, match))
     found.sort(key=lambda c: (c.start - c.end, c.start, c.rule.priority))
     starts: list[int] = []
     chosen: list[Candidate] = []
@@ -158,16 +167,17 @@ def _through_marks(text: str, end: int) -> int:
     return end
 
 
-def _explicit_years(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
-    """(offset, year) of every Gregorian year written in the matches."""
+def _years_named(
+    text: str, candidates: Sequence[Candidate], vocab: Vocabulary
+) -> list[tuple[int, int]]:
+    """(offset, year) of the years named alone ("في 2001", "in 1974"), not as a span's edge
+    ("منذ 2015", "until 2024"): a day and month just after one is in that year."""
+    edge = re.compile(rf"{vocab.cue('year_edge_cues')}\s")
     years: list[tuple[int, int]] = []
     for candidate in candidates:
-        if candidate.rule.kind == "hijri":
+        if candidate.rule.kind != "year" or edge.match(text, candidate.start):
             continue
-        for group in ("year", "year2"):
-            value = candidate.match.groupdict().get(group)
-            if value:
-                years.append((candidate.match.start(group), int(value)))
+        years.append((candidate.match.start("year"), int(candidate.match.group("year"))))
     return sorted(years)
 
 
@@ -177,6 +187,18 @@ def _dated(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int
     found: list[tuple[int, dt.date]] = []
     for candidate in candidates:
         if candidate.rule.kind in DATED_RULES and candidate.match.groupdict().get("year"):
+            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
+            if resolution is not None and resolution.interval is not None:
+                found.append((candidate.start, resolution.interval.first))
+    return found
+
+
+def _full_dates(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
+    """(offset, day) of the dates written with day, month and year."""
+    probe = Resolver(vocab, "", None, ())
+    found: list[tuple[int, dt.date]] = []
+    for candidate in candidates:
+        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
             resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
             if resolution is not None and resolution.interval is not None:
                 found.append((candidate.start, resolution.interval.first))
@@ -204,8 +226,9 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
         vocab,
         normalized.text,
         ctx.document_date,
-        _explicit_years(candidates),
+        _years_named(normalized.text, candidates, vocab),
         _dated(candidates, vocab),
+        _full_dates(candidates, vocab),
     )
     if ctx.document_date is None:
         resolver.text_anchor = _first_full_date(candidates, vocab)
@@ -220,7 +243,41 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
         if resolution is None:
             continue
         facts.append(_fact(ctx, start, end, candidate.rule.kind, resolution))
-    yield from flag_background(facts, ctx.document_date)
+    yield from flag_background(restated(facts, ctx.text), ctx.document_date)
+
+
+_OPEN_PAREN = re.compile(r"\s{0,3}\(\s{0,3}")
+_CLOSE_PAREN = re.compile(r"\s{0,3}\)")
+_DAYS = ("day", "part_of_day")
+
+
+def restated(facts: Sequence[eventx.DateFact], text: str) -> list[eventx.DateFact]:
+    """A day restated in parentheses right after a day ("فجر اليوم (أمس)", "Tuesday
+    (yesterday)") is the editor's reading of a quote in the publication's terms: the quoted
+    "today" was the speaker's, so the first takes the parenthesis's value."""
+    out = list(facts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            first.value is None
+            or second.value is None
+            or first.value == second.value
+            or first.granularity not in _DAYS
+            or second.granularity not in _DAYS
+            or not _OPEN_PAREN.fullmatch(text, first.evidence.end, second.evidence.start)
+            or not _CLOSE_PAREN.match(text, second.evidence.end)
+        ):
+            continue
+        out[i] = attrs.evolve(
+            first,
+            value=second.value,
+            start=second.start,
+            end=second.end,
+            anchor=EXPLICIT_DATE,
+            anchor_value=second.value,
+            anchor_text=second.evidence.text,
+        )
+    return out
 
 
 def _fact(

@@ -30,6 +30,12 @@ _START = r"(?<!\w)"
 _END = r"(?!\w)"
 # Arabic proclitics that attach to the first word of a date (وأمس, بالأمس, فالجمعة).
 _ARABIC_PROCLITIC = r"(?:[وفبل](?=\w))?"
+# Where an Arabic date may start: at a word start, after the conjunctions و/ف, or after ب
+# before the article (بالأمس, وبالعام). The proclitic (group ``clitic``) stays out of the
+# evidence: the date of "والاثنين" is "الاثنين". Not after ل, nor ب before other letters:
+# normalised, لامس (touched) would read as ل + أمس. Consumed rather than looked behind at, so
+# that positions inside words fail at once: that keeps the scan fast.
+_ARABIC_START = r"(?<!\w)(?P<clitic>[وف](?=\w))?(?:(?P<clitic_b>ب)(?=ال))?"
 
 
 def norm(phrase: str) -> str:
@@ -101,6 +107,12 @@ _CUE_LISTS = (
     "ago_before",
     "ago_after",
     "later_after",
+    "from_now_after",
+    "counted_before_lead",
+    "counted_after_lead",
+    "counted_link",
+    "counted_before_tail",
+    "counted_after_tail",
     "within_before",
     "named_day_before",
     "named_day_after",
@@ -111,6 +123,9 @@ _CUE_LISTS = (
     "numeric_cues",
     "year_end",
     "year_end_not_after",
+    "year_edge_cues",
+    "so_far_before",
+    "not_today_before",
 )
 
 
@@ -224,12 +239,10 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     not_before_weekday = "".join(
         rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("named_day_before", ())
     )
-    not_before_year_end = "".join(
-        rf"(?<!{re.escape(norm(w))} )" for w in v.words.get("year_end_not_after", ())
-    )
     named_after = v.cue("named_day_after")
     not_after_weekday = rf"(?!\s+{named_after}{_END})" if named_after != _NEVER else ""
     month_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "month"]
+    year_periods = [p for p, (unit, _) in v.relative_periods.items() if unit == "year"]
     # After a day and month: الماضي / المقبل / الجاري (which year it is in).
     opt_direction = rf"(?:\s+(?:{direction}|(?P<dir_current>{v.cue('current_after')})){_END})?"
     # Before a day: a deadline ("by the end of", بحلول نهاية: the next such day).
@@ -287,12 +300,19 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
             rf"(?:(?P<year_end>{v.cue('year_end')})\s+)?(?:{month('month2')}\s*,?\s*)?"
             rf"{year_word}(?P<year2>(?:1[6-9]|20)\d\d)(?!\d)",
         ),
-        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months)
-        # (not "by the end of 1972": up to the end, the year as a whole)
+        # the end of 2019, أواخر 2019 (its last month); the second half of 2019 (six months);
+        # "by the end of 2019": a deadline (December) unless the year was over at publication
+        # ("By the end of 1972, 300 had died": the year as a whole)
         (
             "year_part",
-            rf"{not_before_year_end}(?:(?P<year_end>{v.cue('year_end')})|(?P<half>{_alternation(v.halves)})\s+(?:من|of))"
-            rf"\s+{year_word}{year}",
+            rf"(?:(?P<by>{v.cue('year_end_not_after')})\s+)?(?:(?P<year_end>{v.cue('year_end')})|"
+            rf"(?P<half>{_alternation(v.halves)})\s+(?:من|of))\s+{year_word}{year}",
+        ),
+        # the end of this year, بحلول نهاية هذا العام, أواخر العام الماضي: the same, relative
+        (
+            "year_part_relative",
+            rf"(?:(?P<by>{v.cue('year_end_not_after')})\s+)?(?P<year_end>{v.cue('year_end')})\s+"
+            rf"(?P<year_period>{_alternation(year_periods)}){_END}",
         ),
         # كانون الثاني/يناير 2022, January 2022, أواخر ديسمبر 2021
         ("month_year", rf"(?:{v.cue('month_cues')}\s+)?{month('month')}\s*,?\s*{year_word}{year}"),
@@ -377,9 +397,26 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
         ),
         ("relative_part", rf"(?P<rel>{_alternation(v.relative_parts)}){_END}"),
         # قبل ثلاثة أيام, قبل يومين, two days ago
-        ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}"),
+        # (not منذ عام 2016, "since the year 2016": a year follows)
+        ("ago", rf"{v.cue('ago_before')}\s+(?:{count}\s+)?{units}(?!\s*\d)"),
         ("ago", rf"{count}\s+{units}\s+{v.cue('ago_after')}{_END}"),
-        ("later", rf"{count}\s+{units}\s+{v.cue('later_after')}{_END}"),
+        # three days later (from the day last named), two weeks from now (from the publication)
+        (
+            "later",
+            rf"{count}\s+{units}\s+(?:{v.cue('later_after')}|(?P<from_now>{v.cue('from_now_after')})){_END}",
+        ),
+        # بعد يومين من اغتياله, قبل أسبوع من الانتخابات, two days after March 3, 2016:
+        # counted from an event or a date that follows, not from the publication
+        (
+            "counted",
+            rf"(?:(?P<c_before>{v.cue('counted_before_lead')})|(?P<c_after>{v.cue('counted_after_lead')}))"
+            rf"\s+(?:{count}\s+)?{units}\s+{v.cue('counted_link')}{_END}",
+        ),
+        (
+            "counted",
+            rf"{count}\s+{units}\s+(?:(?P<c_before>{v.cue('counted_before_tail')})|"
+            rf"(?P<c_after>{v.cue('counted_after_tail')})){_END}",
+        ),
         # في غضون يومين, within three days
         # (not "within 10 days of the attacks": counted from an event, not the document date)
         ("within", rf"{v.cue('within_before')}\s+(?:{count}\s+)?{units}(?!\s+(?:of|من){_END})"),
@@ -392,6 +429,9 @@ def _templates(v: Vocabulary) -> list[tuple[str, str]]:
     ]
 
 
+_GAP = r"(?:[^\S\n]{1,4}|[^\S\n]{0,3}\n[^\S\n]{0,3})"
+
+
 def _bounded(pattern: str) -> str:
     """Cap whitespace runs so every match attempt is bounded: the rules stay linear in the text.
 
@@ -399,14 +439,16 @@ def _bounded(pattern: str) -> str:
     phrase plus a few spaces), so no input can make the scan super-linear; that is why the stdlib
     ``re`` (faster here than ``regex``, but without timeouts) is safe for these patterns.
     """
-    return pattern.replace(r"\s+", r"[^\S\n]{1,4}").replace(r"\s*", r"[^\S\n]{0,4}")
+    # One line break counts as a space (hard-wrapped wire copy: "clashes in\nNovember"); a
+    # blank line ends a paragraph, so no date runs across one.
+    return pattern.replace(r"\s+", _GAP).replace(r"\s*", rf"(?:{_GAP})?")
 
 
 @lru_cache(maxsize=16)
 def rules(language: str) -> tuple[Rule, ...]:
     """Compiled rules for ``language`` (once per process)."""
     v = vocabulary(language)
-    prefix = _START + (_ARABIC_PROCLITIC if language == "ar" else "")
+    prefix = _ARABIC_START if language == "ar" else _START
     compiled: list[Rule] = []
     for priority, (kind, body) in enumerate(_templates(v)):
         pattern = re.compile(_bounded(prefix + "(?:" + body + ")"))
@@ -422,6 +464,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "month_range": "month",
     "period_range": "month",
     "year_part": "year",
+    "year_part_relative": "period",
     "month_year": "month",
     "month_relative": "month",
     "month": "month",
@@ -437,6 +480,7 @@ TRIGGER_OF_KIND: dict[str, str] = {
     "relative_part": "relative_part",
     "ago": "unit",
     "later": "unit",
+    "counted": "unit",
     "within": "unit",
     "period": "period",
     "day_of_month": "period",
@@ -500,8 +544,12 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """
     words = trigger_words(language)
     body = _trie(sorted(words)) if words else _NEVER
+    # A word after an Arabic proclitic counts too (والاثنين, وأمس): group ``word``.
+    clitic = r"(?:[وف](?=\w))?(?:ب(?=ال))?" if language == "ar" else ""
     # Also the head of a numeric date (10/31, 31-oct): its year may have two digits or none.
-    return re.compile(rf"(?<!\w)(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[/.]\d|-[^\W\d])|{body}(?!\w))")
+    return re.compile(
+        rf"(?<!\w)(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[/.]\d|-[^\W\d])|{clitic}(?P<word>{body})(?!\w))"
+    )
 
 
 def _trie(words: Sequence[str]) -> str:

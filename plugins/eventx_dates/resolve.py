@@ -41,6 +41,10 @@ ANCHOR_SENTENCES = 2
 #: How far back (characters, same sentence) a full date anchors a date written without a year.
 SAME_SENTENCE_REACH = 120
 _CLAUSE_MARKS = (".", "!", "?", "\n", ";")
+#: An opening quotation mark one or two words before, and a closing one right after: a title
+#: ("الإمارات اليوم", "Russia Today").
+_QUOTED_TITLE = re.compile(r"[\"«“](?:\w+[^\S\n]{1,3}){1,2}\Z")
+_QUOTE_CLOSE = re.compile(r"[\"»”]")
 
 
 @frozen(kw_only=True)
@@ -72,6 +76,7 @@ class Resolver:
         document_date: dt.date | None,
         explicit_years: Sequence[tuple[int, int]],
         dated: Sequence[tuple[int, dt.date]] = (),
+        full_dates: Sequence[tuple[int, dt.date]] = (),
     ) -> None:
         self.vocab = vocab
         self.text = text  # the normalised text the matches index into
@@ -80,11 +85,16 @@ class Resolver:
         self._year_offsets = [o for o, _ in explicit_years]
         self.dated = dated  # (offset, first day) of dates written with their year
         self._dated_offsets = [o for o, _ in dated]
+        self.full_dates = dict(full_dates)  # offset -> day, of dates written in full
         self.known: list[Known] = []
         self._sentence: int | None = None
         #: For texts without a document date: the first fully written day, set by the caller.
         self.text_anchor: dt.date | None = None
         self._future_cues = cue_pattern(vocab.language, "future_cues")
+        self._not_today = re.compile(
+            rf"(?<!\w)(?:{vocab.cue('so_far_before')}|{vocab.cue('not_today_before')})"
+            rf"[^\S\n]{{1,4}}\Z"
+        )
         self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
             "date": self._date,
             "day_range": self._day_range,
@@ -92,6 +102,7 @@ class Resolver:
             "month_range": self._month_range,
             "period_range": self._period_range,
             "year_part": self._year_part,
+            "year_part_relative": self._year_part,
             "month_year": self._month_year,
             "month_relative": self._month_relative,
             "month": self._month,
@@ -107,6 +118,7 @@ class Resolver:
             "relative_part": self._relative_part,
             "ago": self._ago,
             "later": self._later,
+            "counted": self._counted,
             "within": self._within,
             "period": self._period,
             "day_of_month": self._day_of_month,
@@ -160,12 +172,18 @@ class Resolver:
         """(year, anchor, anchor_value) for a date written without its year.
 
         A full date shortly before in the same sentence decides ("في 13 نوفمبر 2015 ثم في 22
-        مارس" is March 2016, the nearest March, not the March before publication); otherwise the
-        document date, or in an undated text its first full date, or the nearest year named.
+        مارس" is March 2016, the nearest March, not the March before publication); then a year
+        named shortly before in the same sentence ("في 2001 ... هجمات 11 سبتمبر" is 2001);
+        otherwise the document date, or in an undated text its first full date. An undated text
+        without one leaves the year open: a year named in another sentence is as likely history
+        as the time of the story ("the April 15 attack" in a report citing "in 2011").
         """
         named = self._dated_before(match.start())
         if named is not None:
             return nearest_year(named, month, day), EXPLICIT_DATE, named.isoformat()
+        year_named = self._year_before(match.start())
+        if year_named is not None:
+            return year_named, EXPLICIT_YEAR, str(year_named)
         if self.document_date is not None:
             year = self._year_near(self.document_date, match, month, day, deadline=True)
             return year, DOCUMENT_DATE, self.document_date.isoformat()
@@ -174,18 +192,7 @@ class Resolver:
             # date: "By June" in a piece on 21 July 1972 is June 1972, not a later year it cites.
             year = self._year_near(self.text_anchor, match, month, day, deadline=False)
             return year, EXPLICIT_DATE, self.text_anchor.isoformat()
-        if not self.explicit_years:
-            return None
-        offsets = self._year_offsets
-        i = bisect.bisect_left(offsets, match.start())
-        if i > 0:
-            year = self.explicit_years[i - 1][1]
-        else:
-            j = bisect.bisect_right(offsets, match.end())
-            if j >= len(offsets):
-                return None
-            year = self.explicit_years[j][1]
-        return year, EXPLICIT_YEAR, str(year)
+        return None
 
     def _year_near(
         self, anchor: dt.date, match: re.Match[str], month: int, day: int | None, *, deadline: bool
@@ -230,6 +237,19 @@ class Resolver:
             return closest_year(anchor, month, day, future=False)
         # An undated text's first full date: its narrative moves on in either direction.
         return nearest_year(anchor, month, day)
+
+    def _year_before(self, offset: int) -> int | None:
+        """A year named alone shortly before, in the same sentence ("في 2001", "in 1974"), not
+        as the edge of a span ("منذ 2015", "until 2024": what follows need not be in it)."""
+        i = bisect.bisect_left(self._year_offsets, offset)
+        if i == 0:
+            return None
+        at, year = self.explicit_years[i - 1]
+        if offset - at > SAME_SENTENCE_REACH:
+            return None
+        if any(mark in self.text[at:offset] for mark in (".", "\n", "!", "?")):
+            return None
+        return year
 
     def _dated_before(self, offset: int) -> dt.date | None:
         """The first day of a full date (with its year) shortly before, in the same sentence."""
@@ -363,13 +383,35 @@ class Resolver:
         )
 
     def _year_part(self, match: re.Match[str]) -> Resolution | None:
-        """The end of a year is its last month; a half of it is six months."""
-        year = self._explicit_year(match)
-        if year is None:
-            return None
-        if match.groupdict().get("year_end"):
+        """The end of a year is its last month; a half of it is six months. "By the end of"
+        a year is a deadline, its last month, unless the year was over at publication (or the
+        text is undated): then it sums the year up ("By the end of 1972, 300 had died")."""
+        groups = match.groupdict()
+        doc = self.document_date
+        relative = lookup(self.vocab.relative_periods, groups.get("year_period"))
+        if relative is not None:
+            if doc is None:
+                return Resolution(interval=None, granularity="month")
+            year = doc.year + int(relative[1])
+            anchor, anchor_value = DOCUMENT_DATE, doc.isoformat()
+        else:
+            explicit = self._explicit_year(match)
+            if explicit is None:
+                return None
+            year, anchor, anchor_value = explicit, ABSOLUTE, None
+        if groups.get("by") and groups.get("year_end") and (doc is None or year < doc.year):
             return Resolution(
-                interval=Interval.month(year, 12), granularity="month", anchor=ABSOLUTE
+                interval=Interval.year(year),
+                granularity="year",
+                anchor=anchor,
+                anchor_value=anchor_value,
+            )
+        if groups.get("year_end"):
+            return Resolution(
+                interval=Interval.month(year, 12),
+                granularity="month",
+                anchor=anchor,
+                anchor_value=anchor_value,
             )
         half = lookup(self.vocab.halves, match.groupdict().get("half"))
         if half is None:
@@ -588,6 +630,18 @@ class Resolver:
         if offset is None:
             return None
         granularity = "part_of_day" if match.groupdict().get("part") else "day"
+        start = match.start()
+        if int(offset) == 0 and (
+            self._not_today.search(self.text, max(0, start - 24), start)
+            or (
+                _QUOTED_TITLE.search(self.text, max(0, start - 60), start)
+                and _QUOTE_CLOSE.match(self.text, match.end())
+            )
+        ):
+            # "حتى اليوم", "until today": so far, the open end of a span; "في اليوم" per day,
+            # "مثل هذا اليوم" this day in history, "ذلك اليوم" that day; "الإمارات اليوم" in
+            # quotes, a title: none of them is the publication day.
+            return None
         doc = self.document_date
         interval = Interval.day(doc + dt.timedelta(days=int(offset)), granularity) if doc else None
         return self._relative(interval, granularity)
@@ -627,12 +681,76 @@ class Resolver:
         return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
 
     def _later(self, match: re.Match[str]) -> Resolution | None:
+        """ "Two weeks from now" counts from the publication; "three days later" from the day
+        last named (a narrative moves on from it), and without one it names no date."""
         amount = self._amount(match)
         if amount is None:
             return None
+        granularity = "day" if amount[0] in ("day", "week") else amount[0]
         doc = self.document_date
-        interval = shift(doc, amount[0], amount[1]) if doc else None
-        return self._relative(interval, "day" if amount[0] in ("day", "week") else amount[0])
+        if match.groupdict().get("from_now"):
+            return self._relative(shift(doc, amount[0], amount[1]) if doc else None, granularity)
+        anchor = self._day_before(match, ANCHOR_SENTENCES)
+        if anchor is None:
+            return Resolution(interval=None, granularity=granularity)
+        return self._from_known(anchor, amount[0], amount[1], granularity)
+
+    def _counted(self, match: re.Match[str]) -> Resolution | None:
+        """A span counted from what follows: "two days after March 3, 2016" is March 5;
+        "الثلاثاء ... بعد يومين من اغتياله" dates the killing, two days before that Tuesday. Without
+        a date written after it or a day named before it in the sentence, no date."""
+        amount = self._amount(match)
+        if amount is None:
+            return None
+        unit, count = amount
+        granularity = "day" if unit in ("day", "week") else unit
+        after = bool(match.groupdict().get("c_after"))
+        following = self._full_date_after(match.end())
+        if following is not None:
+            interval = shift(following, unit, count if after else -count)
+            if interval is None:
+                return None
+            return Resolution(
+                interval=interval,
+                granularity=granularity,
+                anchor=EXPLICIT_DATE,
+                anchor_value=following.isoformat(),
+            )
+        said = self._day_before(match, 0)
+        if said is None:
+            return None
+        # The event named after "after" is that many units before the day of the clause.
+        return self._from_known(said, unit, -count if after else count, granularity)
+
+    def _full_date_after(self, offset: int) -> dt.date | None:
+        """The day of a date written in full right after ``offset`` ("after April 15, 2013")."""
+        for at, day in self.full_dates.items():
+            if offset <= at <= offset + 4 and not self.text[offset:at].strip(" ,"):
+                return day
+        return None
+
+    def _day_before(self, match: re.Match[str], sentences: int) -> Known | None:
+        """The nearest day (or part of day) named before the match, at most ``sentences``
+        sentences back."""
+        for known in reversed(self.known):
+            if known.offset >= match.start():
+                continue
+            if known.interval.granularity not in ("day", "part_of_day"):
+                continue
+            if self._sentence is None or known.sentence is None:
+                return None
+            return known if self._sentence - known.sentence <= sentences else None
+        return None
+
+    def _from_known(self, known: Known, unit: str, amount: int, granularity: str) -> Resolution:
+        interval = shift(known.interval.first, unit, amount)
+        return Resolution(
+            interval=interval,
+            granularity=interval.granularity if interval else granularity,
+            anchor=EXPLICIT_DATE,
+            anchor_value=known.interval.value,
+            anchor_text=known.text,
+        )
 
     def _within(self, match: re.Match[str]) -> Resolution | None:
         amount = self._amount(match)
@@ -682,12 +800,40 @@ class Resolver:
         doc = self.document_date
         # "the past 24 hours" is a day and the one before; "recent weeks" a stretch of weeks.
         granularity = "day" if int(days) <= 2 else "week"
-        interval = (
-            Interval(first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity)
-            if doc
-            else None
+        if doc is None:
+            return self._relative(None, granularity)
+        said = self._day_said(match)
+        if said is not None:
+            # "قال الوزير الخميس إن ... خلال الأسبوعين الماضيين": the two weeks before Thursday,
+            # when he spoke, not before the publication.
+            return Resolution(
+                interval=Interval(
+                    first=said.interval.first - dt.timedelta(days=int(days)),
+                    last=said.interval.first,
+                    granularity=granularity,
+                ),
+                granularity=granularity,
+                anchor=EXPLICIT_DATE,
+                anchor_value=said.interval.value,
+                anchor_text=said.text,
+            )
+        interval = Interval(
+            first=doc - dt.timedelta(days=int(days)), last=doc, granularity=granularity
         )
         return self._relative(interval, granularity)
+
+    def _day_said(self, match: re.Match[str]) -> Known | None:
+        """The day named earlier in the same sentence (before the document date): the time the
+        sentence speaks from, which a recent period ("the past two weeks") counts back from."""
+        doc = self.document_date
+        for known in reversed(self.known):
+            if known.offset >= match.start():
+                continue
+            if known.sentence != self._sentence or self._sentence is None:
+                return None
+            if known.interval.granularity in ("day", "part_of_day"):
+                return known if doc is None or known.interval.first < doc else None
+        return None
 
     def _first_days(self, match: re.Match[str]) -> Resolution | None:
         unit = lookup(self.vocab.first_days, match.group("first"))

@@ -7,6 +7,7 @@ first when pairing, so ties between similar items are broken by where they were 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -92,8 +93,28 @@ def casualty_score(gold: GoldCasualty, pred: Casualty) -> float:
 
 
 def _range_parts(value: str) -> tuple[str, str] | None:
+    """A gold range's first and last day. ISO 8601 lets its ends be months or years
+    ("1975-06/1976-02"): the range then runs from the first day of the one to the last of the
+    other."""
     start, sep, end = value.partition("/")
-    return (start, end) if sep else None
+    if not sep:
+        return None
+    return _first_day(start), _last_day(end)
+
+
+def _first_day(value: str) -> str:
+    return value + "-01" * (2 - value.count("-"))
+
+
+def _last_day(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-12-31"
+    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+        year, month = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def date_score(gold: GoldDate, pred: DateFact) -> float:
