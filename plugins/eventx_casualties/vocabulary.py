@@ -106,6 +106,11 @@ class Vocabulary:
     grammar: Grammar
     units: frozenset[str]
     before_units: frozenset[str]
+    # A figure per period is a rate, not a count of victims ("kills 8 million people a year",
+    # "وفاة 8 ملايين شخص سنويا"); one of ``period_exceptions`` after the period word makes it a
+    # time again ("a day after the vote").
+    per_period: frozenset[str] = frozenset()
+    period_exceptions: frozenset[str] = frozenset()
 
 
 def _words(values: Iterable[Any]) -> frozenset[str]:
@@ -173,6 +178,8 @@ def vocabulary(language: str) -> Vocabulary:
         grammar=_grammar(_section(data, "grammar")),
         units=_words(units.get("terms", ())),
         before_units=_words(units.get("before_units", ())),
+        per_period=_words(units.get("per_period", ())),
+        period_exceptions=_words(units.get("period_exceptions", ())),
     )
 
 

@@ -395,6 +395,14 @@ def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeli
         ("The senator killed the deal last week, and 300 workers lost their jobs.", "en"),
         # "harvesting" a title is not reaping lives
         ("حصد الفريق لقبه الأول بعد فوزه في البطولات الأربع الكبرى.", "ar"),
+        # a figure per period is a rate, not the victims of an event
+        ("Smoking kills 8 million people a year, according to the WHO.", "en"),
+        ("About 1.2 million people die every year on the roads.", "en"),
+        ("وتسبب التدخين في وفاة 8 ملايين شخص سنويا.", "ar"),
+        ("ويقتل نحو 30 شخصا كل يوم في حوادث السير.", "ar"),
+        # prizes and matches are not prisoners
+        ("The film captured five awards at the festival in Venice.", "en"),
+        ("وأسر الفريق ثلاثة ألقاب في موسم واحد.", "ar"),
     ],
 )
 def test_medical_statistical_and_figurative_uses_are_not_casualties(
@@ -410,6 +418,10 @@ def test_medical_statistical_and_figurative_uses_are_not_casualties(
         ("وحصدت أرواح 40 مدنيا في الغارات.", "ar", ("killed", 40, 40, 40, False)),
         ("أسرت القوات 30 مقاتلا خلال الهجوم.", "ar", ("arrested", 30, 30, 30, False)),
         ("مقتل مدير الشركة و3 من حراسه في هجوم مسلح.", "ar", ("killed", 3, 3, 3, False)),
+        # a period followed by "after"/"ago"/"of" is a time, not a rate
+        ("Gunmen killed 10 people a day after the vote.", "en", ("killed", 10, 10, 10, False)),
+        ("Clashes killed 40 people in a day of violence.", "en", ("killed", 40, 40, 40, False)),
+        ("قتل 30 شخصا يوم الأحد في انفجار سيارة مفخخة.", "ar", ("killed", 30, 30, 30, False)),
     ],
 )
 def test_the_violent_sense_of_the_same_words_stays(
