@@ -56,6 +56,16 @@ def test_en_sender_from_a_passive_agent(pipeline: eventx.Pipeline) -> None:
     assert "They were sent by France" in mention_texts(fact)
 
 
+def test_en_a_next_sentence_with_its_own_force_merges_with_the_agent_in_evidence(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "About 400 troops arrived in the port city on Sunday. The troops were sent by France."
+    fact = only(pipeline, text, "en")
+    assert (fact.actor, fact.actor_country) == ("France", "FR")
+    assert fact.size is not None and fact.size.count == 400  # "About 400": ±10 %
+    assert "troops were sent by France" in mention_texts(fact)
+
+
 def test_en_sender_from_a_command_phrase(pipeline: eventx.Pipeline) -> None:
     text = "Some 1,500 peacekeepers were deployed on Monday. They are led by the United Nations."
     fact = only(pipeline, text, "en")
@@ -125,6 +135,12 @@ def test_ar_contributors_after_a_composition_verb(pipeline: eventx.Pipeline) -> 
     fact = only(pipeline, text, "ar")
     assert fact.contributors == ("RU", "BY")
     assert "وتضم وحدات من روسيا وبيلاروس" in mention_texts(fact)
+
+
+def test_ar_contributors_of_a_force_named_again(pipeline: eventx.Pipeline) -> None:
+    text = "وصلت قوات حفظ السلام إلى العاصمة أمس. والقوات من روسيا وبيلاروس وأرمينيا."
+    fact = only(pipeline, text, "ar")
+    assert fact.contributors == ("RU", "BY", "AM")
 
 
 def test_ar_contributors_after_a_pronoun(pipeline: eventx.Pipeline) -> None:
