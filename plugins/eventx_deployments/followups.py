@@ -80,7 +80,13 @@ class FollowUpReader(SentenceReader):
             and not self.ix.has_cue_before("negation", t.first_token, CUE_WINDOW, self.first)
         ]
         actor = self._agent(triggers)
-        destination = self._follow_destination(triggers, actor)
+        # Places that say where forces come from are not where they go: "قوات من فرنسا وتشاد",
+        # "includes units from Norway", "French units".
+        origins = [
+            *(place for phrase in every_phrase for place in phrase.origin),
+            *self._composition(self.first + WINDOW),
+        ]
+        destination = self._follow_destination(triggers, actor, every_phrase, origins)
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         if not withdrawn:  # "they withdrew from France": a place left, not a contributor
@@ -200,11 +206,16 @@ class FollowUpReader(SentenceReader):
         return None
 
     def _follow_destination(
-        self, triggers: Sequence[eventx.PhraseMatch[str]], actor: ActorMention | None
+        self,
+        triggers: Sequence[eventx.PhraseMatch[str]],
+        actor: ActorMention | None,
+        phrases: Sequence[ForcePhrase],
+        origins: Sequence[PlaceMention],
     ) -> PlaceMention | None:
         """Where to: the first place after a deployment verb in its clause, one after a
         preposition first ("will be stationed in Estonia", "وستتمركز في مدينة حلب"); else the
         words after a directional preposition ("to the border area")."""
+        taken = {(p.start, p.end) for p in origins}
         for trigger in triggers:
             after = [
                 p
@@ -212,6 +223,8 @@ class FollowUpReader(SentenceReader):
                 if 0 < p.first - trigger.last_token <= DESTINATION_WINDOW
                 and self._same_clause(trigger.last_token, p.first, comma=True)
                 and (actor is None or not _overlaps(p, actor))
+                and not any(f.first <= p.first <= f.last for f in phrases)
+                and (p.start, p.end) not in taken
             ]
             prepositional = [p for p in after if self.ix.is_prepositional(p.first)]
             if prepositional:

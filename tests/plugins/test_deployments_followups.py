@@ -143,6 +143,15 @@ def test_ar_contributors_of_a_force_named_again(pipeline: eventx.Pipeline) -> No
     assert fact.contributors == ("RU", "BY", "AM")
 
 
+def test_ar_countries_forces_come_from_are_not_the_destination(pipeline: eventx.Pipeline) -> None:
+    text = "أعلنت الأمم المتحدة إرسال قوات حفظ سلام. وستنضم إليها قوات من فرنسا وتشاد."
+    fact = only(pipeline, text, "ar")
+    assert fact.contributors == ("FR", "TD")
+    assert fact.destination is None
+    text = "أعلنت الأمم المتحدة إرسال قوات حفظ سلام. وستنضم إليها قوات من فرنسا وتشاد في مالي."
+    assert only(pipeline, text, "ar").destination_country == "ML"
+
+
 def test_ar_contributors_after_a_pronoun(pipeline: eventx.Pipeline) -> None:
     text = "وصلت قوات حفظ السلام إلى المنطقة أمس. وهي تضم وحدات من روسيا وبيلاروس."
     assert only(pipeline, text, "ar").contributors == ("RU", "BY")
