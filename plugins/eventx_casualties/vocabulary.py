@@ -111,6 +111,10 @@ class Vocabulary:
     # time again ("a day after the vote").
     per_period: frozenset[str] = frozenset()
     period_exceptions: frozenset[str] = frozenset()
+    # Sports injuries are not casualties ("hurt in training"), unless a violent or accidental
+    # cause is named in the sentence ("injured in clashes after the match").
+    sport: frozenset[str] = frozenset()
+    sport_causes: frozenset[str] = frozenset()
 
 
 def _words(values: Iterable[Any]) -> frozenset[str]:
@@ -180,6 +184,8 @@ def vocabulary(language: str) -> Vocabulary:
         before_units=_words(units.get("before_units", ())),
         per_period=_words(units.get("per_period", ())),
         period_exceptions=_words(units.get("period_exceptions", ())),
+        sport=_words(_section(data, "sport").get("terms", ())),
+        sport_causes=_words(_section(data, "sport").get("causes", ())),
     )
 
 
