@@ -1,7 +1,8 @@
 """Counts that may be the number of a claim: quantities, duals and singular victims.
 
 Quantities come from the shared number module; those that count something other than people
-(dates, years, ages, distances, money: ``[units]`` in the lexicon) are left out. Dual nouns
+(dates, years, ages, distances, money: ``[units]`` in the lexicon) are left out, and so are
+figures per period ("8 million people a year": ``[units] per_period``), which are statistics. Dual nouns
 (``شقيقين``) count two; a singular victim noun next to a trigger (``مقتل شرطي``) or after an
 article (``a soldier was killed``) counts one.
 """
@@ -188,6 +189,8 @@ def _counts_people(
             return False  # a unit of two words: "22 في المئة"
         if any(form.split("-")[0] in vocab.units for form in after.forms if "-" in form):
             return False  # "14-year-old"
+        if _per_period(tokens, vocab, k):
+            return False  # "8 million people a year": a rate, not the victims of an event
     number = q.number
     return not (
         number is not None
@@ -197,6 +200,30 @@ def _counts_people(
         and len(number.text) == 4
         and k not in victims_after
     )
+
+
+# Most words between a figure and the period that makes it a rate ("people die every year").
+_RATE_REACH = 5
+
+
+def _per_period(tokens: Sequence[eventx.Token], vocab: Vocabulary, first: int) -> bool:
+    """A period word ("a year", "annually", "سنويا", "كل عام") within a few words after a figure,
+    in its clause: the figure is a rate. Not when a word such as "after" or "ago" follows the
+    period: "killed 10 people a day after the vote" is a time."""
+    if not vocab.per_period:
+        return False
+    for j in range(first, min(first + _RATE_REACH, len(tokens))):
+        norm = tokens[j].norm
+        if not norm[:1].isalnum() or norm in vocab.clause_breaks:
+            return False
+        end = None
+        if any(form in vocab.per_period for form in tokens[j].forms):
+            end = j + 1
+        elif j + 1 < len(tokens) and f"{norm} {tokens[j + 1].norm}" in vocab.per_period:
+            end = j + 2
+        if end is not None:
+            return end >= len(tokens) or tokens[end].norm not in vocab.period_exceptions
+    return False
 
 
 def _singulars(

@@ -27,7 +27,7 @@ import eventx
 
 from .claims import ClaimReader
 from .counts import Spans, find_counts
-from .pairing import is_negated, pair, tokens_after_release
+from .pairing import is_negated, is_sports_injury, pair, tokens_after_release
 from .pieces import Count, Trigger
 from .vocabulary import scan, vocabulary
 
@@ -84,7 +84,12 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         s_triggers, s_counts, s_subsets, s_released = by_sentence[index]
         if not s_triggers:
             continue
-        negated = [t for t in s_triggers if is_negated(doc, vocab, t, first, s_released)]
+        negated = [
+            t
+            for t in s_triggers
+            if is_negated(doc, vocab, t, first, s_released)
+            or is_sports_injury(doc, vocab, t, first, base)
+        ]
         s_triggers = [t for t in s_triggers if t not in negated]
         occupied = {i for t in negated for i in range(t.first_token, t.last_token + 1)}
         for pairing in pair(doc, vocab, s_triggers, s_counts, occupied, s_subsets):

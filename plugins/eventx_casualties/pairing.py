@@ -331,6 +331,25 @@ def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trig
     return False
 
 
+def is_sports_injury(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, first: int, end: int
+) -> bool:
+    """An injury in a match or in training ("Two players were hurt in training", "إصابة 5
+    لاعبين قبل المباراة"): a ``[sport]`` word within the illness window of the trigger, in its
+    sentence (tokens ``[first, end)``), and no violent or accidental cause named in the sentence
+    ("fans injured in clashes after the match" stays a casualty)."""
+    if trigger.kind != "injured" or not vocab.sport:
+        return False
+    tokens = doc.tokens
+    window = [
+        *range(trigger.last_token + 1, min(trigger.last_token + 1 + _ILLNESS_AFTER, end)),
+        *range(max(first, trigger.first_token - _ILLNESS_BEFORE), trigger.first_token),
+    ]
+    if all(vocab.sport.isdisjoint(tokens[k].forms) for k in window):
+        return False
+    return all(vocab.sport_causes.isdisjoint(tokens[k].forms) for k in range(first, end))
+
+
 def is_negated(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,

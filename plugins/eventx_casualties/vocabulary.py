@@ -106,6 +106,15 @@ class Vocabulary:
     grammar: Grammar
     units: frozenset[str]
     before_units: frozenset[str]
+    # A figure per period is a rate, not a count of victims ("kills 8 million people a year",
+    # "وفاة 8 ملايين شخص سنويا"); one of ``period_exceptions`` after the period word makes it a
+    # time again ("a day after the vote").
+    per_period: frozenset[str] = frozenset()
+    period_exceptions: frozenset[str] = frozenset()
+    # Sports injuries are not casualties ("hurt in training"), unless a violent or accidental
+    # cause is named in the sentence ("injured in clashes after the match").
+    sport: frozenset[str] = frozenset()
+    sport_causes: frozenset[str] = frozenset()
 
 
 def _words(values: Iterable[Any]) -> frozenset[str]:
@@ -173,6 +182,10 @@ def vocabulary(language: str) -> Vocabulary:
         grammar=_grammar(_section(data, "grammar")),
         units=_words(units.get("terms", ())),
         before_units=_words(units.get("before_units", ())),
+        per_period=_words(units.get("per_period", ())),
+        period_exceptions=_words(units.get("period_exceptions", ())),
+        sport=_words(_section(data, "sport").get("terms", ())),
+        sport_causes=_words(_section(data, "sport").get("causes", ())),
     )
 
 

@@ -2,7 +2,8 @@
 
 Who sent which force where, how many, with which contributors, for what, and how far it got
 (planned, announced, on alert, deployed, arrived, withdrawn). Triggers, force phrases and cues
-live in ``lexicon/<language>.toml``; the rules are in ``mentions.py`` and ``merging.py`` and are
+live in ``lexicon/<language>.toml``; the rules are in ``mentions.py``, ``merging.py`` and
+``followups.py`` (roles named in the next sentence) and are
 documented in docs/plugins/deployments.md.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import eventx
+from eventx_deployments.followups import complete_from_next_sentences
 from eventx_deployments.index import DocumentIndex
 from eventx_deployments.lexicons import lexicon
 from eventx_deployments.mentions import Attribute, SentenceReader
@@ -43,7 +45,10 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
             found.extend(mentions)
         else:
             attributes.extend(reader.attributes())
-    yield from attach_all(merge_deployments(found), attributes)
+    merged = attach_all(merge_deployments(found), attributes)
+    # Sender, destination or contributors named in the next sentence ("They will be stationed in
+    # Estonia", "وستتمركز في مدينة حلب"): followups.py.
+    yield from complete_from_next_sentences(merged, index)
 
 
 @eventx.hookimpl

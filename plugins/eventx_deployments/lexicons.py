@@ -34,6 +34,8 @@ CUE_NAMES: tuple[str, ...] = (
     "blockers",
     "directional",
     "agent",
+    "anaphora",
+    "command",
 )
 
 
@@ -133,6 +135,9 @@ class Lexicon:
     purpose_intro: eventx.PhraseMatcher[str]
     purpose_link: eventx.PhraseMatcher[str]
     cues: eventx.PhraseMatcher[str]  # every [cues] list in one matcher; value: the list's name
+    # Verbs that place a force already sent ([followup] verbs: "based", "will join", "تتوجه"):
+    # read for a destination in the sentence after a deployment, never a deployment themselves.
+    followup_verbs: eventx.PhraseMatcher[str]
     # Force terms that name a force only with a qualifier ([qualified]): a modifier, a
     # nationality word or an origin ("US vessels", "قوة عسكرية"; not "قوة دفع").
     qualified: frozenset[str] = frozenset()
@@ -140,6 +145,11 @@ class Lexicon:
     # Triggers that make a deployment only with a sized force ([sized]): "مشاركة 10 آلاف جندي",
     # "took part" is a deployment; "شاركت الشرطة في الحملة" (the police joined a campaign) is not.
     sized: frozenset[str] = frozenset()
+    # The language drops a pronoun subject ([followup] pro_drop): a sentence that opens with a
+    # deployment verb ("وستتمركز في حلب") can be about the force of the sentence before.
+    pro_drop: bool = False
+    # Object pronouns written on a verb ("أرسلتهم": sent them): the force of the sentence before.
+    object_pronouns: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -172,4 +182,11 @@ def lexicon(language: str) -> Lexicon:
         qualified=frozenset(_terms(table.get("qualified", {}), "terms")),
         duals=duals,
         sized=frozenset(_terms(table.get("sized", {}), "terms")),
+        pro_drop=bool(table.get("followup", {}).get("pro_drop", False)),
+        followup_verbs=eventx.PhraseMatcher(
+            (term, "moved") for term in _terms(table.get("followup", {}), "verbs")
+        ),
+        object_pronouns=tuple(
+            eventx.normalize_string(t) for t in _terms(table.get("followup", {}), "object_pronouns")
+        ),
     )

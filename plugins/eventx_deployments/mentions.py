@@ -393,12 +393,15 @@ class SentenceReader:
         end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:
             start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
-        if destination is not None and destination.end > end:
-            core_last = ix.token_at(end - 1)
-            if destination.first - core_last <= DESTINATION_REACH and self._same_clause(
-                core_last, destination.first
-            ):
-                end = destination.end
+        # The evidence reaches a destination or a passive agent written just after it ("sent to
+        # Lagos", "were sent by France"), so the span shows where the value came from.
+        for after in (destination, actor):
+            if after is not None and after.end > end:
+                core_last = ix.token_at(end - 1)
+                if after.first - core_last <= DESTINATION_REACH and self._same_clause(
+                    core_last, after.first
+                ):
+                    end = after.end
         date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
         if date is not None and date.evidence.sentence != self.sentence.index:
             date = None  # a date in the sentence before is usually background ("منذ 2015")

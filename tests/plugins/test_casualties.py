@@ -395,6 +395,19 @@ def test_article_noun_before_an_active_verb_is_the_agent(pipeline: eventx.Pipeli
         ("The senator killed the deal last week, and 300 workers lost their jobs.", "en"),
         # "harvesting" a title is not reaping lives
         ("حصد الفريق لقبه الأول بعد فوزه في البطولات الأربع الكبرى.", "ar"),
+        # a figure per period is a rate, not the victims of an event
+        ("Smoking kills 8 million people a year, according to the WHO.", "en"),
+        ("About 1.2 million people die every year on the roads.", "en"),
+        ("وتسبب التدخين في وفاة 8 ملايين شخص سنويا.", "ar"),
+        ("ويقتل نحو 30 شخصا كل يوم في حوادث السير.", "ar"),
+        # injuries in a match or in training are sports news
+        ("Two players were hurt in training on Tuesday.", "en"),
+        ("The club has 5 injured players ahead of the derby.", "en"),
+        ("ويعاني الفريق من إصابة 5 لاعبين قبل المباراة.", "ar"),
+        ("وغاب 4 لاعبين مصابين عن مباراة الأحد.", "ar"),
+        # prizes and matches are not prisoners
+        ("The film captured five awards at the festival in Venice.", "en"),
+        ("وأسر الفريق ثلاثة ألقاب في موسم واحد.", "ar"),
     ],
 )
 def test_medical_statistical_and_figurative_uses_are_not_casualties(
@@ -410,6 +423,14 @@ def test_medical_statistical_and_figurative_uses_are_not_casualties(
         ("وحصدت أرواح 40 مدنيا في الغارات.", "ar", ("killed", 40, 40, 40, False)),
         ("أسرت القوات 30 مقاتلا خلال الهجوم.", "ar", ("arrested", 30, 30, 30, False)),
         ("مقتل مدير الشركة و3 من حراسه في هجوم مسلح.", "ar", ("killed", 3, 3, 3, False)),
+        # a violent or accidental cause makes a sports setting's injuries casualties
+        ("Two fans were injured in clashes after the match.", "en", ("injured", 2, 2, 2, False)),
+        ("Three players were injured when a bomb hit the team bus.", "en", ("injured", 3, 3, 3, False)),
+        ("أصيب 20 مشجعا في اشتباكات بعد المباراة.", "ar", ("injured", 20, 20, 20, False)),
+        # a period followed by "after"/"ago"/"of" is a time, not a rate
+        ("Gunmen killed 10 people a day after the vote.", "en", ("killed", 10, 10, 10, False)),
+        ("Clashes killed 40 people in a day of violence.", "en", ("killed", 40, 40, 40, False)),
+        ("قتل 30 شخصا يوم الأحد في انفجار سيارة مفخخة.", "ar", ("killed", 30, 30, 30, False)),
     ],
 )
 def test_the_violent_sense_of_the_same_words_stays(

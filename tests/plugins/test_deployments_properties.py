@@ -18,12 +18,14 @@ AR_WORDS = [
     "تفتيش", "إقامة", "سبعين", "نحو", "3000", "150", "ألف", "إلى", "من", "و", "روسيا",
     "كازاخستان", "الولايات", "المتحدة", "لحماية", "المدنيين", "تضم", "وحدات", "لن", "،", ".",
     "\n", "“", "”", "الجمعة", "أمس", "بهدف", "المهام", "الرئيسية", "في",
+    "وستتمركز", "وهي", "أرسلتهم", "بقيادة", "فرنسا", "من قبل",
 ]  # fmt: skip
 EN_WORDS = [
     "sent", "deployed", "withdrew", "arrived", "troops", "police", "riot", "National", "Guard",
     "peacekeepers", "checkpoints", "set", "up", "about", "3,000", "250", "more", "than", "to",
     "from", "Russia", "Kazakhstan", "United", "States", "and", ",", ".", "\n", "not", "on",
     "high", "alert", "Friday", "to protect", "including", "the", "army", "moved", "in",
+    "They", "stationed", "by", "led by", "includes", "France", "were",
 ]  # fmt: skip
 
 
