@@ -75,11 +75,15 @@ def lookup_places(text: str, language: str) -> tuple[Place, ...]:
     """
     index = language_index(language)
     for key in _keys(text, language):
+        # a name that is an ordinary word (العاصمة "the capital", الوادي "the valley") is
+        # still a region when asked about on its own: lookup-only names answer here, after
+        # the places the name denotes in running text, even when it is a stop word there
+        regions = index.lookup_only.get(key, ())
         if key in index.stopwords:
-            return ()
-        found = index.names.get(key) or index.lookup_only.get(key)
-        if found:
-            return found
+            return regions
+        found = index.names.get(key, ())
+        if found or regions:
+            return tuple(dict.fromkeys((*found, *regions)))
     return ()
 
 
