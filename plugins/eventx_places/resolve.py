@@ -235,11 +235,40 @@ _EN_TITLES = frozenset(
 
 
 def _person_name(text: str, start: int, end: int) -> bool:
-    """Whether an English place name is someone's name ("Agent Chester J. McBride")."""
+    """Whether an English place name is someone's name ("Agent Chester J. McBride", "James
+    A. Baker": an initial before or after it, or a title before it)."""
     if _EN_INITIAL_RE.match(text, end):
         return True
     before = text[max(0, start - 16) : start].split()
+    if before and _EN_LONE_INITIAL_RE.match(before[-1]):
+        return True
     return bool(before) and before[-1].rstrip(".") in _EN_TITLES
+
+
+_EN_LONE_INITIAL_RE = regex.compile(r"^[A-Z]\.$")
+#: Capitalised words after a town's name that still leave it a place ("Kunduz Province").
+_EN_PLACE_TYPE_WORDS = frozenset(
+    {"Province", "District", "County", "City", "Region", "State", "Governorate", "Village",
+     "Town", "Municipality", "Prefecture", "Oblast", "Valley"}
+)  # fmt: skip
+
+
+def _first_word_of_longer_name(text: str, end: int) -> bool:
+    """Whether an English town name is followed by another capitalised word of one name.
+
+    "Homeland Security", "King Hussein", "Oxford Street", "Ulster Unionists": a small town's
+    or a subdivision's name right before a capitalised word (one space, no punctuation) is
+    the first word of a longer proper name, unless that word is a place type ("Kunduz
+    Province").
+    """
+    following = _EN_NEXT_WORD_RE.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in _EN_PLACE_TYPE_WORDS and word not in _EN_FACILITY_STOP
+
+
+_EN_NEXT_WORD_RE = regex.compile(r" ([A-Z][a-z]+)\b")
 
 
 
@@ -308,6 +337,8 @@ def _cue_mentions(
                 token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و")
             ):
                 continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
+            if _possessed(token.norm):
+                continue  # "قضاء يومهم" (spending their day): a possessed common noun
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
@@ -331,6 +362,31 @@ def _cue_mentions(
             place=place,
             name=place.name if place else token.text,
         )
+
+
+def _possessed(norm: str) -> bool:
+    """Whether a normalised Arabic word ends in a pronoun suffix (``يومهم``, their day)."""
+    suffixes = _word_list("ar", "pronoun_suffixes")
+    return any(norm.endswith(s) and len(norm) > len(s) + 2 for s in suffixes)
+
+
+def _written_as_month(text: str, start: int, end: int, language: str) -> bool:
+    """Whether an Arabic name is a month written as a date ("أغسطس/آب", "5 أيار").
+
+    A month name next to a slash (the two calendars' names side by side) or next to a number
+    is a date; elsewhere ("في آب" could be the town of Ibb written with madda) it stays a name.
+    """
+    if language != "ar" or eventx.normalize_string(text[start:end]) not in _word_list(
+        "ar", "months"
+    ):
+        return False
+    before = text[max(0, start - 12) : start].rstrip()
+    after = text[end : end + 12].lstrip()
+    if before.endswith("/") or after.startswith("/"):
+        return True
+    previous = before.split()[-1:] if before else []
+    following = after.split()[:1]
+    return any(regex.search(r"\d", w) for w in (*previous, *following))
 
 
 def _nisba_location(
@@ -459,8 +515,11 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
+    people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     ends = {m.end: m for m in found if not m.demonym}
     for mention in found:
+        if _written_as_month(doc.text, mention.start, mention.end, language):
+            continue
         if mention.demonym:
             country = _nisba_location(doc, mention, ends)
             if country is not None:
@@ -493,19 +552,32 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
         if language == "en" and _person_name(doc.text, mention.start, mention.end):
+            people.add(mention.text)
             continue
-        if (
-            language == "en"
-            and place.kind == "city"
-            and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
-            and _inside_longer_name(doc.text, mention.start)
-        ):
+        small = (
+            place.kind == "city" and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
+        ) or (place.kind == "region" and place.source is not None)
+        if language == "en" and small and _inside_longer_name(doc.text, mention.start):
+            people.add(mention.text)
+            continue
+        if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue
         resolved.append(
             ResolvedMention(
                 start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
             )
         )
+    if people:
+        # one name, one sense in an article: once "John Howard" is a person, "Howard said"
+        # is him too, unless a mention is put in a place ("in Howard")
+        resolved = [
+            r
+            for r in resolved
+            if r.place is None
+            or r.place.kind == "country"
+            or doc.text[r.start : r.end] not in people
+            or is_locative(doc.text, r.start, language)
+        ]
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))

@@ -119,3 +119,52 @@ def test_text_without_capitals_still_has_places() -> None:
     assert "Reading" not in places and "Most" not in places
     # one lowercase word in a normally written text is not a place
     assert "Surat" not in _places("Police said the surat of the verse was read aloud.", "en")
+
+
+def test_a_person_named_like_a_town_stays_a_person_through_the_article() -> None:
+    text = (
+        "US troops landed in Texas. Secretary of State James A. Baker III said talks would "
+        "resume. Mr. Baker declined to comment."
+    )
+    assert _places(text, "en") == {"Texas": "US"}  # Baker (Oregon) after an initial, a title
+    text = (
+        "Officials in Texas met Senator Jane Marshall on Monday. Marshall said the bill would "
+        "pass, and two people were later shot in Marshall."
+    )
+    # "Jane Marshall" makes "Marshall said" her too; "in Marshall" is still the town
+    found = [m for m in resolve_mentions(BuiltinBackend().annotate(text, "en"))[0]]
+    marshall = [m.start for m in found if m.name == "Marshall"]
+    assert marshall == [text.rindex("Marshall")]
+
+
+def test_a_small_town_before_another_capitalised_word_begins_a_longer_name() -> None:
+    text = (
+        "US troops landed in Texas while officials of the Department of Homeland Security met "
+        "King Hussein in Amman."
+    )
+    assert _places(text, "en") == {"Texas": "US", "Amman": "JO"}
+    text = "Police in Texas said the Marshall Plan and the Denton Group were discussed in Dallas."
+    assert _places(text, "en") == {"Texas": "US", "Dallas": "US"}
+    # a place type word after it keeps it a place
+    text = "Fighting was reported in Texas near Denton County on Monday."
+    assert any("Denton" in name for name in _places(text, "en"))
+
+
+def test_capital_keeps_its_name_against_a_far_smaller_supported_namesake() -> None:
+    text = "قالت الولايات المتحدة إن موسكو تتحمل المسؤولية عن الهجوم في ولاية تكساس."
+    assert _places(text, "ar").get("Moscow") == "RU"
+    # support still decides between comparable towns: Tripoli in an article about Lebanon
+    text = "اندلعت اشتباكات في طرابلس شمال لبنان مساء الأحد."
+    assert _places(text, "ar").get("Tripoli") == "LB"
+
+
+def test_month_names_written_as_dates_are_not_towns() -> None:
+    text = "وقال مسؤولون في ولاية تكساس الأمريكية إن الاستطلاع أجري في 5 أيار/مايو."
+    assert "Mayo" not in _places(text, "ar")  # Mayo, Florida: a US town's GeoNames name
+
+
+def test_a_possessed_noun_after_a_place_noun_is_no_name() -> None:
+    # قضاء is also an Iraqi district ("قضاء الفلوجة"); "قضاء يومهم" is spending their day
+    text = "اضطر المدنيون في الموصل إلى قضاء يومهم في الملاجئ بعد القصف."
+    places = _places(text, "ar")
+    assert "يومهم" not in places and "قضاء يومهم" not in places

@@ -108,7 +108,29 @@ def choose_place(
         support = weights.get(place.country_code or "", 0)
         return (-support, place.resolution != "alias", -place.population, place.name)
 
-    return min(candidates, key=score)
+    best = min(candidates, key=score)
+    if best.kind != "city" or not weights.get(best.country_code or "", 0):
+        return best
+    # Support does not turn a national capital into a far smaller namesake: "Moscow" in an
+    # article that names the United States is still Moscow, not a Texan suburb whose GeoNames
+    # alternates include the name; Tripoli, Lebanon (a fifth of Tripoli, Libya) still wins.
+    capitals = [
+        p
+        for p in candidates
+        if p.kind == "city"
+        and p.population >= CAPITAL_OVER_SUPPORT * max(best.population, 1)
+        and _is_capital(p)
+    ]
+    return min(capitals, key=score) if capitals else best
+
+
+#: How many times bigger than a supported namesake a national capital must be to keep its name.
+CAPITAL_OVER_SUPPORT = 20
+
+
+def _is_capital(place: Place) -> bool:
+    capital = capital_place(place.country_code) if place.country_code else None
+    return capital is not None and capital.geonameid == place.geonameid
 
 
 def lookup_place(
