@@ -534,12 +534,12 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                 )
             continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
-        place = eventx.choose_place(
-            mention.candidates, context + located if ambiguous_country else context
-        )
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
-        # not vouch for itself
+        # not vouch for itself, and عمان does not vote for Oman against Amman
         others = context - document_context([mention])
+        place = eventx.choose_place(
+            mention.candidates, others + located if ambiguous_country else others
+        )
         if lowercase:
             # every other mention of a certain country supports (a city too: ahmedabad for
             # gujarat), as capitals cannot single out names

@@ -168,3 +168,16 @@ def test_a_possessed_noun_after_a_place_noun_is_no_name() -> None:
     text = "اضطر المدنيون في الموصل إلى قضاء يومهم في الملاجئ بعد القصف."
     places = _places(text, "ar")
     assert "يومهم" not in places and "قضاء يومهم" not in places
+
+
+def test_a_country_name_is_the_country_not_a_same_named_town() -> None:
+    text = "U.S. officials in Washington said Lebanon and Jordan would join the talks."
+    places = _places(text, "en")
+    assert places.get("Lebanon") == "LB" and places.get("Jordan") == "JO"
+    # a capital named like a country still follows the article: عمان near Jordan is Amman
+    assert _places("وصل الوفد الأردني إلى عمان قادما من الزرقاء.", "ar").get("Amman") == "JO"
+
+
+def test_common_nouns_after_a_region_noun_are_no_names() -> None:
+    text = "تقع القرية في قلب منطقة عمليات القوات الفرنسية شمال مالي."
+    assert "عمليات" not in _places(text, "ar")

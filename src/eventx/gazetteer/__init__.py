@@ -109,6 +109,13 @@ def choose_place(
         return (-support, place.resolution != "alias", -place.population, place.name)
 
     best = min(candidates, key=score)
+    if best.kind == "city" and not _is_capital(best):
+        # a country's name is the country, not a same-named town in a country the article
+        # names ("Lebanon" and "Jordan" are not towns of Pennsylvania and Minnesota in an
+        # article about the United States); a capital still competes (عمان: Amman near Jordan)
+        countries = [p for p in candidates if p.kind == "country"]
+        if countries:
+            return min(countries, key=score)
     if best.kind != "city" or not weights.get(best.country_code or "", 0):
         return best
     # Support does not turn a national capital into a far smaller namesake: "Moscow" in an
