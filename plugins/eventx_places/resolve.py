@@ -339,6 +339,8 @@ def _cue_mentions(
                 continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
             if _possessed(token.norm):
                 continue  # "قضاء يومهم" (spending their day): a possessed common noun
+            if _VERBAL_NOUN_RE.match(token.norm):
+                continue  # "منطقة الاحتفال" (the celebration area): a verbal noun, no name
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
@@ -364,6 +366,12 @@ def _cue_mentions(
         )
 
 
+# Verbal nouns of the derived verb forms VII, VIII and X (انفعال, افتعال, استفعال), normalised
+# and with the article: الانفجار, الاحتفال, الازدحام, الاستقبال. Names of places rarely take
+# these shapes, and a cue noun before one ("منطقة الاحتفال") names an activity's area.
+_VERBAL_NOUN_RE = regex.compile(r"^(?:ال)?ا(?:ست..|ن..|.[تدط].)ا.$")
+
+
 def _possessed(norm: str) -> bool:
     """Whether a normalised Arabic word ends in a pronoun suffix (``يومهم``, their day)."""
     suffixes = _word_list("ar", "pronoun_suffixes")
@@ -387,6 +395,32 @@ def _written_as_month(text: str, start: int, end: int, language: str) -> bool:
     previous = before.split()[-1:] if before else []
     following = after.split()[:1]
     return any(regex.search(r"\d", w) for w in (*previous, *following))
+
+
+def _before_masculine_adjective(
+    text: str,
+    mention: eventx.PlaceMention,
+    demonyms: Mapping[int, eventx.PlaceMention],
+    language: str,
+) -> bool:
+    """Whether an Arabic town-only name is a noun described by a masculine nisba adjective.
+
+    Towns are feminine in Arabic, so an adjective after one is feminine ("بغداد العراقية");
+    a masculine one ("العلم العراقي", the Iraqi flag) describes a common noun that happens to
+    be a town's name (Al-Alam). Names that may be a country or region are left alone.
+    """
+    if language != "ar" or not mention.candidates:
+        return False
+    if any(p.kind != "city" for p in mention.candidates):
+        return False
+    gap = len(text[mention.end :]) - len(text[mention.end :].lstrip())
+    if gap == 0 or "\n" in text[mention.end : mention.end + gap]:
+        return False
+    adjective = demonyms.get(mention.end + gap)
+    if adjective is None:
+        return False
+    word = eventx.normalize_string(adjective.text)
+    return word.endswith("ي") and not word.endswith("يي")
 
 
 def _nisba_location(
@@ -516,9 +550,18 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
-    ends = {m.end: m for m in found if not m.demonym}
+    demonyms = {m.start: m for m in found if m.demonym}
+    # places a following nisba may point back to ("ديالى العراقية"); not a common noun that
+    # the nisba describes ("العلم العراقي")
+    ends = {
+        m.end: m
+        for m in found
+        if not m.demonym and not _before_masculine_adjective(doc.text, m, demonyms, language)
+    }
     for mention in found:
         if _written_as_month(doc.text, mention.start, mention.end, language):
+            continue
+        if _before_masculine_adjective(doc.text, mention, demonyms, language):
             continue
         if mention.demonym:
             country = _nisba_location(doc, mention, ends)
@@ -545,20 +588,23 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             # gujarat), as capitals cannot single out names
             own = Counter({p.country_code for p in mention.candidates if p.country_code})
             others = located - own
-        if place is None or not believable(
-            place, mention, doc.text, others, language, lowercase=lowercase
-        ):
+        if place is None:
             continue
-        if place.kind == "country" and _attributive(doc.text, mention.end, language):
-            continue
-        if language == "en" and _person_name(doc.text, mention.start, mention.end):
-            people.add(mention.text)
-            continue
+        # US states (GeoNames regions without an ISO source) too: "Massachusetts Institute"
         small = (
             place.kind == "city" and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
-        ) or (place.kind == "region" and place.source is not None)
-        if language == "en" and small and _inside_longer_name(doc.text, mention.start):
+        ) or place.kind == "region"
+        if language == "en" and (
+            _person_name(doc.text, mention.start, mention.end)
+            or (small and _inside_longer_name(doc.text, mention.start))
+        ):
+            # someone's name, whether or not the town would have been believed: remembered
+            # for the article's other mentions of it ("John Howard" ... "Howard said")
             people.add(mention.text)
+            continue
+        if not believable(place, mention, doc.text, others, language, lowercase=lowercase):
+            continue
+        if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
         if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue

@@ -230,8 +230,10 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
             if " " not in key and not forms.isdisjoint(index.stopwords):
                 continue  # لأول is ل + أول "first", not Laval
         valid.append(match)
-    # leftmost-longest over the valid matches; among equals, a place name before a demonym
-    valid.sort(key=lambda m: (m.start, -(m.end - m.start), m.value[1], m.value[0]))
+    # leftmost-longest over the valid matches; among equals, a place name before a demonym,
+    # then the longer key: the whole word before a clitic-stripped stem (باريس is Paris, not
+    # ب + اريس, Arys in Kazakhstan)
+    valid.sort(key=lambda m: (m.start, -(m.end - m.start), m.value[1], -len(m.value[0]), m.value[0]))
     last_end = -1
     for match in valid:
         if match.start < last_end:
