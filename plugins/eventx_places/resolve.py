@@ -294,6 +294,33 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
 
 
+_EN_DISTRICT_RE = regex.compile(r" (?:district|District)\b")
+
+
+def _district_of_town(text: str, mention: ResolvedMention) -> ResolvedMention:
+    """"Rajkot district": the district named after a known town, not the town itself.
+
+    Districts (second-level units of India, Pakistan, Afghanistan...) are mostly named after
+    their seat; ISO 3166-2 lists few of them, so the district is reported as an unresolved
+    region in the town's country and admin region (geo-precision 3: an area, not a point).
+    """
+    place = mention.place
+    if place is None or place.kind != "city":
+        return mention
+    found = _EN_DISTRICT_RE.match(text, mention.end)
+    if found is None:
+        return mention
+    return ResolvedMention(
+        start=mention.start,
+        end=found.end(),
+        kind="region",
+        place=None,
+        name=text[mention.start : found.end()],
+        country_code=place.country_code,
+        within=place,
+    )
+
+
 def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in taken)
 
@@ -360,7 +387,8 @@ def _cue_mentions(
         yield ResolvedMention(
             start=token.start,
             end=token.end,
-            kind=place.kind if place else ("city" if match.value == "city" else "place"),
+            # a village is a populated place, as GeoNames' "cities" are: kind city
+            kind=place.kind if place else ("city" if match.value in ("city", "village") else "place"),
             place=place,
             name=place.name if place else token.text,
         )
@@ -527,7 +555,8 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
             continue
         if words[-1].islower() and any(t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken):
             continue  # "a Boston street": a known town and a common noun, not a street's name
-        yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
+        kind = "city" if words[-1] in ("village", "Village") else "place"
+        yield ResolvedMention(start=start, end=end, kind=kind, place=None, name=text[start:end])
     for found in _EN_AREA_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
         if not _known(start, end, taken):
@@ -624,6 +653,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             or doc.text[r.start : r.end] not in people
             or is_locative(doc.text, r.start, language)
         ]
+    if language == "en":
+        resolved = [_district_of_town(doc.text, r) for r in resolved]
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
