@@ -659,6 +659,7 @@ def test_location_mentions_match_with_or_without_type_word_and_clitic() -> None:
 
     assert location_score(gold, predicted("صعدة")) > 0
     assert location_score(gold, predicted("بصعدة")) > 0
+    assert location_score(gold, predicted("بمدينة صعدة")) > 0  # clitic, then the type word
     # the exact form still scores higher than the loose one
     assert location_score(gold, predicted("مدينة صعدة")) > location_score(gold, predicted("صعدة"))
     # kind and country must still agree, and a different name never matches

@@ -96,6 +96,8 @@ def is_locative(text: str, start: int, language: str) -> bool:
     ]
     if before and before[-1] in words:
         return True
+    if language == "en" and len(before) > 1 and before[-1] == "the" and before[-2] in words:
+        return True  # "in the Persian Gulf", "across the West Bank"
     if " ".join(before[-2:]) in _word_list(language, "locative_phrases"):
         return True
     if language == "ar":
@@ -253,6 +255,16 @@ _EN_PLACE_TYPE_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _acronym(text: str, start: int, surface: str) -> bool:
+    """Whether an English mention is written in capitals like an acronym ("the IRA's"):
+    in capitals inside a line; a dateline opening a line ("CANBERRA, Australia") is a name."""
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(text[line_start:start].strip())
+
+
 def _first_word_of_longer_name(text: str, end: int) -> bool:
     """Whether an English town name is followed by another capitalised word of one name.
 
@@ -269,7 +281,6 @@ def _first_word_of_longer_name(text: str, end: int) -> bool:
 
 
 _EN_NEXT_WORD_RE = regex.compile(r" ([A-Z][a-z]+)\b")
-
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
@@ -294,11 +305,12 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
 
 
-_EN_DISTRICT_RE = regex.compile(r" (?:district|District)\b")
+# "Surat district", not "the London district of Barking" (a district of London)
+_EN_DISTRICT_RE = regex.compile(r" (?:district|District)\b(?! of\b)")
 
 
 def _district_of_town(text: str, mention: ResolvedMention) -> ResolvedMention:
-    """"Rajkot district": the district named after a known town, not the town itself.
+    """ "Rajkot district": the district named after a known town, not the town itself.
 
     Districts (second-level units of India, Pakistan, Afghanistan...) are mostly named after
     their seat; ISO 3166-2 lists few of them, so the district is reported as an unresolved
@@ -388,7 +400,9 @@ def _cue_mentions(
             start=token.start,
             end=token.end,
             # a village is a populated place, as GeoNames' "cities" are: kind city
-            kind=place.kind if place else ("city" if match.value in ("city", "village") else "place"),
+            kind=place.kind
+            if place
+            else ("city" if match.value in ("city", "village") else "place"),
             place=place,
             name=place.name if place else token.text,
         )
@@ -515,8 +529,10 @@ def _sites_in_towns(
         if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
             continue
         index = max(following, bisect.bisect_right(doc.token_starts, town_end - 1) - 1)
-        while index + 1 < len(tokens) and tokens[index + 1].start >= town_end and (
-            tokens[index + 1].norm in adjectives
+        while (
+            index + 1 < len(tokens)
+            and tokens[index + 1].start >= town_end
+            and (tokens[index + 1].norm in adjectives)
         ):
             index += 1
         end = max(town_end, tokens[index].end)
@@ -553,7 +569,9 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
             start, end, [t for t in taken if not (start <= t[0] and t[1] <= end)]
         ):
             continue
-        if words[-1].islower() and any(t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken):
+        if words[-1].islower() and any(
+            t[0] == start and t[1] == end - len(words[-1]) - 1 for t in taken
+        ):
             continue  # "a Boston street": a known town and a common noun, not a street's name
         kind = "city" if words[-1] in ("village", "Village") else "place"
         yield ResolvedMention(start=start, end=end, kind=kind, place=None, name=text[start:end])
@@ -637,6 +655,12 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             continue
         if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue
+        if (
+            language == "en"
+            and place.kind == "city"
+            and _acronym(doc.text, mention.start, mention.text)
+        ):
+            continue  # "the IRA's truce" is not Ira, Côte d'Ivoire
         resolved.append(
             ResolvedMention(
                 start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
@@ -742,7 +766,11 @@ def merge_mentions(
             resolution=place.resolution,
             admin1=_admin(place.admin1_name, place.admin1_code),
             admin2=_admin(place.admin2_name, place.admin2_code),
-            geo_precision=geo_precision(place.kind, resolved=True, second_level=place.admin2_code is not None and place.kind == "region"),
+            geo_precision=geo_precision(
+                place.kind,
+                resolved=True,
+                second_level=place.admin2_code is not None and place.kind == "region",
+            ),
         )
 
 

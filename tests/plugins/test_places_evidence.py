@@ -218,3 +218,17 @@ def test_a_person_first_met_as_an_unbelievable_town_is_still_that_person() -> No
         "was clear. Howard said Queen Elizabeth would remain head of state."
     )
     assert "Howard" not in _places(text, "en")
+
+
+def test_an_acronym_is_not_a_town_but_a_dateline_is() -> None:
+    text = "Police in Belfast said the IRA's truce held in Northern Ireland."
+    assert "Ira" not in _places(text, "en")
+    text = "CANBERRA, Australia (AP) - Voters backed the monarchy on Saturday."
+    assert _places(text, "en").get("Canberra") == "AU"
+
+
+def test_a_district_of_a_city_is_not_a_district_named_after_it() -> None:
+    text = "Police searched a house in the east London district of Barking on Sunday."
+    annotation = BuiltinBackend().annotate(text, "en")
+    names = [m.name for m in resolve_mentions(annotation)[0]]
+    assert "London district" not in names and "London" in names

@@ -155,15 +155,19 @@ def mention_forms(text: str) -> frozenset[str]:
     ("مدينة صعدة", "Rajkot district"), and (Arabic) without one proclitic letter ("بصعدة",
     "وصعدة" -> صعدة)."""
     words = norm(text).split()
-    if len(words) > 1 and words[0] in _PLACE_TYPE_WORDS:
-        words = words[1:]
-    elif len(words) > 1 and words[-1] in _PLACE_TYPE_WORDS:
-        words = words[:-1]  # English puts it last: "Rajkot district"
-    forms = {" ".join(words)}
-    for first in (words[0],) if words else ():
-        for clitic in _ARABIC_PROCLITICS:
+    variants = [words]
+    if words:
+        first = words[0]
+        for clitic in _ARABIC_PROCLITICS:  # "بمحافظة شمال سيناء": the clitic comes first
             if first.startswith(clitic) and len(first) > len(clitic) + 2:
-                forms.add(" ".join([first[len(clitic) :], *words[1:]]))
+                variants.append([first[len(clitic) :], *words[1:]])
+    forms: set[str] = set()
+    for variant in variants:
+        if len(variant) > 1 and variant[0] in _PLACE_TYPE_WORDS:
+            variant = variant[1:]
+        elif len(variant) > 1 and variant[-1] in _PLACE_TYPE_WORDS:
+            variant = variant[:-1]  # English puts it last: "Rajkot district"
+        forms.add(" ".join(variant))
     return frozenset(f for f in forms if f)
 
 
