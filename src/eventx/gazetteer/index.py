@@ -441,11 +441,18 @@ def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, plac
 
 
 def _add_region(
-    names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place
+    names: dict[str, list[Place]],
+    phrases: dict[str, str],
+    name: str,
+    place: Place,
+    lookup_only: dict[str, list[Place]],
 ) -> None:
-    """Add a subdivision name unless it is a country's name (Kosovo the country, not the
-    Serbian province; a country is named far more often than a same-named province)."""
+    """Add a subdivision name, or, when it is a country's name, keep it for lookups only
+    (Kosovo the country, not the Serbian province, in running text: a country is named far
+    more often than a same-named province; ``lookup_places("تونس")`` still lists the
+    governorate after the country and the city)."""
     if any(other.kind == "country" for other in names.get(name_key(name), ())):
+        _add(lookup_only, {}, name, place)
         return
     _add(names, phrases, name, place)
 
@@ -816,7 +823,7 @@ def build_language_index(language: str) -> LanguageIndex:
                 ),
             )
         for name, region in _subdivision_places(aliases.get("subdivisions", {})):
-            _add_region(names, phrases, name, region)
+            _add_region(names, phrases, name, region, lookup_only)
     big_city_min = int(aliases.get("article_forms", {}).get("min_population", 0) or 0)
     stop_keys = {name_key(w) for w in aliases.get("stopwords", {}).get("words", ())}
     for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
@@ -838,7 +845,7 @@ def build_language_index(language: str) -> LanguageIndex:
     if language == "ar":
         for name, region, matched in _arabic_subdivision_places(aliases.get("subdivisions", {})):
             if matched:
-                _add_region(names, phrases, name, region)
+                _add_region(names, phrases, name, region, lookup_only)
             else:
                 _add(lookup_only, {}, name, region)
 
