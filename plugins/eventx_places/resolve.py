@@ -258,7 +258,8 @@ _EN_PLACE_TYPE_WORDS = frozenset(
 def _acronym(text: str, start: int, surface: str) -> bool:
     """Whether an English mention is written in capitals like an acronym ("the IRA's"):
     in capitals inside a line; a dateline opening a line ("CANBERRA, Australia") is a name."""
-    letters = [c for c in surface if c.isalpha()]
+    word = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "the IRA's truce"
+    letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
     line_start = text.rfind("\n", 0, start) + 1

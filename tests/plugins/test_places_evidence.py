@@ -223,6 +223,8 @@ def test_a_person_first_met_as_an_unbelievable_town_is_still_that_person() -> No
 def test_an_acronym_is_not_a_town_but_a_dateline_is() -> None:
     text = "Police in Belfast said the IRA's truce held in Northern Ireland."
     assert "Ira" not in _places(text, "en")
+    text = "Loyalists reacted angrily to the IRA's statement in Belfast."
+    assert "Ira" not in _places(text, "en")
     text = "CANBERRA, Australia (AP) - Voters backed the monarchy on Saturday."
     assert _places(text, "en").get("Canberra") == "AU"
 
