@@ -334,6 +334,47 @@ def _district_of_town(text: str, mention: ResolvedMention) -> ResolvedMention:
     )
 
 
+def _regions_named_with_type_word(
+    doc: eventx.AnnotatedDocument,
+    resolved: list[ResolvedMention],
+    found: Mapping[int, eventx.PlaceMention],
+) -> list[ResolvedMention]:
+    """A bare name is the region when the article names that region with its type word and
+    never calls the name a city: "محافظة درعا" ... "في درعا" is the governorate twice, while
+    "مدينة صعدة" keeps the bare "صعدة" the city.
+    """
+    typed = {
+        r.place.key
+        for r in resolved
+        if r.place is not None and r.place.kind == "region" and " " in doc.text[r.start : r.end]
+    }
+    if not typed:
+        return resolved
+    city_cued = {
+        r.place.key
+        for r in resolved
+        if r.place is not None
+        and r.place.kind == "city"
+        and has_place_cue(doc.text, r.start, "ar", nouns_only=True)
+    }
+    out: list[ResolvedMention] = []
+    for r in resolved:
+        mention = found.get(r.start)
+        if (
+            r.place is not None
+            and r.place.kind == "city"
+            and r.place.key not in city_cued
+            and mention
+        ):
+            region = next(
+                (p for p in mention.candidates if p.kind == "region" and p.key in typed), None
+            )
+            if region is not None:
+                r = attrs.evolve(r, kind="region", place=region, name=region.name)
+        out.append(r)
+    return out
+
+
 def _known(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in taken)
 
@@ -680,6 +721,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         ]
     if language == "en":
         resolved = [_district_of_town(doc.text, r) for r in resolved]
+    if language == "ar":
+        resolved = _regions_named_with_type_word(doc, resolved, {m.start: m for m in found})
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))

@@ -234,3 +234,22 @@ def test_a_district_of_a_city_is_not_a_district_named_after_it() -> None:
     annotation = BuiltinBackend().annotate(text, "en")
     names = [m.name for m in resolve_mentions(annotation)[0]]
     assert "London district" not in names and "London" in names
+
+
+def test_a_bare_name_is_the_region_the_article_names_with_its_type_word() -> None:
+    text = (
+        "قتل ثلاثة أشخاص في قصف على محافظة إدلب شمال غرب سوريا. وقال ناشطون إن الطائرات "
+        "عادت لتقصف إدلب مساء."
+    )
+    annotation = BuiltinBackend().annotate(text, "ar")
+    kinds = {
+        (m.place.kind, m.place.admin1_code) for m in resolve_mentions(annotation)[0] if m.place
+    }
+    assert ("region", "SY-ID") in kinds and ("city", "SY-ID") not in kinds
+    # once the text calls it a city, the bare name stays the city
+    text = text.replace("لتقصف إدلب", "لتقصف مدينة إدلب وأطراف إدلب")
+    annotation = BuiltinBackend().annotate(text, "ar")
+    kinds = {
+        (m.place.kind, m.place.admin1_code) for m in resolve_mentions(annotation)[0] if m.place
+    }
+    assert ("city", "SY-ID") in kinds
