@@ -262,8 +262,9 @@ def _acronym(text: str, start: int, surface: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(text[line_start:start].strip())
+    # a bounded look back (a long text without newlines would make this quadratic)
+    line = text[max(0, start - 200) : start].rsplit("\n", 1)[-1]
+    return bool(line.strip())
 
 
 def _first_word_of_longer_name(text: str, end: int) -> bool:
@@ -497,8 +498,9 @@ def _before_masculine_adjective(
         return False
     if any(p.kind != "city" for p in mention.candidates):
         return False
-    gap = len(text[mention.end :]) - len(text[mention.end :].lstrip())
-    if gap == 0 or "\n" in text[mention.end : mention.end + gap]:
+    after = text[mention.end : mention.end + 8]  # bounded: no copy of the rest per mention
+    gap = len(after) - len(after.lstrip())
+    if gap == 0 or "\n" in after[:gap]:
         return False
     adjective = demonyms.get(mention.end + gap)
     if adjective is None:
