@@ -667,3 +667,32 @@ def test_a_merged_deployment_matches_through_any_of_its_mentions() -> None:
         mentions=(main, eventx.Evidence.from_span(text, second, second + 12)),
     )
     assert deployment_score(gold, merged) >= 2.0
+
+
+def test_location_mentions_match_with_or_without_type_word_and_clitic() -> None:
+    from eventx.evaluation.gold import GoldLocation
+    from eventx.evaluation.matching import location_score
+
+    gold = GoldLocation(name="Saada", country_code="YE", kind="city", mentions=("مدينة صعدة",))
+
+    def predicted(text: str, kind: str = "city", country: str = "YE") -> Location:
+        return Location(
+            name="Sa'dah",
+            country_code=country,
+            kind=kind,
+            mentions=[Evidence(text=text, start=0, end=len(text))],
+        )
+
+    assert location_score(gold, predicted("صعدة")) > 0
+    assert location_score(gold, predicted("بصعدة")) > 0
+    assert location_score(gold, predicted("بمدينة صعدة")) > 0  # clitic, then the type word
+    # the exact form still scores higher than the loose one
+    assert location_score(gold, predicted("مدينة صعدة")) > location_score(gold, predicted("صعدة"))
+    # kind and country must still agree, and a different name never matches
+    assert location_score(gold, predicted("صعدة", kind="region")) == 0
+    assert location_score(gold, predicted("صعدة", country="SA")) == 0
+    assert location_score(gold, predicted("صنعاء")) == 0
+    english = GoldLocation(name="Rajkot district", country_code="IN", kind="region",
+                           mentions=("rajkot district",))  # fmt: skip
+    rajkot = attrs.evolve(predicted("Rajkot", kind="region"), country_code="IN")
+    assert location_score(english, rajkot) > 0

@@ -155,3 +155,26 @@ def test_lookup_is_deterministic_and_valid(name: str, language: str) -> None:
     for place in first:
         assert place.kind in eventx.gazetteer.PLACE_KINDS
         assert place.country_code is None or place.country_code in VALID_CODES
+
+
+def test_a_whole_word_name_wins_over_its_clitic_stripped_stem() -> None:
+    # باريس could be ب + اريس (Arys, Kazakhstan); the whole word is Paris
+    doc = BuiltinBackend().annotate("وقع الهجوم في باريس مساء الجمعة.", "ar")
+    (mention,) = eventx.find_place_mentions(doc)
+    assert mention.text == "باريس"
+    assert mention.candidates[0].name == "Paris"
+    # a real clitic still comes off: بألماتي is ب + ألماتي
+    doc = BuiltinBackend().annotate("تظاهر المئات بألماتي أمس.", "ar")
+    assert [m.candidates[0].name for m in eventx.find_place_mentions(doc)] == ["Almaty"]
+
+
+def test_a_country_is_not_displaced_by_a_same_named_town_nor_a_capital_by_a_small_one() -> None:
+    lebanon = eventx.choose_place(eventx.lookup_places("Lebanon", "en"), {"US": 3})
+    assert lebanon is not None and lebanon.kind == "country" and lebanon.country_code == "LB"
+    moscow = eventx.choose_place(eventx.lookup_places("موسكو", "ar"), {"US": 3})
+    assert moscow is not None and moscow.country_code == "RU"
+    # support still picks among comparable places and capitals named like a country
+    amman = eventx.choose_place(eventx.lookup_places("عمان", "ar"), {"JO": 1})
+    assert amman is not None and amman.name == "Amman"
+    tripoli = eventx.choose_place(eventx.lookup_places("طرابلس", "ar"), {"LB": 1})
+    assert tripoli is not None and tripoli.country_code == "LB"

@@ -97,6 +97,8 @@ def is_locative(text: str, start: int, language: str) -> bool:
     ]
     if before and before[-1] in words:
         return True
+    if language == "en" and len(before) > 1 and before[-1] == "the" and before[-2] in words:
+        return True  # "in the Persian Gulf", "across the West Bank"
     if " ".join(before[-2:]) in _word_list(language, "locative_phrases"):
         return True
     if language == "ar":
@@ -236,12 +238,52 @@ _EN_TITLES = frozenset(
 
 
 def _person_name(text: str, start: int, end: int) -> bool:
-    """Whether an English place name is someone's name ("Agent Chester J. McBride")."""
+    """Whether an English place name is someone's name ("Agent Chester J. McBride", "James
+    A. Baker": an initial before or after it, or a title before it)."""
     if _EN_INITIAL_RE.match(text, end):
         return True
     before = text[max(0, start - 16) : start].split()
+    if before and _EN_LONE_INITIAL_RE.match(before[-1]):
+        return True
     return bool(before) and before[-1].rstrip(".") in _EN_TITLES
 
+
+_EN_LONE_INITIAL_RE = regex.compile(r"^[A-Z]\.$")
+#: Capitalised words after a town's name that still leave it a place ("Kunduz Province").
+_EN_PLACE_TYPE_WORDS = frozenset(
+    {"Province", "District", "County", "City", "Region", "State", "Governorate", "Village",
+     "Town", "Municipality", "Prefecture", "Oblast", "Valley"}
+)  # fmt: skip
+
+
+def _acronym(text: str, start: int, surface: str) -> bool:
+    """Whether an English mention is written in capitals like an acronym ("the IRA's"):
+    in capitals inside a line; a dateline opening a line ("CANBERRA, Australia") is a name."""
+    word = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "the IRA's truce"
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    # a bounded look back (a long text without newlines would make this quadratic)
+    line = text[max(0, start - 200) : start].rsplit("\n", 1)[-1]
+    return bool(line.strip())
+
+
+def _first_word_of_longer_name(text: str, end: int) -> bool:
+    """Whether an English town name is followed by another capitalised word of one name.
+
+    "Homeland Security", "King Hussein", "Oxford Street", "Ulster Unionists": a small town's
+    or a subdivision's name right before a capitalised word (one space, no punctuation) is
+    the first word of a longer proper name, unless that word is a place type ("Kunduz
+    Province").
+    """
+    following = _EN_NEXT_WORD_RE.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in _EN_PLACE_TYPE_WORDS and word not in _EN_FACILITY_STOP
+
+
+_EN_NEXT_WORD_RE = regex.compile(r" ([A-Z][a-z]+)\b")
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
@@ -292,6 +334,75 @@ class _Spans:
         return span in self._exact
 
 
+# "Surat district", not "the London district of Barking" (a district of London)
+_EN_DISTRICT_RE = regex.compile(r" (?:district|District)\b(?! of\b)")
+
+
+def _district_of_town(text: str, mention: ResolvedMention) -> ResolvedMention:
+    """ "Rajkot district": the district named after a known town, not the town itself.
+
+    Districts (second-level units of India, Pakistan, Afghanistan...) are mostly named after
+    their seat; ISO 3166-2 lists few of them, so the district is reported as an unresolved
+    region in the town's country and admin region (geo-precision 3: an area, not a point).
+    """
+    place = mention.place
+    if place is None or place.kind != "city":
+        return mention
+    found = _EN_DISTRICT_RE.match(text, mention.end)
+    if found is None:
+        return mention
+    return ResolvedMention(
+        start=mention.start,
+        end=found.end(),
+        kind="region",
+        place=None,
+        name=text[mention.start : found.end()],
+        country_code=place.country_code,
+        within=place,
+    )
+
+
+def _regions_named_with_type_word(
+    doc: eventx.AnnotatedDocument,
+    resolved: list[ResolvedMention],
+    found: Mapping[int, eventx.PlaceMention],
+) -> list[ResolvedMention]:
+    """A bare name is the region when the article names that region with its type word and
+    never calls the name a city: "محافظة درعا" ... "في درعا" is the governorate twice, while
+    "مدينة صعدة" keeps the bare "صعدة" the city.
+    """
+    typed = {
+        r.place.key
+        for r in resolved
+        if r.place is not None and r.place.kind == "region" and " " in doc.text[r.start : r.end]
+    }
+    if not typed:
+        return resolved
+    city_cued = {
+        r.place.key
+        for r in resolved
+        if r.place is not None
+        and r.place.kind == "city"
+        and has_place_cue(doc.text, r.start, "ar", nouns_only=True)
+    }
+    out: list[ResolvedMention] = []
+    for r in resolved:
+        mention = found.get(r.start)
+        if (
+            r.place is not None
+            and r.place.kind == "city"
+            and r.place.key not in city_cued
+            and mention
+        ):
+            region = next(
+                (p for p in mention.candidates if p.kind == "region" and p.key in typed), None
+            )
+            if region is not None:
+                r = attrs.evolve(r, kind="region", place=region, name=region.name)
+        out.append(r)
+    return out
+
+
 def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
@@ -331,6 +442,10 @@ def _cue_mentions(
                 token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و")
             ):
                 continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
+            if _possessed(token.norm):
+                continue  # "قضاء يومهم" (spending their day): a possessed common noun
+            if _VERBAL_NOUN_RE.match(token.norm):
+                continue  # "منطقة الاحتفال" (the celebration area): a verbal noun, no name
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
@@ -350,10 +465,71 @@ def _cue_mentions(
         yield ResolvedMention(
             start=token.start,
             end=token.end,
-            kind=place.kind if place else ("city" if match.value == "city" else "place"),
+            # a village is a populated place, as GeoNames' "cities" are: kind city
+            kind=place.kind
+            if place
+            else ("city" if match.value in ("city", "village") else "place"),
             place=place,
             name=place.name if place else token.text,
         )
+
+
+# Verbal nouns of the derived verb forms VII, VIII and X (انفعال, افتعال, استفعال), normalised
+# and with the article: الانفجار, الاحتفال, الازدحام, الاستقبال. Names of places rarely take
+# these shapes, and a cue noun before one ("منطقة الاحتفال") names an activity's area.
+_VERBAL_NOUN_RE = regex.compile(r"^(?:ال)?ا(?:ست..|ن..|.[تدط].)ا.$")
+
+
+def _possessed(norm: str) -> bool:
+    """Whether a normalised Arabic word ends in a pronoun suffix (``يومهم``, their day)."""
+    suffixes = _word_list("ar", "pronoun_suffixes")
+    return any(norm.endswith(s) and len(norm) > len(s) + 2 for s in suffixes)
+
+
+def _written_as_month(text: str, start: int, end: int, language: str) -> bool:
+    """Whether an Arabic name is a month written as a date ("أغسطس/آب", "5 أيار").
+
+    A month name next to a slash (the two calendars' names side by side) or next to a number
+    is a date; elsewhere ("في آب" could be the town of Ibb written with madda) it stays a name.
+    """
+    if language != "ar" or eventx.normalize_string(text[start:end]) not in _word_list(
+        "ar", "months"
+    ):
+        return False
+    before = text[max(0, start - 12) : start].rstrip()
+    after = text[end : end + 12].lstrip()
+    if before.endswith("/") or after.startswith("/"):
+        return True
+    previous = before.split()[-1:] if before else []
+    following = after.split()[:1]
+    return any(regex.search(r"\d", w) for w in (*previous, *following))
+
+
+def _before_masculine_adjective(
+    text: str,
+    mention: eventx.PlaceMention,
+    demonyms: Mapping[int, eventx.PlaceMention],
+    language: str,
+) -> bool:
+    """Whether an Arabic town-only name is a noun described by a masculine nisba adjective.
+
+    Towns are feminine in Arabic, so an adjective after one is feminine ("بغداد العراقية");
+    a masculine one ("العلم العراقي", the Iraqi flag) describes a common noun that happens to
+    be a town's name (Al-Alam). Names that may be a country or region are left alone.
+    """
+    if language != "ar" or not mention.candidates:
+        return False
+    if any(p.kind != "city" for p in mention.candidates):
+        return False
+    after = text[mention.end : mention.end + 8]  # bounded: no copy of the rest per mention
+    gap = len(after) - len(after.lstrip())
+    if gap == 0 or "\n" in after[:gap]:
+        return False
+    adjective = demonyms.get(mention.end + gap)
+    if adjective is None:
+        return False
+    word = eventx.normalize_string(adjective.text)
+    return word.endswith("ي") and not word.endswith("يي")
 
 
 def _nisba_location(
@@ -420,8 +596,10 @@ def _sites_in_towns(
         if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
             continue
         index = max(following, bisect.bisect_right(doc.token_starts, town_end - 1) - 1)
-        while index + 1 < len(tokens) and tokens[index + 1].start >= town_end and (
-            tokens[index + 1].norm in adjectives
+        while (
+            index + 1 < len(tokens)
+            and tokens[index + 1].start >= town_end
+            and (tokens[index + 1].norm in adjectives)
         ):
             index += 1
         end = max(town_end, tokens[index].end)
@@ -461,7 +639,8 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
             continue
         if words[-1].islower() and (start, end - len(words[-1]) - 1) in spans:
             continue  # "a Boston street": a known town and a common noun, not a street's name
-        yield ResolvedMention(start=start, end=end, kind="place", place=None, name=text[start:end])
+        kind = "city" if words[-1] in ("village", "Village") else "place"
+        yield ResolvedMention(start=start, end=end, kind=kind, place=None, name=text[start:end])
     for found in _EN_AREA_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
         if not spans.overlaps(start, end):
@@ -483,8 +662,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     resolved: list[ResolvedMention] = []
-    ends = {m.end: m for m in found if not m.demonym}
+    people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
+    demonyms = {m.start: m for m in found if m.demonym}
+    # places a following nisba may point back to ("ديالى العراقية"); not a common noun that
+    # the nisba describes ("العلم العراقي")
+    ends = {
+        m.end: m
+        for m in found
+        if not m.demonym and not _before_masculine_adjective(doc.text, m, demonyms, language)
+    }
     for mention in found:
+        if _written_as_month(doc.text, mention.start, mention.end, language):
+            continue
+        if _before_masculine_adjective(doc.text, mention, demonyms, language):
+            continue
         if mention.demonym:
             country = _nisba_location(doc, mention, ends)
             if country is not None:
@@ -499,37 +690,63 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                 )
             continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
-        place = eventx.choose_place(
-            mention.candidates, context + located if ambiguous_country else context
-        )
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
-        # not vouch for itself
+        # not vouch for itself, and عمان does not vote for Oman against Amman
         others = context - document_context([mention])
+        place = eventx.choose_place(
+            mention.candidates, others + located if ambiguous_country else others
+        )
         if lowercase:
             # every other mention of a certain country supports (a city too: ahmedabad for
             # gujarat), as capitals cannot single out names
             own = Counter({p.country_code for p in mention.candidates if p.country_code})
             others = located - own
-        if place is None or not believable(
-            place, mention, doc.text, others, language, lowercase=lowercase
+        if place is None:
+            continue
+        # US states (GeoNames regions without an ISO source) too: "Massachusetts Institute"
+        small = (
+            place.kind == "city" and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
+        ) or place.kind == "region"
+        if language == "en" and (
+            _person_name(doc.text, mention.start, mention.end)
+            or (small and _inside_longer_name(doc.text, mention.start))
         ):
+            # someone's name, whether or not the town would have been believed: remembered
+            # for the article's other mentions of it ("John Howard" ... "Howard said")
+            people.add(mention.text)
+            continue
+        if not believable(place, mention, doc.text, others, language, lowercase=lowercase):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
-        if language == "en" and _person_name(doc.text, mention.start, mention.end):
+        if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue
         if (
             language == "en"
             and place.kind == "city"
-            and place.population < MIN_POPULATION_WITHOUT_CONTEXT["en"]
-            and _inside_longer_name(doc.text, mention.start)
+            and _acronym(doc.text, mention.start, mention.text)
         ):
-            continue
+            continue  # "the IRA's truce" is not Ira, Côte d'Ivoire
         resolved.append(
             ResolvedMention(
                 start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
             )
         )
+    if people:
+        # one name, one sense in an article: once "John Howard" is a person, "Howard said"
+        # is him too, unless a mention is put in a place ("in Howard")
+        resolved = [
+            r
+            for r in resolved
+            if r.place is None
+            or r.place.kind == "country"
+            or doc.text[r.start : r.end] not in people
+            or is_locative(doc.text, r.start, language)
+        ]
+    if language == "en":
+        resolved = [_district_of_town(doc.text, r) for r in resolved]
+    if language == "ar":
+        resolved = _regions_named_with_type_word(doc, resolved, {m.start: m for m in found})
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
@@ -539,9 +756,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         facilities = list(_english_facilities(doc.text, taken))
         if facilities:
             # the first resolved place (in resolution order) starting inside each facility
-            by_start = sorted(
-                (r.start, i) for i, r in enumerate(resolved) if r.place is not None
-            )
+            by_start = sorted((r.start, i) for i, r in enumerate(resolved) if r.place is not None)
             starts = [at for at, _ in by_start]
             for facility in facilities:
                 low = bisect.bisect_left(starts, facility.start)
@@ -652,7 +867,11 @@ def merge_mentions(
             resolution=place.resolution,
             admin1=_admin(place.admin1_name, place.admin1_code),
             admin2=_admin(place.admin2_name, place.admin2_code),
-            geo_precision=geo_precision(place.kind, resolved=True, second_level=place.admin2_code is not None and place.kind == "region"),
+            geo_precision=geo_precision(
+                place.kind,
+                resolved=True,
+                second_level=place.admin2_code is not None and place.kind == "region",
+            ),
         )
 
 

@@ -168,7 +168,8 @@ def test_named_village_takes_the_country_of_the_town_beside_it(pipeline: eventx.
     text = "Police said 33 people were burnt to death in Sardarpura village near Mehsana on Friday."
     places = _by_name(_record(pipeline, text, "en"))
     village = places["Sardarpura village"]
-    assert village.resolution == "unresolved" and village.kind == "place"
+    # a village is a populated place: kind city, as GeoNames' towns are
+    assert village.resolution == "unresolved" and village.kind == "city"
     assert village.country_code == "IN" and village.geo_precision == 2
     # a town followed by a common noun is no street's name
     text = "Gunmen opened fire on a crowded Boston street on Monday."
@@ -187,3 +188,20 @@ def test_nisba_after_a_place_or_territory_noun_names_the_country(
     text = "Rockets fired from Gaza landed in Israeli territory near Sderot on Tuesday."
     israel = _by_name(_record(pipeline, text, "en"))["Israel"]
     assert [m.text for m in israel.mentions] == ["Israeli"]
+
+
+def test_district_named_after_a_town_is_a_region_there(pipeline: eventx.Pipeline) -> None:
+    text = "Curfew was imposed in Ahmedabad and in several villages of Surat district on Sunday."
+    places = _by_name(_record(pipeline, text, "en"))
+    district = places["Surat district"]
+    assert district.kind == "region" and district.country_code == "IN"
+    assert district.resolution == "unresolved" and district.admin1 is not None
+    assert "Surat" not in places  # the district is meant, not the city
+    assert places["Ahmedabad"].kind == "city"
+
+
+def test_a_village_after_a_village_noun_is_a_populated_place(pipeline: eventx.Pipeline) -> None:
+    text = "قتل ثلاثة مدنيين في هجوم استهدف قرية أكبار قرب مدينة ميناكا في مالي."
+    record = _record(pipeline, text, "ar")
+    villages = [loc for loc in record.locations if loc.resolution == "unresolved"]
+    assert [(v.name, v.kind, v.country_code) for v in villages] == [("أكبار", "city", "ML")]

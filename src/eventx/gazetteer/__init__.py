@@ -75,11 +75,15 @@ def lookup_places(text: str, language: str) -> tuple[Place, ...]:
     """
     index = language_index(language)
     for key in _keys(text, language):
+        # a name that is an ordinary word (العاصمة "the capital", الوادي "the valley") is
+        # still a region when asked about on its own: lookup-only names answer here, after
+        # the places the name denotes in running text, even when it is a stop word there
+        regions = index.lookup_only.get(key, ())
         if key in index.stopwords:
-            return ()
-        found = index.names.get(key) or index.lookup_only.get(key)
-        if found:
-            return found
+            return regions
+        found = index.names.get(key, ())
+        if found or regions:
+            return tuple(dict.fromkeys((*found, *regions)))
     return ()
 
 
@@ -104,7 +108,36 @@ def choose_place(
         support = weights.get(place.country_code or "", 0)
         return (-support, place.resolution != "alias", -place.population, place.name)
 
-    return min(candidates, key=score)
+    best = min(candidates, key=score)
+    if best.kind == "city" and not _is_capital(best):
+        # a country's name is the country, not a same-named town in a country the article
+        # names ("Lebanon" and "Jordan" are not towns of Pennsylvania and Minnesota in an
+        # article about the United States); a capital still competes (عمان: Amman near Jordan)
+        countries = [p for p in candidates if p.kind == "country"]
+        if countries:
+            return min(countries, key=score)
+    if best.kind != "city" or not weights.get(best.country_code or "", 0):
+        return best
+    # Support does not turn a national capital into a far smaller namesake: "Moscow" in an
+    # article that names the United States is still Moscow, not a Texan suburb whose GeoNames
+    # alternates include the name; Tripoli, Lebanon (a fifth of Tripoli, Libya) still wins.
+    capitals = [
+        p
+        for p in candidates
+        if p.kind == "city"
+        and p.population >= CAPITAL_OVER_SUPPORT * max(best.population, 1)
+        and _is_capital(p)
+    ]
+    return min(capitals, key=score) if capitals else best
+
+
+#: How many times bigger than a supported namesake a national capital must be to keep its name.
+CAPITAL_OVER_SUPPORT = 20
+
+
+def _is_capital(place: Place) -> bool:
+    capital = capital_place(place.country_code) if place.country_code else None
+    return capital is not None and capital.geonameid == place.geonameid
 
 
 def lookup_place(
@@ -197,8 +230,10 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
             if " " not in key and not forms.isdisjoint(index.stopwords):
                 continue  # لأول is ل + أول "first", not Laval
         valid.append(match)
-    # leftmost-longest over the valid matches; among equals, a place name before a demonym
-    valid.sort(key=lambda m: (m.start, -(m.end - m.start), m.value[1], m.value[0]))
+    # leftmost-longest over the valid matches; among equals, a place name before a demonym,
+    # then the longer key: the whole word before a clitic-stripped stem (باريس is Paris, not
+    # ب + اريس, Arys in Kazakhstan)
+    valid.sort(key=lambda m: (m.start, -(m.end - m.start), m.value[1], -len(m.value[0]), m.value[0]))
     last_end = -1
     for match in valid:
         if match.start < last_end:

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from attrs import frozen
 
 from eventx.gazetteer.index import (
     arabic_subdivision_names,
-    ascii_fold,
+    capital_arabic_names,
     name_key,
     subdivision_english_name,
 )
@@ -52,9 +51,7 @@ class Coverage:
 def _resolves(form: str, language: str, code: str) -> bool:
     from eventx.gazetteer import lookup_places
 
-    return any(
-        p.kind == "region" and p.admin1_code == code for p in lookup_places(form, language)
-    )
+    return any(p.kind == "region" and p.admin1_code == code for p in lookup_places(form, language))
 
 
 def _toggle_article(key: str) -> str:
@@ -66,40 +63,8 @@ def _toggle_article(key: str) -> str:
 
 def arabic_test_name(sub: Subdivision) -> str | None:
     """The Arabic name a unit is looked up by (see the module docstring), or None."""
-    names = arabic_subdivision_names(sub)
-    if names:
-        return names[0]
-    from eventx.gazetteer.index import language_index
-
-    # the unit's capital of the same name: its Arabic GeoNames name
-    index = language_index("en")
-    for english in sub.english:
-        for place in index.names.get(name_key(ascii_fold(english)), ()):
-            if place.kind == "city" and place.country_code == sub.country_code:
-                arabic = _arabic_names_of_city(place.geonameid)
-                if arabic:
-                    return arabic[0]
-    return None
-
-
-def _arabic_names_of_city(geonameid: int | None) -> tuple[str, ...]:
-    return _arabic_city_names().get(geonameid, ())
-
-
-@lru_cache(maxsize=1)
-def _arabic_city_names() -> dict[int | None, tuple[str, ...]]:
-    """geonameid -> the one-word Arabic names (without ال) the index gives that city."""
-    from eventx.gazetteer.index import language_index
-
-    index = language_index("ar")
-    found: dict[int | None, list[str]] = {}
-    for key in sorted(index.names):
-        if key.startswith("ال") or " " in key:
-            continue
-        for place in index.names[key]:
-            if place.kind == "city":
-                found.setdefault(place.geonameid, []).append(key)
-    return {gid: tuple(keys) for gid, keys in found.items()}
+    names = arabic_subdivision_names(sub) or capital_arabic_names(sub)
+    return names[0] if names else None
 
 
 def arabic_forms(sub: Subdivision, name: str) -> tuple[str, ...]:

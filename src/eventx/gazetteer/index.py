@@ -42,6 +42,7 @@ CITY_DATASET = "cities5000"
 ENGLISH_ALTERNATES_MIN_POPULATION = 100_000
 _LATIN_NAME_RE = regex.compile(r"^[A-Z][A-Za-z'\-. ]+$")
 _ARABIC_NAME_RE = regex.compile(r"^[\u0621-\u064a][\u0621-\u064a \-]*$")
+_ARABIC_MARKS_RE = regex.compile(r"[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alif, tatweel
 _PARENTHESIS_RE = regex.compile(r"\s*\([^)]*\)")
 # Quotes GeoNames uses for ayn/hamza ("Dar‘ā"): dropped when folding names to ASCII.
 _NAME_QUOTES = str.maketrans("", "", "‘’ʼʻ`´")
@@ -372,6 +373,7 @@ def release_raw_tables() -> None:
         _country_centres,
         city_admin1,
         _city_names_by_country,
+        _city_arabic_names,
     ):
         function.cache_clear()
 
@@ -439,11 +441,18 @@ def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, plac
 
 
 def _add_region(
-    names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place
+    names: dict[str, list[Place]],
+    phrases: dict[str, str],
+    name: str,
+    place: Place,
+    lookup_only: dict[str, list[Place]],
 ) -> None:
-    """Add a subdivision name unless it is a country's name (Kosovo the country, not the
-    Serbian province; a country is named far more often than a same-named province)."""
+    """Add a subdivision name, or, when it is a country's name, keep it for lookups only
+    (Kosovo the country, not the Serbian province, in running text: a country is named far
+    more often than a same-named province; ``lookup_places("تونس")`` still lists the
+    governorate after the country and the city)."""
     if any(other.kind == "country" for other in names.get(name_key(name), ())):
+        _add(lookup_only, {}, name, place)
         return
     _add(names, phrases, name, place)
 
@@ -596,8 +605,61 @@ def _is_city_name(code: str, name: str) -> bool:
 
 
 def arabic_subdivision_names(sub: Subdivision) -> tuple[str, ...]:
-    """The Arabic-script names of a subdivision: Arabic ones, else others in Arabic letters."""
-    return sub.arabic or sub.arabic_script
+    """The Arabic-script names of a subdivision: Arabic ones, else others in Arabic letters.
+
+    A name the data gives two units of one country is a slip for one of them (iso3166-2 names
+    both Gezira and Khartoum state الجزيرة): it is dropped from a unit named after a city whose
+    GeoNames Arabic names do not include it (Khartoum's are الخرطوم...).
+    """
+    names = sub.arabic or sub.arabic_script
+    shared = _shared_arabic_names()
+    if any((sub.country_code, sub.level, n) in shared for n in names):
+        capital = capital_arabic_names(sub)
+        if capital:
+            names = tuple(
+                n for n in names if (sub.country_code, sub.level, n) not in shared or n in capital
+            )
+    return names
+
+
+@lru_cache(maxsize=1)
+def _shared_arabic_names() -> frozenset[tuple[str, int, str]]:
+    """(country, level, Arabic name) given to more than one subdivision by the data."""
+    seen: Counter[tuple[str, int, str]] = Counter()
+    for sub in subdivisions():
+        for name in dict.fromkeys(sub.arabic or sub.arabic_script):
+            seen[(sub.country_code, sub.level, name)] += 1
+    return frozenset(key for key, count in seen.items() if count > 1)
+
+
+def _spelling_key(name: str) -> str:
+    """A romanised name reduced to its letters: ``"Ma’rib"``, ``"Ma'rib"``, ``"Şāʻdah"`` and
+    ``"Sa'dah"`` differ only in the marks GeoNames and ISO write for ayn and hamza."""
+    return " ".join(regex.sub(r"[^a-z0-9 ]", "", ascii_fold(name).lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _city_arabic_names() -> Mapping[tuple[str, str], tuple[str, ...]]:
+    """(country, spelling key of a city's name) -> that city's GeoNames Arabic names; the most
+    populous city of a name wins."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
+        arabic = tuple(_geonames_city_names(city, "ar"))
+        if arabic:
+            key = (str(city["countrycode"]), _spelling_key(str(city["name"])))
+            found.setdefault(key, arabic)
+    return found
+
+
+def capital_arabic_names(sub: Subdivision) -> tuple[str, ...]:
+    """The GeoNames Arabic names of the city a subdivision is named after (its capital,
+    usually: Turkish provinces, ``Ma'rib``, ``Al Buraymi``), when the data gives the unit an
+    English name that is also a city of its country. Empty when no such city has one."""
+    table = _city_arabic_names()
+    names: list[str] = []
+    for english in sub.english:
+        names.extend(table.get((sub.country_code, _spelling_key(english)), ()))
+    return tuple(dict.fromkeys(names))
 
 
 def _arabic_bare(name: str, prefixes: Iterable[str]) -> str:
@@ -609,9 +671,7 @@ def _arabic_bare(name: str, prefixes: Iterable[str]) -> str:
     return key
 
 
-def arabic_name_forms(
-    name: str, prefixes: Iterable[str], *, bare: bool = True
-) -> tuple[str, ...]:
+def arabic_name_forms(name: str, prefixes: Iterable[str], *, bare: bool = True) -> tuple[str, ...]:
     """Arabic forms of an admin-region name: with and without ال, and after each type prefix.
 
     ``"الأنبار"`` -> الأنبار, أنبار, محافظة الأنبار, ولاية الأنبار, ...; ``"ديالى"`` -> ديالى,
@@ -638,7 +698,7 @@ def arabic_name_forms(
 
 
 def _arabic_subdivision_places(
-    settings: Mapping[str, Any], city_arabic: Mapping[tuple[str, str], tuple[str, ...]]
+    settings: Mapping[str, Any],
 ) -> Iterable[tuple[str, Place, bool]]:
     """(Arabic name form, region Place, matched in running text?) for every ISO 3166-2
     subdivision with an Arabic name. Generic names (الشرقية) and short ones (إب) are looked up
@@ -657,9 +717,7 @@ def _arabic_subdivision_places(
         if sub.country_code not in countries:
             continue
         place = subdivision_place(sub)
-        names = list(arabic_subdivision_names(sub))
-        for english in sub.english:
-            names.extend(city_arabic.get((sub.country_code, ascii_fold(english).lower()), ()))
+        names = [*arabic_subdivision_names(sub), *capital_arabic_names(sub)]
         for name in dict.fromkeys(names):
             core = _arabic_bare(name, strip)
             # a one-word second-level unit (El Jadida: جديدة "new") is named with its type word
@@ -700,6 +758,8 @@ def _geonames_city_names(city: Mapping[str, Any], language: str) -> Iterable[str
                 yield alt
     elif language == "ar":
         for alt in city["alternatenames"]:
+            # a few GeoNames names carry short-vowel marks ("بالِق أسير"); news text does not
+            alt = _ARABIC_MARKS_RE.sub("", alt)
             if _ARABIC_NAME_RE.match(alt):
                 yield alt
     else:
@@ -763,37 +823,29 @@ def build_language_index(language: str) -> LanguageIndex:
                 ),
             )
         for name, region in _subdivision_places(aliases.get("subdivisions", {})):
-            _add_region(names, phrases, name, region)
+            _add_region(names, phrases, name, region, lookup_only)
     big_city_min = int(aliases.get("article_forms", {}).get("min_population", 0) or 0)
     stop_keys = {name_key(w) for w in aliases.get("stopwords", {}).get("words", ())}
-    city_arabic: dict[tuple[str, str], tuple[str, ...]] = {}
     for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
         place = _city_place(city)
         city_names = list(_geonames_city_names(city, language))
         for name in city_names:
             _add(names, phrases, name, place)
-        if language == "ar":
-            city_arabic.setdefault(
-                (str(city["countrycode"]), ascii_fold(str(city["name"])).lower()),
-                tuple(city_names),
-            )
-            if big_city_min and place.population >= big_city_min:
-                # GeoNames often lacks the article the press writes (خرطوم for الخرطوم)
-                for name in city_names:
-                    key = name_key(name)
-                    if (
-                        " " not in key
-                        and not key.startswith("ال")
-                        and len(key) >= 3
-                        and key not in stop_keys  # لوم (blame) is Lomé, اللوم is not
-                    ):
-                        _add(names, phrases, f"ال{key}", place)
+        if language == "ar" and big_city_min and place.population >= big_city_min:
+            # GeoNames often lacks the article the press writes (خرطوم for الخرطوم)
+            for name in city_names:
+                key = name_key(name)
+                if (
+                    " " not in key
+                    and not key.startswith("ال")
+                    and len(key) >= 3
+                    and key not in stop_keys  # لوم (blame) is Lomé, اللوم is not
+                ):
+                    _add(names, phrases, f"ال{key}", place)
     if language == "ar":
-        for name, region, matched in _arabic_subdivision_places(
-            aliases.get("subdivisions", {}), city_arabic
-        ):
+        for name, region, matched in _arabic_subdivision_places(aliases.get("subdivisions", {})):
             if matched:
-                _add_region(names, phrases, name, region)
+                _add_region(names, phrases, name, region, lookup_only)
             else:
                 _add(lookup_only, {}, name, region)
 
@@ -843,7 +895,7 @@ def build_language_index(language: str) -> LanguageIndex:
         demonyms=demonyms,
         stopwords=stopwords,
         phrases=phrases,
-        lookup_only={k: tuple(v) for k, v in lookup_only.items() if k not in ranked},
+        lookup_only={k: tuple(v) for k, v in lookup_only.items()},
         matchable=matchable,
         prefixes=key_prefixes(matchable),
     )
