@@ -181,39 +181,19 @@ def _years_named(
     return sorted(years)
 
 
-def _dated(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
-    """(offset, first day) of the matches written with their year (days and months)."""
+def _written_with_year(
+    candidates: Sequence[Candidate], vocab: Vocabulary
+) -> list[tuple[int, str, dt.date]]:
+    """(offset, rule kind, first day) of the matches written with their year (days and
+    months), each resolved once, in candidate order."""
     probe = Resolver(vocab, "", None, ())
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, str, dt.date]] = []
     for candidate in candidates:
         if candidate.rule.kind in DATED_RULES and candidate.match.groupdict().get("year"):
             resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
             if resolution is not None and resolution.interval is not None:
-                found.append((candidate.start, resolution.interval.first))
+                found.append((candidate.start, candidate.rule.kind, resolution.interval.first))
     return found
-
-
-def _full_dates(candidates: Sequence[Candidate], vocab: Vocabulary) -> list[tuple[int, dt.date]]:
-    """(offset, day) of the dates written with day, month and year."""
-    probe = Resolver(vocab, "", None, ())
-    found: list[tuple[int, dt.date]] = []
-    for candidate in candidates:
-        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
-            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
-            if resolution is not None and resolution.interval is not None:
-                found.append((candidate.start, resolution.interval.first))
-    return found
-
-
-def _first_full_date(candidates: Sequence[Candidate], vocab: Vocabulary) -> dt.date | None:
-    """The first date written with day, month and year (the anchor of an undated text)."""
-    probe = Resolver(vocab, "", None, ())
-    for candidate in candidates:
-        if candidate.rule.kind in FULL_DATE_RULES and candidate.match.groupdict().get("year"):
-            resolution = probe.resolve(candidate.rule.kind, candidate.match, None, "")
-            if resolution is not None and resolution.interval is not None:
-                return resolution.interval.first
-    return None
 
 
 def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
@@ -222,16 +202,19 @@ def extract_dates(ctx: eventx.ExtractionContext) -> Iterator[eventx.DateFact]:
     candidates = find_candidates(normalized.text, ctx.language)
     candidates = [c for c in candidates if _surface_ok(c, annotation)]
     vocab = vocabulary(ctx.language)
+    written = _written_with_year(candidates, vocab)
+    # days written in full (day, month and year); the first anchors an undated text
+    full_dates = [(at, day) for at, kind, day in written if kind in FULL_DATE_RULES]
     resolver = Resolver(
         vocab,
         normalized.text,
         ctx.document_date,
         _years_named(normalized.text, candidates, vocab),
-        _dated(candidates, vocab),
-        _full_dates(candidates, vocab),
+        [(at, day) for at, _, day in written],
+        full_dates,
     )
-    if ctx.document_date is None:
-        resolver.text_anchor = _first_full_date(candidates, vocab)
+    if ctx.document_date is None and full_dates:
+        resolver.text_anchor = full_dates[0][1]
     facts: list[eventx.DateFact] = []
     for candidate in candidates:
         start, end = normalized.span_to_original(candidate.start, candidate.end)

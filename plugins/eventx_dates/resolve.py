@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -29,6 +30,8 @@ from eventx_dates.arithmetic import (
     weekday_on_or_before,
 )
 from eventx_dates.grammar import Vocabulary, cue_pattern, lookup
+
+_T = TypeVar("_T")
 
 ABSOLUTE = "absolute"
 DOCUMENT_DATE = "document_date"
@@ -238,31 +241,28 @@ class Resolver:
         # An undated text's first full date: its narrative moves on in either direction.
         return nearest_year(anchor, month, day)
 
-    def _year_before(self, offset: int) -> int | None:
-        """A year named alone shortly before, in the same sentence ("في 2001", "in 1974"), not
-        as the edge of a span ("منذ 2015", "until 2024": what follows need not be in it)."""
-        i = bisect.bisect_left(self._year_offsets, offset)
+    def _in_sentence_before(
+        self, offsets: Sequence[int], entries: Sequence[tuple[int, _T]], offset: int
+    ) -> _T | None:
+        """The value of the last entry shortly before ``offset`` in the same sentence."""
+        i = bisect.bisect_left(offsets, offset)
         if i == 0:
             return None
-        at, year = self.explicit_years[i - 1]
+        at, value = entries[i - 1]
         if offset - at > SAME_SENTENCE_REACH:
             return None
         if any(mark in self.text[at:offset] for mark in (".", "\n", "!", "?")):
             return None
-        return year
+        return value
+
+    def _year_before(self, offset: int) -> int | None:
+        """A year named alone shortly before, in the same sentence ("في 2001", "in 1974"), not
+        as the edge of a span ("منذ 2015", "until 2024": what follows need not be in it)."""
+        return self._in_sentence_before(self._year_offsets, self.explicit_years, offset)
 
     def _dated_before(self, offset: int) -> dt.date | None:
         """The first day of a full date (with its year) shortly before, in the same sentence."""
-        i = bisect.bisect_left(self._dated_offsets, offset)
-        if i == 0:
-            return None
-        at, first_day = self.dated[i - 1]
-        if offset - at > SAME_SENTENCE_REACH:
-            return None
-        between = self.text[at:offset]
-        if any(mark in between for mark in (".", "\n", "!", "?")):
-            return None
-        return first_day
+        return self._in_sentence_before(self._dated_offsets, self.dated, offset)
 
     # -- absolute dates ------------------------------------------------------------------------
 
