@@ -486,15 +486,26 @@ def _possessed(norm: str) -> bool:
     return any(norm.endswith(s) and len(norm) > len(s) + 2 for s in suffixes)
 
 
+@lru_cache(maxsize=4)
+def _month_words(language: str) -> frozenset[str]:
+    """The first word of every month name in the dates plugin's lexicon (the one list of
+    month names; "تشرين الأول" gives تشرين): names that are also towns (آب = Ibb, مايو = Mayo)."""
+    months = eventx.language_data("eventx_dates", "lexicon", language).get("months", {})
+    return frozenset(
+        eventx.normalize_string(str(name).split()[0])
+        for number, names in months.items()
+        if str(number).isdigit()
+        for name in names
+    )
+
+
 def _written_as_month(text: str, start: int, end: int, language: str) -> bool:
     """Whether an Arabic name is a month written as a date ("أغسطس/آب", "5 أيار").
 
     A month name next to a slash (the two calendars' names side by side) or next to a number
     is a date; elsewhere ("في آب" could be the town of Ibb written with madda) it stays a name.
     """
-    if language != "ar" or eventx.normalize_string(text[start:end]) not in _word_list(
-        "ar", "months"
-    ):
+    if language != "ar" or eventx.normalize_string(text[start:end]) not in _month_words(language):
         return False
     before = text[max(0, start - 12) : start].rstrip()
     after = text[end : end + 12].lstrip()
