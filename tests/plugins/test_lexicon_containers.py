@@ -10,7 +10,6 @@ must be identical. A plugin that depends on the container type gives different r
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Iterator, Mapping
@@ -59,7 +58,7 @@ def _clear_plugin_caches() -> None:
             continue
         for attribute in vars(module).values():
             cache_clear = getattr(attribute, "cache_clear", None)
-            if isinstance(attribute, functools._lru_cache_wrapper) and cache_clear is not None:
+            if callable(cache_clear):
                 cache_clear()
 
 
