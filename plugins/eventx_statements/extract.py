@@ -37,6 +37,7 @@ _MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة
 _NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
+_MIN_TRAILING_CLAUSE = 3  # words after a source that can be its reported clause
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -178,6 +179,18 @@ def _phrase_at_cue(
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
         if cue.kind == "source":
+            verb = _source_verb(tokens, k_last, vocab)
+            if verb is not None:
+                # "بحسب ما نقلته وكالة ..."، "حسبما أفادت الوزارة": the verb's subject speaks
+                # (after عن for a relay verb: "وفق ما نقلته القناة عن مصدر").
+                verb_cue = vocab.cue_table[_verb_stem(tokens[verb], vocab) or ""]
+                found = _phrase_at_cue(tokens, verb, verb, verb_cue, vocab, names)
+                if found is None and verb_cue.kind == "relay":
+                    # "بحسب ما نقلته وكالة الطلبة": with no عن, the relayer is the source.
+                    found = speakers_ar.scan_subject(tokens, verb + 1, vocab, names)
+                return found
+            if tokens[k_last].norm.endswith("ما"):
+                return None  # "حسبما يقتضي الأمر": "as ... requires", no speaker
             if after < len(tokens) and speakers_ar.possessive(tokens[after]):
                 return None  # "بحسب تعبيره": the speaker's own words, no new speaker
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
@@ -211,6 +224,34 @@ def _phrase_at_cue(
     ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
+
+
+_WHAT = frozenset(norm(w) for w in ["ما"])
+# Object pronouns a verb may carry after "بحسب ما": نقلته، أعلنتها.
+_OBJECT_SUFFIXES = ("ها", "ه")
+
+
+def _verb_stem(token: eventx.Token, vocab: Vocabulary) -> str | None:
+    """The speech or relay verb ``token`` is, without an attached object pronoun, or None."""
+    word = token.norm
+    for form in (word, *(word[: -len(s)] for s in _OBJECT_SUFFIXES if word.endswith(s))):
+        info = vocab.cue_table.get(form)
+        if info is not None and info.kind in ("speech", "relay"):
+            return form
+    return None
+
+
+def _source_verb(tokens: Sequence[eventx.Token], k_last: int, vocab: Vocabulary) -> int | None:
+    """The speech verb of "بحسب ما ذكرته X", "حسبما أفادت X" (the source cue ends at
+    ``k_last``): its index in ``tokens``, or None when the cue is a plain preposition."""
+    j = k_last + 1
+    if not tokens[k_last].norm.endswith("ما"):  # "حسبما": the relative is attached
+        if j >= len(tokens) or tokens[j].norm not in _WHAT:
+            return None
+        j += 1
+    if j < len(tokens) and _verb_stem(tokens[j], vocab) is not None:
+        return j
+    return None
 
 
 def _subject_after_addressee(
@@ -393,12 +434,17 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
         bases.append(count)
         count += len(each.tokens)
     previous: Speaker | None = None
+    inner_verbs: set[int] = set()  # "بحسب ما ذكرت": verbs read as part of a source cue
     for n, cue in enumerate(cues):
         sentence = doc.sentence_at(cue.start)
-        if sentence is None:
+        if sentence is None or cue.first_token in inner_verbs:
             continue
         base = bases[sentence.index]
         tokens = sentence.tokens
+        if cue.value.kind == "source" and vocab.language == "ar":
+            verb = _source_verb(tokens, cue.last_token - base, vocab)
+            if verb is not None:
+                inner_verbs.add(base + verb)
         phrase = _phrase_at_cue(
             tokens, cue.first_token - base, cue.last_token - base, cue.value, vocab, names
         )
@@ -475,7 +521,10 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
                 sentence=sentence.index,
                 start=max(region_start, cue.end),
                 end=region_end,
-                before=sentence.start,
+                # a source's clause before it starts after an earlier utterance of the sentence
+                before=last.start
+                if last is not None and last.sentence == sentence.index
+                else sentence.start,
             )
         )
     _attach_quotes(utterances, quotes, doc, vocab)
@@ -592,8 +641,14 @@ def _content_span(
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
     found = _clause(utterance.start, utterance.end, doc, vocab)
-    if found is None and utterance.cue is not None and utterance.cue.value.kind == "source":
-        found = _clause(utterance.before, utterance.cue.start, doc, vocab)
+    # "قتل 5، بحسب ما نقلته وكالة X شبه الرسمية": after a source at the end of its clause only
+    # the source's description is left; the reported words come before it.
+    if (
+        utterance.cue is not None
+        and utterance.cue.value.kind == "source"
+        and (found is None or len(list(doc.tokens_between(*found))) < _MIN_TRAILING_CLAUSE)
+    ):
+        found = _clause(utterance.before, utterance.cue.start, doc, vocab) or found
     return found
 
 

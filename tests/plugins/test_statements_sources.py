@@ -1,0 +1,72 @@
+"""Reported speech through a source with a verb ("بحسب ما ذكرته وكالة ...", "حسبما أفادت"),
+statements carried by nouns (report, statement) and organisations, agencies and media as
+speakers (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+from statements_helpers import speakers, statements
+
+import eventx
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "وقتل ثلاثة جنود في الكمين، بحسب ما ذكرت وكالة الأنباء الرسمية.",
+            "وكالة الأنباء الرسمية",
+            "وقتل ثلاثة جنود في الكمين",
+        ),
+        (
+            "وأغلقت الطرق المؤدية إلى العاصمة حسبما أفادت وزارة الداخلية.",
+            "وزارة الداخلية",
+            "وأغلقت الطرق المؤدية إلى العاصمة",
+        ),
+        (
+            "واعتقل عشرون متظاهرا، بحسب ما أعلنته الشرطة المحلية.",
+            "الشرطة المحلية",
+            "واعتقل عشرون متظاهرا",
+        ),
+        # a relay verb with عن: the original speaker; without عن: the relayer
+        (
+            "وانسحبت القوات من البلدة، وفق ما نقلته قناة محلية عن مصدر عسكري.",
+            "مصدر عسكري",
+            "وانسحبت القوات من البلدة",
+        ),
+        (
+            "ونقل المصابون إلى المستشفى، بحسب ما نقلته صحيفة النهار شبه الرسمية.",
+            "صحيفة النهار",
+            "ونقل المصابون إلى المستشفى",
+        ),
+    ],
+)
+def test_source_with_a_speech_verb(
+    pipeline: eventx.Pipeline, text: str, speaker: str, content: str
+) -> None:
+    [s] = statements(pipeline, text, "ar")
+    assert s.speaker == speaker
+    assert s.content == content
+    assert s.direct is False
+
+
+def test_source_conjunction_without_a_speech_verb_is_no_statement(
+    pipeline: eventx.Pipeline,
+) -> None:
+    # "حسبما" introduces "as ... requires", not a source, when no speech verb follows.
+    assert statements(pipeline, "وسيعود الوفد إلى البلاد حسبما يقتضي الأمر.", "ar") == []
+
+
+def test_plain_source_before_its_clause_keeps_the_clause_after(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "وبحسب الدفاع المدني، قتل خمسة أشخاص في القصف."
+    [s] = statements(pipeline, text, "ar")
+    assert s.speaker == "الدفاع المدني"
+    assert s.content == "قتل خمسة أشخاص في القصف"
+
+
+def test_speaker_list_unchanged_for_a_verb_after_source(pipeline: eventx.Pipeline) -> None:
+    # The verb inside the source is not a second statement.
+    text = "وقتل خمسة أشخاص بحسب ما قاله شهود عيان لوكالة الأنباء."
+    assert speakers(statements(pipeline, text, "ar")) == ["شهود عيان"]
