@@ -131,6 +131,8 @@ def _english_name(
     if fitting:
         return min(fitting)[1]
     phrase = norm(ctx.text[start:end])
+    if vocab.language == "ar" and phrase.startswith("لل") and len(phrase.split()[0]) > 3:
+        phrase = "ال" + phrase[2:]  # "للأمم المتحدة": ل + الأمم المتحدة, the alef dropped
     if phrase in vocab.names:
         return vocab.names[phrase]
     # A state speaking by its name ("فرنسا", "Turkey"): the places extractor's English name.
@@ -178,6 +180,21 @@ def _phrase_at_cue(
                 if tokens[j].norm in vocab.relay_preposition:
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
+        if cue.kind == "document":
+            # "وجاء في بيان لوزارة الدفاع أن": the document's author; "وجاء في البيان": the
+            # previous speaker's statement; "جاء في وقت": no document, no statement.
+            if after < len(tokens) and speakers_ar.statement_noun(tokens[after], vocab):
+                return speakers_ar.scan_subject(tokens, after, vocab, names)
+            return None
+        if cue.kind == "issue":
+            # "وأصدرت الخارجية الأمريكية بيانا جاء فيه": speech only when a statement follows.
+            found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is None or found.kind != "name":
+                return None
+            nxt = after + len(found.tokens)
+            if nxt < len(tokens) and speakers_ar.statement_noun(tokens[nxt], vocab):
+                return found
+            return None
         if cue.kind == "source":
             verb = _source_verb(tokens, k_last, vocab)
             if verb is not None:
@@ -196,6 +213,11 @@ def _phrase_at_cue(
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
             return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
+        document = after < len(tokens) and speakers_ar.statement_noun(tokens[after], vocab)
+        if document and found is None and not speakers_ar.definite(tokens[after]):
+            # "وقال تقرير للأمم المتحدة": the document's author (its noun is no verbal noun);
+            # "وذكر تقرير نشرته صحيفة": a document with no nameable author, no statement.
+            return speakers_ar.scan_subject(tokens, after, vocab, names)
         if found is None and after < len(tokens) and _object_first(tokens[after], vocab):
             # "تعلن مسؤوليتها", "أعلن انتهاء العمل": the object follows; the subject is implicit.
             return None if cue.imperfect else pronoun(gender=cue.gender)
@@ -203,8 +225,8 @@ def _phrase_at_cue(
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is None:
                 found = _subject_after_addressee(tokens, after, vocab, names)
-            if found is not None and _object_not_subject(found, cue, vocab):
-                found = None
+            if found is not None and not document and _object_not_subject(found, cue, vocab):
+                found = None  # (the verb agrees with the document: "وقال بيان للرئاسة")
             if found is not None:
                 found = speakers_ar.named_after_description(tokens, found, vocab)
         if found is None and cue.imperfect:
@@ -309,6 +331,28 @@ def _verb_form(
     if head in vocab.homographs:
         return token.norm in ("و" + head, "ف" + head)
     return token.norm in (head, "و" + head, "ف" + head)
+
+
+_ISSUE_WINDOW = 10  # "أصدرت وزارة الخارجية الأمريكية ... بيانا"
+
+
+def _document_follows(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether a document cue (جاء في، أصدر) has its statement noun after it, so that a verb
+    which is not speech here ("أصدر أوامره"، "جاء في المرتبة") does not cut the clause of the
+    utterance before it. Other cues always apply."""
+    kind = cue.value.kind
+    if kind not in ("document", "issue"):
+        return True
+    window = 1 if kind == "document" else _ISSUE_WINDOW
+    sentence = doc.sentence_index_at(doc.tokens[cue.last_token].start)
+    for token in doc.tokens[cue.last_token + 1 : cue.last_token + 1 + window]:
+        if doc.sentence_index_at(token.start) != sentence:
+            return False
+        if speakers_ar.statement_noun(token, vocab):
+            return True
+    return False
 
 
 def _quoted_name(quote: Quote, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> bool:
@@ -426,7 +470,9 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     cues = [
         c
         for c in vocab.cues.finditer(doc)
-        if not _inside(all_quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
+        if not _inside(all_quotes, quote_starts, c.start)
+        and _verb_form(doc, c, vocab)
+        and _document_follows(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0

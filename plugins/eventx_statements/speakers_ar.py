@@ -132,11 +132,11 @@ def scan_subject(
     def is_definite(token: eventx.Token) -> bool:
         return form(token).startswith("ال") if glued and token is first else definite(token)
 
-    if first.norm in vocab.statement_nouns or any(s in vocab.statement_nouns for s in first.stems):
+    if statement_noun(first, vocab):
         if definite(first) or i + 1 >= n or not is_word(tokens[i + 1]):
             return SpeakerPhrase(kind="statement", tokens=(first,))
-        # "بيان الأمانة العامة": the statement of whoever follows.
-        return scan_subject(tokens, i + 1, vocab, names)
+        # "بيان الأمانة العامة"، "بيان لوزارة الدفاع"، "رسالة من الحركة": its author.
+        return statement_author(tokens, i + 1, vocab, names)
     word0 = form(first)
     if is_stop(first, vocab) or len(word0) < 2:
         return None
@@ -311,9 +311,50 @@ def scan_subject(
         behalf = tuple(phrase[behalf_from : behalf_to if behalf_to is not None else len(phrase)])
     if not behalf:
         behalf = apposition_behalf(tokens, i + len(phrase), vocab, names)
+    # "لوزارة" reads وزارة; "للجيش" is ل + الجيش with the article's alef dropped, so no
+    # letter can be cut to leave the word: the span keeps the preposition.
+    elided = glued and first.norm.startswith("لل") and first.norm[1:] not in vocab.org_heads
     return SpeakerPhrase(
-        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued else 0
+        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued and not elided else 0
     )
+
+
+def statement_noun(token: eventx.Token, vocab: Vocabulary) -> bool:
+    """بيان، تقرير، رسالة (with proclitics): a document that speaks for its author."""
+    return token.norm in vocab.statement_nouns or any(
+        s in vocab.statement_nouns for s in token.stems
+    )
+
+
+def statement_author(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """The author named after an indefinite statement noun at ``tokens[j - 1]``: a genitive
+    (بيان الجيش), a ل-complement (تقرير للأمم المتحدة، بيان لوزارة الدفاع) or one after صادر
+    عن / من (بيان صادر عن الرئاسة، رسالة من الحركة). Only a nameable head counts (a title, an
+    organisation head, an unnamed source, a known name or a definite noun): "تقرير نشرته صحيفة"
+    names no author."""
+    for marker in vocab.author_markers:
+        if tuple(t.norm for t in tokens[j : j + len(marker)]) == marker:
+            j += len(marker)
+            break
+    if j >= len(tokens) or not is_word(tokens[j]):
+        return None
+    head = tokens[j]
+    glued = head.norm.startswith("ل") and len(head.norm) > 3
+    found = scan_subject(tokens, j, vocab, names, glued=glued)
+    if found is None or found.kind != "name":
+        return None
+    word = head.norm[1:] if glued else head.norm
+    nameable = (
+        head.start in names
+        or word.startswith(("ال", "ل"))  # الجيش، للجيش (ل + الجيش)
+        or bare(head) in vocab.org_heads
+        or word in vocab.org_heads
+        or word in vocab.titles
+        or word in vocab.anonymous
+    )
+    return found if nameable else None
 
 
 def _is_person_phrase(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:

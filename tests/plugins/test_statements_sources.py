@@ -70,3 +70,50 @@ def test_speaker_list_unchanged_for_a_verb_after_source(pipeline: eventx.Pipelin
     # The verb inside the source is not a second statement.
     text = "وقتل خمسة أشخاص بحسب ما قاله شهود عيان لوكالة الأنباء."
     assert speakers(statements(pipeline, text, "ar")) == ["شهود عيان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement noun speaks for its author: genitive, ل, من, صادر عن
+        ("وذكر بيان لوزارة الدفاع أن القوات سيطرت على الجسر.", ["وزارة الدفاع"]),
+        ("وقال بيان صادر عن الرئاسة إن الرئيس سيزور المدينة.", ["الرئاسة"]),
+        ("وأكدت رسالة من الحركة أنها ستشارك في المفاوضات.", ["الحركة"]),
+        ("وقال تقرير للأمم المتحدة إن الوضع الإنساني يتدهور.", ["للأمم المتحدة"]),
+        # جاء في / ورد في a document: its author; with no document, no statement
+        ("وجاء في بيان لوزارة الصحة أن المستشفيات امتلأت.", ["وزارة الصحة"]),
+        ("وورد في تقرير للمرصد أن القصف استمر طوال الليل.", ["للمرصد"]),
+        ("وجاء في المرتبة الثانية الفريق الضيف.", []),
+        # issuing a statement is speaking; issuing orders or a verdict is not
+        ("وأصدرت وزارة الخارجية بيانا جاء فيه أن السفارة ستغلق.", ["وزارة الخارجية"]),
+        ("وأصدر قائد الجيش أوامره بإغلاق الطرق.", []),
+        ("وأصدرت المحكمة حكما بالسجن على المتهمين.", []),
+        ("ومن المتوقع أن تصدر الوزارة بيانا خلال اليوم.", []),
+        # a document with no nameable author is no statement (not the previous speaker's)
+        (
+            "وقال المحافظ إن الطرق مغلقة. وذكر تقرير نشرته صحيفة محلية أن المدينة سقطت.",
+            ["المحافظ"],
+        ),
+    ],
+)
+def test_documents_speak_for_their_authors(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    found = statements(pipeline, text, "ar")
+    assert speakers(found) == expected
+    if expected and "المحافظ" not in expected:
+        assert len(found) == 1  # the verb inside the document phrase is no second statement
+
+
+def test_document_content_follows_its_complementiser(pipeline: eventx.Pipeline) -> None:
+    text = "وجاء في تقرير للأمم المتحدة صدر الجمعة أن آلاف الأسر نزحت من القرى."
+    [s] = statements(pipeline, text, "ar")
+    assert s.content == "آلاف الأسر نزحت من القرى"
+    assert s.speaker_en == "United Nations"
+
+
+def test_the_definite_statement_continues_the_previous_speaker(pipeline: eventx.Pipeline) -> None:
+    text = "وقالت الشرطة إن المتهم فر من السجن. وجاء في البيان أن البحث عنه مستمر."
+    found = statements(pipeline, text, "ar")
+    assert [s.speaker for s in found] == ["الشرطة", "الشرطة"]
+    assert found[1].content == "البحث عنه مستمر"
