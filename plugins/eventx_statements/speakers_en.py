@@ -166,11 +166,34 @@ def scan_backward(
         return pronoun(person=False)
     if word == ",":
         return _parenthesis(tokens, j, vocab)
+    if tokens[j].norm in vocab.statement_nouns and not capitalised(tokens[j]):
+        # "a UN report said", "an army statement said": the document's modifiers are its author.
+        author, _ = _collect_backward(tokens, j - 1, vocab)
+        found = _phrase(author, vocab) if author and not author[-1].norm.endswith("'s") else None
+        if found is not None and found.kind == "name":  # (the possessive: read below)
+            return found
     phrase, before = _collect_backward(tokens, j, vocab)
+    if phrase and _authored_by(tokens, before, vocab):
+        # "a report by Human Rights Watch said": the document's author.
+        return _phrase(phrase, vocab)
     if phrase and before >= 0 and tokens[before].norm in _PREPOSITIONS:
         # "... who lived in Barking told": a place inside a relative clause, not the subject.
         return _subject_before_comma(tokens, k, vocab)
     return _phrase(phrase, vocab)
+
+
+_AUTHOR_PREPOSITIONS = frozenset(["by", "from"])
+_AUTHOR_WINDOW = 3  # "a report (issued|released|published) by X"
+
+
+def _authored_by(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
+    """Whether ``tokens[before]`` is the "by"/"from" of a statement noun a few words earlier."""
+    if before < 1 or tokens[before].norm not in _AUTHOR_PREPOSITIONS:
+        return False
+    return any(
+        t.norm in vocab.statement_nouns and not capitalised(t)
+        for t in tokens[max(before - _AUTHOR_WINDOW, 0) : before]
+    )
 
 
 def _subject_before_comma(

@@ -117,3 +117,25 @@ def test_the_definite_statement_continues_the_previous_speaker(pipeline: eventx.
     found = statements(pipeline, text, "ar")
     assert [s.speaker for s in found] == ["الشرطة", "الشرطة"]
     assert found[1].content == "البحث عنه مستمر"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A UN report said civilians were killed in the shelling.", ["UN"]),
+        ("An army statement said the town was retaken on Sunday.", ["army"]),
+        ("A report by Amnesty International said the detainees were beaten.", ["Amnesty International"]),
+        ("A statement released by the Pentagon said two soldiers died.", ["Pentagon"]),
+        ("A warning from the FBI said the devices could be hidden in bags.", ["FBI"]),
+        # the statement continues the speaker before it; an authorless report names no one
+        (
+            "The ministry said the border was closed. The statement said it would reopen soon.",
+            ["ministry"],
+        ),
+        ("The report said the ceasefire had collapsed.", []),
+    ],
+)
+def test_english_documents_speak_for_their_authors(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert speakers(statements(pipeline, text, "en")) == expected
