@@ -218,7 +218,14 @@ def _phrase_at_cue(
             # "وقال تقرير للأمم المتحدة": the document's author (its noun is no verbal noun);
             # "وذكر تقرير نشرته صحيفة": a document with no nameable author, no statement.
             return speakers_ar.scan_subject(tokens, after, vocab, names)
-        if found is None and after < len(tokens) and _object_first(tokens[after], vocab):
+        if (
+            found is None
+            and after < len(tokens)
+            and (
+                _object_first(tokens[after], vocab)
+                or _bi_complement(tokens[after], tokens[k_last], vocab)
+            )
+        ):
             # "تعلن مسؤوليتها", "أعلن انتهاء العمل": the object follows; the subject is implicit.
             return None if cue.imperfect else pronoun(gender=cue.gender)
         if found is None:
@@ -229,6 +236,8 @@ def _phrase_at_cue(
                 found = None  # (the verb agrees with the document: "وقال بيان للرئاسة")
             if found is not None:
                 found = speakers_ar.named_after_description(tokens, found, vocab)
+            if found is not None and found.kind == "name" and cue.kind == "speech":
+                found = speakers_ar.with_partners(tokens, found, vocab, names)
         if found is None and cue.imperfect:
             return None  # "حركة احتجاجية تطالب ببدائل": describes a noun, no new statement
         return found if found is not None else pronoun(gender=cue.gender)
@@ -399,6 +408,24 @@ def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
     return (speakers_ar.possessive(token) and len(token.norm) >= 5) or speakers_ar.masdar(token)
 
 
+def _bi_complement(token: eventx.Token, verb: eventx.Token, vocab: Vocabulary) -> bool:
+    """"وطالبت بالتحقيق"، "تفيد باتخاذ": after a verb that takes ب, a ب-word is its complement,
+    not its subject (after قال it may be a name: وقال بالاك)."""
+    verb_word = verb.norm[1:] if verb.norm[:1] in ("و", "ف") else verb.norm
+    if verb.norm not in vocab.bi_verbs and verb_word not in vocab.bi_verbs:
+        return False
+    word = token.norm
+    if not word.startswith("ب") or len(word) < 4:
+        return False
+    # "صرحت بعثة الأمم المتحدة"، "وأفاد بيان": words that open a subject with their own ب
+    return not (
+        word in vocab.org_heads
+        or word in vocab.titles
+        or word in vocab.statement_nouns
+        or word in vocab.anonymous
+    )
+
+
 def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
     """A masculine verb right before a feminine organisation noun is not its verb: Arabic says
     ``قالت الوزارة``, so in ``وطالب وزارة الداخلية بـ`` the ministry is the object and the subject
@@ -446,9 +473,19 @@ def _resolve_named(
         )
         index.add_alias(speaker, _personal_name(phrase, vocab))
         return speaker
+    tokens = phrase.tokens
+    if phrase.trim_start and tokens:
+        # "والمرصد"، "لوزارة": the speaker's words without the glued و/ل, so that the mention
+        # compares, and reads as anonymous or feminine, like the bare word.
+        first = tokens[0]
+        cut = phrase.trim_start
+        tokens = (
+            first._replace(text=first.text[cut:], start=first.start + cut, norm=first.norm[cut:]),
+            *tokens[1:],
+        )
     return index.resolve(
         text[phrase.start : phrase.end],
-        phrase.tokens,
+        tokens,
         english=_english_name(ctx, vocab, phrase.start, phrase.end),
         person=_person(phrase, vocab),
         sentence=sentence,
@@ -558,21 +595,33 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
             last.end = region_end
             continue
         region_start = phrase.end if phrase.kind == "name" else cue.end
-        utterances.append(
-            _Utterance(
-                speaker=speaker,
-                speaker_span=speaker_span,
-                behalf=phrase.behalf_span if phrase.kind == "name" else None,
-                cue=cue,
-                sentence=sentence.index,
-                start=max(region_start, cue.end),
-                end=region_end,
-                # a source's clause before it starts after an earlier utterance of the sentence
-                before=last.start
-                if last is not None and last.sentence == sentence.index
-                else sentence.start,
-            )
+        if phrase.partners:
+            region_start = phrase.partners[-1].end
+        # a source's clause before it starts after an earlier utterance of the sentence
+        before = (
+            last.start if last is not None and last.sentence == sentence.index else sentence.start
         )
+        for each_phrase, each_speaker in [
+            (phrase, speaker),
+            *(
+                (partner, _resolve_named(ctx, vocab, index, partner, sentence.index))
+                for partner in phrase.partners
+            ),
+        ]:
+            utterances.append(
+                _Utterance(
+                    speaker=each_speaker,
+                    speaker_span=speaker_span
+                    if each_phrase is phrase
+                    else (each_phrase.start, each_phrase.end),
+                    behalf=each_phrase.behalf_span if each_phrase.kind == "name" else None,
+                    cue=cue,
+                    sentence=sentence.index,
+                    start=max(region_start, cue.end),
+                    end=region_end,
+                    before=before,
+                )
+            )
     _attach_quotes(utterances, quotes, doc, vocab)
     if vocab.language != "ar":
         fullest = speakers_en.FullestNames(doc, vocab)

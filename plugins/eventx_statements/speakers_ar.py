@@ -13,9 +13,12 @@ the whole title and name.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, overload
+
+import attrs
 
 import eventx
 from eventx_statements.phrase import SpeakerPhrase
@@ -113,6 +116,7 @@ def scan_subject(
     names: Mapping[int, int],
     *,
     glued: bool = False,
+    proclitic: str = "ل",
 ) -> SpeakerPhrase | None:
     """The speaker phrase starting at ``tokens[i]`` (tokens of one sentence), or None.
 
@@ -124,7 +128,7 @@ def scan_subject(
     if i >= n or not is_word(tokens[i]):
         return None
     first = tokens[i]
-    glued = glued and first.norm.startswith("ل") and len(first.norm) > 3
+    glued = glued and first.norm.startswith(proclitic) and len(first.norm) > 3
 
     def form(token: eventx.Token) -> str:
         return token.norm[1:] if glued and token is first else token.norm
@@ -313,10 +317,75 @@ def scan_subject(
         behalf = apposition_behalf(tokens, i + len(phrase), vocab, names)
     # "لوزارة" reads وزارة; "للجيش" is ل + الجيش with the article's alef dropped, so no
     # letter can be cut to leave the word: the span keeps the preposition.
-    elided = glued and first.norm.startswith("لل") and first.norm[1:] not in vocab.org_heads
-    return SpeakerPhrase(
-        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued and not elided else 0
+    elided = (
+        glued
+        and proclitic == "ل"
+        and first.norm.startswith("لل")
+        and first.norm[1:] not in vocab.org_heads
     )
+    return SpeakerPhrase(
+        kind="name",
+        tokens=tuple(phrase),
+        behalf=behalf,
+        trim_start=1 if glued and not elided else 0,
+    )
+
+
+_MAX_PARTNERS = 3  # "قالت الشرطة والجيش والدفاع المدني"
+
+
+def with_partners(
+    tokens: Sequence[eventx.Token],
+    phrase: SpeakerPhrase,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+) -> SpeakerPhrase:
+    """``phrase`` with the subjects coordinated after it (``وقالت قوات كردية والمرصد إن``)."""
+    end = _position(tokens, phrase.tokens[-1]) if phrase.tokens else None
+    # "وزراء خارجية روسيا وتركيا": after a head noun with a known name as its genitive, a known
+    # name joined by و continues the genitive, it is no second subject.
+    genitive_name = any(t.start in names for t in phrase.tokens[1:]) and (
+        phrase.tokens[0].start not in names
+    )
+    partners: list[SpeakerPhrase] = []
+    while end is not None and len(partners) < _MAX_PARTNERS:
+        partner = coordinated_subject(tokens, end + 1, vocab, names)
+        if partner is None or (genitive_name and partner.tokens[0].start in names):
+            break
+        partners.append(partner)
+        end = _position(tokens, partner.tokens[-1])
+    return attrs.evolve(phrase, partners=tuple(partners)) if partners else phrase
+
+
+def coordinated_subject(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """A second subject joined by و right after the first (``وقالت قوات كردية والمرصد السوري
+    إن``): a word with و attached whose rest opens a speaker phrase (an organisation head, a
+    title, an unnamed source or a known name), or None."""
+    if j >= len(tokens) or not tokens[j].norm.startswith("و") or len(tokens[j].norm) < 4:
+        return None
+    word = tokens[j].norm[1:]
+    rest = word[2:] if word.startswith("ال") else word
+    if not (
+        tokens[j].start in names
+        or word in vocab.org_heads
+        or rest in vocab.org_heads
+        or word in vocab.titles
+        or rest in vocab.anonymous
+    ):
+        return None
+    found = scan_subject(tokens, j, vocab, names, glued=True, proclitic="و")
+    if found is None or found.kind != "name":
+        return None
+    if rest in vocab.anonymous:
+        # "شهود عيان وأطباء بمدينة الحديدة": an unnamed source keeps its adjectives only.
+        kept = [found.tokens[0]]
+        kept += itertools.takewhile(
+            lambda t: nisba(t) or t.norm in vocab.adjectives, found.tokens[1:]
+        )
+        found = attrs.evolve(found, tokens=tuple(kept), behalf=())
+    return found
 
 
 def statement_noun(token: eventx.Token, vocab: Vocabulary) -> bool:

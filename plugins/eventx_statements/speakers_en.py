@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 import eventx
 from eventx_statements.phrase import SpeakerPhrase, pronoun
 from eventx_statements.resolution import Speaker
@@ -179,7 +181,22 @@ def scan_backward(
     if phrase and before >= 0 and tokens[before].norm in _PREPOSITIONS:
         # "... who lived in Barking told": a place inside a relative clause, not the subject.
         return _subject_before_comma(tokens, k, vocab)
-    return _phrase(phrase, vocab)
+    found = _phrase(phrase, vocab)
+    if found is not None and found.kind == "name" and before >= 1 and tokens[before].norm == "and":
+        # "Kurdish forces and the Observatory said": both speak.
+        first, start = _collect_backward(tokens, before - 1, vocab)
+        partner = _phrase(first, vocab) if _opens_clause(tokens, start, vocab) else None
+        if partner is not None and partner.kind == "name" and partner.tokens:
+            if (
+                len(first) >= 2
+                and first[-2].norm in _PREPOSITIONS
+                and len(found.tokens) == 1
+                and _base(found.tokens[0]) not in vocab.vocabulary
+            ):
+                # "Residents of Aleppo and Homs said": places joined inside the phrase.
+                return _phrase([*first, tokens[before], *phrase], vocab)
+            return attrs.evolve(partner, partners=(found,))
+    return found
 
 
 _AUTHOR_PREPOSITIONS = frozenset(["by", "from"])

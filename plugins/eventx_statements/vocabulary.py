@@ -54,6 +54,7 @@ class Vocabulary:
     homographs: frozenset[str]  # Arabic cue forms that are also nouns: only with و/ف attached
     stop: frozenset[str]
     skip: frozenset[str]
+    bi_verbs: frozenset[str]  # Arabic verbs whose complement takes ب (طالب بـ)
     anonymous: frozenset[str]  # head words of unnamed sources, without the article
     member_marker: frozenset[str]
     titles: frozenset[str]
@@ -135,6 +136,7 @@ def vocabulary(language: str) -> Vocabulary:
         homographs=_norm_set(cues.get("homographs", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
+        bi_verbs=_norm_set(speaker.get("bi_verbs", ())),
         anonymous=frozenset(
             w[2:] if language == "ar" and w.startswith("ال") else w
             for w in _norm_set(speaker.get("anonymous", ()))

@@ -124,7 +124,10 @@ def test_the_definite_statement_continues_the_previous_speaker(pipeline: eventx.
     [
         ("A UN report said civilians were killed in the shelling.", ["UN"]),
         ("An army statement said the town was retaken on Sunday.", ["army"]),
-        ("A report by Amnesty International said the detainees were beaten.", ["Amnesty International"]),
+        (
+            "A report by Amnesty International said the detainees were beaten.",
+            ["Amnesty International"],
+        ),
         ("A statement released by the Pentagon said two soldiers died.", ["Pentagon"]),
         ("A warning from the FBI said the devices could be hidden in bags.", ["FBI"]),
         # the statement continues the speaker before it; an authorless report names no one
