@@ -404,8 +404,13 @@ def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
     with a possessive pronoun that is no title (مسؤوليتها، احتجازهن), or a verbal noun."""
     if speakers_ar.title_word(token.norm, vocab) or token.norm in vocab.org_heads:
         return False
-    # (a possessive noun of five letters or more: عبده, نبيه are names)
-    return (speakers_ar.possessive(token) and len(token.norm) >= 5) or speakers_ar.masdar(token)
+    # (a possessive noun of five letters or more: عبده, نبيه are names; so are foreign names in
+    # ـيه, José خوسيه, Pallais باليه, where the possessive after a verb's object reads ـته/ـها)
+    return (
+        speakers_ar.possessive(token)
+        and len(token.norm) >= 5
+        and not token.text.endswith("يه")
+    ) or speakers_ar.masdar(token)
 
 
 def _bi_complement(token: eventx.Token, verb: eventx.Token, vocab: Vocabulary) -> bool:

@@ -223,6 +223,16 @@ def scan_subject(
                 # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان",
                 # "الأمين العام للأمم المتحدة", "المبعوث الخاص لسوريا"
                 ok = True
+            elif (
+                is_definite(token)
+                and names_run >= 2
+                and title
+                and not person
+                and word not in vocab.spokesperson  # "X المتحدث باسم الوزارة": speaks for it
+            ):
+                # "أكد خوسيه باليه النائب السابق لوزير الخارجية": a title after a bare name is
+                # an apposition describing the speaker, who is the name.
+                ok = False
             elif is_definite(token):
                 ok = (
                     nisba(token)
