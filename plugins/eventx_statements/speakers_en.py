@@ -140,6 +140,18 @@ def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary
     return (word in vocab.not_names and word not in _PREPOSITIONS) or word == "and"
 
 
+def _after_possessor(phrase: list[eventx.Token], vocab: Vocabulary) -> list[eventx.Token]:
+    """ "Iraq's Saddam Hussein": the person named after a possessive (two or more capitalised
+    words that are no speaker vocabulary follow it); "Britain's foreign minister" stays whole."""
+    for k, token in enumerate(phrase[:-2]):
+        rest = phrase[k + 1 :]
+        if token.norm.endswith("'s") and all(
+            capitalised(t) and _base(t) not in vocab.vocabulary for t in rest
+        ):
+            return rest
+    return phrase
+
+
 def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
     phrase = _trim(phrase, vocab)
     if not phrase:
@@ -149,7 +161,9 @@ def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | No
     if phrase[-1].norm in vocab.statement_nouns and phrase[-2].norm.endswith("'s"):
         # "the ministry's statement said": the ministry speaks.
         return SpeakerPhrase(kind="name", tokens=tuple(phrase[:-1]), trim_end=2)
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(_after_possessor(phrase, vocab)), behalf=_behalf(phrase, vocab)
+    )
 
 
 def scan_backward(
@@ -185,7 +199,8 @@ def scan_backward(
     if found is not None and found.kind == "name" and before >= 1 and tokens[before].norm == "and":
         # "Kurdish forces and the Observatory said": both speak.
         first, start = _collect_backward(tokens, before - 1, vocab)
-        partner = _phrase(first, vocab) if _opens_clause(tokens, start, vocab) else None
+        opens = _opens_clause(tokens, start, vocab) or _authored_by(tokens, start, vocab)
+        partner = _phrase(first, vocab) if opens else None
         if partner is not None and partner.kind == "name" and partner.tokens:
             if (
                 len(first) >= 2
@@ -205,11 +220,14 @@ _AUTHOR_WINDOW = 3  # "a report (issued|released|published) by X"
 
 def _authored_by(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
     """Whether ``tokens[before]`` is the "by"/"from" of a statement noun a few words earlier."""
-    if before < 1 or tokens[before].norm not in _AUTHOR_PREPOSITIONS:
+    if before >= 2 and tokens[before].norm == "to" and tokens[before - 1].norm == "attributed":
+        before -= 1  # "reports attributed to X said"
+    elif before < 1 or tokens[before].norm not in _AUTHOR_PREPOSITIONS:
         return False
+    start = max(before - _AUTHOR_WINDOW, 0)
     return any(
-        t.norm in vocab.statement_nouns and not capitalised(t)
-        for t in tokens[max(before - _AUTHOR_WINDOW, 0) : before]
+        t.norm in vocab.statement_nouns and (not capitalised(t) or start + n == 0)
+        for n, t in enumerate(tokens[start:before])
     )
 
 
@@ -298,7 +316,9 @@ def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> S
         return None
     if all(t.norm in vocab.statement_nouns for t in phrase):
         return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(_after_possessor(phrase, vocab)), behalf=_behalf(phrase, vocab)
+    )
 
 
 def follows_quote_or_comma(tokens: Sequence[eventx.Token], k: int) -> bool:

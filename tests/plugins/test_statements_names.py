@@ -51,3 +51,18 @@ def test_english_names_without_titles(
     pipeline: eventx.Pipeline, text: str, expected: list[str]
 ) -> None:
     assert speakers(statements(pipeline, text, "en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named after their country's possessive
+        ("Chile's Michelle Bachelet said the inquiry would be independent.", ["Michelle Bachelet"]),
+        # a title after the possessive keeps the whole phrase
+        ("Britain's foreign minister said the talks had failed.", ["Britain's foreign minister"]),
+    ],
+)
+def test_english_possessor_before_a_name(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert speakers(statements(pipeline, text, "en")) == expected

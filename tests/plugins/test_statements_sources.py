@@ -142,3 +142,22 @@ def test_english_documents_speak_for_their_authors(
     pipeline: eventx.Pipeline, text: str, expected: list[str]
 ) -> None:
     assert speakers(statements(pipeline, text, "en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reports attributed to the Italian defence ministry said two ships had left port.",
+            ["Italian defence ministry"],
+        ),
+        (
+            "A joint warning from the FBI and the Coast Guard said the boats were unsafe.",
+            ["FBI", "Coast Guard"],
+        ),
+    ],
+)
+def test_english_document_authors_after_attributed_to_and_in_coordination(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert speakers(statements(pipeline, text, "en")) == expected
