@@ -222,7 +222,7 @@ def _phrase_at_cue(
             found is None
             and after < len(tokens)
             and (
-                _object_first(tokens[after], vocab)
+                _object_first(tokens, after, vocab)
                 or _bi_complement(tokens[after], tokens[k_last], vocab)
             )
         ):
@@ -399,22 +399,26 @@ def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     )
 
 
-def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
+def _object_first(tokens: Sequence[eventx.Token], after: int, vocab: Vocabulary) -> bool:
     """A word that opens an object, not a subject, right after an Arabic speech verb: a noun
     with a possessive pronoun that is no title (مسؤوليتها، احتجازهن), or a verbal noun."""
+    token = tokens[after]
     if speakers_ar.title_word(token.norm, vocab) or token.norm in vocab.org_heads:
         return False
+    if speakers_ar.bare(token) in vocab.object_nouns or token.norm in vocab.object_nouns:
+        # "أعلن مقتل ثلاثة"، "أعلنت وقف إطلاق النار": with its complement after it (not "وقالت فتح
+        # إن", the movement)
+        nxt = tokens[after + 1] if after + 1 < len(tokens) else None
+        return nxt is not None and speakers_ar.is_word(nxt) and not speakers_ar.is_stop(nxt, vocab)
     # (a possessive noun of five letters or more: عبده, نبيه are names; so are foreign names in
     # ـيه, José خوسيه, Pallais باليه, where the possessive after a verb's object reads ـته/ـها)
     return (
-        speakers_ar.possessive(token)
-        and len(token.norm) >= 5
-        and not token.text.endswith("يه")
+        speakers_ar.possessive(token) and len(token.norm) >= 5 and not token.text.endswith("يه")
     ) or speakers_ar.masdar(token)
 
 
 def _bi_complement(token: eventx.Token, verb: eventx.Token, vocab: Vocabulary) -> bool:
-    """"وطالبت بالتحقيق"، "تفيد باتخاذ": after a verb that takes ب, a ب-word is its complement,
+    """ "وطالبت بالتحقيق"، "تفيد باتخاذ": after a verb that takes ب, a ب-word is its complement,
     not its subject (after قال it may be a name: وقال بالاك)."""
     verb_word = verb.norm[1:] if verb.norm[:1] in ("و", "ف") else verb.norm
     if verb.norm not in vocab.bi_verbs and verb_word not in vocab.bi_verbs:

@@ -93,6 +93,10 @@ def masdar(token: eventx.Token) -> bool:
         return True
     if len(word) == 7 and word.startswith("است") and word[5] == "ا":
         return True
+    if len(word) == 5 and token.text.startswith("إ") and word[3] == "ا":
+        # إفعال (إغلاق، إطلاق، إرسال), written with hamza below: the plural أفعال (أطباء، أعضاء)
+        # has the same letters once normalised
+        return True
     return len(word) == 5 and word[0] == "ت" and (word[2] == "ا" or word[3] == "ي")
 
 
@@ -200,6 +204,8 @@ def scan_subject(
             break
         if is_stop(token, vocab) and word not in vocab.on_behalf_marker:
             break
+        if phrase and definite(token) and bare(token) in vocab.object_nouns:
+            break  # "وأعلنت القوة السعي لطردها": the object begins
         known = names.get(token.start, 0)
         joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
         # A title not yet followed by any name ("الأمين العام"): a ل-genitive may follow.

@@ -55,6 +55,7 @@ class Vocabulary:
     stop: frozenset[str]
     skip: frozenset[str]
     bi_verbs: frozenset[str]  # Arabic verbs whose complement takes ب (طالب بـ)
+    object_nouns: frozenset[str]  # Arabic verbal nouns that open an object (أعلن مقتل)
     anonymous: frozenset[str]  # head words of unnamed sources, without the article
     member_marker: frozenset[str]
     titles: frozenset[str]
@@ -137,6 +138,7 @@ def vocabulary(language: str) -> Vocabulary:
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
         bi_verbs=_norm_set(speaker.get("bi_verbs", ())),
+        object_nouns=_norm_set(speaker.get("object_nouns", ())),
         anonymous=frozenset(
             w[2:] if language == "ar" and w.startswith("ال") else w
             for w in _norm_set(speaker.get("anonymous", ()))

@@ -90,3 +90,24 @@ def test_bi_complement_is_no_subject(
     pipeline: eventx.Pipeline, text: str, expected: list[str]
 ) -> None:
     assert speakers(statements(pipeline, text, "ar")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verbal noun with its complement opens the object; the subject is carried over
+        ("وقال الجيش إن الهجوم فشل. وأعلن مقتل ثلاثة مسلحين في الاشتباك.", ["الجيش"]),
+        ("وقالت الوزارة إن الوضع هادئ، وأعلنت وقف إطلاق النار.", ["الوزارة"]),
+        ("وأعلنت الشرطة فتح تحقيق في الحادث.", ["الشرطة"]),
+        ("وأعلنت القوة المشتركة السعي لطرد المسلحين.", ["القوة المشتركة"]),
+        # derived verbal nouns by shape: إفعال with its hamza below, not the plural أفعال
+        ("وقالت البلدية إن الطرق مغلقة، وأعلنت إغلاق المدارس.", ["البلدية"]),
+        ("وقال أطباء في المستشفى إن الجرحى كثر.", ["أطباء"]),
+        # the same word as a name, with no complement after it
+        ("وقالت فتح إن المفاوضات فشلت.", ["فتح"]),
+    ],
+)
+def test_verbal_noun_objects_are_no_speakers(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert speakers(statements(pipeline, text, "ar")) == expected
