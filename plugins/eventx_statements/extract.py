@@ -342,6 +342,19 @@ def _verb_form(
     return token.norm in (head, "و" + head, "ف" + head)
 
 
+# "ولم يعلن أحد مسؤوليته"، "لن تقول الوزارة": a speech verb under لم / لن reports no words.
+_VERB_NEGATIONS = frozenset(norm(w) for w in ["لم", "ولم", "فلم", "لن", "ولن", "فلن"])
+
+
+def _negated(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether an Arabic speech verb is negated (the word before it is لم or لن)."""
+    if vocab.language != "ar" or cue.value.kind == "source" or cue.first_token == 0:
+        return False
+    return doc.tokens[cue.first_token - 1].norm in _VERB_NEGATIONS
+
+
 _ISSUE_WINDOW = 10  # "أصدرت وزارة الخارجية الأمريكية ... بيانا"
 
 
@@ -519,6 +532,7 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
         if not _inside(all_quotes, quote_starts, c.start)
         and _verb_form(doc, c, vocab)
         and _document_follows(doc, c, vocab)
+        and not _negated(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0

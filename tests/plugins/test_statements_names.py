@@ -66,3 +66,22 @@ def test_english_possessor_before_a_name(
     pipeline: eventx.Pipeline, text: str, expected: list[str]
 ) -> None:
     assert speakers(statements(pipeline, text, "en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated speech verb reports no words
+        ("ولم يعلن أحد مسؤوليته عن التفجير.", []),
+        ("ولم تكشف الشرطة هوية المشتبه به، لكنها قالت إنه اعتقل.", ["الشرطة"]),
+        # a scientist is a profession that introduces a named person
+        (
+            "وقال عالم الاجتماع أوسكار فارغاس إن الحكومة فقدت شعبيتها.",
+            ["عالم الاجتماع أوسكار فارغاس"],
+        ),
+    ],
+)
+def test_negation_and_professions(
+    pipeline: eventx.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert speakers(statements(pipeline, text, "ar")) == expected
