@@ -37,6 +37,7 @@ _MAX_QUOTED_NAME = 3  # words of a quote that may be a name (لـ"الجزيرة
 _NAME_PREPOSITIONS = frozenset(norm(w) for w in ["لـ", "عن", "من", "بـ", "to", "of", "from"])
 # Never trimmed from a clause: they carry its meaning ("ما لا يقل عن 30").
 _NEGATIONS = frozenset(norm(w) for w in ["ما", "لا", "لم", "لن", "ليس", "not", "no", "never"])
+_MIN_TRAILING_CLAUSE = 3  # words after a source that can be its reported clause
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
@@ -130,6 +131,8 @@ def _english_name(
     if fitting:
         return min(fitting)[1]
     phrase = norm(ctx.text[start:end])
+    if vocab.language == "ar" and phrase.startswith("لل") and len(phrase.split()[0]) > 3:
+        phrase = "ال" + phrase[2:]  # "للأمم المتحدة": ل + الأمم المتحدة, the alef dropped
     if phrase in vocab.names:
         return vocab.names[phrase]
     # A state speaking by its name ("فرنسا", "Turkey"): the places extractor's English name.
@@ -177,23 +180,64 @@ def _phrase_at_cue(
                 if tokens[j].norm in vocab.relay_preposition:
                     return speakers_ar.scan_subject(tokens, j + 1, vocab, names)
             return None
+        if cue.kind == "document":
+            # "وجاء في بيان لوزارة الدفاع أن": the document's author; "وجاء في البيان": the
+            # previous speaker's statement; "جاء في وقت": no document, no statement.
+            if after < len(tokens) and speakers_ar.statement_noun(tokens[after], vocab):
+                return speakers_ar.scan_subject(tokens, after, vocab, names)
+            return None
+        if cue.kind == "issue":
+            # "وأصدرت الخارجية الأمريكية بيانا جاء فيه": speech only when a statement follows.
+            found = speakers_ar.scan_subject(tokens, after, vocab, names)
+            if found is None or found.kind != "name":
+                return None
+            nxt = after + len(found.tokens)
+            if nxt < len(tokens) and speakers_ar.statement_noun(tokens[nxt], vocab):
+                return found
+            return None
         if cue.kind == "source":
+            verb = _source_verb(tokens, k_last, vocab)
+            if verb is not None:
+                # "بحسب ما نقلته وكالة ..."، "حسبما أفادت الوزارة": the verb's subject speaks
+                # (after عن for a relay verb: "وفق ما نقلته القناة عن مصدر").
+                verb_cue = vocab.cue_table[_verb_stem(tokens[verb], vocab) or ""]
+                found = _phrase_at_cue(tokens, verb, verb, verb_cue, vocab, names)
+                if found is None and verb_cue.kind == "relay":
+                    # "بحسب ما نقلته وكالة الطلبة": with no عن, the relayer is the source.
+                    found = speakers_ar.scan_subject(tokens, verb + 1, vocab, names)
+                return found
+            if tokens[k_last].norm.endswith("ما"):
+                return None  # "حسبما يقتضي الأمر": "as ... requires", no speaker
             if after < len(tokens) and speakers_ar.possessive(tokens[after]):
                 return None  # "بحسب تعبيره": the speaker's own words, no new speaker
             # "وفقا لإرينا كليوفا": the preposition is glued to the name.
             return speakers_ar.scan_subject(tokens, after, vocab, names, glued=True)
         found = speakers_ar.scan_preceding_subject(tokens, k_first, vocab, names)
-        if found is None and after < len(tokens) and _object_first(tokens[after], vocab):
+        document = after < len(tokens) and speakers_ar.statement_noun(tokens[after], vocab)
+        if document and found is None and not speakers_ar.definite(tokens[after]):
+            # "وقال تقرير للأمم المتحدة": the document's author (its noun is no verbal noun);
+            # "وذكر تقرير نشرته صحيفة": a document with no nameable author, no statement.
+            return speakers_ar.scan_subject(tokens, after, vocab, names)
+        if (
+            found is None
+            and after < len(tokens)
+            and (
+                _object_first(tokens, after, vocab)
+                or _bi_complement(tokens[after], tokens[k_last], vocab)
+            )
+        ):
             # "تعلن مسؤوليتها", "أعلن انتهاء العمل": the object follows; the subject is implicit.
             return None if cue.imperfect else pronoun(gender=cue.gender)
         if found is None:
             found = speakers_ar.scan_subject(tokens, after, vocab, names)
             if found is None:
                 found = _subject_after_addressee(tokens, after, vocab, names)
-            if found is not None and _object_not_subject(found, cue, vocab):
-                found = None
+            if found is not None and not document and _object_not_subject(found, cue, vocab):
+                found = None  # (the verb agrees with the document: "وقال بيان للرئاسة")
             if found is not None:
                 found = speakers_ar.named_after_description(tokens, found, vocab)
+            if found is not None and found.kind == "name" and cue.kind == "speech":
+                found = speakers_ar.with_partners(tokens, found, vocab, names)
         if found is None and cue.imperfect:
             return None  # "حركة احتجاجية تطالب ببدائل": describes a noun, no new statement
         return found if found is not None else pronoun(gender=cue.gender)
@@ -211,6 +255,34 @@ def _phrase_at_cue(
     ):
         found = speakers_en.scan_forward(tokens, k_last + 1, vocab)
     return found
+
+
+_WHAT = frozenset(norm(w) for w in ["ما"])
+# Object pronouns a verb may carry after "بحسب ما": نقلته، أعلنتها.
+_OBJECT_SUFFIXES = ("ها", "ه")
+
+
+def _verb_stem(token: eventx.Token, vocab: Vocabulary) -> str | None:
+    """The speech or relay verb ``token`` is, without an attached object pronoun, or None."""
+    word = token.norm
+    for form in (word, *(word[: -len(s)] for s in _OBJECT_SUFFIXES if word.endswith(s))):
+        info = vocab.cue_table.get(form)
+        if info is not None and info.kind in ("speech", "relay"):
+            return form
+    return None
+
+
+def _source_verb(tokens: Sequence[eventx.Token], k_last: int, vocab: Vocabulary) -> int | None:
+    """The speech verb of "بحسب ما ذكرته X", "حسبما أفادت X" (the source cue ends at
+    ``k_last``): its index in ``tokens``, or None when the cue is a plain preposition."""
+    j = k_last + 1
+    if not tokens[k_last].norm.endswith("ما"):  # "حسبما": the relative is attached
+        if j >= len(tokens) or tokens[j].norm not in _WHAT:
+            return None
+        j += 1
+    if j < len(tokens) and _verb_stem(tokens[j], vocab) is not None:
+        return j
+    return None
 
 
 def _subject_after_addressee(
@@ -270,6 +342,41 @@ def _verb_form(
     return token.norm in (head, "و" + head, "ف" + head)
 
 
+# "ولم يعلن أحد مسؤوليته"، "لن تقول الوزارة": a speech verb under لم / لن reports no words.
+_VERB_NEGATIONS = frozenset(norm(w) for w in ["لم", "ولم", "فلم", "لن", "ولن", "فلن"])
+
+
+def _negated(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether an Arabic speech verb is negated (the word before it is لم or لن)."""
+    if vocab.language != "ar" or cue.value.kind == "source" or cue.first_token == 0:
+        return False
+    return doc.tokens[cue.first_token - 1].norm in _VERB_NEGATIONS
+
+
+_ISSUE_WINDOW = 10  # "أصدرت وزارة الخارجية الأمريكية ... بيانا"
+
+
+def _document_follows(
+    doc: eventx.AnnotatedDocument, cue: eventx.PhraseMatch[CueInfo], vocab: Vocabulary
+) -> bool:
+    """Whether a document cue (جاء في، أصدر) has its statement noun after it, so that a verb
+    which is not speech here ("أصدر أوامره"، "جاء في المرتبة") does not cut the clause of the
+    utterance before it. Other cues always apply."""
+    kind = cue.value.kind
+    if kind not in ("document", "issue"):
+        return True
+    window = 1 if kind == "document" else _ISSUE_WINDOW
+    sentence = doc.sentence_index_at(doc.tokens[cue.last_token].start)
+    for token in doc.tokens[cue.last_token + 1 : cue.last_token + 1 + window]:
+        if doc.sentence_index_at(token.start) != sentence:
+            return False
+        if speakers_ar.statement_noun(token, vocab):
+            return True
+    return False
+
+
 def _quoted_name(quote: Quote, doc: eventx.AnnotatedDocument, vocab: Vocabulary) -> bool:
     """A short quote right after a preposition or an organisation head names something."""
     inner = list(doc.tokens_between(quote.inner_start, quote.inner_end))
@@ -305,13 +412,40 @@ def _person(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:
     )
 
 
-def _object_first(token: eventx.Token, vocab: Vocabulary) -> bool:
+def _object_first(tokens: Sequence[eventx.Token], after: int, vocab: Vocabulary) -> bool:
     """A word that opens an object, not a subject, right after an Arabic speech verb: a noun
     with a possessive pronoun that is no title (مسؤوليتها، احتجازهن), or a verbal noun."""
+    token = tokens[after]
     if speakers_ar.title_word(token.norm, vocab) or token.norm in vocab.org_heads:
         return False
-    # (a possessive noun of five letters or more: عبده, نبيه are names)
-    return (speakers_ar.possessive(token) and len(token.norm) >= 5) or speakers_ar.masdar(token)
+    if speakers_ar.bare(token) in vocab.object_nouns or token.norm in vocab.object_nouns:
+        # "أعلن مقتل ثلاثة"، "أعلنت وقف إطلاق النار": with its complement after it (not "وقالت فتح
+        # إن", the movement)
+        nxt = tokens[after + 1] if after + 1 < len(tokens) else None
+        return nxt is not None and speakers_ar.is_word(nxt) and not speakers_ar.is_stop(nxt, vocab)
+    # (a possessive noun of five letters or more: عبده, نبيه are names; so are foreign names in
+    # ـيه, José خوسيه, Pallais باليه, where the possessive after a verb's object reads ـته/ـها)
+    return (
+        speakers_ar.possessive(token) and len(token.norm) >= 5 and not token.text.endswith("يه")
+    ) or speakers_ar.masdar(token)
+
+
+def _bi_complement(token: eventx.Token, verb: eventx.Token, vocab: Vocabulary) -> bool:
+    """ "وطالبت بالتحقيق"، "تفيد باتخاذ": after a verb that takes ب, a ب-word is its complement,
+    not its subject (after قال it may be a name: وقال بالاك)."""
+    verb_word = verb.norm[1:] if verb.norm[:1] in ("و", "ف") else verb.norm
+    if verb.norm not in vocab.bi_verbs and verb_word not in vocab.bi_verbs:
+        return False
+    word = token.norm
+    if not word.startswith("ب") or len(word) < 4:
+        return False
+    # "صرحت بعثة الأمم المتحدة"، "وأفاد بيان": words that open a subject with their own ب
+    return not (
+        word in vocab.org_heads
+        or word in vocab.titles
+        or word in vocab.statement_nouns
+        or word in vocab.anonymous
+    )
 
 
 def _object_not_subject(phrase: SpeakerPhrase, cue: CueInfo, vocab: Vocabulary) -> bool:
@@ -361,9 +495,19 @@ def _resolve_named(
         )
         index.add_alias(speaker, _personal_name(phrase, vocab))
         return speaker
+    tokens = phrase.tokens
+    if phrase.trim_start and tokens:
+        # "والمرصد"، "لوزارة": the speaker's words without the glued و/ل, so that the mention
+        # compares, and reads as anonymous or feminine, like the bare word.
+        first = tokens[0]
+        cut = phrase.trim_start
+        tokens = (
+            first._replace(text=first.text[cut:], start=first.start + cut, norm=first.norm[cut:]),
+            *tokens[1:],
+        )
     return index.resolve(
         text[phrase.start : phrase.end],
-        phrase.tokens,
+        tokens,
         english=_english_name(ctx, vocab, phrase.start, phrase.end),
         person=_person(phrase, vocab),
         sentence=sentence,
@@ -385,7 +529,10 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
     cues = [
         c
         for c in vocab.cues.finditer(doc)
-        if not _inside(all_quotes, quote_starts, c.start) and _verb_form(doc, c, vocab)
+        if not _inside(all_quotes, quote_starts, c.start)
+        and _verb_form(doc, c, vocab)
+        and _document_follows(doc, c, vocab)
+        and not _negated(doc, c, vocab)
     ]
     bases: list[int] = []  # index in doc.tokens of each sentence's first token
     count = 0
@@ -393,12 +540,17 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
         bases.append(count)
         count += len(each.tokens)
     previous: Speaker | None = None
+    inner_verbs: set[int] = set()  # "بحسب ما ذكرت": verbs read as part of a source cue
     for n, cue in enumerate(cues):
         sentence = doc.sentence_at(cue.start)
-        if sentence is None:
+        if sentence is None or cue.first_token in inner_verbs:
             continue
         base = bases[sentence.index]
         tokens = sentence.tokens
+        if cue.value.kind == "source" and vocab.language == "ar":
+            verb = _source_verb(tokens, cue.last_token - base, vocab)
+            if verb is not None:
+                inner_verbs.add(base + verb)
         phrase = _phrase_at_cue(
             tokens, cue.first_token - base, cue.last_token - base, cue.value, vocab, names
         )
@@ -466,18 +618,33 @@ def extract_statements(ctx: eventx.ExtractionContext) -> Iterator[eventx.Stateme
             last.end = region_end
             continue
         region_start = phrase.end if phrase.kind == "name" else cue.end
-        utterances.append(
-            _Utterance(
-                speaker=speaker,
-                speaker_span=speaker_span,
-                behalf=phrase.behalf_span if phrase.kind == "name" else None,
-                cue=cue,
-                sentence=sentence.index,
-                start=max(region_start, cue.end),
-                end=region_end,
-                before=sentence.start,
-            )
+        if phrase.partners:
+            region_start = phrase.partners[-1].end
+        # a source's clause before it starts after an earlier utterance of the sentence
+        before = (
+            last.start if last is not None and last.sentence == sentence.index else sentence.start
         )
+        for each_phrase, each_speaker in [
+            (phrase, speaker),
+            *(
+                (partner, _resolve_named(ctx, vocab, index, partner, sentence.index))
+                for partner in phrase.partners
+            ),
+        ]:
+            utterances.append(
+                _Utterance(
+                    speaker=each_speaker,
+                    speaker_span=speaker_span
+                    if each_phrase is phrase
+                    else (each_phrase.start, each_phrase.end),
+                    behalf=each_phrase.behalf_span if each_phrase.kind == "name" else None,
+                    cue=cue,
+                    sentence=sentence.index,
+                    start=max(region_start, cue.end),
+                    end=region_end,
+                    before=before,
+                )
+            )
     _attach_quotes(utterances, quotes, doc, vocab)
     if vocab.language != "ar":
         fullest = speakers_en.FullestNames(doc, vocab)
@@ -592,8 +759,14 @@ def _content_span(
     if utterance.quotes:
         return utterance.quotes[0].inner_start, utterance.quotes[-1].inner_end
     found = _clause(utterance.start, utterance.end, doc, vocab)
-    if found is None and utterance.cue is not None and utterance.cue.value.kind == "source":
-        found = _clause(utterance.before, utterance.cue.start, doc, vocab)
+    # "قتل 5، بحسب ما نقلته وكالة X شبه الرسمية": after a source at the end of its clause only
+    # the source's description is left; the reported words come before it.
+    if (
+        utterance.cue is not None
+        and utterance.cue.value.kind == "source"
+        and (found is None or len(list(doc.tokens_between(*found))) < _MIN_TRAILING_CLAUSE)
+    ):
+        found = _clause(utterance.before, utterance.cue.start, doc, vocab) or found
     return found
 
 

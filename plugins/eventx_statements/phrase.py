@@ -30,6 +30,9 @@ class SpeakerPhrase:
     trim_end: int = 0
     gender: str = "unknown"  # for pronouns: the gender the cue or pronoun asks for
     person: bool | None = None  # for English pronouns: he/she (True) or it/they (False)
+    # Coordinated subjects that say the same ("وقالت قوات كردية والمرصد إن", "the army and the
+    # police said"): each is a speaker of its own statement.
+    partners: tuple[SpeakerPhrase, ...] = ()
 
     @property
     def start(self) -> int:

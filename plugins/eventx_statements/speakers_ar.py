@@ -13,9 +13,12 @@ the whole title and name.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, overload
+
+import attrs
 
 import eventx
 from eventx_statements.phrase import SpeakerPhrase
@@ -90,6 +93,10 @@ def masdar(token: eventx.Token) -> bool:
         return True
     if len(word) == 7 and word.startswith("است") and word[5] == "ا":
         return True
+    if len(word) == 5 and token.text.startswith("إ") and word[3] == "ا":
+        # إفعال (إغلاق، إطلاق، إرسال), written with hamza below: the plural أفعال (أطباء، أعضاء)
+        # has the same letters once normalised
+        return True
     return len(word) == 5 and word[0] == "ت" and (word[2] == "ا" or word[3] == "ي")
 
 
@@ -113,6 +120,7 @@ def scan_subject(
     names: Mapping[int, int],
     *,
     glued: bool = False,
+    proclitic: str = "ل",
 ) -> SpeakerPhrase | None:
     """The speaker phrase starting at ``tokens[i]`` (tokens of one sentence), or None.
 
@@ -124,7 +132,7 @@ def scan_subject(
     if i >= n or not is_word(tokens[i]):
         return None
     first = tokens[i]
-    glued = glued and first.norm.startswith("ل") and len(first.norm) > 3
+    glued = glued and first.norm.startswith(proclitic) and len(first.norm) > 3
 
     def form(token: eventx.Token) -> str:
         return token.norm[1:] if glued and token is first else token.norm
@@ -132,11 +140,11 @@ def scan_subject(
     def is_definite(token: eventx.Token) -> bool:
         return form(token).startswith("ال") if glued and token is first else definite(token)
 
-    if first.norm in vocab.statement_nouns or any(s in vocab.statement_nouns for s in first.stems):
+    if statement_noun(first, vocab):
         if definite(first) or i + 1 >= n or not is_word(tokens[i + 1]):
             return SpeakerPhrase(kind="statement", tokens=(first,))
-        # "بيان الأمانة العامة": the statement of whoever follows.
-        return scan_subject(tokens, i + 1, vocab, names)
+        # "بيان الأمانة العامة"، "بيان لوزارة الدفاع"، "رسالة من الحركة": its author.
+        return statement_author(tokens, i + 1, vocab, names)
     word0 = form(first)
     if is_stop(first, vocab) or len(word0) < 2:
         return None
@@ -196,6 +204,8 @@ def scan_subject(
             break
         if is_stop(token, vocab) and word not in vocab.on_behalf_marker:
             break
+        if phrase and definite(token) and bare(token) in vocab.object_nouns:
+            break  # "وأعلنت القوة السعي لطردها": the object begins
         known = names.get(token.start, 0)
         joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
         # A title not yet followed by any name ("الأمين العام"): a ل-genitive may follow.
@@ -219,6 +229,16 @@ def scan_subject(
                 # "الحركة الوطنية لتحرير أزواد", "المرصد السوري لحقوق الإنسان",
                 # "الأمين العام للأمم المتحدة", "المبعوث الخاص لسوريا"
                 ok = True
+            elif (
+                is_definite(token)
+                and names_run >= 2
+                and title
+                and not person
+                and word not in vocab.spokesperson  # "X المتحدث باسم الوزارة": speaks for it
+            ):
+                # "أكد خوسيه باليه النائب السابق لوزير الخارجية": a title after a bare name is
+                # an apposition describing the speaker, who is the name.
+                ok = False
             elif is_definite(token):
                 ok = (
                     nisba(token)
@@ -311,9 +331,115 @@ def scan_subject(
         behalf = tuple(phrase[behalf_from : behalf_to if behalf_to is not None else len(phrase)])
     if not behalf:
         behalf = apposition_behalf(tokens, i + len(phrase), vocab, names)
-    return SpeakerPhrase(
-        kind="name", tokens=tuple(phrase), behalf=behalf, trim_start=1 if glued else 0
+    # "لوزارة" reads وزارة; "للجيش" is ل + الجيش with the article's alef dropped, so no
+    # letter can be cut to leave the word: the span keeps the preposition.
+    elided = (
+        glued
+        and proclitic == "ل"
+        and first.norm.startswith("لل")
+        and first.norm[1:] not in vocab.org_heads
     )
+    return SpeakerPhrase(
+        kind="name",
+        tokens=tuple(phrase),
+        behalf=behalf,
+        trim_start=1 if glued and not elided else 0,
+    )
+
+
+_MAX_PARTNERS = 3  # "قالت الشرطة والجيش والدفاع المدني"
+
+
+def with_partners(
+    tokens: Sequence[eventx.Token],
+    phrase: SpeakerPhrase,
+    vocab: Vocabulary,
+    names: Mapping[int, int],
+) -> SpeakerPhrase:
+    """``phrase`` with the subjects coordinated after it (``وقالت قوات كردية والمرصد إن``)."""
+    end = _position(tokens, phrase.tokens[-1]) if phrase.tokens else None
+    # "وزراء خارجية روسيا وتركيا": after a head noun with a known name as its genitive, a known
+    # name joined by و continues the genitive, it is no second subject.
+    genitive_name = any(t.start in names for t in phrase.tokens[1:]) and (
+        phrase.tokens[0].start not in names
+    )
+    partners: list[SpeakerPhrase] = []
+    while end is not None and len(partners) < _MAX_PARTNERS:
+        partner = coordinated_subject(tokens, end + 1, vocab, names)
+        if partner is None or (genitive_name and partner.tokens[0].start in names):
+            break
+        partners.append(partner)
+        end = _position(tokens, partner.tokens[-1])
+    return attrs.evolve(phrase, partners=tuple(partners)) if partners else phrase
+
+
+def coordinated_subject(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """A second subject joined by و right after the first (``وقالت قوات كردية والمرصد السوري
+    إن``): a word with و attached whose rest opens a speaker phrase (an organisation head, a
+    title, an unnamed source or a known name), or None."""
+    if j >= len(tokens) or not tokens[j].norm.startswith("و") or len(tokens[j].norm) < 4:
+        return None
+    word = tokens[j].norm[1:]
+    rest = word[2:] if word.startswith("ال") else word
+    if not (
+        tokens[j].start in names
+        or word in vocab.org_heads
+        or rest in vocab.org_heads
+        or word in vocab.titles
+        or rest in vocab.anonymous
+    ):
+        return None
+    found = scan_subject(tokens, j, vocab, names, glued=True, proclitic="و")
+    if found is None or found.kind != "name":
+        return None
+    if rest in vocab.anonymous:
+        # "شهود عيان وأطباء بمدينة الحديدة": an unnamed source keeps its adjectives only.
+        kept = [found.tokens[0]]
+        kept += itertools.takewhile(
+            lambda t: nisba(t) or t.norm in vocab.adjectives, found.tokens[1:]
+        )
+        found = attrs.evolve(found, tokens=tuple(kept), behalf=())
+    return found
+
+
+def statement_noun(token: eventx.Token, vocab: Vocabulary) -> bool:
+    """بيان، تقرير، رسالة (with proclitics): a document that speaks for its author."""
+    return token.norm in vocab.statement_nouns or any(
+        s in vocab.statement_nouns for s in token.stems
+    )
+
+
+def statement_author(
+    tokens: Sequence[eventx.Token], j: int, vocab: Vocabulary, names: Mapping[int, int]
+) -> SpeakerPhrase | None:
+    """The author named after an indefinite statement noun at ``tokens[j - 1]``: a genitive
+    (بيان الجيش), a ل-complement (تقرير للأمم المتحدة، بيان لوزارة الدفاع) or one after صادر
+    عن / من (بيان صادر عن الرئاسة، رسالة من الحركة). Only a nameable head counts (a title, an
+    organisation head, an unnamed source, a known name or a definite noun): "تقرير نشرته صحيفة"
+    names no author."""
+    for marker in vocab.author_markers:
+        if tuple(t.norm for t in tokens[j : j + len(marker)]) == marker:
+            j += len(marker)
+            break
+    if j >= len(tokens) or not is_word(tokens[j]):
+        return None
+    head = tokens[j]
+    glued = head.norm.startswith("ل") and len(head.norm) > 3
+    found = scan_subject(tokens, j, vocab, names, glued=glued)
+    if found is None or found.kind != "name":
+        return None
+    word = head.norm[1:] if glued else head.norm
+    nameable = (
+        head.start in names
+        or word.startswith(("ال", "ل"))  # الجيش، للجيش (ل + الجيش)
+        or bare(head) in vocab.org_heads
+        or word in vocab.org_heads
+        or word in vocab.titles
+        or word in vocab.anonymous
+    )
+    return found if nameable else None
 
 
 def _is_person_phrase(phrase: SpeakerPhrase, vocab: Vocabulary) -> bool:

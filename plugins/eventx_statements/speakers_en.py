@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 import eventx
 from eventx_statements.phrase import SpeakerPhrase, pronoun
 from eventx_statements.resolution import Speaker
@@ -138,6 +140,18 @@ def _opens_clause(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary
     return (word in vocab.not_names and word not in _PREPOSITIONS) or word == "and"
 
 
+def _after_possessor(phrase: list[eventx.Token], vocab: Vocabulary) -> list[eventx.Token]:
+    """ "Iraq's Saddam Hussein": the person named after a possessive (two or more capitalised
+    words that are no speaker vocabulary follow it); "Britain's foreign minister" stays whole."""
+    for k, token in enumerate(phrase[:-2]):
+        rest = phrase[k + 1 :]
+        if token.norm.endswith("'s") and all(
+            capitalised(t) and _base(t) not in vocab.vocabulary for t in rest
+        ):
+            return rest
+    return phrase
+
+
 def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | None:
     phrase = _trim(phrase, vocab)
     if not phrase:
@@ -147,7 +161,9 @@ def _phrase(phrase: list[eventx.Token], vocab: Vocabulary) -> SpeakerPhrase | No
     if phrase[-1].norm in vocab.statement_nouns and phrase[-2].norm.endswith("'s"):
         # "the ministry's statement said": the ministry speaks.
         return SpeakerPhrase(kind="name", tokens=tuple(phrase[:-1]), trim_end=2)
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(_after_possessor(phrase, vocab)), behalf=_behalf(phrase, vocab)
+    )
 
 
 def scan_backward(
@@ -166,11 +182,53 @@ def scan_backward(
         return pronoun(person=False)
     if word == ",":
         return _parenthesis(tokens, j, vocab)
+    if tokens[j].norm in vocab.statement_nouns and not capitalised(tokens[j]):
+        # "a UN report said", "an army statement said": the document's modifiers are its author.
+        author, _ = _collect_backward(tokens, j - 1, vocab)
+        found = _phrase(author, vocab) if author and not author[-1].norm.endswith("'s") else None
+        if found is not None and found.kind == "name":  # (the possessive: read below)
+            return found
     phrase, before = _collect_backward(tokens, j, vocab)
+    if phrase and _authored_by(tokens, before, vocab):
+        # "a report by Human Rights Watch said": the document's author.
+        return _phrase(phrase, vocab)
     if phrase and before >= 0 and tokens[before].norm in _PREPOSITIONS:
         # "... who lived in Barking told": a place inside a relative clause, not the subject.
         return _subject_before_comma(tokens, k, vocab)
-    return _phrase(phrase, vocab)
+    found = _phrase(phrase, vocab)
+    if found is not None and found.kind == "name" and before >= 1 and tokens[before].norm == "and":
+        # "Kurdish forces and the Observatory said": both speak.
+        first, start = _collect_backward(tokens, before - 1, vocab)
+        opens = _opens_clause(tokens, start, vocab) or _authored_by(tokens, start, vocab)
+        partner = _phrase(first, vocab) if opens else None
+        if partner is not None and partner.kind == "name" and partner.tokens:
+            if (
+                len(first) >= 2
+                and first[-2].norm in _PREPOSITIONS
+                and len(found.tokens) == 1
+                and _base(found.tokens[0]) not in vocab.vocabulary
+            ):
+                # "Residents of Aleppo and Homs said": places joined inside the phrase.
+                return _phrase([*first, tokens[before], *phrase], vocab)
+            return attrs.evolve(partner, partners=(found,))
+    return found
+
+
+_AUTHOR_PREPOSITIONS = frozenset(["by", "from"])
+_AUTHOR_WINDOW = 3  # "a report (issued|released|published) by X"
+
+
+def _authored_by(tokens: Sequence[eventx.Token], before: int, vocab: Vocabulary) -> bool:
+    """Whether ``tokens[before]`` is the "by"/"from" of a statement noun a few words earlier."""
+    if before >= 2 and tokens[before].norm == "to" and tokens[before - 1].norm == "attributed":
+        before -= 1  # "reports attributed to X said"
+    elif before < 1 or tokens[before].norm not in _AUTHOR_PREPOSITIONS:
+        return False
+    start = max(before - _AUTHOR_WINDOW, 0)
+    return any(
+        t.norm in vocab.statement_nouns and (not capitalised(t) or start + n == 0)
+        for n, t in enumerate(tokens[start:before])
+    )
 
 
 def _subject_before_comma(
@@ -258,7 +316,9 @@ def scan_forward(tokens: Sequence[eventx.Token], i: int, vocab: Vocabulary) -> S
         return None
     if all(t.norm in vocab.statement_nouns for t in phrase):
         return SpeakerPhrase(kind="statement", tokens=tuple(phrase))
-    return SpeakerPhrase(kind="name", tokens=tuple(phrase), behalf=_behalf(phrase, vocab))
+    return SpeakerPhrase(
+        kind="name", tokens=tuple(_after_possessor(phrase, vocab)), behalf=_behalf(phrase, vocab)
+    )
 
 
 def follows_quote_or_comma(tokens: Sequence[eventx.Token], k: int) -> bool:

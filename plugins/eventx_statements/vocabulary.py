@@ -14,7 +14,7 @@ from attrs import frozen
 
 import eventx
 
-CueKind = Literal["speech", "continuation", "source", "relay", "participle"]
+CueKind = Literal["speech", "continuation", "source", "relay", "participle", "document", "issue"]
 Gender = Literal["masculine", "feminine", "unknown"]
 
 
@@ -54,6 +54,8 @@ class Vocabulary:
     homographs: frozenset[str]  # Arabic cue forms that are also nouns: only with و/ف attached
     stop: frozenset[str]
     skip: frozenset[str]
+    bi_verbs: frozenset[str]  # Arabic verbs whose complement takes ب (طالب بـ)
+    object_nouns: frozenset[str]  # Arabic verbal nouns that open an object (أعلن مقتل)
     anonymous: frozenset[str]  # head words of unnamed sources, without the article
     member_marker: frozenset[str]
     titles: frozenset[str]
@@ -62,6 +64,7 @@ class Vocabulary:
     org_heads: frozenset[str]
     adjectives: frozenset[str]
     statement_nouns: frozenset[str]
+    author_markers: tuple[tuple[str, ...], ...]  # "صادر عن": the author of a statement follows
     name_articles: frozenset[str]
     name_joiners: frozenset[str]
     partitives: frozenset[str]
@@ -88,7 +91,16 @@ class Vocabulary:
 
 def _cue_entries(cues: Mapping[str, Any]) -> list[tuple[str, CueInfo]]:
     entries: list[tuple[str, CueInfo]] = []
-    for kind in ("speech", "continuation", "source", "relay", "participle"):
+    kinds: tuple[CueKind, ...] = (
+        "speech",
+        "continuation",
+        "source",
+        "relay",
+        "participle",
+        "document",
+        "issue",
+    )
+    for kind in kinds:
         section = cues.get(kind, {})
         masculine = {norm(str(t)) for t in section.get("masculine", ())}
         for gender in ("masculine", "feminine"):
@@ -125,6 +137,8 @@ def vocabulary(language: str) -> Vocabulary:
         homographs=_norm_set(cues.get("homographs", {}).get("terms", ())),
         stop=_norm_set(speaker.get("stop", ())),
         skip=_norm_set(speaker.get("skip", ())),
+        bi_verbs=_norm_set(speaker.get("bi_verbs", ())),
+        object_nouns=_norm_set(speaker.get("object_nouns", ())),
         anonymous=frozenset(
             w[2:] if language == "ar" and w.startswith("ال") else w
             for w in _norm_set(speaker.get("anonymous", ()))
@@ -136,6 +150,12 @@ def vocabulary(language: str) -> Vocabulary:
         org_heads=_norm_set(speaker.get("org_heads", ())),
         adjectives=_norm_set(speaker.get("adjectives", ())),
         statement_nouns=_norm_set(speaker.get("statement_nouns", ())),
+        author_markers=tuple(
+            sorted(
+                {tuple(norm(str(m)).split()) for m in speaker.get("author_markers", ())},
+                key=lambda m: (-len(m), m),  # the longest marker first
+            )
+        ),
         name_articles=_norm_set(speaker.get("name_articles", ())),
         name_joiners=_norm_set(speaker.get("name_joiners", ())),
         partitives=_norm_set(speaker.get("partitives", ())),
