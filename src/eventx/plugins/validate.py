@@ -349,58 +349,107 @@ def _safe_str(v: str) -> bool:
     return True
 
 
+# Each fast check is generated as the source of one Python function and compiled once per
+# (class, schema part): every fact of every document passes here, and a check composed of one
+# closure per attribute spent most of its time calling them. The generated function reads each
+# attribute once and tests it inline (nested Evidence, Quantity and AdminArea included).
+# Lines are statements that ``return False`` when the value is not surely valid; None stands
+# for a check that is never sure (the old ``_never``). Only identifiers the generator makes
+# and attribute names of the record's attrs classes appear in the source: every constant
+# (classes, enums, patterns, bounds) is passed in the function's namespace.
+_Lines = list[str] | None
+
+
+class _Source:
+    """The namespace and fresh variable names of one fast check being generated."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "_safe_str": _safe_str,
+            "isfinite": math.isfinite,
+            "MAX": MAX_SAFE_INTEGER,
+        }
+        self._count = 0
+
+    def constant(self, value: Any) -> str:
+        self._count += 1
+        name = f"c{self._count}"
+        self.names[name] = value
+        return name
+
+    def variable(self) -> str:
+        self._count += 1
+        return f"x{self._count}"
+
+    def compile(self, lines: _Lines) -> FastCheck:
+        if lines is None:
+            return _never
+        source = "def check(v):\n" + "".join(f"    {line}\n" for line in lines)
+        source += "    return True\n"
+        namespace = dict(self.names)
+        exec(compile(source, "<eventx fast check>", "exec"), namespace)
+        check: FastCheck = namespace["check"]
+        return check
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
+
+
 def _fast_scalar_check(part: Mapping[str, Any]) -> FastCheck:
     """A check for a schema part that holds one JSON scalar (string, number, boolean, null)."""
+    source = _Source()
+    return source.compile(_scalar_lines(part, "v", source))
+
+
+def _scalar_lines(part: Mapping[str, Any], var: str, source: _Source) -> _Lines:
     if not set(part) <= _SCALAR_KEYWORDS:
-        return _never
+        return None
     names = part.get("type")
     types = set(names if isinstance(names, list) else [names] if names else [])
     enum = part.get("enum")
     if enum is not None:
         if not all(x is None or type(x) in (str, int) for x in enum):
-            return _never
-        allowed = frozenset(enum)
+            return None
+        allowed: frozenset[Any] | None = frozenset(enum)
         of_enum = {"null" if x is None else "string" if type(x) is str else "integer" for x in enum}
         types = (types & of_enum) if types else of_enum
     else:
         allowed = None
     if not types or not types <= {"string", "integer", "number", "boolean", "null"}:
-        return _never
-    null_ok = "null" in types
-    str_ok = "string" in types
-    bool_ok = "boolean" in types
-    int_ok = "integer" in types or "number" in types
-    float_ok = "number" in types
-    pattern = re.compile(part["pattern"]) if "pattern" in part else None
-    shortest = part.get("minLength", 0)
-    low = part.get("minimum")
-    high = part.get("maximum")
-
-    def check(v: Any) -> bool:
-        t = type(v)
-        if v is None:
-            ok = null_ok
-        elif t is str:
-            ok = (
-                str_ok
-                and _safe_str(v)
-                and len(v) >= shortest
-                and (pattern is None or pattern.search(v) is not None)
-            )
-        elif t is bool:
-            ok = bool_ok
-        elif t is int or t is float:
-            ok = (
-                (int_ok if t is int else float_ok and math.isfinite(v))
-                and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER
-                and (low is None or v >= low)
-                and (high is None or v <= high)
-            )
-        else:
-            return False
-        return ok and (allowed is None or v in allowed)
-
-    return check
+        return None
+    # One branch per exact type the part allows (None, str, bool, int, float); anything else
+    # (a subclass, another type) is not sure.
+    branches: list[tuple[str, list[str]]] = []
+    if "null" in types:
+        branches.append((f"{var} is None", []))
+    if "string" in types:
+        failing = [f"not ({var}.isascii() or _safe_str({var}))"]
+        if part.get("minLength", 0):
+            failing.append(f"len({var}) < {source.constant(part['minLength'])}")
+        if "pattern" in part:
+            failing.append(f"{source.constant(re.compile(part['pattern']))}.search({var}) is None")
+        branches.append((f"type({var}) is str", [f"if {' or '.join(failing)}: return False"]))
+    if "boolean" in types:
+        branches.append((f"type({var}) is bool", []))
+    bounds = [f"not -MAX <= {var} <= MAX"]
+    if part.get("minimum") is not None:
+        bounds.append(f"{var} < {source.constant(part['minimum'])}")
+    if part.get("maximum") is not None:
+        bounds.append(f"{var} > {source.constant(part['maximum'])}")
+    if "integer" in types or "number" in types:
+        branches.append((f"type({var}) is int", [f"if {' or '.join(bounds)}: return False"]))
+    if "number" in types:
+        failing = [f"not isfinite({var})", *bounds]
+        branches.append((f"type({var}) is float", [f"if {' or '.join(failing)}: return False"]))
+    lines: list[str] = []
+    for i, (condition, body) in enumerate(branches):
+        lines.append(f"{'if' if i == 0 else 'elif'} {condition}:")
+        lines.extend(_indent(body or ["pass"]))
+    lines += ["else:", "    return False"]
+    if allowed is not None:
+        lines.append(f"if {var} not in {source.constant(allowed)}: return False")
+    return lines
 
 
 def _resolve(part: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -412,34 +461,56 @@ def _resolve(part: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _fast_value_check(part: Mapping[str, Any], declared: Any) -> FastCheck:
-    """A check for one attribute: its schema part and its declared (resolved) type."""
+    """A check for one value: its schema part and its declared (resolved) type."""
+    source = _Source()
+    return source.compile(_value_lines(part, declared, "v", source))
+
+
+def _value_lines(part: Mapping[str, Any], declared: Any, var: str, source: _Source) -> _Lines:
     if "$ref" in part:
-        return _fast_value_check(_resolve(part), declared) if len(part) == 1 else _never
+        return _value_lines(_resolve(part), declared, var, source) if len(part) == 1 else None
     if "oneOf" in part and len(part) == 1:
         options = part["oneOf"]
         nulls = [o for o in options if o == {"type": "null"}]
         others = [o for o in options if o != {"type": "null"}]
         if len(nulls) == 1 and len(others) == 1:
-            inner = _fast_value_check(others[0], declared)
-            return lambda v: v is None or inner(v)
-        return _never
+            return _optional(var, _value_lines(others[0], declared, var, source))
+        return None
     names = part.get("type")
     types = set(names if isinstance(names, list) else [names] if names else [])
     if "object" in types:
         cls = _attrs_class(declared)
         if cls is None or not types <= {"object", "null"}:
-            return _never
-        inner = _fast_object_check(cls, part)
-        return (lambda v: v is None or inner(v)) if "null" in types else inner
+            return None
+        inner = _object_lines(cls, part, var, source)
+        return _optional(var, inner) if "null" in types else inner
     if types == {"array"}:
         if not set(part) <= {"type", "items", "description"} or "items" not in part:
-            return _never
+            return None
         item_type = _tuple_item_type(declared)
         if item_type is None:
-            return _never
-        item = _fast_value_check(part["items"], item_type)
-        return lambda v: type(v) is tuple and all(item(x) for x in v)
-    return _fast_scalar_check(part)
+            return None
+        item = source.variable()
+        return _tuple_lines(var, item, _value_lines(part["items"], item_type, item, source))
+    return _scalar_lines(part, var, source)
+
+
+def _optional(var: str, lines: _Lines) -> list[str]:
+    """``lines`` for a value that may also be None."""
+    if lines is None:
+        return [f"if {var} is not None: return False"]
+    return [f"if {var} is not None:", *_indent(lines)]
+
+
+def _tuple_lines(var: str, item: str, item_lines: _Lines) -> list[str]:
+    """A tuple (exactly) whose every ``item`` passes ``item_lines``."""
+    if item_lines is None:  # only the empty tuple is sure
+        return [f"if type({var}) is not tuple or {var}: return False"]
+    return [
+        f"if type({var}) is not tuple: return False",
+        f"for {item} in {var}:",
+        *_indent(item_lines),
+    ]
 
 
 def _attrs_class(declared: Any) -> type | None:
@@ -468,47 +539,49 @@ _UNDECLARED_SCALARS: dict[Any, Mapping[str, Any]] = {
 
 
 def _fast_object_check(cls: type, part: Mapping[str, Any]) -> FastCheck:
-    """A check for an object of attrs class ``cls`` (exactly) against an object schema part.
+    """A check for an object of attrs class ``cls`` (exactly) against an object schema part."""
+    source = _Source()
+    return source.compile(_object_lines(cls, part, "v", source))
 
-    The JSON form of such an object (the record converter's) is a mapping of every attribute by
-    name; attributes the schema does not describe are still checked to be plain JSON scalars
-    (or evidence) of their declared type.
-    """
+
+def _object_lines(cls: type, part: Mapping[str, Any], var: str, source: _Source) -> _Lines:
+    """The JSON form of an object of attrs class ``cls`` (the record converter's) is a mapping
+    of every attribute by name; attributes the schema does not describe are still checked to
+    be plain JSON scalars (or evidence) of their declared type. A check that is never sure of
+    one attribute is never sure of the object."""
     if not set(part) <= {"type", "properties", "required", "additionalProperties", "description"}:
-        return _never
+        return None
     fields = attrs.fields(attrs.resolve_types(cls))
     names = {f.name for f in fields}
     if not set(part.get("required", ())) <= names:
-        return _never
+        return None
     properties = part.get("properties", {})
     extra = part.get("additionalProperties", True)
-    checks: list[tuple[str, FastCheck]] = []
+    lines = [f"if type({var}) is not {source.constant(cls)}: return False"]
     for f in fields:
+        value = source.variable()
+        checks: _Lines
         if f.name in properties:
-            checks.append((f.name, _fast_value_check(properties[f.name], f.type)))
+            checks = _value_lines(properties[f.name], f.type, value, source)
         elif extra is not True:
-            return _never
+            return None
         elif f.type in _UNDECLARED_SCALARS:
-            checks.append((f.name, _fast_scalar_check(_UNDECLARED_SCALARS[f.type])))
+            checks = _scalar_lines(_UNDECLARED_SCALARS[f.type], value, source)
         elif f.type == Mapping[str, float]:
-            checks.append((f.name, _fast_votes_check))
+            checks = [f"if not {source.constant(_fast_votes_check)}({value}): return False"]
         else:
             item_cls = _attrs_class(_tuple_item_type(f.type))
             item_def = _CLASS_DEFS.get(item_cls) if item_cls is not None else None
             if item_cls is None or item_def is None:
-                return _never
-            checks.append((f.name, _fast_tuple_check(item_def, item_cls)))
-    getters = tuple(checks)
-
-    def check(v: Any) -> bool:
-        if type(v) is not cls:
-            return False
-        for name, check_value in getters:  # noqa: SIM110 (a loop: no generator per fact)
-            if not check_value(getattr(v, name)):
-                return False
-        return True
-
-    return check
+                return None
+            item = source.variable()
+            ref = {"$ref": f"#/$defs/{item_def}"}
+            checks = _tuple_lines(value, item, _value_lines(ref, item_cls, item, source))
+        if checks is None:
+            return None
+        lines.append(f"{value} = {var}.{f.name}")
+        lines.extend(checks)
+    return lines
 
 
 def _fast_votes_check(v: Any) -> bool:
@@ -525,11 +598,6 @@ def _fast_votes_check(v: Any) -> bool:
         ):
             return False
     return True
-
-
-def _fast_tuple_check(item_def: str, item_cls: type) -> FastCheck:
-    item = _fast_value_check({"$ref": f"#/$defs/{item_def}"}, item_cls)
-    return lambda v: type(v) is tuple and all(map(item, v))
 
 
 def _class_defs() -> dict[type, str]:
