@@ -20,14 +20,16 @@ def dedupe_in_order(facts: Sequence[Any]) -> list[Any]:
     """Drop exact duplicates and order by first evidence (stable, so ties keep run order)."""
     seen: set[Any] = set()
     unique: list[Any] = []
+    # One hash per fact: a fact's hash is not cached (attrs hashes every attribute and each
+    # evidence again on every call), and probing, testing and adding would hash it three times.
+    add = seen.add
     for fact in facts:
+        size = len(seen)
         try:
-            hash(fact)
-            key: Any = fact
+            add(fact)
         except TypeError:  # Extension facts hold a mapping; their repr is deterministic
-            key = repr(fact)
-        if key not in seen:
-            seen.add(key)
+            add(repr(fact))
+        if len(seen) != size:
             unique.append(fact)
     return sorted(unique, key=first_offset)
 

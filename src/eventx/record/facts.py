@@ -381,6 +381,25 @@ def evidence_of(fact: object) -> tuple[Evidence, ...]:
 
 
 def first_offset(fact: object) -> int:
-    """Where a fact is first evidenced (for stable ordering); facts without evidence sort last."""
-    spans = evidence_of(fact)
-    return min((e.start for e in spans), default=1 << 62)
+    """Where a fact is first evidenced (for stable ordering); facts without evidence sort last.
+
+    The smallest start of :func:`evidence_of`, without building its tuple (every fact of
+    every record is sorted by it).
+    """
+    first = 1 << 62
+    cls = type(fact)
+    names = _ATTRIBUTE_NAMES.get(cls)
+    if names is None:
+        if not attrs.has(cls):
+            return first
+        names = _ATTRIBUTE_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    for name in names:
+        value = getattr(fact, name)
+        if isinstance(value, Evidence):
+            if value.start < first:
+                first = value.start
+        elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+            for evidence in value:
+                if evidence.start < first:
+                    first = evidence.start
+    return first
