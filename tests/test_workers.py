@@ -4,6 +4,7 @@ fork only where it is safe, and forked workers share the parent's warmed-up page
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import subprocess
@@ -150,6 +151,32 @@ def test_15_2_forked_workers_share_the_warmed_up_pipeline_pages() -> None:
             assert private < 0.25 * memory["Rss"], memory
     finally:
         supervisor.close()
+
+
+class CollectorProbe:
+    """Says in each record whether automatic garbage collection was on while it ran."""
+
+    name = "collector-probe"
+
+    @hookimpl
+    def eventx_register_extractors(self, register: eventx.Register) -> None:
+        def probe(ctx: eventx.ExtractionContext) -> list[eventx.DateFact]:
+            ctx.warn(f"collector on: {gc.isenabled()}")
+            return []
+
+        register(eventx.Extractor(name="probe", func=probe, provides=["dates"]))
+
+
+def test_15_forked_workers_pause_collection_per_document_as_one_process_does() -> None:
+    """A forked worker runs each document with automatic collection paused, as `--jobs 1` and
+    a spawned worker do after warm_up(freeze_gc=True): the parent's warm-up alone leaves the
+    worker's collector on (it must not freeze or pause the caller's own process)."""
+    docs = [eventx.Document(id=f"d{i}", text=EN, language="en") for i in range(3)]
+    results = run_parallel_results(docs, jobs=1, plugins=[CollectorProbe()])
+    for _id, _status, text in results:
+        messages = [d["message"] for d in json.loads(text)["diagnostics"]]
+        assert "collector on: False" in messages, messages
+    assert gc.isenabled()  # the parent's own collector is untouched
 
 
 def test_15_2_the_fork_parent_loads_the_fuzzy_place_table_for_its_workers() -> None:

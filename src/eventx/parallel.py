@@ -171,8 +171,11 @@ def _worker_main(
     if settings is not None:  # spawned: build and warm up here
         _WORKER = _build_pipeline(settings)
         _WORKER.warm_up(freeze_gc=True)
-    else:  # forked from a warmed-up parent: keep the inherited objects out of GC's reach so
-        gc.freeze()  # their pages stay shared with the parent and the other workers
+    else:
+        # Forked from a warmed-up parent: keep the inherited objects out of GC's reach so their
+        # pages stay shared with the parent and the other workers, and pause collection per
+        # document as a spawned worker (and `--jobs 1`) does.
+        _WORKER._freeze_gc_after_fork()
     # Ready: from now on the per-document clock is fair. A spawned worker's start-up (imports,
     # building the place index) must not count against its first document, or a loaded
     # machine would stop healthy workers before they read anything.

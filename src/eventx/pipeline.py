@@ -417,6 +417,13 @@ class Pipeline:
             gc.freeze()
             self._pause_gc = True
 
+    def _freeze_gc_after_fork(self) -> None:
+        """In a worker forked from a process that warmed this pipeline up: what ``freeze_gc``
+        does, without its collection (a collection writes to the header of every object it
+        walks, which would copy the pages the worker shares with its parent)."""
+        gc.freeze()
+        self._pause_gc = True
+
     def extract_many(self, documents: Iterable[Document]) -> Iterator[EventRecord]:
         """One record per document, in input order."""
         for document in documents:
