@@ -185,6 +185,28 @@ def test_decisions_the_fast_path_accepts_the_full_path_accepts_too(
     )
 
 
+TOTAL = eventx.CasualtyTotal(
+    kind="killed", count=26, min=26, max=26, approximate=False, policy="max_stated", claims=2
+)
+
+
+@given(st.data(), HOSTILE)
+def test_casualty_totals_the_fast_path_accepts_the_full_path_accepts_too(
+    data: st.DataObject, value: Any
+) -> None:
+    """Totals (a tuple of CasualtyTotal) are checked on the objects too."""
+    assert validate._fast_part_check("casualty_totals", tuple)((TOTAL, TOTAL))
+    attribute = data.draw(st.sampled_from([f.name for f in attrs.fields(eventx.CasualtyTotal)]))
+    forced = (TOTAL, _forced(TOTAL, attribute, value))
+    assert (validate.record_part_problem(forced, "casualty_totals") is None) == (
+        _full_part_path(forced, "casualty_totals") is None
+    )
+    for odd in ((TOTAL, value), [TOTAL], ()):
+        assert (validate.record_part_problem(odd, "casualty_totals") is None) == (
+            _full_part_path(odd, "casualty_totals") is None
+        )
+
+
 @given(HOSTILE | st.text(max_size=4))
 def test_a_country_answer_is_checked_the_same_on_both_paths(value: Any) -> None:
     assert (validate.record_part_problem(value, "country") is None) == (
@@ -220,3 +242,13 @@ def test_well_typed_facts_with_evidence_off_the_text_are_dropped_and_good_ones_s
     dropped = [d.message for d in record.diagnostics if d.plugin == "facts"]
     assert len(dropped) == 2
     assert all("[12, 14) '27' that does not match the text there" in m for m in dropped)
+
+
+def test_stamping_evidence_is_evolving_its_extractor() -> None:
+    """The host stamps evidence by building it anew: the same value as attrs.evolve, every
+    field kept (a field added to Evidence must be added there too)."""
+    from eventx.pipeline import _stamped
+
+    evidence = eventx.Evidence.from_span(TEXT, 4, 6, sentence=3, extractor="")
+    assert _stamped(evidence, "casualties") == attrs.evolve(evidence, extractor="casualties")
+    assert _stamped(evidence, "") is evidence

@@ -174,10 +174,25 @@ class _EvidenceFields:
             value = getattr(fact, name)
             if many:
                 if any(e.extractor != extractor for e in value):
-                    changes[name] = tuple(attrs.evolve(e, extractor=extractor) for e in value)
+                    changes[name] = tuple(_stamped(e, extractor) for e in value)
             elif value is not None and value.extractor != extractor:
-                changes[name] = attrs.evolve(value, extractor=extractor)
+                changes[name] = _stamped(value, extractor)
         return attrs.evolve(fact, **changes) if changes else fact
+
+
+def _stamped(evidence: Evidence, extractor: str) -> Evidence:
+    """``attrs.evolve(evidence, extractor=extractor)`` of an exact Evidence, built directly
+    (evolve reads the class's fields again on every call; every evidence of every fact is
+    stamped)."""
+    if evidence.extractor == extractor:
+        return evidence
+    return Evidence(
+        text=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        sentence=evidence.sentence,
+        extractor=extractor,
+    )
 
 
 # --- checks of hook answers (a failing check costs that answer, not the record) --------------
@@ -213,7 +228,7 @@ def _check_totals(result: Any, state: CallState) -> str | None:
         return f"a {type(result).__name__}, not a list of CasualtyTotal"
     if not all(isinstance(t, CasualtyTotal) for t in result):
         return "a list holding something other than CasualtyTotal"
-    return record_part_problem(list(result), "casualty_totals")
+    return record_part_problem(tuple(result), "casualty_totals")
 
 
 def _check_decision(kind: type, field: str) -> Callable[[Any, CallState], str | None]:

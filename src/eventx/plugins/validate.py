@@ -643,9 +643,22 @@ def _fast_part_check(name: str, cls: type) -> FastCheck:
             _CLASS_DEFS.update(_class_defs())
         part = _schema()["properties"].get(name)
         plain = cls in (str, int, float, bool, type(None))
-        if part is None or not (plain or attrs.has(cls)):
+        if part is not None and cls is tuple:
+            # a tuple of record objects (casualty totals): checked against the record's own
+            # declaration of the field, ``tuple[C, ...]``
+            declared = _record_field_types().get(name)
+            check = _never if declared is None else _fast_value_check(part, declared)
+        elif part is None or not (plain or attrs.has(cls)):
             check = _never
         else:
             check = _fast_value_check(part, cls)
         _FAST_PART_CHECKS[(name, cls)] = check
     return check
+
+
+@lru_cache(maxsize=1)
+def _record_field_types() -> dict[str, Any]:
+    """The declared (resolved) type of each record-level field of EventRecord."""
+    from eventx.record import EventRecord
+
+    return {f.name: f.type for f in attrs.fields(attrs.resolve_types(EventRecord))}
