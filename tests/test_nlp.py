@@ -228,3 +228,39 @@ def test_token_offsets_map_back_exactly_when_marks_were_deleted(text: str) -> No
             expected.append((start, end))
     tokens = annotate_normalized(normalized, "ar").tokens
     assert [(t.start, t.end) for t in tokens] == expected
+
+
+FORM_INDEX_TEXTS = [
+    (
+        "وقالت وزارة الداخلية إنّ 26 مسلحاً قُتلوا وأصيب 18 آخرون بالقرب من ألماتي.\n"
+        "وللقوات الحكومية دور في ذلك، بحسب الوكالة.",
+        "ar",
+    ),
+    (
+        "Police said Tuesday's clashes in Almaty killed 26 people. The army's chief, "
+        "Gen. Nurlan, said 3,000 troops were deployed.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), FORM_INDEX_TEXTS)
+def test_the_form_index_built_while_tokenising_is_the_one_built_from_the_tokens(
+    text: str, language: str
+) -> None:
+    annotated = backend.annotate(text, language)
+    rebuilt = AnnotatedDocument(text=text, language=language, sentences=annotated.sentences)
+    assert annotated.form_index == rebuilt.form_index
+    assert list(annotated.form_index) == list(rebuilt.form_index)  # same order too
+    stem = "قوات" if language == "ar" else "army"  # found through للقوات / army's
+    assert annotated.form_index[stem] == [
+        i for i, t in enumerate(annotated.tokens) if stem in t.forms
+    ]
+    assert annotated.form_index[stem]
+
+
+@given(st.text(alphabet="وللقوات ابن 12, .\nArmy's", max_size=60), st.sampled_from(["ar", "en"]))
+def test_the_form_index_matches_the_tokens_on_any_text(text: str, language: str) -> None:
+    annotated = backend.annotate(text, language)
+    rebuilt = AnnotatedDocument(text=text, language=language, sentences=annotated.sentences)
+    assert annotated.form_index == rebuilt.form_index

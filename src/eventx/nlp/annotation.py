@@ -106,6 +106,11 @@ class AnnotatedDocument:
             self._form_index = index
         return self._form_index
 
+    def set_form_index(self, index: dict[str, list[int]]) -> None:
+        """Hand over the :attr:`form_index` a backend built while tokenising (it must be
+        exactly what the property would build: each form -> its tokens' indices, ascending)."""
+        self._form_index = index
+
     @property
     def matcher_cache(self) -> dict[object, Any]:
         """Per-document scratch space for lexicon matchers (keyed by the matcher object)."""

@@ -189,6 +189,11 @@ def annotate_normalized(
     new_tuple = _new_tuple
     token_type = Token
     no_stems: tuple[str, ...] = ()
+    # The document's form index (AnnotatedDocument.form_index), filled in the same pass: every
+    # lexicon search reads it, and building it afterwards walked every token a second time.
+    forms: dict[str, list[int]] = {}
+    forms_get = forms.get
+    position = 0  # index of the next token in the whole document
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
         append = tokens.append
@@ -214,6 +219,18 @@ def annotate_normalized(
                 word_stems = (word[:-2],) if word.endswith("'s") and len(word) > 3 else no_stems
             else:
                 word_stems = stems(word)
+            at = forms_get(word)
+            if at is None:
+                forms[word] = [position]
+            else:
+                at.append(position)
+            for stem in word_stems:
+                at = forms_get(stem)
+                if at is None:
+                    forms[stem] = [position]
+                else:
+                    at.append(position)
+            position += 1
             # Token(text, start, end, norm, stems) with the optional layers None.
             append(
                 new_tuple(
@@ -244,10 +261,12 @@ def annotate_normalized(
                 tokens=tuple(tokens),
             )
         )
-    return AnnotatedDocument(
+    document = AnnotatedDocument(
         text=original,
         language=language,
         sentences=tuple(sentences),
         backend=backend,
         normalized_text=normalized,
     )
+    document.set_form_index(forms)
+    return document
