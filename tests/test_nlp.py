@@ -245,11 +245,12 @@ FORM_INDEX_TEXTS = [
 
 
 @pytest.mark.parametrize(("text", "language"), FORM_INDEX_TEXTS)
-def test_the_form_index_built_while_tokenising_is_the_one_built_from_the_tokens(
+def test_the_tokens_and_form_index_built_while_tokenising_are_the_ones_built_later(
     text: str, language: str
 ) -> None:
     annotated = backend.annotate(text, language)
     rebuilt = AnnotatedDocument(text=text, language=language, sentences=annotated.sentences)
+    assert annotated.tokens == rebuilt.tokens
     assert annotated.form_index == rebuilt.form_index
     assert list(annotated.form_index) == list(rebuilt.form_index)  # same order too
     stem = "قوات" if language == "ar" else "army"  # found through للقوات / army's
@@ -263,4 +264,5 @@ def test_the_form_index_built_while_tokenising_is_the_one_built_from_the_tokens(
 def test_the_form_index_matches_the_tokens_on_any_text(text: str, language: str) -> None:
     annotated = backend.annotate(text, language)
     rebuilt = AnnotatedDocument(text=text, language=language, sentences=annotated.sentences)
+    assert annotated.tokens == rebuilt.tokens
     assert annotated.form_index == rebuilt.form_index

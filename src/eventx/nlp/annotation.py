@@ -106,10 +106,12 @@ class AnnotatedDocument:
             self._form_index = index
         return self._form_index
 
-    def set_form_index(self, index: dict[str, list[int]]) -> None:
-        """Hand over the :attr:`form_index` a backend built while tokenising (it must be
-        exactly what the property would build: each form -> its tokens' indices, ascending)."""
-        self._form_index = index
+    def set_indexes(self, tokens: tuple[Token, ...], form_index: dict[str, list[int]]) -> None:
+        """Hand over :attr:`tokens` and :attr:`form_index` as a backend built them while
+        tokenising. They must be exactly what the properties would build: every sentence's
+        tokens in order, and each form -> the indices of the tokens having it, ascending."""
+        self._tokens = tokens
+        self._form_index = form_index
 
     @property
     def matcher_cache(self) -> dict[object, Any]:

@@ -194,6 +194,7 @@ def annotate_normalized(
     forms: dict[str, list[int]] = {}
     forms_get = forms.get
     position = 0  # index of the next token in the whole document
+    every_token: list[Token] = []
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
         append = tokens.append
@@ -249,6 +250,7 @@ def annotate_normalized(
                     ),
                 )
             )
+        every_token.extend(tokens)
         start, end = normalized.span_to_original(a, b)
         if tokens:  # the sentence covers its last token's trailing marks too
             end = max(end, tokens[-1].end)
@@ -268,5 +270,5 @@ def annotate_normalized(
         backend=backend,
         normalized_text=normalized,
     )
-    document.set_form_index(forms)
+    document.set_indexes(tuple(every_token), forms)
     return document
