@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,22 @@ def test_evidence_from_span_always_slices_back(text: str) -> None:
         evidence = eventx.Evidence.from_span(text, start, end)
         assert text[evidence.start : evidence.end] == evidence.text
         assert evidence.matches(text)
+
+
+@given(any_text, st.integers(-3, 40), st.integers(-3, 40), st.none() | st.integers(0, 5))
+def test_evidence_from_span_is_the_evidence_the_constructor_builds(
+    text: str, start: int, end: int, sentence: int | None
+) -> None:
+    """from_span sets its attributes directly (no validators to run): the same object the
+    checked constructor makes, and the same refusal outside the text."""
+    if not 0 <= start <= end <= len(text):
+        with pytest.raises(ValueError, match="outside a text"):
+            eventx.Evidence.from_span(text, start, end, sentence=sentence)
+        return
+    made = eventx.Evidence.from_span(text, start, end, sentence=sentence, extractor="x")
+    built = eventx.Evidence(
+        text=text[start:end], start=start, end=end, sentence=sentence, extractor="x"
+    )
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)
