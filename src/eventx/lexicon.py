@@ -9,6 +9,7 @@ for Arabic, its proclitic-free stems), so ``مقتل`` also finds ``ومقتل``
 from __future__ import annotations
 
 import bisect
+import operator
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -182,8 +183,10 @@ class PhraseMatcher(Generic[T]):
             if cached is None:
                 cached = list(self._scan(doc, 0, len(doc.text), longest=True))
                 doc.matcher_cache[key] = cached
-            low = bisect.bisect_left(cached, start, key=lambda m: m.start)
-            for match in cached[low:]:
+            # Read in place from the first match at or after ``start``: a copy of the rest of
+            # the list per window would make sentence-by-sentence searches quadratic.
+            for k in range(bisect.bisect_left(cached, start, key=_match_start), len(cached)):
+                match = cached[k]
                 if match.start >= stop:
                     break
                 if match.end <= stop:
@@ -292,6 +295,10 @@ def common_forms(index: Mapping[str, Any], forms: frozenset[str]) -> Iterable[st
     if len(forms) < len(index):
         return index.keys() & forms
     return forms.intersection(index)
+
+
+#: A match's start offset (its first field), for bisecting a list of matches.
+_match_start = operator.itemgetter(0)
 
 
 def _entry_order(found: tuple[int, int, str, Any]) -> int:
