@@ -564,9 +564,13 @@ def _nisba_location(
         before = text[max(0, mention.start - 24) : mention.start].split()
         if before and eventx.normalize_string(before[-1]) in nouns:
             return country
-        gap = text[: mention.start].rstrip()
-        previous = place_ends.get(len(gap))
-        if previous is not None and not text[len(gap) : mention.start].strip():
+        # Where the text before the mention ends once its spaces are dropped (what
+        # ``text[: mention.start].rstrip()`` measures), read backwards: no copy of the text.
+        gap_end = mention.start
+        while gap_end > 0 and text[gap_end - 1].isspace():
+            gap_end -= 1
+        previous = place_ends.get(gap_end)
+        if previous is not None:
             codes = {p.country_code for p in previous.candidates}
             if country.country_code in codes:
                 return country
