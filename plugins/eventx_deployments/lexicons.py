@@ -145,6 +145,12 @@ class Lexicon:
     # Triggers that make a deployment only with a sized force ([sized]): "مشاركة 10 آلاف جندي",
     # "took part" is a deployment; "شاركت الشرطة في الحملة" (the police joined a campaign) is not.
     sized: frozenset[str] = frozenset()
+    # Triggers of presence ([present]: "has", "remain", "يتواجد"): a deployment only next to a
+    # sized force with a place after it ("The US has 2,500 troops in Iraq").
+    present: frozenset[str] = frozenset()
+    # Force terms that name a force only with a size just before them ([counted]): "800 عسكري"
+    # are soldiers, "مصدر عسكري" a military source.
+    counted: frozenset[str] = frozenset()
     # The language drops a pronoun subject ([followup] pro_drop): a sentence that opens with a
     # deployment verb ("وستتمركز في حلب") can be about the force of the sentence before.
     pro_drop: bool = False
@@ -182,6 +188,8 @@ def lexicon(language: str) -> Lexicon:
         qualified=frozenset(_terms(table.get("qualified", {}), "terms")),
         duals=duals,
         sized=frozenset(_terms(table.get("sized", {}), "terms")),
+        present=frozenset(_terms(table.get("present", {}), "terms")),
+        counted=frozenset(_terms(table.get("counted", {}), "terms")),
         pro_drop=bool(table.get("followup", {}).get("pro_drop", False)),
         followup_verbs=eventx.PhraseMatcher(
             (term, "moved") for term in _terms(table.get("followup", {}), "verbs")

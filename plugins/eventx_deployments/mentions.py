@@ -33,6 +33,7 @@ SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
+PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -133,6 +134,15 @@ class SentenceReader:
                 return False
         return joined
 
+    def _new_list_item(self, first: int, end: int) -> bool:
+        """Tokens ``[first, end)`` open a new item of a list of sized forces: a conjunction or
+        comma right before a size ("500 soldiers, 300 police officers and 20 armoured
+        vehicles", "500 جندي و300 شرطي"). Each item is its own force (``_listed_after``)."""
+        for i in range(first, end):
+            if i in self.ix.quantities_starting:
+                return i > first and self._after_conjunction(i)
+        return False
+
     def _conjoined(self, i: int) -> bool:
         """Token ``i`` carries the Arabic conjunction و as a proclitic ("والمدفعية")."""
         token = self.ix.tokens[i]
@@ -154,12 +164,16 @@ class SentenceReader:
                     or match.value in GENERIC_FORCE_KINDS
                     or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
                 )
-                if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
-                    previous.last_token + 1,
-                    match.first_token,
-                    # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
-                    conjoined=self._conjoined(match.first_token)
-                    and not eventx.normalize_string(match.phrase).startswith("و"),
+                if (
+                    (0 < gap <= 4 or (gap == 0 and touching))
+                    and not self._new_list_item(previous.last_token + 1, match.first_token)
+                    and self._joinable(
+                        previous.last_token + 1,
+                        match.first_token,
+                        # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
+                        conjoined=self._conjoined(match.first_token)
+                        and not eventx.normalize_string(match.phrase).startswith("و"),
+                    )
                 ):
                     groups[-1].append(match)
                     continue
@@ -199,8 +213,23 @@ class SentenceReader:
                 and not phrase.origin
             ):
                 continue  # "قوة دفع", "business units": a bare ambiguous noun names no force
+            if phrase.size is None and all(m.phrase in self.ix.lexicon.counted for m in group):
+                continue  # "مصدر عسكري": an adjective, a force only when counted ("800 عسكري")
+            if self._possessor(phrase.last):
+                continue  # "the army's football team": the force owns what the sentence is about
             phrases.append(phrase)
         return phrases
+
+    def _possessor(self, last: int) -> bool:
+        """An English force in the possessive ("the army's", "police's") names the owner of
+        the noun after it, unless that noun is a force itself ("the army's 3rd brigade")."""
+        norm = self.ix.tokens[last].norm
+        if not norm.endswith(("'s", "’s", "s'", "s’")) or last + 1 >= self.end:
+            return False
+        return not any(
+            m.first_token in (last + 1, last + 2) and m.value != NOT_A_FORCE
+            for m in self.force_matches
+        )
 
     def _is_dual(self, match: eventx.PhraseMatch[str]) -> bool:
         """A force written in the dual ("مروحيتين", "جنديين", "سفينتين حربيتين")."""
@@ -267,6 +296,8 @@ class SentenceReader:
             return
         assigned: dict[int, list[eventx.PhraseMatch[str]]] = {}
         for trigger in self.triggers:
+            if trigger.first_token in self.ix.purpose_starts:
+                continue  # "أرسلت جنودا لتعزيز القوات الأمريكية": the forces reinforced stay put
             best: tuple[int, bool, int] | None = None
             for n, phrase in enumerate(phrases):
                 gap = _gap(trigger.first_token, trigger.last_token, _first_of(phrase), phrase.last)
@@ -287,13 +318,20 @@ class SentenceReader:
                 continue
             if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
+            if trigger.phrase in self.ix.lexicon.present and not self._present(trigger, phrases[n]):
+                continue  # "has", "remain": presence only as "has 2,500 troops", "troops remain"
             assigned.setdefault(n, []).append(trigger)
         listed = self._listed_after(phrases, assigned)
         for n, triggers in sorted({**listed, **assigned}.items()):
             phrase = phrases[n]
+            # A trigger inside the force ("قوة قوامها 400 عنصر": its strength) says less than a
+            # verb next to it ("دخلت المدينة قوة قوامها ..." arrived): the verb gives the status.
             trigger = min(
                 triggers,
-                key=lambda t: _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
+                key=lambda t: (
+                    phrase.first < t.first_token and t.last_token < phrase.last,
+                    _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
+                ),
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
@@ -326,11 +364,11 @@ class SentenceReader:
         return listed
 
     def _after_conjunction(self, i: int) -> bool:
-        """Token ``i`` follows "و"/"and" (as a word or written on it: "و130")."""
+        """Token ``i`` follows "و"/"and"/a comma (as a word or written on it: "و130")."""
         token = self.ix.tokens[i]
         if self.ix.language == "ar" and token.norm.startswith("و") and token.norm[1:2].isdigit():
             return True
-        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and"}
+        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and", ",", "،"}
 
     def _object_after_subject(
         self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
@@ -346,11 +384,31 @@ class SentenceReader:
                 break
             between = range(phrase.last + 1, _first_of(following))
             if not any(
-                i in self.ix.cue_starting["joiners"] or i in self.ix.cue_starting["destination"]
+                i in self.ix.cue_starting["joiners"]
+                or i in self.ix.cue_starting["destination"]
+                or i in self.ix.purpose_starts  # "إرسال 800 عسكري لدعم القوات": served
                 for i in between
             ):
                 return m
         return n
+
+    def _present(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A presence word ([present]: "has", "remain", "يتواجد") next to a sized force, a place
+        right after them: "has 2,500 troops in Iraq", "900 US troops remain in Syria", "تحتفظ
+        الولايات المتحدة بنحو 900 جندي في سوريا" (only its subject between). A word between
+        ("has killed 20 soldiers") or no place ("has 5,000 troops") is something else."""
+        if phrase.size is None:
+            return False
+        if phrase.last < trigger.first_token:
+            next_to = trigger.first_token - phrase.last == 1
+        else:
+            between = range(trigger.last_token + 1, _first_of(phrase))
+            next_to = all(any(a.first <= i <= a.last for a in self.actors) for i in between)
+        core_last = max(trigger.last_token, phrase.last)
+        return next_to and any(
+            0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1 and self.ix.is_prepositional(p.first)
+            for p in self.places
+        )
 
     def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
@@ -358,7 +416,11 @@ class SentenceReader:
             first, end = trigger.last_token + 1, phrase.first
         else:
             first, end = phrase.last + 1, trigger.first_token
-        return bool(self.ix.cue_between("blockers", first, end))
+        # A force after a purpose word is what the deployment serves, not what it sends: "وقد
+        # أرسلتهم كينيا لدعم الشرطة المحلية", "troops were sent to help the police".
+        return bool(self.ix.cue_between("blockers", first, end)) or any(
+            i in self.ix.purpose_starts for i in range(first, end)
+        )
 
     def _deployment(
         self,
@@ -459,6 +521,8 @@ class SentenceReader:
             found = ix.quantities_ending.get(last)
             if found is not None or ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
                 break
+            if last in ix.purpose_starts:
+                break  # "800 عسكري لدعم قوات الشرطة": the number counts the force sent
         if found is None:
             inside = range(phrase.first, phrase.last + 1)
             found = next(
@@ -466,6 +530,8 @@ class SentenceReader:
             )
         if found is None or found.first_token < self.first:
             return None, None
+        if ix.doc.text[found.end : found.end + 1].isalpha():
+            return None, None  # an ordinal ("the 3rd brigade") names the unit, not its size
         return found.quantity, (found.start, found.end)
 
     def _actor(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> ActorMention | None:

@@ -1,0 +1,234 @@
+"""Deployments: constructions without a sending verb, lists of units, unit nouns, presence, alerts
+and cordons, and what a force word near a deployment verb is NOT (issue 11). The sentences are
+written for these tests in plain news style, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventx
+
+DATE = "2023-05-10"
+
+
+def deployments(pipeline: eventx.Pipeline, text: str, language: str) -> list[eventx.Deployment]:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    for fact in record.deployments:  # every span slices back to the text
+        for evidence in (fact.evidence, *fact.mentions):
+            assert text[evidence.start : evidence.end] == evidence.text
+    return list(record.deployments)
+
+
+def only(facts: list[eventx.Deployment]) -> eventx.Deployment:
+    assert len(facts) == 1, [f.evidence.text for f in facts]
+    return facts[0]
+
+
+def count(fact: eventx.Deployment) -> int | None:
+    return fact.size.count if fact.size is not None else None
+
+
+# --- a force given with its strength: one force, not a subject and an object -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "strength", "size", "status"),
+    [
+        ("وصلت قوة أمنية قوامها 600 عنصر إلى مدينة سرت.", "ar", "قوامها 600 عنصر", 600, "arrived"),
+        (
+            "أرسلت فرنسا قوة عسكرية قوامها 500 جندي إلى مالي.",
+            "ar",
+            "قوامها 500 جندي",
+            500,
+            "deployed",
+        ),
+        (
+            "Kenya sent a police contingent numbering 1,000 officers to Haiti.",
+            "en",
+            "numbering 1,000 officers",
+            1000,
+            "deployed",
+        ),
+    ],
+)
+def test_a_force_and_its_strength_are_one_force(
+    pipeline: eventx.Pipeline, text: str, language: str, strength: str, size: int, status: str
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.force.endswith(strength)
+    assert count(fact) == size
+    # the verb, not the strength word, gives the status; the force is not its own sender
+    assert fact.status == status
+    assert fact.actor is None or fact.actor not in fact.force
+
+
+def test_the_verb_of_a_force_given_with_its_strength_gives_the_status(
+    pipeline: eventx.Pipeline,
+) -> None:
+    fact = only(deployments(pipeline, "دخلت بلدة الباب قوة تركية قوامها 300 جندي.", "ar"))
+    assert fact.status == "arrived"
+    assert fact.contributors == ("TR",)
+
+
+# --- several sized units in one sentence ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The government deployed 500 soldiers, 300 police officers and 20 armored vehicles "
+            "to the city.",
+            "en",
+            [("army", 500), ("police", 300), ("armour", 20)],
+        ),
+        (
+            "أرسلت الحكومة 500 جندي و300 شرطي إلى المدينة.",
+            "ar",
+            [("army", 500), ("police", 300)],
+        ),
+    ],
+)
+def test_each_sized_unit_of_a_list_is_its_own_deployment(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[str, int]]
+) -> None:
+    found = deployments(pipeline, text, language)
+    assert [(d.force_kind, count(d)) for d in found] == expected
+    assert len({d.actor for d in found}) == 1  # one sender for the whole list
+
+
+def test_forces_joined_without_sizes_stay_one_force(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "Police and soldiers were deployed across Nairobi.", "en"))
+    assert fact.force == "Police and soldiers"
+    assert fact.destination_country == "KE"
+
+
+# --- unit nouns: armoured divisions, brigades, ordinals ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size", "destination"),
+    [
+        ("The army deployed two armoured divisions near the border with Syria.", "en", 2, "SY"),
+        ("Three brigades were moved to the eastern front.", "en", 3, None),
+        ("Germany will station a brigade of 4,000 soldiers in Lithuania.", "en", 4000, "LT"),
+        ("أرسل الجيش فرقة مدرعة إلى الحدود مع سوريا.", "ar", None, "SY"),
+        # an ordinal names the unit, it does not count it
+        ("The army's 3rd brigade was sent to Kharkiv.", "en", None, "UA"),
+    ],
+)
+def test_unit_nouns(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int | None, destination: str | None
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert count(fact) == size
+    assert fact.destination_country == destination
+
+
+# --- presence: a sized force said to be somewhere ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size", "destination"),
+    [
+        ("The United States has 2,500 troops in Iraq.", "en", 2500, "IQ"),
+        ("Some 900 US troops remain in Syria.", "en", 900, "SY"),
+        ("There are about 1,000 French soldiers in Niger.", "en", 1000, "NE"),
+        ("يتواجد نحو 900 جندي أمريكي في سوريا.", "ar", 900, "SY"),
+        ("تحتفظ الولايات المتحدة بنحو 2500 جندي في العراق.", "ar", 2500, "IQ"),
+        ("About 1,500 police were on duty in central Paris on Saturday.", "en", 1500, "FR"),
+    ],
+)
+def test_a_sized_force_present_in_a_place(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int, destination: str
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.size is not None and fact.size.min <= size <= fact.size.max
+    assert fact.destination_country == destination
+    assert fact.status == "deployed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The attack has killed 20 soldiers in Kabul.", "en"),  # a verb between: casualties
+        ("The army has 5,000 tanks.", "en"),  # no place: an inventory
+        ("Three soldiers remain in hospital in Kabul.", "en"),  # the place is not right after
+        ("The guards were on duty all night.", "en"),  # on duty without a size
+        ("يوجد 500 طالب في المدرسة في القاهرة.", "ar"),  # not a force
+    ],
+)
+def test_presence_words_alone_are_not_deployments(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+# --- alerts and cordons name their force ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "status"),
+    [
+        (
+            "رفعت وزارة الداخلية حالة الاستنفار الأمني في جميع المحافظات.",
+            "ar",
+            "security",
+            "on_alert",
+        ),
+        ("فرضت قوات الشرطة طوقا أمنيا حول مبنى البرلمان في بغداد.", "ar", "police", "deployed"),
+        ("طوقت قوات الأمن حي الميدان في دمشق.", "ar", "security", "deployed"),
+        ("Police cordoned off the area around the embassy in Nairobi.", "en", "police", "deployed"),
+        ("A security cordon was thrown around the stadium in Cairo.", "en", "security", "deployed"),
+        ("Hundreds of riot police were out in force in the capital.", "en", "police", "deployed"),
+    ],
+)
+def test_alerts_and_cordons(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str, status: str
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert (fact.force_kind, fact.status) == (kind, status)
+
+
+# --- what a force word near a deployment verb is not ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # whose: a team, a delegation, a chief of the force
+        ("The army's football team arrived in Cairo.", "en"),
+        ("The army's chief of staff arrived in Cairo.", "en"),
+        ("A police delegation arrived in Cairo.", "en"),
+        ("وصل فريق الشرطة لكرة القدم إلى القاهرة.", "ar"),
+        # a rank, rescue teams, a band
+        ("وصل اللواء أحمد إلى القاهرة.", "ar"),
+        ("وصلت فرق الإنقاذ إلى موقع الحادث.", "ar"),
+        ("أحيت فرقة موسيقية حفلا في القاهرة.", "ar"),
+        # an adjective that names a force only when counted
+        ("وصل مصدر عسكري إلى المدينة.", "ar"),
+        # sealed off with no force
+        ("The road was sealed off after a landslide.", "en"),
+    ],
+)
+def test_force_words_that_name_no_deployed_force(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "force", "size"),
+    [
+        # the forces reinforced or supported stay where they are; the ones sent are deployed
+        ("أرسلت بريطانيا جنودا لتعزيز القوات الفرنسية في مالي.", "ar", "جنودا", None),
+        ("وتعتزم الحكومة إرسال 800 عسكري لدعم قوات الشرطة في الجنوب.", "ar", "عسكري", 800),
+        ("Kenya sent 400 officers to support the Haitian police.", "en", "officers", 400),
+    ],
+)
+def test_the_force_a_deployment_serves_is_not_the_force_sent(
+    pipeline: eventx.Pipeline, text: str, language: str, force: str, size: int | None
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.force == force
+    assert count(fact) == size
