@@ -36,6 +36,8 @@ CUE_NAMES: tuple[str, ...] = (
     "agent",
     "anaphora",
     "command",
+    "ended",
+    "withdrawn_from",
 )
 
 
@@ -138,6 +140,9 @@ class Lexicon:
     # Verbs that place a force already sent ([followup] verbs: "based", "will join", "تتوجه"):
     # read for a destination in the sentence after a deployment, never a deployment themselves.
     followup_verbs: eventx.PhraseMatcher[str]
+    # Verbs whose particle comes after their object ([split]: "pulled 2,500 troops out"), value:
+    # status; they are triggers only with a force between them and a particle.
+    split_verbs: eventx.PhraseMatcher[str]
     # Force terms that name a force only with a qualifier ([qualified]): a modifier, a
     # nationality word or an origin ("US vessels", "قوة عسكرية"; not "قوة دفع").
     qualified: frozenset[str] = frozenset()
@@ -151,6 +156,7 @@ class Lexicon:
     # Force terms that name a force only with a size just before them ([counted]): "800 عسكري"
     # are soldiers, "مصدر عسكري" a military source.
     counted: frozenset[str] = frozenset()
+    split_particles: frozenset[str] = frozenset()
     # The language drops a pronoun subject ([followup] pro_drop): a sentence that opens with a
     # deployment verb ("وستتمركز في حلب") can be about the force of the sentence before.
     pro_drop: bool = False
@@ -190,6 +196,10 @@ def lexicon(language: str) -> Lexicon:
         sized=frozenset(_terms(table.get("sized", {}), "terms")),
         present=frozenset(_terms(table.get("present", {}), "terms")),
         counted=frozenset(_terms(table.get("counted", {}), "terms")),
+        split_verbs=eventx.matcher_from_table(table.get("split", {}), "verbs"),
+        split_particles=frozenset(
+            t for body in table.get("split", {}).values() for t in _terms(body, "particles")
+        ),
         pro_drop=bool(table.get("followup", {}).get("pro_drop", False)),
         followup_verbs=eventx.PhraseMatcher(
             (term, "moved") for term in _terms(table.get("followup", {}), "verbs")

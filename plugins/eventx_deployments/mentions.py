@@ -107,6 +107,9 @@ class SentenceReader:
         self.force_matches = list(
             lexicon.forces.finditer(doc, start=sentence.start, end=sentence.end)
         )
+        self.split_verbs = list(
+            lexicon.split_verbs.finditer(doc, start=sentence.start, end=sentence.end)
+        )
         self.places = index.places_by_sentence.get(sentence.index, [])
         self.actors = index.actors_by_sentence.get(sentence.index, [])
 
@@ -133,6 +136,16 @@ class SentenceReader:
             else:
                 return False
         return joined
+
+    def _subject_then_object(
+        self, previous: eventx.PhraseMatch[str], match: eventx.PhraseMatch[str]
+    ) -> bool:
+        """Arabic: a definite noun followed by an indefinite one is no construct ("وحدات الجيش" is
+        one force; in "استقدم الجيش تعزيزات" the army brings reinforcements): two forces."""
+        if self.ix.language != "ar" or self._conjoined(match.first_token):
+            return False
+        first, second = self.ix.tokens[previous.last_token], self.ix.tokens[match.first_token]
+        return _definite(first) and not _definite(second)
 
     def _new_list_item(self, first: int, end: int) -> bool:
         """Tokens ``[first, end)`` open a new item of a list of sized forces: a conjunction or
@@ -163,7 +176,7 @@ class SentenceReader:
                     previous.value in GENERIC_FORCE_KINDS
                     or match.value in GENERIC_FORCE_KINDS
                     or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
-                )
+                ) and not self._subject_then_object(previous, match)
                 if (
                     (0 < gap <= 4 or (gap == 0 and touching))
                     and not self._new_list_item(previous.last_token + 1, match.first_token)
@@ -244,7 +257,12 @@ class SentenceReader:
             code = ix.adjective_country(last + 1)
             if modifier is not None and modifier.last_token < self.end:
                 last = modifier.last_token
-            elif code is not None and ix.language == "ar":
+            elif (
+                code is not None
+                and ix.language == "ar"
+                # an adjective agrees in definiteness: "الجنود الفرنسيين", not "الجنود ... مالي"
+                and (_definite(ix.tokens[last + 1]) or not _definite(ix.tokens[last]))
+            ):
                 countries.append(code)
                 last += 1
             else:
@@ -292,9 +310,9 @@ class SentenceReader:
 
     def deployments(self) -> Iterator[eventx.Deployment]:
         phrases = self.force_phrases()
-        if not phrases or not self.triggers:
+        if not phrases or not (self.triggers or self.split_verbs):
             return
-        assigned: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        assigned: dict[int, list[eventx.PhraseMatch[str]]] = self._split_objects(phrases)
         for trigger in self.triggers:
             if trigger.first_token in self.ix.purpose_starts:
                 continue  # "أرسلت جنودا لتعزيز القوات الأمريكية": the forces reinforced stay put
@@ -338,6 +356,25 @@ class SentenceReader:
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
             yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+
+    def _split_objects(self, phrases: list[ForcePhrase]) -> dict[int, list[eventx.PhraseMatch[str]]]:
+        """Forces between a split verb and its particle ([split]): "pulled 2,500 troops out of
+        Iraq", "brought its soldiers home". The force must stand right after the verb (two words
+        at most: "its", "all") and the particle right after the force, so "Police pulled the
+        body out" (the police are the subject) is no withdrawal."""
+        found: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        particles = self.ix.lexicon.split_particles
+        for verb in self.split_verbs:
+            for n, phrase in enumerate(phrases):
+                gap = _first_of(phrase) - verb.last_token - 1
+                after = phrase.last + 1
+                if (
+                    0 <= gap <= SIZE_GAP
+                    and after < self.end
+                    and self.ix.tokens[after].norm in particles
+                ):
+                    found.setdefault(n, []).append(verb)
+        return found
 
     def _listed_after(
         self,
@@ -485,29 +522,35 @@ class SentenceReader:
     def _subject_force(
         self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, others: list[ForcePhrase]
     ) -> ForcePhrase | None:
-        """A force phrase just before the trigger when the deployed force comes after it."""
-        if phrase.first <= trigger.last_token:
+        """A force phrase just before the trigger when the deployed force comes after it, or
+        just before a force that is its own trigger ("فرضت قوات الشرطة طوقا أمنيا": the police
+        threw the cordon)."""
+        names_itself = phrase.first <= trigger.first_token and trigger.last_token <= phrase.last
+        if phrase.first <= trigger.last_token and not names_itself:
             return None
+        verb = phrase.first if names_itself else trigger.first_token
         for other in others:
-            if trigger.last_token < other.first and other.last < phrase.first:
+            if not names_itself and trigger.last_token < other.first and other.last < phrase.first:
                 return other  # verb, subject, object
-            if (
-                other.last < trigger.first_token
-                and trigger.first_token - other.last - 1 <= CUE_WINDOW
-            ):
+            if other.last < verb and verb - other.last - 1 <= CUE_WINDOW:
                 return other
         return None
 
     def _status(self, trigger: eventx.PhraseMatch[str]) -> str:
         status = trigger.value
+        ix, i = self.ix, trigger.first_token
+        if ix.has_cue_before("ended", i, CUE_WINDOW, self.first):
+            return "withdrawn"  # "ended its deployment", "إنهاء انتشار القوات"
         if status != "deployed":
             return status
-        ix, i = self.ix, trigger.first_token
         if ix.has_cue_before("planned", i, CUE_WINDOW, self.first):
             return "planned"
         if ix.has_cue_before("done", i, CUE_WINDOW, self.first):
             return "deployed"
-        if ix.cue_between("announced", self.first, i):
+        # "أعلنت السلطات حالة الطوارئ ونشرت الجيش": a verb joined by "و"/"and" is an action of
+        # its own, not the content of the announcement.
+        conjoined = self._conjoined(i) or (i > self.first and ix.tokens[i - 1].norm in {"و", "and"})
+        if ix.cue_between("announced", self.first, i) and not conjoined:
             return "announced"
         return "deployed"
 
@@ -601,14 +644,21 @@ class SentenceReader:
                 return group[0]
         if self.ix.cue_between("whole_country", core_first, self.end):
             return self.ix.main_country
-        return self._unresolved_destination(core_last)
+        return self._unresolved_destination(core_last, withdrawn=trigger.value == "withdrawn")
 
-    def _unresolved_destination(self, core_last: int) -> PlaceMention | None:
+    def _unresolved_destination(
+        self, core_last: int, *, withdrawn: bool = False
+    ) -> PlaceMention | None:
         """A place the gazetteer does not know, right after a directional word: "إلى الجولان",
         "into the Bogside". Its surface form is kept as the destination, with no country."""
         ix = self.ix
         i = core_last + 1
-        cue = ix.cue_starting["directional"].get(i) or ix.cue_starting["directional"].get(i + 1)
+        # A withdrawal's place is the one left: "انسحبت القوات من مخيم جنين", "out of the camp".
+        names = ("directional", "withdrawn_from") if withdrawn else ("directional",)
+        cue = next(
+            (ix.cue_starting[n].get(j) for j in (i, i + 1) for n in names if j in ix.cue_starting[n]),
+            None,
+        )
         if cue is None:
             return None
         first = cue.last_token + 1
@@ -715,6 +765,11 @@ class SentenceReader:
                 evidence=self.ix.ctx.evidence(self.sentence.start, self.sentence.end),
             )
             return  # one attribute per sentence: the sentence is about one force
+
+
+def _definite(token: eventx.Token) -> bool:
+    """An Arabic token with the article, after any proclitic ("الجيش", "والقوات", "بالجيش")."""
+    return token.norm.startswith(("ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"))
 
 
 def _first_of(phrase: ForcePhrase) -> int:

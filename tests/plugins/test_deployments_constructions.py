@@ -176,7 +176,7 @@ def test_presence_words_alone_are_not_deployments(
             "security",
             "on_alert",
         ),
-        ("فرضت قوات الشرطة طوقا أمنيا حول مبنى البرلمان في بغداد.", "ar", "police", "deployed"),
+        ("فرضت قوات الشرطة طوقا أمنيا حول مبنى البرلمان في بغداد.", "ar", "security", "deployed"),
         ("طوقت قوات الأمن حي الميدان في دمشق.", "ar", "security", "deployed"),
         ("Police cordoned off the area around the embassy in Nairobi.", "en", "police", "deployed"),
         ("A security cordon was thrown around the stadium in Cairo.", "en", "security", "deployed"),
@@ -188,6 +188,12 @@ def test_alerts_and_cordons(
 ) -> None:
     fact = only(deployments(pipeline, text, language))
     assert (fact.force_kind, fact.status) == (kind, status)
+
+
+def test_the_force_throwing_a_cordon_is_its_actor(pipeline: eventx.Pipeline) -> None:
+    text = "فرضت قوات الشرطة طوقا أمنيا حول مبنى البرلمان في بغداد."
+    fact = only(deployments(pipeline, text, "ar"))
+    assert (fact.actor, fact.destination_country) == ("قوات الشرطة", "IQ")
 
 
 # --- what a force word near a deployment verb is not ---------------------------------------------
@@ -232,3 +238,74 @@ def test_the_force_a_deployment_serves_is_not_the_force_sent(
     fact = only(deployments(pipeline, text, language))
     assert fact.force == force
     assert count(fact) == size
+
+
+# --- withdrawals, ends, alerts and forces brought in ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size", "destination"),
+    [
+        # a verb whose particle follows the force ([split])
+        ("Washington pulled 2,500 troops out of Iraq.", "en", 2500, "IQ"),
+        ("Russia brought its troops home from Kazakhstan.", "en", None, "KZ"),
+        ("The army pulled its forces back from the border with Lebanon.", "en", None, "LB"),
+        # leaving a country
+        ("غادر آخر الجنود الفرنسيين مالي يوم الاثنين.", "ar", None, "ML"),
+        ("سحبت روسيا 500 جندي من أرمينيا.", "ar", 500, "AM"),
+        # an end put to a deployment
+        ("The army ended its deployment in Tigray.", "en", None, "ET"),
+    ],
+)
+def test_withdrawals(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int | None, destination: str
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert fact.status == "withdrawn"
+    assert count(fact) == size
+    assert fact.destination_country == destination
+
+
+def test_the_place_a_force_withdraws_from_is_kept_unresolved(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "انسحبت القوات الإسرائيلية من مخيم جنين.", "ar"))
+    assert (fact.status, fact.destination) == ("withdrawn", "مخيم جنين")
+
+
+def test_a_subject_doing_something_else_with_a_split_verb(pipeline: eventx.Pipeline) -> None:
+    # the police are the subject, the body the object: no force between verb and particle
+    assert deployments(pipeline, "Police pulled the body out of the river.", "en") == []
+
+
+def test_an_arabic_adjective_agrees_in_definiteness(pipeline: eventx.Pipeline) -> None:
+    # "مالي" after "الجنود الفرنسيين" is the country left, not a second nationality ("Malian")
+    fact = only(deployments(pipeline, "غادر آخر الجنود الفرنسيين مالي يوم الاثنين.", "ar"))
+    assert (fact.force, fact.contributors) == ("الجنود الفرنسيين", ("FR",))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "force", "actor"),
+    [
+        # a definite noun then an indefinite one: subject and object, not one force
+        ("استقدم الجيش تعزيزات من حماة.", "ar", "تعزيزات", "الجيش"),
+        ("More troops were brought in from the north.", "en", "More troops", None),
+    ],
+)
+def test_forces_brought_in(
+    pipeline: eventx.Pipeline, text: str, language: str, force: str, actor: str | None
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert (fact.force, fact.actor, fact.status) == (force, actor, "deployed")
+
+
+def test_maximum_alert(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "Police in Nairobi were put on maximum alert.", "en"))
+    assert (fact.status, fact.destination_country) == ("on_alert", "KE")
+
+
+def test_a_verb_joined_after_an_announcement_is_done_not_announced(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "أعلنت السلطات حالة الطوارئ ونشرت الجيش في شوارع العاصمة."
+    assert only(deployments(pipeline, text, "ar")).status == "deployed"
+    announced = "أعلنت السلطات نشر الجيش في شوارع العاصمة."
+    assert only(deployments(pipeline, announced, "ar")).status == "announced"
