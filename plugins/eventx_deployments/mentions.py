@@ -323,8 +323,10 @@ class SentenceReader:
                 # checkpoints"), the one before it its subject.
                 key = (gap, phrase.first < trigger.first_token, n)
                 subject_end = max([phrase.last, *(p.last for p in phrase.origin)])
-                if subject_end < trigger.first_token and not self._same_clause(
-                    subject_end + 1, trigger.first_token, comma=True
+                if (
+                    subject_end < trigger.first_token
+                    and not self._same_clause(subject_end + 1, trigger.first_token, comma=True)
+                    and not self._across_insertion(subject_end, trigger)
                 ):
                     continue  # a force before the trigger is its subject only in its clause
                 if gap <= WINDOW and (best is None or key < best):
@@ -357,7 +359,29 @@ class SentenceReader:
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
             yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
 
-    def _split_objects(self, phrases: list[ForcePhrase]) -> dict[int, list[eventx.PhraseMatch[str]]]:
+    def _across_insertion(self, subject_end: int, trigger: eventx.PhraseMatch[str]) -> bool:
+        """English: a subject and its passive verb around an insertion between commas
+        ("Hundreds of police officers, backed by armoured vehicles, were deployed"): the
+        subject ends right before the first comma, the second comma stands right before the
+        auxiliary, and nothing but commas breaks the insertion."""
+        ix = self.ix
+        if ix.language != "en" or ix.tokens[subject_end + 1].norm != ",":
+            return False
+        auxiliaries = {"were", "was", "are", "is", "been", "have", "has", "had", "be", "being"}
+        j = trigger.first_token - 1
+        while j > subject_end + 1 and ix.tokens[j].norm in auxiliaries:
+            j -= 1
+        return (
+            j > subject_end + 2
+            and j < trigger.first_token - 1  # an auxiliary: a passive or perfect verb
+            and ix.tokens[j].norm == ","
+            and j - subject_end <= WINDOW
+            and self._same_clause(subject_end + 2, j, comma=True)
+        )
+
+    def _split_objects(
+        self, phrases: list[ForcePhrase]
+    ) -> dict[int, list[eventx.PhraseMatch[str]]]:
         """Forces between a split verb and its particle ([split]): "pulled 2,500 troops out of
         Iraq", "brought its soldiers home". The force must stand right after the verb (two words
         at most: "its", "all") and the particle right after the force, so "Police pulled the
@@ -656,7 +680,12 @@ class SentenceReader:
         # A withdrawal's place is the one left: "انسحبت القوات من مخيم جنين", "out of the camp".
         names = ("directional", "withdrawn_from") if withdrawn else ("directional",)
         cue = next(
-            (ix.cue_starting[n].get(j) for j in (i, i + 1) for n in names if j in ix.cue_starting[n]),
+            (
+                ix.cue_starting[n].get(j)
+                for j in (i, i + 1)
+                for n in names
+                if j in ix.cue_starting[n]
+            ),
             None,
         )
         if cue is None:

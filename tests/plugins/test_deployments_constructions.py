@@ -309,3 +309,69 @@ def test_a_verb_joined_after_an_announcement_is_done_not_announced(
     assert only(deployments(pipeline, text, "ar")).status == "deployed"
     announced = "أعلنت السلطات نشر الجيش في شوارع العاصمة."
     assert only(deployments(pipeline, announced, "ar")).status == "announced"
+
+
+# --- standing guard, joining, putting, counted vehicles, insertions ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "size", "destination"),
+    [
+        (
+            "Armed police stood guard outside the courthouse in Istanbul.",
+            "en",
+            "police",
+            None,
+            "TR",
+        ),
+        ("Police in riot gear lined the streets of Caracas.", "en", "police", None, "VE"),
+        ("About 200 Chadian soldiers joined the mission in Mali.", "en", "army", 200, "ML"),
+        (
+            "The Pentagon will put 10,000 troops in Poland by the end of the year.",
+            "en",
+            "army",
+            10000,
+            "PL",
+        ),
+        ("تواصل قوات الجيش انتشارها في محيط مدينة درعا.", "ar", "army", None, "SY"),
+        ("عسكرت السلطات مدينة بورتسودان.", "ar", "army", None, "SD"),
+        # a subject and its passive verb around an insertion between commas
+        (
+            "Hundreds of police officers, backed by armoured vehicles, were deployed in Dhaka.",
+            "en",
+            "police",
+            None,
+            "BD",
+        ),
+    ],
+)
+def test_more_ways_to_say_a_force_is_deployed(
+    pipeline: eventx.Pipeline,
+    text: str,
+    language: str,
+    kind: str,
+    size: int | None,
+    destination: str,
+) -> None:
+    fact = only(deployments(pipeline, text, language))
+    assert (fact.force_kind, count(fact), fact.destination_country) == (kind, size, destination)
+
+
+def test_counted_armoured_vehicles_are_their_own_item(pipeline: eventx.Pipeline) -> None:
+    found = deployments(pipeline, "نشرت السلطات المصرية 3 آلاف جندي و200 مدرعة في سيناء.", "ar")
+    assert [(d.force_kind, count(d)) for d in found] == [("army", 3000), ("armour", 200)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He joined the company in Berlin in 2019.", "en"),  # joining without a force
+        ("The players joined the national team in Doha.", "en"),
+        ("Police said the protesters, who were armed, were dispersed.", "en"),
+        ("وصلت سيارة مدرعة إلى مقر السفارة.", "ar"),  # مدرعة uncounted: an adjective
+    ],
+)
+def test_new_words_in_their_everyday_senses(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
