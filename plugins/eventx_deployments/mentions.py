@@ -233,11 +233,16 @@ class SentenceReader:
             phrases.append(phrase)
         return phrases
 
+    def _possessive(self, i: int) -> bool:
+        """An English token in the possessive ("army's", "Iraq's", "soldiers'")."""
+        return self.ix.language == "en" and self.ix.tokens[i].norm.endswith(
+            ("'s", "’s", "s'", "s’")
+        )
+
     def _possessor(self, last: int) -> bool:
         """An English force in the possessive ("the army's", "police's") names the owner of
         the noun after it, unless that noun is a force itself ("the army's 3rd brigade")."""
-        norm = self.ix.tokens[last].norm
-        if not norm.endswith(("'s", "’s", "s'", "s’")) or last + 1 >= self.end:
+        if not self._possessive(last) or last + 1 >= self.end:
             return False
         return not any(
             m.first_token in (last + 1, last + 2) and m.value != NOT_A_FORCE
@@ -653,6 +658,7 @@ class SentenceReader:
             and not any(f.first <= p.first <= f.last for f in (phrase, *other_phrases))
             and (actor is None or p.start >= actor.end or p.end <= actor.start)
             and (p.start, p.end) not in taken
+            and not self._possessive(p.last)  # "since Iraq's invasion": an owner, not a place
         ]
         after = [
             p
@@ -729,8 +735,21 @@ class SentenceReader:
     def _same_clause(self, a: int, b: int, *, comma: bool = False) -> bool:
         """No clause boundary (optionally no comma either) among tokens ``[a, b)``."""
         return not any(
-            self.ix.tokens[i].norm in _CLAUSE_END or (comma and self.ix.tokens[i].norm == ",")
-            for i in range(a, b)
+            self._clause_end(i) or (comma and self.ix.tokens[i].norm == ",") for i in range(a, b)
+        )
+
+    def _clause_end(self, i: int) -> bool:
+        """Token ``i`` ends a clause; the full stop of an initial or abbreviation does not ("John
+        F. Kennedy", "U.S. Navy": the tokenizer splits them into a letter and a ".")."""
+        tokens = self.ix.tokens
+        if tokens[i].norm not in _CLAUSE_END:
+            return False
+        return not (
+            tokens[i].norm == "."
+            and i > self.first
+            and len(tokens[i - 1].text) == 1
+            and tokens[i - 1].text.isalpha()
+            and tokens[i - 1].end == tokens[i].start
         )
 
     def purpose(self, floor: int, *, tasks_only: bool = False) -> str | None:
@@ -757,7 +776,7 @@ class SentenceReader:
         last = first
         for i in range(first, min(first + PURPOSE_MAX_TOKENS, self.end)):
             norm = ix.tokens[i].norm
-            if norm in _CLAUSE_END:
+            if self._clause_end(i):
                 break
             if norm == "," and (
                 ix.language != "ar"

@@ -375,3 +375,32 @@ def test_new_words_in_their_everyday_senses(
     pipeline: eventx.Pipeline, text: str, language: str
 ) -> None:
     assert deployments(pipeline, text, language) == []
+
+
+# --- initials, possessive places, navies and air forces ------------------------------------------
+
+
+def test_the_full_stop_of_an_initial_ends_no_clause(pipeline: eventx.Pipeline) -> None:
+    text = "The aircraft carrier Dwight D. Eisenhower is heading to the Red Sea."
+    fact = only(deployments(pipeline, text, "en"))
+    assert fact.force_kind == "naval"
+    assert fact.evidence.text.startswith("aircraft carrier Dwight D. Eisenhower is heading")
+
+
+def test_a_place_in_the_possessive_is_not_the_destination(pipeline: eventx.Pipeline) -> None:
+    text = "Riot police were deployed in Kenya's capital Nairobi on Tuesday."
+    assert only(deployments(pipeline, text, "en")).destination == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("The navy sent two frigates to the Gulf of Aden.", "en", "naval"),
+        ("The air force has been put on high alert.", "en", "air"),
+        ("استنفر سلاح الجو الإسرائيلي طائراته.", "ar", "air"),
+    ],
+)
+def test_navies_and_air_forces(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).force_kind == kind
