@@ -38,6 +38,7 @@ CUE_NAMES: tuple[str, ...] = (
     "command",
     "ended",
     "withdrawn_from",
+    "civilian_activities",
 )
 
 

@@ -341,7 +341,9 @@ class SentenceReader:
             n = self._object_after_subject(trigger, phrases, best[2])
             if self._blocked(trigger, phrases[n]):
                 continue
-            if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
+            if trigger.phrase in self.ix.lexicon.sized and (
+                phrases[n].size is None or self._civilian_activity(trigger, phrases[n])
+            ):
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             if trigger.phrase in self.ix.lexicon.present and not self._present(trigger, phrases[n]):
                 continue  # "has", "remain": presence only as "has 2,500 troops", "troops remain"
@@ -363,6 +365,15 @@ class SentenceReader:
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
             yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+
+    def _civilian_activity(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """What a force takes part in is no operation ([cues] civilian_activities): "300 police
+        officers joined the protest", "شارك 500 جندي في الماراثون"."""
+        first = max(trigger.last_token, phrase.last) + 1
+        return any(
+            self._same_clause(first, cue.first_token, comma=True)
+            for cue in self.ix.cue_between("civilian_activities", first, min(first + 4, self.end))
+        )
 
     def _across_insertion(self, subject_end: int, trigger: eventx.PhraseMatch[str]) -> bool:
         """English: a subject and its passive verb around an insertion between commas

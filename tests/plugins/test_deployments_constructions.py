@@ -404,3 +404,19 @@ def test_navies_and_air_forces(
     pipeline: eventx.Pipeline, text: str, language: str, kind: str
 ) -> None:
     assert only(deployments(pipeline, text, language)).force_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "deployed"),
+    [
+        ("More than 300 police officers joined the protest in Paris.", "en", False),
+        ("Some 3,000 soldiers took part in the military parade in Moscow.", "en", False),
+        ("شارك 500 جندي في الماراثون الدولي.", "ar", False),
+        ("About 2,000 soldiers took part in the military campaign near Mosul.", "en", True),
+        ("شارك 5000 جندي في الحملة الأمنية قرب الرقة.", "ar", True),
+    ],
+)
+def test_taking_part_in_a_civilian_activity_is_no_deployment(
+    pipeline: eventx.Pipeline, text: str, language: str, deployed: bool
+) -> None:
+    assert bool(deployments(pipeline, text, language)) is deployed
