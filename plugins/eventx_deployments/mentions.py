@@ -111,6 +111,7 @@ class SentenceReader:
             lexicon.split_verbs.finditer(doc, start=sentence.start, end=sentence.end)
         )
         self.places = index.places_by_sentence.get(sentence.index, [])
+        self.list_subjects: dict[int, ActorMention] = {}  # list item -> subject of its elided verb
         self.actors = index.actors_by_sentence.get(sentence.index, [])
 
     # --- force phrases ----------------------------------------------------------------------
@@ -364,7 +365,14 @@ class SentenceReader:
                 continue
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
-            yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+            yield self._deployment(
+                trigger,
+                phrase,
+                first_trigger,
+                others,
+                list_item=n in listed,
+                elided_subject=self.list_subjects.get(n),
+            )
 
     def _civilian_activity(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """What a force takes part in is no operation ([cues] civilian_activities): "300 police
@@ -430,15 +438,54 @@ class SentenceReader:
             previous = phrases[n]
             for m in range(n + 1, len(phrases)):
                 item = phrases[m]
-                if m in assigned or item.size is None or item.size_first is None:
+                if m in assigned:
                     break
-                if item.size_first - previous.last - 1 > LIST_REACH:
+                if item.size is None or item.size_first is None:
+                    following = phrases[m + 1] if m + 1 < len(phrases) else None
+                    subject = self._subject_of(following, phrases) if following else None
+                    if subject is not None and subject.first == item.first:
+                        continue  # "and the army 500 soldiers": the army is the next subject
                     break
-                if not self._after_conjunction(item.size_first):
+                subject = self._subject_of(item, phrases)
+                first = item.size_first if subject is None else subject.first
+                if first - previous.last - 1 > LIST_REACH:
+                    break
+                if subject is None and not self._after_conjunction(item.size_first):
                     break
                 listed[m] = [assigned[n][0]]
+                if subject is not None:
+                    self.list_subjects[m] = subject
                 previous = item
         return listed
+
+    def _subject_of(self, item: ForcePhrase, phrases: list[ForcePhrase]) -> ActorMention | None:
+        """The subject of an elided verb right before a sized list item, after a conjunction:
+        "deployed 300 officers in Abidjan and the army 500 soldiers in Bouake", "أرسلت تشاد 2000
+        جندي، والنيجر 500 جندي". An actor (a state, an authority) or a force phrase."""
+        if item.size_first is None:
+            return None
+        before = item.size_first - 1
+        for actor in self.actors:
+            if actor.last == before and self._opens_conjunct(actor.first):
+                return actor
+        for phrase in phrases:
+            if phrase.last == before and phrase.size is None and self._opens_conjunct(phrase.first):
+                return ActorMention(
+                    first=phrase.first, last=phrase.last, start=phrase.start, end=phrase.end,
+                    text=self.ix.doc.text[phrase.start : phrase.end],
+                    country_code=phrase.countries[0] if phrase.countries else None,
+                    is_state=False,
+                )  # fmt: skip
+        return None
+
+    def _opens_conjunct(self, i: int) -> bool:
+        """Token ``i`` follows "و"/"and" or carries و ("والنيجر"); "the" may come between."""
+        if self.ix.language == "ar" and self._conjoined(i):
+            return True
+        j = i - 1
+        if j > self.first and self.ix.tokens[j].norm == "the":
+            j -= 1
+        return j >= self.first and self.ix.tokens[j].norm in {"و", "and"}
 
     def _after_conjunction(self, i: int) -> bool:
         """Token ``i`` follows "و"/"and"/a comma (as a word or written on it: "و130")."""
@@ -507,10 +554,12 @@ class SentenceReader:
         other_phrases: list[ForcePhrase],
         *,
         list_item: bool = False,
+        elided_subject: ActorMention | None = None,
     ) -> eventx.Deployment:
         ix = self.ix
         status = self._status(trigger)
-        actor = self._actor(trigger, phrase)
+        # "... and the army 500 soldiers in Bouake": the item's own subject sends it
+        actor = elided_subject or self._actor(trigger, phrase)
         actor_text = actor.text if actor is not None else None
         actor_country = actor.country_code if actor is not None else None
         if actor is None:
@@ -526,9 +575,14 @@ class SentenceReader:
         contributors.extend(p.country_code for p in listed if p.country_code)
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
-        destination = self._destination(trigger, phrase, actor, listed, other_phrases)
-        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك").
+        destination = self._destination(
+            trigger, phrase, actor, listed, other_phrases, after_item=list_item
+        )
+        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك"), its subject
+        # included ("the army 500 soldiers").
         start = phrase.start if list_item else min(first_trigger, phrase.start)
+        if elided_subject is not None:
+            start = min(start, elided_subject.start)
         end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:
             start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
@@ -657,10 +711,13 @@ class SentenceReader:
         actor: ActorMention | None,
         listed: list[PlaceMention],
         other_phrases: list[ForcePhrase],
+        *,
+        after_item: bool = False,
     ) -> PlaceMention | None:
-        """Where to: the first place after the trigger and force, a prepositional one first."""
+        """Where to: the first place after the trigger and force, a prepositional one first (for
+        an item of a list, after the item: the place before it is the first item's)."""
         core_last = max(trigger.last_token, phrase.last)
-        core_first = min(trigger.first_token, phrase.first)
+        core_first = phrase.first if after_item else min(trigger.first_token, phrase.first)
         taken = {(p.start, p.end) for p in listed}
         after = [
             p

@@ -420,3 +420,29 @@ def test_taking_part_in_a_civilian_activity_is_no_deployment(
     pipeline: eventx.Pipeline, text: str, language: str, deployed: bool
 ) -> None:
     assert bool(deployments(pipeline, text, language)) is deployed
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the verb elided in the second clause: its subject sends the second item
+        (
+            "The gendarmerie deployed 300 officers in Abidjan and the army 500 soldiers in Bouake.",
+            "en",
+            [(300, "gendarmerie", "CI"), (500, "the army", "CI")],
+        ),
+        (
+            "أرسلت تشاد 2000 جندي إلى مالي والنيجر 500 جندي.",
+            "ar",
+            [(2000, "Chad", "ML"), (500, "Niger", None)],
+        ),
+    ],
+)
+def test_a_list_item_with_its_own_subject(
+    pipeline: eventx.Pipeline,
+    text: str,
+    language: str,
+    expected: list[tuple[int, str, str | None]],
+) -> None:
+    found = deployments(pipeline, text, language)
+    assert [(count(d), d.actor, d.destination_country) for d in found] == expected
