@@ -31,6 +31,7 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
     doc = ctx.annotation
     with_force = {doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc)}
     with_trigger = {doc.sentence_index_at(m.start) for m in lex.triggers.finditer(doc)}
+    with_trigger.update(doc.sentence_index_at(m.start) for m in lex.split_verbs.finditer(doc))
     if not with_force & with_trigger:
         return
     index = DocumentIndex(ctx, lex)

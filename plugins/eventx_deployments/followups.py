@@ -229,7 +229,11 @@ class FollowUpReader(SentenceReader):
             prepositional = [p for p in after if self.ix.is_prepositional(p.first)]
             if prepositional:
                 return prepositional[0]
-            unresolved = self._unresolved_destination(trigger.last_token)
+            # "وقد أرسلتها وزارة الداخلية إلى ...": the place words come after the sender
+            anchor = trigger.last_token
+            if actor is not None and 0 < actor.first - trigger.last_token <= AGENT_GAP:
+                anchor = actor.last
+            unresolved = self._unresolved_destination(anchor)
             if unresolved is not None:
                 return unresolved
             if after:

@@ -36,6 +36,9 @@ CUE_NAMES: tuple[str, ...] = (
     "agent",
     "anaphora",
     "command",
+    "ended",
+    "withdrawn_from",
+    "civilian_activities",
 )
 
 
@@ -138,6 +141,9 @@ class Lexicon:
     # Verbs that place a force already sent ([followup] verbs: "based", "will join", "تتوجه"):
     # read for a destination in the sentence after a deployment, never a deployment themselves.
     followup_verbs: eventx.PhraseMatcher[str]
+    # Verbs whose particle comes after their object ([split]: "pulled 2,500 troops out"), value:
+    # status; they are triggers only with a force between them and a particle.
+    split_verbs: eventx.PhraseMatcher[str]
     # Force terms that name a force only with a qualifier ([qualified]): a modifier, a
     # nationality word or an origin ("US vessels", "قوة عسكرية"; not "قوة دفع").
     qualified: frozenset[str] = frozenset()
@@ -145,6 +151,13 @@ class Lexicon:
     # Triggers that make a deployment only with a sized force ([sized]): "مشاركة 10 آلاف جندي",
     # "took part" is a deployment; "شاركت الشرطة في الحملة" (the police joined a campaign) is not.
     sized: frozenset[str] = frozenset()
+    # Triggers of presence ([present]: "has", "remain", "يتواجد"): a deployment only next to a
+    # sized force with a place after it ("The US has 2,500 troops in Iraq").
+    present: frozenset[str] = frozenset()
+    # Force terms that name a force only with a size just before them ([counted]): "800 عسكري"
+    # are soldiers, "مصدر عسكري" a military source.
+    counted: frozenset[str] = frozenset()
+    split_particles: frozenset[str] = frozenset()
     # The language drops a pronoun subject ([followup] pro_drop): a sentence that opens with a
     # deployment verb ("وستتمركز في حلب") can be about the force of the sentence before.
     pro_drop: bool = False
@@ -182,6 +195,12 @@ def lexicon(language: str) -> Lexicon:
         qualified=frozenset(_terms(table.get("qualified", {}), "terms")),
         duals=duals,
         sized=frozenset(_terms(table.get("sized", {}), "terms")),
+        present=frozenset(_terms(table.get("present", {}), "terms")),
+        counted=frozenset(_terms(table.get("counted", {}), "terms")),
+        split_verbs=eventx.matcher_from_table(table.get("split", {}), "verbs"),
+        split_particles=frozenset(
+            t for body in table.get("split", {}).values() for t in _terms(body, "particles")
+        ),
         pro_drop=bool(table.get("followup", {}).get("pro_drop", False)),
         followup_verbs=eventx.PhraseMatcher(
             (term, "moved") for term in _terms(table.get("followup", {}), "verbs")

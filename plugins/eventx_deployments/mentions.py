@@ -33,6 +33,7 @@ SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
+PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -106,7 +107,11 @@ class SentenceReader:
         self.force_matches = list(
             lexicon.forces.finditer(doc, start=sentence.start, end=sentence.end)
         )
+        self.split_verbs = list(
+            lexicon.split_verbs.finditer(doc, start=sentence.start, end=sentence.end)
+        )
         self.places = index.places_by_sentence.get(sentence.index, [])
+        self.list_subjects: dict[int, ActorMention] = {}  # list item -> subject of its elided verb
         self.actors = index.actors_by_sentence.get(sentence.index, [])
 
     # --- force phrases ----------------------------------------------------------------------
@@ -133,6 +138,25 @@ class SentenceReader:
                 return False
         return joined
 
+    def _subject_then_object(
+        self, previous: eventx.PhraseMatch[str], match: eventx.PhraseMatch[str]
+    ) -> bool:
+        """Arabic: a definite noun followed by an indefinite one is no construct ("وحدات الجيش" is
+        one force; in "استقدم الجيش تعزيزات" the army brings reinforcements): two forces."""
+        if self.ix.language != "ar" or self._conjoined(match.first_token):
+            return False
+        first, second = self.ix.tokens[previous.last_token], self.ix.tokens[match.first_token]
+        return _definite(first) and not _definite(second)
+
+    def _new_list_item(self, first: int, end: int) -> bool:
+        """Tokens ``[first, end)`` open a new item of a list of sized forces: a conjunction or
+        comma right before a size ("500 soldiers, 300 police officers and 20 armoured
+        vehicles", "500 جندي و300 شرطي"). Each item is its own force (``_listed_after``)."""
+        for i in range(first, end):
+            if i in self.ix.quantities_starting:
+                return i > first and self._after_conjunction(i)
+        return False
+
     def _conjoined(self, i: int) -> bool:
         """Token ``i`` carries the Arabic conjunction و as a proclitic ("والمدفعية")."""
         token = self.ix.tokens[i]
@@ -153,13 +177,17 @@ class SentenceReader:
                     previous.value in GENERIC_FORCE_KINDS
                     or match.value in GENERIC_FORCE_KINDS
                     or self._conjoined(match.first_token)  # "الدرك وشرطة": و is in the token
-                )
-                if (0 < gap <= 4 or (gap == 0 and touching)) and self._joinable(
-                    previous.last_token + 1,
-                    match.first_token,
-                    # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
-                    conjoined=self._conjoined(match.first_token)
-                    and not eventx.normalize_string(match.phrase).startswith("و"),
+                ) and not self._subject_then_object(previous, match)
+                if (
+                    (0 < gap <= 4 or (gap == 0 and touching))
+                    and not self._new_list_item(previous.last_token + 1, match.first_token)
+                    and self._joinable(
+                        previous.last_token + 1,
+                        match.first_token,
+                        # "مروحيتين هجوميتين ومقاتلتي": و written on the next force (not "وحداته")
+                        conjoined=self._conjoined(match.first_token)
+                        and not eventx.normalize_string(match.phrase).startswith("و"),
+                    )
                 ):
                     groups[-1].append(match)
                     continue
@@ -199,8 +227,28 @@ class SentenceReader:
                 and not phrase.origin
             ):
                 continue  # "قوة دفع", "business units": a bare ambiguous noun names no force
+            if phrase.size is None and all(m.phrase in self.ix.lexicon.counted for m in group):
+                continue  # "مصدر عسكري": an adjective, a force only when counted ("800 عسكري")
+            if self._possessor(phrase.last):
+                continue  # "the army's football team": the force owns what the sentence is about
             phrases.append(phrase)
         return phrases
+
+    def _possessive(self, i: int) -> bool:
+        """An English token in the possessive ("army's", "Iraq's", "soldiers'")."""
+        return self.ix.language == "en" and self.ix.tokens[i].norm.endswith(
+            ("'s", "’s", "s'", "s’")
+        )
+
+    def _possessor(self, last: int) -> bool:
+        """An English force in the possessive ("the army's", "police's") names the owner of
+        the noun after it, unless that noun is a force itself ("the army's 3rd brigade")."""
+        if not self._possessive(last) or last + 1 >= self.end:
+            return False
+        return not any(
+            m.first_token in (last + 1, last + 2) and m.value != NOT_A_FORCE
+            for m in self.force_matches
+        )
 
     def _is_dual(self, match: eventx.PhraseMatch[str]) -> bool:
         """A force written in the dual ("مروحيتين", "جنديين", "سفينتين حربيتين")."""
@@ -215,7 +263,12 @@ class SentenceReader:
             code = ix.adjective_country(last + 1)
             if modifier is not None and modifier.last_token < self.end:
                 last = modifier.last_token
-            elif code is not None and ix.language == "ar":
+            elif (
+                code is not None
+                and ix.language == "ar"
+                # an adjective agrees in definiteness: "الجنود الفرنسيين", not "الجنود ... مالي"
+                and (_definite(ix.tokens[last + 1]) or not _definite(ix.tokens[last]))
+            ):
                 countries.append(code)
                 last += 1
             else:
@@ -263,10 +316,12 @@ class SentenceReader:
 
     def deployments(self) -> Iterator[eventx.Deployment]:
         phrases = self.force_phrases()
-        if not phrases or not self.triggers:
+        if not phrases or not (self.triggers or self.split_verbs):
             return
-        assigned: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        assigned: dict[int, list[eventx.PhraseMatch[str]]] = self._split_objects(phrases)
         for trigger in self.triggers:
+            if trigger.first_token in self.ix.purpose_starts:
+                continue  # "أرسلت جنودا لتعزيز القوات الأمريكية": the forces reinforced stay put
             best: tuple[int, bool, int] | None = None
             for n, phrase in enumerate(phrases):
                 gap = _gap(trigger.first_token, trigger.last_token, _first_of(phrase), phrase.last)
@@ -274,8 +329,10 @@ class SentenceReader:
                 # checkpoints"), the one before it its subject.
                 key = (gap, phrase.first < trigger.first_token, n)
                 subject_end = max([phrase.last, *(p.last for p in phrase.origin)])
-                if subject_end < trigger.first_token and not self._same_clause(
-                    subject_end + 1, trigger.first_token, comma=True
+                if (
+                    subject_end < trigger.first_token
+                    and not self._same_clause(subject_end + 1, trigger.first_token, comma=True)
+                    and not self._across_insertion(subject_end, trigger)
                 ):
                     continue  # a force before the trigger is its subject only in its clause
                 if gap <= WINDOW and (best is None or key < best):
@@ -285,21 +342,87 @@ class SentenceReader:
             n = self._object_after_subject(trigger, phrases, best[2])
             if self._blocked(trigger, phrases[n]):
                 continue
-            if trigger.phrase in self.ix.lexicon.sized and phrases[n].size is None:
+            if trigger.phrase in self.ix.lexicon.sized and (
+                phrases[n].size is None or self._civilian_activity(trigger, phrases[n])
+            ):
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
+            if trigger.phrase in self.ix.lexicon.present and not self._present(trigger, phrases[n]):
+                continue  # "has", "remain": presence only as "has 2,500 troops", "troops remain"
             assigned.setdefault(n, []).append(trigger)
         listed = self._listed_after(phrases, assigned)
         for n, triggers in sorted({**listed, **assigned}.items()):
             phrase = phrases[n]
+            # A trigger inside the force ("قوة قوامها 400 عنصر": its strength) says less than a
+            # verb next to it ("دخلت المدينة قوة قوامها ..." arrived): the verb gives the status.
             trigger = min(
                 triggers,
-                key=lambda t: _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
+                key=lambda t: (
+                    phrase.first < t.first_token and t.last_token < phrase.last,
+                    _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
+                ),
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
-            yield self._deployment(trigger, phrase, first_trigger, others, list_item=n in listed)
+            yield self._deployment(
+                trigger,
+                phrase,
+                first_trigger,
+                others,
+                list_item=n in listed,
+                elided_subject=self.list_subjects.get(n),
+            )
+
+    def _civilian_activity(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """What a force takes part in is no operation ([cues] civilian_activities): "300 police
+        officers joined the protest", "شارك 500 جندي في الماراثون"."""
+        first = max(trigger.last_token, phrase.last) + 1
+        return any(
+            self._same_clause(first, cue.first_token, comma=True)
+            for cue in self.ix.cue_between("civilian_activities", first, min(first + 4, self.end))
+        )
+
+    def _across_insertion(self, subject_end: int, trigger: eventx.PhraseMatch[str]) -> bool:
+        """English: a subject and its passive verb around an insertion between commas
+        ("Hundreds of police officers, backed by armoured vehicles, were deployed"): the
+        subject ends right before the first comma, the second comma stands right before the
+        auxiliary, and nothing but commas breaks the insertion."""
+        ix = self.ix
+        if ix.language != "en" or ix.tokens[subject_end + 1].norm != ",":
+            return False
+        auxiliaries = {"were", "was", "are", "is", "been", "have", "has", "had", "be", "being"}
+        j = trigger.first_token - 1
+        while j > subject_end + 1 and ix.tokens[j].norm in auxiliaries:
+            j -= 1
+        return (
+            j > subject_end + 2
+            and j < trigger.first_token - 1  # an auxiliary: a passive or perfect verb
+            and ix.tokens[j].norm == ","
+            and j - subject_end <= WINDOW
+            and self._same_clause(subject_end + 2, j, comma=True)
+        )
+
+    def _split_objects(
+        self, phrases: list[ForcePhrase]
+    ) -> dict[int, list[eventx.PhraseMatch[str]]]:
+        """Forces between a split verb and its particle ([split]): "pulled 2,500 troops out of
+        Iraq", "brought its soldiers home". The force must stand right after the verb (two words
+        at most: "its", "all") and the particle right after the force, so "Police pulled the
+        body out" (the police are the subject) is no withdrawal."""
+        found: dict[int, list[eventx.PhraseMatch[str]]] = {}
+        particles = self.ix.lexicon.split_particles
+        for verb in self.split_verbs:
+            for n, phrase in enumerate(phrases):
+                gap = _first_of(phrase) - verb.last_token - 1
+                after = phrase.last + 1
+                if (
+                    0 <= gap <= SIZE_GAP
+                    and after < self.end
+                    and self.ix.tokens[after].norm in particles
+                ):
+                    found.setdefault(n, []).append(verb)
+        return found
 
     def _listed_after(
         self,
@@ -315,22 +438,61 @@ class SentenceReader:
             previous = phrases[n]
             for m in range(n + 1, len(phrases)):
                 item = phrases[m]
-                if m in assigned or item.size is None or item.size_first is None:
+                if m in assigned:
                     break
-                if item.size_first - previous.last - 1 > LIST_REACH:
+                if item.size is None or item.size_first is None:
+                    following = phrases[m + 1] if m + 1 < len(phrases) else None
+                    subject = self._subject_of(following, phrases) if following else None
+                    if subject is not None and subject.first == item.first:
+                        continue  # "and the army 500 soldiers": the army is the next subject
                     break
-                if not self._after_conjunction(item.size_first):
+                subject = self._subject_of(item, phrases)
+                first = item.size_first if subject is None else subject.first
+                if first - previous.last - 1 > LIST_REACH:
+                    break
+                if subject is None and not self._after_conjunction(item.size_first):
                     break
                 listed[m] = [assigned[n][0]]
+                if subject is not None:
+                    self.list_subjects[m] = subject
                 previous = item
         return listed
 
+    def _subject_of(self, item: ForcePhrase, phrases: list[ForcePhrase]) -> ActorMention | None:
+        """The subject of an elided verb right before a sized list item, after a conjunction:
+        "deployed 300 officers in Abidjan and the army 500 soldiers in Bouake", "أرسلت تشاد 2000
+        جندي، والنيجر 500 جندي". An actor (a state, an authority) or a force phrase."""
+        if item.size_first is None:
+            return None
+        before = item.size_first - 1
+        for actor in self.actors:
+            if actor.last == before and self._opens_conjunct(actor.first):
+                return actor
+        for phrase in phrases:
+            if phrase.last == before and phrase.size is None and self._opens_conjunct(phrase.first):
+                return ActorMention(
+                    first=phrase.first, last=phrase.last, start=phrase.start, end=phrase.end,
+                    text=self.ix.doc.text[phrase.start : phrase.end],
+                    country_code=phrase.countries[0] if phrase.countries else None,
+                    is_state=False,
+                )  # fmt: skip
+        return None
+
+    def _opens_conjunct(self, i: int) -> bool:
+        """Token ``i`` follows "و"/"and" or carries و ("والنيجر"); "the" may come between."""
+        if self.ix.language == "ar" and self._conjoined(i):
+            return True
+        j = i - 1
+        if j > self.first and self.ix.tokens[j].norm == "the":
+            j -= 1
+        return j >= self.first and self.ix.tokens[j].norm in {"و", "and"}
+
     def _after_conjunction(self, i: int) -> bool:
-        """Token ``i`` follows "و"/"and" (as a word or written on it: "و130")."""
+        """Token ``i`` follows "و"/"and"/a comma (as a word or written on it: "و130")."""
         token = self.ix.tokens[i]
         if self.ix.language == "ar" and token.norm.startswith("و") and token.norm[1:2].isdigit():
             return True
-        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and"}
+        return i > self.first and self.ix.tokens[i - 1].norm in {"و", "and", ",", "،"}
 
     def _object_after_subject(
         self, trigger: eventx.PhraseMatch[str], phrases: list[ForcePhrase], n: int
@@ -346,11 +508,31 @@ class SentenceReader:
                 break
             between = range(phrase.last + 1, _first_of(following))
             if not any(
-                i in self.ix.cue_starting["joiners"] or i in self.ix.cue_starting["destination"]
+                i in self.ix.cue_starting["joiners"]
+                or i in self.ix.cue_starting["destination"]
+                or i in self.ix.purpose_starts  # "إرسال 800 عسكري لدعم القوات": served
                 for i in between
             ):
                 return m
         return n
+
+    def _present(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A presence word ([present]: "has", "remain", "يتواجد") next to a sized force, a place
+        right after them: "has 2,500 troops in Iraq", "900 US troops remain in Syria", "تحتفظ
+        الولايات المتحدة بنحو 900 جندي في سوريا" (only its subject between). A word between
+        ("has killed 20 soldiers") or no place ("has 5,000 troops") is something else."""
+        if phrase.size is None:
+            return False
+        if phrase.last < trigger.first_token:
+            next_to = trigger.first_token - phrase.last == 1
+        else:
+            between = range(trigger.last_token + 1, _first_of(phrase))
+            next_to = all(any(a.first <= i <= a.last for a in self.actors) for i in between)
+        core_last = max(trigger.last_token, phrase.last)
+        return next_to and any(
+            0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1 and self.ix.is_prepositional(p.first)
+            for p in self.places
+        )
 
     def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
@@ -358,7 +540,11 @@ class SentenceReader:
             first, end = trigger.last_token + 1, phrase.first
         else:
             first, end = phrase.last + 1, trigger.first_token
-        return bool(self.ix.cue_between("blockers", first, end))
+        # A force after a purpose word is what the deployment serves, not what it sends: "وقد
+        # أرسلتهم كينيا لدعم الشرطة المحلية", "troops were sent to help the police".
+        return bool(self.ix.cue_between("blockers", first, end)) or any(
+            i in self.ix.purpose_starts for i in range(first, end)
+        )
 
     def _deployment(
         self,
@@ -368,10 +554,12 @@ class SentenceReader:
         other_phrases: list[ForcePhrase],
         *,
         list_item: bool = False,
+        elided_subject: ActorMention | None = None,
     ) -> eventx.Deployment:
         ix = self.ix
         status = self._status(trigger)
-        actor = self._actor(trigger, phrase)
+        # "... and the army 500 soldiers in Bouake": the item's own subject sends it
+        actor = elided_subject or self._actor(trigger, phrase)
         actor_text = actor.text if actor is not None else None
         actor_country = actor.country_code if actor is not None else None
         if actor is None:
@@ -387,9 +575,14 @@ class SentenceReader:
         contributors.extend(p.country_code for p in listed if p.country_code)
         if not contributors and actor is not None and actor.is_state and actor.country_code:
             contributors.append(actor.country_code)  # a state sending its own forces
-        destination = self._destination(trigger, phrase, actor, listed, other_phrases)
-        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك").
+        destination = self._destination(
+            trigger, phrase, actor, listed, other_phrases, after_item=list_item
+        )
+        # A listed item's evidence is its own words ("و50 سرية من قوات الدرك"), its subject
+        # included ("the army 500 soldiers").
         start = phrase.start if list_item else min(first_trigger, phrase.start)
+        if elided_subject is not None:
+            start = min(start, elided_subject.start)
         end = phrase.end if list_item else max(trigger.end, phrase.end)
         if phrase.size_span is not None:
             start, end = min(start, phrase.size_span[0]), max(end, phrase.size_span[1])
@@ -423,29 +616,35 @@ class SentenceReader:
     def _subject_force(
         self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, others: list[ForcePhrase]
     ) -> ForcePhrase | None:
-        """A force phrase just before the trigger when the deployed force comes after it."""
-        if phrase.first <= trigger.last_token:
+        """A force phrase just before the trigger when the deployed force comes after it, or
+        just before a force that is its own trigger ("فرضت قوات الشرطة طوقا أمنيا": the police
+        threw the cordon)."""
+        names_itself = phrase.first <= trigger.first_token and trigger.last_token <= phrase.last
+        if phrase.first <= trigger.last_token and not names_itself:
             return None
+        verb = phrase.first if names_itself else trigger.first_token
         for other in others:
-            if trigger.last_token < other.first and other.last < phrase.first:
+            if not names_itself and trigger.last_token < other.first and other.last < phrase.first:
                 return other  # verb, subject, object
-            if (
-                other.last < trigger.first_token
-                and trigger.first_token - other.last - 1 <= CUE_WINDOW
-            ):
+            if other.last < verb and verb - other.last - 1 <= CUE_WINDOW:
                 return other
         return None
 
     def _status(self, trigger: eventx.PhraseMatch[str]) -> str:
         status = trigger.value
+        ix, i = self.ix, trigger.first_token
+        if ix.has_cue_before("ended", i, CUE_WINDOW, self.first):
+            return "withdrawn"  # "ended its deployment", "إنهاء انتشار القوات"
         if status != "deployed":
             return status
-        ix, i = self.ix, trigger.first_token
         if ix.has_cue_before("planned", i, CUE_WINDOW, self.first):
             return "planned"
         if ix.has_cue_before("done", i, CUE_WINDOW, self.first):
             return "deployed"
-        if ix.cue_between("announced", self.first, i):
+        # "أعلنت السلطات حالة الطوارئ ونشرت الجيش": a verb joined by "و"/"and" is an action of
+        # its own, not the content of the announcement.
+        conjoined = self._conjoined(i) or (i > self.first and ix.tokens[i - 1].norm in {"و", "and"})
+        if ix.cue_between("announced", self.first, i) and not conjoined:
             return "announced"
         return "deployed"
 
@@ -459,6 +658,8 @@ class SentenceReader:
             found = ix.quantities_ending.get(last)
             if found is not None or ix.is_punctuation(last) or ix.tokens[last].norm[:1].isdigit():
                 break
+            if last in ix.purpose_starts:
+                break  # "800 عسكري لدعم قوات الشرطة": the number counts the force sent
         if found is None:
             inside = range(phrase.first, phrase.last + 1)
             found = next(
@@ -466,6 +667,8 @@ class SentenceReader:
             )
         if found is None or found.first_token < self.first:
             return None, None
+        if ix.doc.text[found.end : found.end + 1].isalpha():
+            return None, None  # an ordinal ("the 3rd brigade") names the unit, not its size
         return found.quantity, (found.start, found.end)
 
     def _actor(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> ActorMention | None:
@@ -508,10 +711,13 @@ class SentenceReader:
         actor: ActorMention | None,
         listed: list[PlaceMention],
         other_phrases: list[ForcePhrase],
+        *,
+        after_item: bool = False,
     ) -> PlaceMention | None:
-        """Where to: the first place after the trigger and force, a prepositional one first."""
+        """Where to: the first place after the trigger and force, a prepositional one first (for
+        an item of a list, after the item: the place before it is the first item's)."""
         core_last = max(trigger.last_token, phrase.last)
-        core_first = min(trigger.first_token, phrase.first)
+        core_first = phrase.first if after_item else min(trigger.first_token, phrase.first)
         taken = {(p.start, p.end) for p in listed}
         after = [
             p
@@ -520,6 +726,7 @@ class SentenceReader:
             and not any(f.first <= p.first <= f.last for f in (phrase, *other_phrases))
             and (actor is None or p.start >= actor.end or p.end <= actor.start)
             and (p.start, p.end) not in taken
+            and not self._possessive(p.last)  # "since Iraq's invasion": an owner, not a place
         ]
         after = [
             p
@@ -535,14 +742,26 @@ class SentenceReader:
                 return group[0]
         if self.ix.cue_between("whole_country", core_first, self.end):
             return self.ix.main_country
-        return self._unresolved_destination(core_last)
+        return self._unresolved_destination(core_last, withdrawn=trigger.value == "withdrawn")
 
-    def _unresolved_destination(self, core_last: int) -> PlaceMention | None:
+    def _unresolved_destination(
+        self, core_last: int, *, withdrawn: bool = False
+    ) -> PlaceMention | None:
         """A place the gazetteer does not know, right after a directional word: "إلى الجولان",
         "into the Bogside". Its surface form is kept as the destination, with no country."""
         ix = self.ix
         i = core_last + 1
-        cue = ix.cue_starting["directional"].get(i) or ix.cue_starting["directional"].get(i + 1)
+        # A withdrawal's place is the one left: "انسحبت القوات من مخيم جنين", "out of the camp".
+        names = ("directional", "withdrawn_from") if withdrawn else ("directional",)
+        cue = next(
+            (
+                ix.cue_starting[n].get(j)
+                for j in (i, i + 1)
+                for n in names
+                if j in ix.cue_starting[n]
+            ),
+            None,
+        )
         if cue is None:
             return None
         first = cue.last_token + 1
@@ -584,8 +803,21 @@ class SentenceReader:
     def _same_clause(self, a: int, b: int, *, comma: bool = False) -> bool:
         """No clause boundary (optionally no comma either) among tokens ``[a, b)``."""
         return not any(
-            self.ix.tokens[i].norm in _CLAUSE_END or (comma and self.ix.tokens[i].norm == ",")
-            for i in range(a, b)
+            self._clause_end(i) or (comma and self.ix.tokens[i].norm == ",") for i in range(a, b)
+        )
+
+    def _clause_end(self, i: int) -> bool:
+        """Token ``i`` ends a clause; the full stop of an initial or abbreviation does not ("John
+        F. Kennedy", "U.S. Navy": the tokenizer splits them into a letter and a ".")."""
+        tokens = self.ix.tokens
+        if tokens[i].norm not in _CLAUSE_END:
+            return False
+        return not (
+            tokens[i].norm == "."
+            and i > self.first
+            and len(tokens[i - 1].text) == 1
+            and tokens[i - 1].text.isalpha()
+            and tokens[i - 1].end == tokens[i].start
         )
 
     def purpose(self, floor: int, *, tasks_only: bool = False) -> str | None:
@@ -612,7 +844,7 @@ class SentenceReader:
         last = first
         for i in range(first, min(first + PURPOSE_MAX_TOKENS, self.end)):
             norm = ix.tokens[i].norm
-            if norm in _CLAUSE_END:
+            if self._clause_end(i):
                 break
             if norm == "," and (
                 ix.language != "ar"
@@ -649,6 +881,11 @@ class SentenceReader:
                 evidence=self.ix.ctx.evidence(self.sentence.start, self.sentence.end),
             )
             return  # one attribute per sentence: the sentence is about one force
+
+
+def _definite(token: eventx.Token) -> bool:
+    """An Arabic token with the article, after any proclitic ("الجيش", "والقوات", "بالجيش")."""
+    return token.norm.startswith(("ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"))
 
 
 def _first_of(phrase: ForcePhrase) -> int:

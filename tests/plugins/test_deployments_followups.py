@@ -164,6 +164,51 @@ def test_ar_sender_after_a_verb_carrying_the_force_as_object(pipeline: eventx.Pi
     assert "وقد أرسلتهم فرنسا" in mention_texts(fact)
 
 
+def test_ar_sender_whose_purpose_names_another_force(pipeline: eventx.Pipeline) -> None:
+    # "لدعم الشرطة المحلية" is what the soldiers are for: not a second deployment
+    text = "وصل 300 جندي إلى المدينة أمس. وقد أرسلتهم كينيا لدعم الشرطة المحلية."
+    fact = only(pipeline, text, "ar")
+    assert (fact.force, fact.actor_country, fact.contributors) == ("جندي", "KE", ("KE",))
+
+
+def test_ar_destination_after_the_sender(pipeline: eventx.Pipeline) -> None:
+    text = "وصلت تعزيزات أمنية كبيرة. وقد أرسلتها وزارة الداخلية إلى منطقة الهلال النفطي."
+    fact = only(pipeline, text, "ar")
+    assert fact.actor == "وزارة الداخلية"
+    assert fact.destination == "منطقة الهلال النفطي"
+
+
+def test_en_contributors_the_force_comes_from(pipeline: eventx.Pipeline) -> None:
+    text = "Two battalions were sent to the border on Friday. They come from Nigeria and Chad."
+    assert only(pipeline, text, "en").contributors == ("NG", "TD")
+
+
+def test_en_destination_after_a_verb_of_guarding(pipeline: eventx.Pipeline) -> None:
+    text = "About 500 police officers were deployed. Most of them will guard polling stations in Lagos."
+    assert only(pipeline, text, "en").destination_country == "NG"
+
+
+def test_ar_destination_after_a_verbal_noun_with_an_object_pronoun(
+    pipeline: eventx.Pipeline,
+) -> None:
+    deploying = "أعلنت الحكومة إرسال ألف جندي. وسيتم نشرهم في مدينة درنة."
+    assert only(pipeline, deploying, "ar").destination_country == "LY"
+    spreading = "نشرت قوات الأمن 500 عنصر. وتم توزيعهم على مداخل مدينة الموصل."
+    assert only(pipeline, spreading, "ar").destination_country == "IQ"
+
+
+def test_ar_a_verbal_noun_with_its_object_pronoun_sends_no_force_next_to_it(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "نشرت الصحيفة تقريرا ثم نشرها موقع الجيش."
+    assert pipeline.extract(text, language="ar", document_date=DATE).deployments == ()
+
+
+def test_ar_contributors_after_a_verb_of_forming(pipeline: eventx.Pipeline) -> None:
+    text = "أرسلت الأمم المتحدة قوة جديدة لحفظ السلام. وتتشكل القوة من جنود من رواندا وغانا."
+    assert only(pipeline, text, "ar").contributors == ("RW", "GH")
+
+
 def test_ar_a_verb_with_its_own_subject_is_another_event(pipeline: eventx.Pipeline) -> None:
     arrived = "أعلن الجيش نشر ألف عنصر يوم الأحد. ووصل الرئيس إلى باريس."
     assert only(pipeline, arrived, "ar").destination is None
