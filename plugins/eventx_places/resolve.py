@@ -230,7 +230,9 @@ def _attributive(text: str, end: int, language: str) -> bool:
     return word in _word_list(language, "attributive") or rest.startswith("-led")
 
 
-_EN_INITIAL_RE = regex.compile(r"\s+[A-Z]\.")
+#: A middle initial after a first name ("Chester J. McBride"): on the same line and followed by a
+#: space, so that an abbreviation ("Dagestan\nU.S. investigators", "Washington D.C.") is not one.
+_EN_INITIAL_RE = regex.compile(r"[ \t]+[A-Z]\.(?=\s)")
 _EN_TITLES = frozenset(
     {"Mr", "Mrs", "Ms", "Dr", "Agent", "Gen", "General", "Sgt", "Sergeant", "Capt", "Captain",
      "Col", "Colonel", "Lt", "President", "Minister", "Senator", "Sen", "Rep", "Judge", "Officer"}

@@ -205,3 +205,21 @@ def test_a_village_after_a_village_noun_is_a_populated_place(pipeline: eventx.Pi
     record = _record(pipeline, text, "ar")
     villages = [loc for loc in record.locations if loc.resolution == "unresolved"]
     assert [(v.name, v.kind, v.country_code) for v in villages] == [("أكبار", "city", "ML")]
+
+
+def test_an_abbreviation_after_a_headline_place_is_no_middle_initial(
+    pipeline: eventx.Pipeline,
+) -> None:
+    # "Dagestan\nU.S." is a headline and the next line, not "Dagestan U." of a person's name
+    text = (
+        "Two Reporters Detained in Dagestan\n"
+        "U.S. diplomats said Russian police detained two reporters in the republic of "
+        "Dagestan on Monday, and Washington asked for their release."
+    )
+    record = _record(pipeline, text, "en")
+    dagestan = _by_name(record)["Dagestan, Respublika"]
+    assert [m.text for m in dagestan.mentions] == ["Dagestan", "Dagestan"]
+    assert dagestan.role == "event" and record.country == "RU"
+    # a middle initial still marks a person named like a town
+    text = "Lawmakers met Sen. Howard K. Smith in Boston, where a bomb exploded on Monday."
+    assert "Howard" not in _by_name(_record(pipeline, text, "en"))
