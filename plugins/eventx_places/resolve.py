@@ -837,6 +837,15 @@ def _locate(
     return attrs.evolve(mention, country_code=town.place.country_code, within=town.place)
 
 
+def _place_key(place: eventx.Place) -> Any:
+    """What makes two resolved mentions one place: a first-level unit is its ISO 3166-2 code,
+    whichever name found it ("شمال سيناء", a curated alias, and "محافظة شمال سيناء", the ISO
+    name, are one governorate); any other place is its gazetteer entry."""
+    if place.kind == "region" and place.admin1_code and not place.admin2_code:
+        return ("admin1", place.admin1_code)
+    return place.key
+
+
 def merge_mentions(
     ctx: eventx.ExtractionContext, mentions: Sequence[ResolvedMention]
 ) -> Iterator[eventx.Location]:
@@ -844,7 +853,7 @@ def merge_mentions(
     groups: dict[Any, list[ResolvedMention]] = {}
     for mention in mentions:
         if mention.place is not None:
-            key: Any = mention.place.key
+            key: Any = _place_key(mention.place)
         elif mention.site_of_town and mention.within is not None:
             # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
             noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
@@ -852,10 +861,16 @@ def merge_mentions(
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
         groups.setdefault(key, []).append(mention)
-    for group in groups.values():
+    for key, group in groups.items():
         first = group[0]
         evidence = [ctx.evidence(m.start, m.end) for m in group]
         place = first.place
+        if key[0] == "admin1":
+            # one unit under a curated alias and its ISO name: the curated English name is kept
+            place = next(
+                (m.place for m in group if m.place is not None and m.place.resolution == "alias"),
+                place,
+            )
         if place is None:
             within = next((m.within for m in group if m.within is not None), None)
             yield eventx.Location(

@@ -223,3 +223,15 @@ def test_an_abbreviation_after_a_headline_place_is_no_middle_initial(
     # a middle initial still marks a person named like a town
     text = "Lawmakers met Sen. Howard K. Smith in Boston, where a bomb exploded on Monday."
     assert "Howard" not in _by_name(_record(pipeline, text, "en"))
+
+
+def test_a_governorate_named_two_ways_is_one_place(pipeline: eventx.Pipeline) -> None:
+    # the curated alias (شمال سيناء) and the ISO name after its type word are one unit
+    text = (
+        "قتل ثلاثة جنود في هجوم على حاجز أمني بمحافظة شمال سيناء يوم الأحد. "
+        "وتشن القوات المصرية حملة على المسلحين في شمال سيناء منذ سنوات."
+    )
+    sinai = [loc for loc in _record(pipeline, text, "ar").locations if loc.kind == "region"]
+    assert len(sinai) == 1 and sinai[0].name == "North Sinai"
+    assert [m.text for m in sinai[0].mentions] == ["بمحافظة شمال سيناء", "شمال سيناء"]
+    assert sinai[0].admin1 is not None and sinai[0].admin1.code == "EG-SIN"
