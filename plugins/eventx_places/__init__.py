@@ -13,13 +13,8 @@ import attrs
 
 import eventx
 from eventx_places.country import decide_country, main_country, primary_location
-from eventx_places.resolve import (
-    is_actor_only,
-    merge_mentions,
-    place_role,
-    resolve_mentions,
-    scene_countries,
-)
+from eventx_places.resolve import merge_mentions, resolve_mentions
+from eventx_places.roles import is_actor_only, place_role, scene_countries
 
 __version__ = "0.2.0"
 DROP_ACTOR_ONLY = False
