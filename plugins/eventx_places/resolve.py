@@ -73,7 +73,7 @@ def _cue_matcher(language: str) -> eventx.PhraseMatcher[str]:
     return eventx.matcher_from_table(data.get("cues", {}))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)  # (language, section): a dozen sections in two languages
 def _word_list(language: str, section: str) -> frozenset[str]:
     data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(section, {})
     return frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
@@ -117,6 +117,39 @@ def is_locative(text: str, start: int, language: str) -> bool:
             for p in prefixes
         )
     return False
+
+
+#: Quotation marks that open a quoted title (a newspaper's name: "لـ«الشرق الأوسط»").
+_OPENING_QUOTES = ("«", '"', "“")
+_CLOSING_QUOTES = ("»", '"', "”")
+
+
+def in_organisation_name(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a place name at ``start:end`` is part of an organisation's or a medium's name.
+
+    After a head word of such names (``[organisation_heads]``: "وكالة أنباء الشرق الأوسط",
+    "سرايا القدس", "تنظيم القاعدة في المغرب", "محرر شؤون الشرق الأوسط"), or quoted whole
+    right after the preposition لـ ("قال لـ«الشرق الأوسط»", told the newspaper), the name says
+    which organisation, not where anything happens.
+    """
+    heads = _word_list(language, "organisation_heads")
+    if not heads:
+        return False
+    before = text[max(0, start - 40) : start]
+    if (
+        before.endswith(_OPENING_QUOTES)
+        and text[end : end + 1] in _CLOSING_QUOTES
+        and before[:-1].rstrip().endswith(("لـ", "ل"))
+    ):
+        return True
+    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in before.split()[-2:]]
+    if not words:
+        return False
+    last = words[-1]
+    candidates = {last, " ".join(words)}
+    if language == "ar" and last.startswith("و") and len(last) > 3:
+        candidates.add(last[1:])  # "وسرايا القدس": the conjunction is no part of the head
+    return bool(candidates & heads)
 
 
 def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
@@ -686,6 +719,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     }
     for mention in found:
         if _written_as_month(doc.text, mention.start, mention.end, language):
+            continue
+        if in_organisation_name(doc.text, mention.start, mention.end, language):
             continue
         if _before_masculine_adjective(doc.text, mention, demonyms, language):
             continue

@@ -235,3 +235,17 @@ def test_a_governorate_named_two_ways_is_one_place(pipeline: eventx.Pipeline) ->
     assert len(sinai) == 1 and sinai[0].name == "North Sinai"
     assert [m.text for m in sinai[0].mentions] == ["بمحافظة شمال سيناء", "شمال سيناء"]
     assert sinai[0].admin1 is not None and sinai[0].admin1.code == "EG-SIN"
+
+
+def test_a_place_in_an_organisations_name_is_no_location(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "ذكرت صحيفة الرياض أن انفجارا وقع في مدينة العريش صباح الأحد، ونقلت إذاعة لندن عن "
+        "شهود أن سرايا القدس أطلقت صواريخ من قطاع غزة. وقال محلل لـ«الشرق الأوسط» إن تنظيم "
+        "القاعدة في بلاد الشام لا صلة له بالهجوم."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Arish" in places and "Gaza Strip" in places
+    assert not {"Riyadh", "London", "Middle East", "Jerusalem", "Levant"} & places.keys()
+    # a liberation battle is fought in the city it names
+    text = "وقتل عشرون مقاتلا في معركة تحرير الموصل يوم الجمعة."
+    assert "Mosul" in _by_name(_record(pipeline, text, "ar"))
