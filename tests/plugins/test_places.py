@@ -249,3 +249,41 @@ def test_a_place_in_an_organisations_name_is_no_location(pipeline: eventx.Pipeli
     # a liberation battle is fought in the city it names
     text = "وقتل عشرون مقاتلا في معركة تحرير الموصل يوم الجمعة."
     assert "Mosul" in _by_name(_record(pipeline, text, "ar"))
+
+
+def test_a_foreign_dateline_is_where_the_report_was_filed(pipeline: eventx.Pipeline) -> None:
+    # Jeddah is no capital: without the dateline rule it would make Saudi Arabia a scene
+    text = (
+        "JEDDAH, Saudi Arabia (AP) - Gunmen killed four soldiers at a checkpoint near Ramadi "
+        "in western Iraq on Monday, officials said."
+    )
+    record = _record(pipeline, text, "en")
+    places = _by_name(record)
+    assert places["Jeddah"].role == "mentioned" and places["Saudi Arabia"].role == "mentioned"
+    assert places["Ramadi"].role == "event" and record.country == "IQ"
+    text = (
+        "القاهرة، مصر (وكالات)-- قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة بنغازي "
+        "الليبية صباح الاثنين."
+    )
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    assert places["Cairo"].role == "mentioned" and places["Egypt"].role == "mentioned"
+    assert places["Benghazi"].role == "event" and record.country == "LY"
+    # a dateline in the event's own country stays an event place
+    text = "BAGHDAD (Reuters) - A car bomb killed six people in Baghdad's Karrada district."
+    assert _by_name(_record(pipeline, text, "en"))["Baghdad"].role == "event"
+
+
+def test_a_town_named_only_in_a_sites_name_is_the_sites_address(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "استهدف صاروخ ميناء عدن الجنوبي في اليمن صباح الأحد، وتوقفت الملاحة فيه لساعات."
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    site = places["ميناء عدن الجنوبي"]
+    assert site.role == "event" and site.admin1 is not None and site.country_code == "YE"
+    assert places["Aden"].role == "mentioned"
+    assert record.primary_location == "ميناء عدن الجنوبي"
+    # named on its own too, the town is a scene
+    text = "استهدف صاروخ ميناء عدن في اليمن، وسمع دوي الانفجار في مدينة عدن."
+    assert _by_name(_record(pipeline, text, "ar"))["Aden"].role == "event"
