@@ -438,6 +438,57 @@ def _regions_named_with_type_word(
     return out
 
 
+@lru_cache(maxsize=4)
+def _cue_words(language: str, cue: str) -> frozenset[str]:
+    """The normalised one-word cues of one class (``[cues.<cue>]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get("cues", {})
+    return frozenset(eventx.normalize_string(w) for w in data.get(cue, {}).get("terms", ()))
+
+
+def _after_admin_noun(text: str, start: int, language: str) -> bool:
+    """Whether the name at ``start`` follows an administrative unit's noun (``[cues.admin]``:
+    محافظة, مقاطعة, ولاية...), with or without a clitic (بمقاطعة, ومحافظة)."""
+    before = text[max(0, start - 16) : start].split()
+    if not before:
+        return False
+    word = eventx.normalize_string(before[-1])
+    nouns = _cue_words(language, "admin")
+    return word in nouns or any(
+        word.startswith(clitic) and word[len(clitic) :] in nouns for clitic in ("ب", "و", "ل", "وب")
+    )
+
+
+def _unit_named_after_town(
+    doc: eventx.AnnotatedDocument,
+    mention: ResolvedMention,
+    found: Mapping[int, eventx.PlaceMention],
+) -> ResolvedMention:
+    """ "مقاطعة أوكاياما": an administrative unit named after its seat, not the town itself.
+
+    After a unit's noun a name the gazetteer knows only as a town (no region of that country
+    shares it: a Japanese prefecture, an Afghan district, a US state in Arabic) is the unit:
+    reported as an unresolved region in the town's country and admin region, as English
+    "Rajkot district" is (:func:`_district_of_town`).
+    """
+    place = mention.place
+    if place is None or place.kind != "city":
+        return mention
+    if not _after_admin_noun(doc.text, mention.start, doc.language):
+        return mention
+    candidates = found[mention.start].candidates if mention.start in found else ()
+    if any(p.kind == "region" and p.country_code == place.country_code for p in candidates):
+        return mention
+    return ResolvedMention(
+        start=mention.start,
+        end=mention.end,
+        kind="region",
+        place=None,
+        name=doc.text[mention.start : mention.end],
+        country_code=place.country_code,
+        within=place,
+    )
+
+
 def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
@@ -473,23 +524,39 @@ def _cue_mentions(
                 token.text
             ):
                 continue
-            if match.value != "place" and (
-                token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و")
+            definite_nisba = (
+                match.value == "region"
+                and token.norm.startswith("ال")
+                and token.norm.endswith(("يه", "ي"))
+            )
+            if (
+                match.value != "place"
+                and not definite_nisba
+                and (token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و"))
             ):
-                continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
+                # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول); after an area noun
+                # a definite nisba-shaped word is a name in construct ("منطقة الصديقية": an
+                # indefinite noun takes no definite adjective)
+                continue
             if _possessed(token.norm):
                 continue  # "قضاء يومهم" (spending their day): a possessed common noun
             if _VERBAL_NOUN_RE.match(token.norm):
                 continue  # "منطقة الاحتفال" (the celebration area): a verbal noun, no name
+            if (
+                token.norm.startswith("ال")
+                and eventx.normalize_string(match.phrase) in _word_list(language, "other_senses")
+            ):
+                continue  # "مقاطعة الانتخابات" (boycotting the elections), "ولاية الرئيس"
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
+                end = _after_site_adjectives(doc, following)
                 yield ResolvedMention(
                     start=cue_token.start,
-                    end=token.end,
+                    end=end,
                     kind="place",
                     place=None,
-                    name=doc.text[cue_token.start : token.end],
+                    name=doc.text[cue_token.start : end],
                 )
                 continue
             place = eventx.fuzzy_place(token.text, sorted(context))
@@ -501,12 +568,27 @@ def _cue_mentions(
             start=token.start,
             end=token.end,
             # a village is a populated place, as GeoNames' "cities" are: kind city
+            # an administrative unit's noun announces a region ("مقاطعة أوكاياما")
             kind=place.kind
             if place
-            else ("city" if match.value in ("city", "village") else "place"),
+            else _UNRESOLVED_KIND.get(match.value, "place"),
             place=place,
             name=place.name if place else token.text,
         )
+
+
+#: The kind of an unresolved name by the cue before it; any other cue announces a place.
+_UNRESOLVED_KIND = {"city": "city", "village": "city", "admin": "region"}
+
+
+def _after_site_adjectives(doc: eventx.AnnotatedDocument, index: int) -> int:
+    """The end of a site's name whose named part is token ``index``, over the adjectives
+    of ``site_adjectives`` after it ("قاعدة الحبانية الجوية", "جزيرة الخالدية الكبرى")."""
+    tokens = doc.tokens
+    adjectives = _word_list(doc.language, "site_adjectives")
+    while index + 1 < len(tokens) and tokens[index + 1].norm in adjectives:
+        index += 1
+    return tokens[index].end
 
 
 # Verbal nouns of the derived verb forms VII, VIII and X (انفعال, افتعال, استفعال), normalised
@@ -794,7 +876,9 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     if language == "en":
         resolved = [_district_of_town(doc.text, r) for r in resolved]
     if language == "ar":
-        resolved = _regions_named_with_type_word(doc, resolved, {m.start: m for m in found})
+        found_at = {m.start: m for m in found}
+        resolved = _regions_named_with_type_word(doc, resolved, found_at)
+        resolved = [_unit_named_after_town(doc, r, found_at) for r in resolved]
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))

@@ -287,3 +287,26 @@ def test_a_town_named_only_in_a_sites_name_is_the_sites_address(
     # named on its own too, the town is a scene
     text = "استهدف صاروخ ميناء عدن في اليمن، وسمع دوي الانفجار في مدينة عدن."
     assert _by_name(_record(pipeline, text, "ar"))["Aden"].role == "event"
+
+
+def test_named_areas_sites_and_units_no_gazetteer_knows(pipeline: eventx.Pipeline) -> None:
+    def located(text: str) -> dict[str, eventx.Location]:
+        return _by_name(_record(pipeline, text, "ar"))
+
+    # a definite nisba-shaped name after an area noun is a name in construct, not an adjective
+    area = located("سقطت قذيفة على منطقة الزهراوي شرق مدينة حمص في سوريا.")["الزهراوي"]
+    assert area.kind == "place" and area.resolution == "unresolved"
+    assert area.admin1 is not None and area.admin1.code == "SY-HI" and area.geo_precision == 2
+    assert "عسكرية" not in located("قصفت الطائرات منطقة عسكرية قرب مدينة حمص في سوريا.")
+    # a site's name runs over its adjectives
+    camp = located("قصفت الطائرات معسكر الغزلان القديم قرب مدينة حمص في سوريا.")
+    assert "معسكر الغزلان القديم" in camp
+    # a unit named after its seat is the unit: a region in the town's admin region
+    unit = located("ضرب زلزال مقاطعة توتوري غرب اليابان يوم الأحد.")["توتوري"]
+    assert unit.kind == "region" and unit.country_code == "JP"
+    assert unit.admin1 is not None and unit.admin1.code == "JP-31"
+    # cue nouns with another sense before a definite noun name nothing
+    record = _record(
+        pipeline, "دعت المعارضة إلى مقاطعة الانتخابات وإنهاء ولاية الرئيس في سوريا.", "ar"
+    )
+    assert [loc.name for loc in record.locations] == ["Syria"]
