@@ -448,10 +448,11 @@ def _cue_words(language: str, cue: str) -> frozenset[str]:
 def _after_admin_noun(text: str, start: int, language: str) -> bool:
     """Whether the name at ``start`` follows an administrative unit's noun (``[cues.admin]``:
     محافظة, مقاطعة, ولاية...), with or without a clitic (بمقاطعة, ومحافظة)."""
-    before = text[max(0, start - 16) : start].split()
+    # a hashtag joins its words with "_" ("#إقليم_قندوز")
+    before = text[max(0, start - 16) : start].replace("_", " ").split()
     if not before:
         return False
-    word = eventx.normalize_string(before[-1])
+    word = eventx.normalize_string(before[-1].lstrip("#"))
     nouns = _cue_words(language, "admin")
     return word in nouns or any(
         word.startswith(clitic) and word[len(clitic) :] in nouns for clitic in ("ب", "و", "ل", "وب")
@@ -465,19 +466,20 @@ def _unit_named_after_town(
 ) -> ResolvedMention:
     """ "مقاطعة أوكاياما": an administrative unit named after its seat, not the town itself.
 
-    After a unit's noun a name the gazetteer knows only as a town (no region of that country
-    shares it: a Japanese prefecture, an Afghan district, a US state in Arabic) is the unit:
-    reported as an unresolved region in the town's country and admin region, as English
-    "Rajkot district" is (:func:`_district_of_town`).
+    After a unit's noun a town's name is the unit: the region of that name in the town's
+    country when the gazetteer has one ("#إقليم_قندوز", a hashtag the phrase index cannot
+    read whole), else an unresolved region in the town's country and admin region (a Japanese
+    prefecture, an Afghan district, a US state in Arabic), as English "Rajkot district" is
+    (:func:`_district_of_town`).
     """
     place = mention.place
     if place is None or place.kind != "city":
         return mention
     if not _after_admin_noun(doc.text, mention.start, doc.language):
         return mention
-    candidates = found[mention.start].candidates if mention.start in found else ()
-    if any(p.kind == "region" and p.country_code == place.country_code for p in candidates):
-        return mention
+    region = _region_of_same_name(mention, found)
+    if region is not None:
+        return attrs.evolve(mention, kind="region", place=region, name=region.name)
     return ResolvedMention(
         start=mention.start,
         end=mention.end,
@@ -487,6 +489,110 @@ def _unit_named_after_town(
         country_code=place.country_code,
         within=place,
     )
+
+
+def _region_of_same_name(
+    mention: ResolvedMention, found: Mapping[int, eventx.PlaceMention]
+) -> eventx.Place | None:
+    """The region that shares a resolved town's name and country, if the gazetteer has one."""
+    place = mention.place
+    candidates = found[mention.start].candidates if mention.start in found else ()
+    return next(
+        (
+            p
+            for p in candidates
+            if place is not None and p.kind == "region" and p.country_code == place.country_code
+        ),
+        None,
+    )
+
+
+#: What may stand between a plural unit noun and the list of its names ("في ست محافظات وهي
+#: القاهرة والسويس", "ولايات: ...") and between two names of the list ("، ", " ").
+_LIST_OPENER_GAP_RE = regex.compile(r"^\s*(?:و?ه[يى]\s*)?[:،,]?\s*$")
+_LIST_GAP_RE = regex.compile(r"^\s*[،,]?\s*$")
+
+
+def units_listed_after_plural(
+    text: str, found: Sequence[eventx.PlaceMention], language: str
+) -> dict[int, Sequence[eventx.Place]]:
+    """Names listed after a plural unit noun are the units: "في ست محافظات وهي القاهرة
+    والإسماعيلية والسويس" names three governorates, not three cities (``[admin_plurals]``).
+
+    Returns, by mention start, the region candidates of each listed name; a list runs from
+    the noun over names with region candidates separated by nothing but a comma or a space
+    (the conjunction is part of the name's mention: "والسويس").
+    """
+    plurals = _word_list(language, "admin_plurals")
+    listed: dict[int, Sequence[eventx.Place]] = {}
+    if not plurals:
+        return listed
+    listing_until = -1  # the end of the previous name of a list, while a list runs
+    for mention in found:
+        regions = [p for p in mention.candidates if p.kind == "region"]
+        in_list = listing_until >= 0 and bool(
+            _LIST_GAP_RE.match(text[listing_until : mention.start])
+        )
+        if not in_list:
+            words = text[max(0, mention.start - 40) : mention.start].split()
+            for cut in range(len(words) - 1, max(-1, len(words) - 4), -1):
+                noun = eventx.normalize_string(words[cut].strip(":،,"))
+                if noun in plurals or (noun[:1] == "ب" and noun[1:] in plurals):
+                    gap = " ".join(words[cut + 1 :])
+                    in_list = bool(_LIST_OPENER_GAP_RE.match(" " + gap))
+                    break
+        listing_until = -1
+        if in_list and regions:
+            listed[mention.start] = regions
+            listing_until = mention.end
+    return listed
+
+
+def _area_of_town(
+    doc: eventx.AnnotatedDocument,
+    resolved: list[ResolvedMention],
+) -> list[ResolvedMention]:
+    """ "بمنطقة العبور بالعريش": an area named inside a town is a part of that town, not a
+    town of the same name elsewhere: after an area noun (منطقة, حي) and right before "ب" or
+    "في" with another known town, the name of a town in another admin region is reported as
+    an unresolved place in the named town (its country and admin region)."""
+    nouns = _cue_words(doc.language, "region") | {eventx.normalize_string("حي")}
+    by_start = {r.start: r for r in resolved}
+    out: list[ResolvedMention] = []
+    for r in resolved:
+        place = r.place
+        if place is not None and place.kind == "city":
+            before = doc.text[max(0, r.start - 12) : r.start].split()
+            noun = eventx.normalize_string(before[-1]) if before else ""
+            if noun in nouns or (noun[:1] in ("ب", "و") and noun[1:] in nouns):
+                rest = doc.text[r.end : r.end + 8]
+                offset = r.end + len(rest) - len(rest.lstrip())
+                if doc.text.startswith("في ", offset):
+                    offset += 3
+                town = by_start.get(offset)
+                if (
+                    town is not None
+                    and town.place is not None
+                    and town.place.kind == "city"
+                    and town.place.key != place.key
+                    # a namesake elsewhere: a known district of the town (حي مولنبيك
+                    # ببروكسل) lies in the town's own admin region and stays itself
+                    and place.admin1_code is not None
+                    and town.place.admin1_code is not None
+                    and place.admin1_code != town.place.admin1_code
+                    and (doc.text.startswith("ب", offset) or doc.text[offset - 3 : offset] == "في ")
+                ):
+                    r = ResolvedMention(
+                        start=r.start,
+                        end=r.end,
+                        kind="place",
+                        place=None,
+                        name=doc.text[r.start : r.end],
+                        country_code=town.place.country_code,
+                        within=town.place,
+                    )
+        out.append(r)
+    return out
 
 
 def _cue_mentions(
@@ -789,6 +895,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
+    listed = units_listed_after_plural(doc.text, found, language)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     demonyms = {m.start: m for m in found if m.demonym}
@@ -819,6 +926,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                     )
                 )
             continue
+        if mention.start in listed:
+            # a listed unit (believed: the plural noun announces it)
+            region = eventx.choose_place(listed[mention.start], context)
+            if region is not None:
+                resolved.append(
+                    ResolvedMention(
+                        start=mention.start,
+                        end=mention.end,
+                        kind="region",
+                        place=region,
+                        name=region.name,
+                    )
+                )
+                continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
         # not vouch for itself, and عمان does not vote for Oman against Amman
@@ -879,6 +1000,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         found_at = {m.start: m for m in found}
         resolved = _regions_named_with_type_word(doc, resolved, found_at)
         resolved = [_unit_named_after_town(doc, r, found_at) for r in resolved]
+        resolved = _area_of_town(doc, resolved)
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))

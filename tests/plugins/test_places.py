@@ -310,3 +310,28 @@ def test_named_areas_sites_and_units_no_gazetteer_knows(pipeline: eventx.Pipelin
         pipeline, "دعت المعارضة إلى مقاطعة الانتخابات وإنهاء ولاية الرئيس في سوريا.", "ar"
     )
     assert [loc.name for loc in record.locations] == ["Syria"]
+
+
+def test_units_listed_after_a_plural_unit_noun(pipeline: eventx.Pipeline) -> None:
+    text = "فرضت السلطات حظر التجول في ثلاث محافظات هي البصرة وميسان والنجف بعد الاحتجاجات."
+    places = {loc.name: loc for loc in _record(pipeline, text, "ar").locations}
+    assert {(loc.kind, loc.admin1.code if loc.admin1 else None) for loc in places.values()} == {
+        ("region", "IQ-BA"),
+        ("region", "IQ-MA"),
+        ("region", "IQ-NA"),
+    }
+    # without the plural noun the same names are the cities
+    text = "خرج متظاهرون في البصرة والنجف بعد انقطاع الكهرباء في العراق."
+    kinds = {loc.kind for loc in _record(pipeline, text, "ar").locations if loc.name != "Iraq"}
+    assert kinds == {"city"}
+
+
+def test_a_hashtag_unit_and_an_area_inside_a_town(pipeline: eventx.Pipeline) -> None:
+    text = "قال ناشطون في #محافظة_إدلب شمال سوريا إن الغارات استهدفت سوقا."
+    idlib = _by_name(_record(pipeline, text, "ar"))["Idlib"]
+    assert idlib.kind == "region" and idlib.admin1 is not None and idlib.admin1.code == "SY-ID"
+    # Al Matariyah is also a town of Dakahlia; "بمنطقة المطرية بالقاهرة" is the Cairo area
+    text = "قتل شخصان في انفجار بمنطقة المطرية بالقاهرة في مصر مساء الجمعة."
+    area = _by_name(_record(pipeline, text, "ar"))["المطرية"]
+    assert area.kind == "place" and area.resolution == "unresolved"
+    assert area.admin1 is not None and area.admin1.code == "EG-C"
