@@ -37,9 +37,13 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _EN_FACILITY_RE = regex.compile(
     r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
-    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone|Hill|Farm|Hotel"
+    r"|Restaurant|Church|School)(?:\s(?:bus\s)?station)?"
     r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
-    r"|neighbo(?:u)?rhood|refugee\scamp))\b"
+    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters)"
+    # universities and institutes: "University of Kabul", "Massachusetts Institute of Technology"
+    r"|(?:[A-Z][a-z]+\s){0,2}(?:University|Institute|College)\sof(?:\s[A-Z][a-z]+){1,3}"
+    r"(?:-[A-Z][a-z]+)?)\b"
 )
 _EN_AREA_RE = regex.compile(
     r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
@@ -863,7 +867,12 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
     spans = _Spans(taken)
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
-        words = found.group(1).split()
+        line_break = text.rfind("\n", start, end)
+        if line_break >= 0:
+            start = line_break + 1  # a name does not run over a line break ("El\nChino Hill")
+        words = text[start:end].split()
+        if any(w.rstrip(".") in _EN_TITLES for w in words):
+            continue  # a person: "Environment Minister Robert Hill"
         while words and (words[0] in _EN_FACILITY_STOP or any(w.endswith("'s") for w in words)):
             start += len(words[0]) + 1  # "Portadown's Garvaghy Road": the owner is not the name
             words = words[1:]

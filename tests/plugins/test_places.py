@@ -335,3 +335,18 @@ def test_a_hashtag_unit_and_an_area_inside_a_town(pipeline: eventx.Pipeline) -> 
     area = _by_name(_record(pipeline, text, "ar"))["المطرية"]
     assert area.kind == "place" and area.resolution == "unresolved"
     assert area.admin1 is not None and area.admin1.code == "EG-C"
+
+
+def test_english_named_sites_by_their_type_word(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Gunmen attacked the Blue Lagoon restaurant in Nairobi, Kenya, on Friday, and troops "
+        "later raided the Mwangaza farm outside the city. Students held a vigil at the "
+        "University of Nairobi. Interior Minister John Hill said the attackers had fled."
+    )
+    places = _by_name(_record(pipeline, text, "en"))
+    for name in ("Blue Lagoon restaurant", "Mwangaza farm", "University of Nairobi"):
+        assert places[name].kind == "place" and places[name].country_code == "KE", name
+    assert not [name for name in places if "Hill" in name]  # a minister, not a hill
+    # a name does not run over a line break
+    text = "Rebels fired on an army post near El\nPinar Hill in Chalatenango, El Salvador."
+    assert "Pinar Hill" in _by_name(_record(pipeline, text, "en"))
