@@ -99,6 +99,14 @@ def test_ambiguous_names_resolved_by_context_then_population() -> None:
     assert both is not None and both.country_code == "LY"
 
 
+def test_a_sea_is_what_its_bare_name_means() -> None:
+    for name, language in (("Red Sea", "en"), ("البحر الأحمر", "ar")):
+        sea = eventx.lookup_place(name, language, context={"EG": 3, "SD": 1})
+        assert sea is not None and sea.country_code is None and sea.name == "Red Sea", name
+    governorate = eventx.lookup_place("Red Sea Governorate", "en", context={"EG": 1})
+    assert governorate is not None and governorate.country_code == "EG"
+
+
 def test_england_is_a_region_of_the_united_kingdom() -> None:
     for name, language in (("England", "en"), ("إنجلترا", "ar"), ("إنكلترا", "ar")):
         place = eventx.lookup_place(name, language)

@@ -103,6 +103,14 @@ def choose_place(
     weights: Mapping[str, int] = (
         context if isinstance(context, Mapping) else dict.fromkeys(context, 1)
     )
+    # A curated sea or cross-border region ("Red Sea", "البحر الأحمر") is what its bare name
+    # means, even in an article naming a country with a subdivision of that name (Egypt's Red
+    # Sea governorate is named with its type word: "Red Sea Governorate").
+    borderless = [
+        p for p in candidates if p.resolution == "alias" and p.kind == "region" and not p.country_code
+    ]
+    if borderless and all(p.kind == "region" for p in candidates):
+        return min(borderless, key=lambda p: p.name)
 
     def score(place: Place) -> tuple[int, int, int, str]:
         support = weights.get(place.country_code or "", 0)
