@@ -89,6 +89,29 @@ def test_ambiguous_names_resolved_by_context_then_population() -> None:
     assert eventx.lookup_place("عمان", "ar").country_code == "OM"  # type: ignore[union-attr]
     amman = eventx.lookup_place("عمان", "ar", context={"JO"})
     assert amman is not None and amman.name == "Amman"
+    # a capital whose country the article names too beats a smaller supported namesake
+    # (Washington, Tyne and Wear), and keeps losing to one when its country is not named
+    capital = eventx.lookup_place("Washington", "en", context={"GB": 3, "US": 1})
+    assert capital is not None and capital.country_code == "US"
+    town = eventx.lookup_place("Washington", "en", context={"GB": 3})
+    assert town is not None and town.country_code == "GB"
+    both = eventx.lookup_place("Tripoli", "en", context={"LB": 2, "LY": 1})
+    assert both is not None and both.country_code == "LY"
+
+
+def test_a_sea_is_what_its_bare_name_means() -> None:
+    for name, language in (("Red Sea", "en"), ("البحر الأحمر", "ar")):
+        sea = eventx.lookup_place(name, language, context={"EG": 3, "SD": 1})
+        assert sea is not None and sea.country_code is None and sea.name == "Red Sea", name
+    governorate = eventx.lookup_place("Red Sea Governorate", "en", context={"EG": 1})
+    assert governorate is not None and governorate.country_code == "EG"
+
+
+def test_england_is_a_region_of_the_united_kingdom() -> None:
+    for name, language in (("England", "en"), ("إنجلترا", "ar"), ("إنكلترا", "ar")):
+        place = eventx.lookup_place(name, language)
+        assert place is not None and place.kind == "region", name
+        assert place.country_code == "GB" and place.admin1_code == "GB-ENG"
 
 
 def test_fuzzy_rule_needs_context_country_and_a_unique_skeleton() -> None:

@@ -49,12 +49,19 @@ def test_unwritable_cache_still_answers(tmp_path: Path, monkeypatch: pytest.Monk
     assert cache.cached("demo", lambda: "built in memory") == "built in memory"
 
 
-def test_stale_fingerprints_are_removed(cache_home: Path) -> None:
-    old = cache_home / "gazetteer" / "demo-00000000000000000000.pickle"
-    old.parent.mkdir(parents=True)
-    old.write_bytes(b"stale")
+def test_stale_fingerprints_beyond_the_newest_few_are_removed(cache_home: Path) -> None:
+    folder = cache_home / "gazetteer"
+    folder.mkdir(parents=True)
+    olds = []
+    for age in range(cache.KEEP_OTHER_FINGERPRINTS + 2):  # age 0 is the newest
+        old = folder / f"demo-{age:020d}.pickle"
+        old.write_bytes(b"stale")
+        os.utime(old, (1_000_000_000 - age * 100, 1_000_000_000 - age * 100))
+        olds.append(old)
     cache.cached("demo", lambda: 1)
-    assert not old.exists()
+    kept = [old.exists() for old in olds]
+    # another checkout's artifacts stay (the newest few); the oldest ones go
+    assert kept == [True] * cache.KEEP_OTHER_FINGERPRINTS + [False, False]
     assert cache.artifact_path("demo").exists()
 
 

@@ -13,13 +13,8 @@ import attrs
 
 import eventx
 from eventx_places.country import decide_country, main_country, primary_location
-from eventx_places.resolve import (
-    is_actor_only,
-    merge_mentions,
-    place_role,
-    resolve_mentions,
-    scene_countries,
-)
+from eventx_places.resolve import merge_mentions, resolve_mentions
+from eventx_places.roles import is_actor_only, place_role, scene_countries, site_spans
 
 __version__ = "0.2.0"
 DROP_ACTOR_ONLY = False
@@ -29,7 +24,8 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
     mentions, _context = resolve_mentions(ctx.annotation)
     locations = list(merge_mentions(ctx, mentions))
     main = main_country(locations, ctx.text, ctx.language)
-    scenes = scene_countries(locations)
+    scenes = scene_countries(locations, ctx.text)
+    sites = site_spans(locations)
     for location in locations:
         if DROP_ACTOR_ONLY and is_actor_only(location, main, ctx.text, ctx.language):
             continue
@@ -43,7 +39,7 @@ def extract_places(ctx: eventx.ExtractionContext) -> Iterator[eventx.Location]:
                 f"names{assumed}"
             )
             location = attrs.evolve(location, country_code=main)
-        role = place_role(location, main, ctx.text, ctx.language, scenes)
+        role = place_role(location, main, ctx.text, ctx.language, scenes, sites)
         yield attrs.evolve(location, role=role)
 
 

@@ -5,7 +5,9 @@ Each mention of a resolved place votes for its country with weight
 * 1 for a country name, 1.5 for a region, city or named place (a town pins the scene; a
   country is often named only as an actor: "Russia said ...");
 * +1 when it follows a locative preposition or clitic ("في ألماتي", "بألماتي", "in Almaty");
-* +1 in the title or first sentence (the lead says where the news happened).
+* +1 in the title or first sentence (the lead says where the news happened);
+* a mention in a dateline ("BAGHDAD (Reuters) -") weighs only ``REPEAT_WEIGHT``: it says where
+  the report was filed, which is often not where the news happened.
 
 A place votes with its best mention plus a quarter of each further mention, so several
 distinct places in one country outweigh one country name repeated (boilerplate, actors).
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 
 import eventx
 from eventx_places.resolve import is_locative
+from eventx_places.roles import in_dateline
 
 KIND_WEIGHT = {"country": 1.0, "region": 1.5, "city": 1.5, "place": 1.5}
 LOCATIVE_BONUS = 1.0
@@ -27,6 +30,8 @@ REPEAT_WEIGHT = 0.25
 
 
 def _mention_weight(kind: str, mention: eventx.Evidence, text: str, language: str) -> float:
+    if in_dateline(text, mention.start, mention.end):
+        return REPEAT_WEIGHT  # where the report was filed, not where the news happened
     weight = KIND_WEIGHT.get(kind, 1.0)
     if is_locative(text, mention.start, language):
         weight += LOCATIVE_BONUS

@@ -37,9 +37,13 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _EN_FACILITY_RE = regex.compile(
     r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
-    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone)(?:\s(?:bus\s)?station)?"
+    r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone|Hill|Farm|Hotel"
+    r"|Restaurant|Church|School)(?:\s(?:bus\s)?station)?"
     r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
-    r"|neighbo(?:u)?rhood|refugee\scamp))\b"
+    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters)"
+    # universities and institutes: "University of Kabul", "Massachusetts Institute of Technology"
+    r"|(?:[A-Z][a-z]+\s){0,2}(?:University|Institute|College)\sof(?:\s[A-Z][a-z]+){1,3}"
+    r"(?:-[A-Z][a-z]+)?)\b"
 )
 _EN_AREA_RE = regex.compile(
     r"\b(?:the\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:area|district|neighbo(?:u)?rhood|suburb|estate)\b"
@@ -73,7 +77,7 @@ def _cue_matcher(language: str) -> eventx.PhraseMatcher[str]:
     return eventx.matcher_from_table(data.get("cues", {}))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)  # (language, section): a dozen sections in two languages
 def _word_list(language: str, section: str) -> frozenset[str]:
     data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(section, {})
     return frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
@@ -117,6 +121,39 @@ def is_locative(text: str, start: int, language: str) -> bool:
             for p in prefixes
         )
     return False
+
+
+#: Quotation marks that open a quoted title (a newspaper's name: "لـ«الشرق الأوسط»").
+_OPENING_QUOTES = ("«", '"', "“")
+_CLOSING_QUOTES = ("»", '"', "”")
+
+
+def in_organisation_name(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a place name at ``start:end`` is part of an organisation's or a medium's name.
+
+    After a head word of such names (``[organisation_heads]``: "وكالة أنباء الشرق الأوسط",
+    "سرايا القدس", "تنظيم القاعدة في المغرب", "محرر شؤون الشرق الأوسط"), or quoted whole
+    right after the preposition لـ ("قال لـ«الشرق الأوسط»", told the newspaper), the name says
+    which organisation, not where anything happens.
+    """
+    heads = _word_list(language, "organisation_heads")
+    if not heads:
+        return False
+    before = text[max(0, start - 40) : start]
+    if (
+        before.endswith(_OPENING_QUOTES)
+        and text[end : end + 1] in _CLOSING_QUOTES
+        and before[:-1].rstrip().endswith(("لـ", "ل"))
+    ):
+        return True
+    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in before.split()[-2:]]
+    if not words:
+        return False
+    last = words[-1]
+    candidates = {last, " ".join(words)}
+    if language == "ar" and last.startswith("و") and len(last) > 3:
+        candidates.add(last[1:])  # "وسرايا القدس": the conjunction is no part of the head
+    return bool(candidates & heads)
 
 
 def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
@@ -209,7 +246,7 @@ def believable(
         )
     if supported:
         return True
-    if place.geonameid in _capitals():
+    if place.geonameid in capital_geonameids():
         return True
     if place.population >= MIN_POPULATION_WITHOUT_CONTEXT.get(language, 500_000):
         return True
@@ -230,7 +267,9 @@ def _attributive(text: str, end: int, language: str) -> bool:
     return word in _word_list(language, "attributive") or rest.startswith("-led")
 
 
-_EN_INITIAL_RE = regex.compile(r"\s+[A-Z]\.")
+#: A middle initial after a first name ("Chester J. McBride"): on the same line and followed by a
+#: space, so that an abbreviation ("Dagestan\nU.S. investigators", "Washington D.C.") is not one.
+_EN_INITIAL_RE = regex.compile(r"[ \t]+[A-Z]\.(?=\s)")
 _EN_TITLES = frozenset(
     {"Mr", "Mrs", "Ms", "Dr", "Agent", "Gen", "General", "Sgt", "Sergeant", "Capt", "Captain",
      "Col", "Colonel", "Lt", "President", "Minister", "Senator", "Sen", "Rep", "Judge", "Officer"}
@@ -403,6 +442,163 @@ def _regions_named_with_type_word(
     return out
 
 
+@lru_cache(maxsize=4)
+def _cue_words(language: str, cue: str) -> frozenset[str]:
+    """The normalised one-word cues of one class (``[cues.<cue>]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get("cues", {})
+    return frozenset(eventx.normalize_string(w) for w in data.get(cue, {}).get("terms", ()))
+
+
+def _after_admin_noun(text: str, start: int, language: str) -> bool:
+    """Whether the name at ``start`` follows an administrative unit's noun (``[cues.admin]``:
+    محافظة, مقاطعة, ولاية...), with or without a clitic (بمقاطعة, ومحافظة)."""
+    # a hashtag joins its words with "_" ("#إقليم_قندوز")
+    before = text[max(0, start - 16) : start].replace("_", " ").split()
+    if not before:
+        return False
+    word = eventx.normalize_string(before[-1].lstrip("#"))
+    nouns = _cue_words(language, "admin")
+    return word in nouns or any(
+        word.startswith(clitic) and word[len(clitic) :] in nouns for clitic in ("ب", "و", "ل", "وب")
+    )
+
+
+def _unit_named_after_town(
+    doc: eventx.AnnotatedDocument,
+    mention: ResolvedMention,
+    found: Mapping[int, eventx.PlaceMention],
+) -> ResolvedMention:
+    """ "مقاطعة أوكاياما": an administrative unit named after its seat, not the town itself.
+
+    After a unit's noun a town's name is the unit: the region of that name in the town's
+    country when the gazetteer has one ("#إقليم_قندوز", a hashtag the phrase index cannot
+    read whole), else an unresolved region in the town's country and admin region (a Japanese
+    prefecture, an Afghan district, a US state in Arabic), as English "Rajkot district" is
+    (:func:`_district_of_town`).
+    """
+    place = mention.place
+    if place is None or place.kind != "city":
+        return mention
+    if not _after_admin_noun(doc.text, mention.start, doc.language):
+        return mention
+    region = _region_of_same_name(mention, found)
+    if region is not None:
+        return attrs.evolve(mention, kind="region", place=region, name=region.name)
+    return ResolvedMention(
+        start=mention.start,
+        end=mention.end,
+        kind="region",
+        place=None,
+        name=doc.text[mention.start : mention.end],
+        country_code=place.country_code,
+        within=place,
+    )
+
+
+def _region_of_same_name(
+    mention: ResolvedMention, found: Mapping[int, eventx.PlaceMention]
+) -> eventx.Place | None:
+    """The region that shares a resolved town's name and country, if the gazetteer has one."""
+    place = mention.place
+    candidates = found[mention.start].candidates if mention.start in found else ()
+    return next(
+        (
+            p
+            for p in candidates
+            if place is not None and p.kind == "region" and p.country_code == place.country_code
+        ),
+        None,
+    )
+
+
+#: What may stand between a plural unit noun and the list of its names ("في ست محافظات وهي
+#: القاهرة والسويس", "ولايات: ...") and between two names of the list ("، ", " ").
+_LIST_OPENER_GAP_RE = regex.compile(r"^\s*(?:و?ه[يى]\s*)?[:،,]?\s*$")
+_LIST_GAP_RE = regex.compile(r"^\s*[،,]?\s*$")
+
+
+def units_listed_after_plural(
+    text: str, found: Sequence[eventx.PlaceMention], language: str
+) -> dict[int, Sequence[eventx.Place]]:
+    """Names listed after a plural unit noun are the units: "في ست محافظات وهي القاهرة
+    والإسماعيلية والسويس" names three governorates, not three cities (``[admin_plurals]``).
+
+    Returns, by mention start, the region candidates of each listed name; a list runs from
+    the noun over names with region candidates separated by nothing but a comma or a space
+    (the conjunction is part of the name's mention: "والسويس").
+    """
+    plurals = _word_list(language, "admin_plurals")
+    listed: dict[int, Sequence[eventx.Place]] = {}
+    if not plurals:
+        return listed
+    listing_until = -1  # the end of the previous name of a list, while a list runs
+    for mention in found:
+        regions = [p for p in mention.candidates if p.kind == "region"]
+        in_list = listing_until >= 0 and bool(
+            _LIST_GAP_RE.match(text[listing_until : mention.start])
+        )
+        if not in_list:
+            words = text[max(0, mention.start - 40) : mention.start].split()
+            for cut in range(len(words) - 1, max(-1, len(words) - 4), -1):
+                noun = eventx.normalize_string(words[cut].strip(":،,"))
+                if noun in plurals or (noun[:1] == "ب" and noun[1:] in plurals):
+                    gap = " ".join(words[cut + 1 :])
+                    in_list = bool(_LIST_OPENER_GAP_RE.match(" " + gap))
+                    break
+        listing_until = -1
+        if in_list and regions:
+            listed[mention.start] = regions
+            listing_until = mention.end
+    return listed
+
+
+def _area_of_town(
+    doc: eventx.AnnotatedDocument,
+    resolved: list[ResolvedMention],
+) -> list[ResolvedMention]:
+    """ "بمنطقة العبور بالعريش": an area named inside a town is a part of that town, not a
+    town of the same name elsewhere: after an area noun (منطقة, حي) and right before "ب" or
+    "في" with another known town, the name of a town in another admin region is reported as
+    an unresolved place in the named town (its country and admin region)."""
+    nouns = _cue_words(doc.language, "region") | {eventx.normalize_string("حي")}
+    by_start = {r.start: r for r in resolved}
+    out: list[ResolvedMention] = []
+    for r in resolved:
+        place = r.place
+        if place is not None and place.kind == "city":
+            before = doc.text[max(0, r.start - 12) : r.start].split()
+            noun = eventx.normalize_string(before[-1]) if before else ""
+            if noun in nouns or (noun[:1] in ("ب", "و") and noun[1:] in nouns):
+                rest = doc.text[r.end : r.end + 8]
+                offset = r.end + len(rest) - len(rest.lstrip())
+                if doc.text.startswith("في ", offset):
+                    offset += 3
+                town = by_start.get(offset)
+                if (
+                    town is not None
+                    and town.place is not None
+                    and town.place.kind == "city"
+                    and town.place.key != place.key
+                    # a namesake elsewhere: a known district of the town (حي مولنبيك
+                    # ببروكسل) lies in the town's own admin region and stays itself
+                    and place.admin1_code is not None
+                    and town.place.admin1_code is not None
+                    and place.admin1_code != town.place.admin1_code
+                    and (doc.text.startswith("ب", offset) or doc.text[offset - 3 : offset] == "في ")
+                ):
+                    r = ResolvedMention(
+                        start=r.start,
+                        end=r.end,
+                        kind="place",
+                        place=None,
+                        name=doc.text[r.start : r.end],
+                        country_code=town.place.country_code,
+                        within=town.place,
+                    )
+        out.append(r)
+    return out
+
+
 def _cue_mentions(
     doc: eventx.AnnotatedDocument,
     context: Mapping[str, int],
@@ -438,23 +634,39 @@ def _cue_mentions(
                 token.text
             ):
                 continue
-            if match.value != "place" and (
-                token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و")
+            definite_nisba = (
+                match.value == "region"
+                and token.norm.startswith("ال")
+                and token.norm.endswith(("يه", "ي"))
+            )
+            if (
+                match.value != "place"
+                and not definite_nisba
+                and (token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و"))
             ):
-                continue  # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
+                # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول); after an area noun
+                # a definite nisba-shaped word is a name in construct ("منطقة الصديقية": an
+                # indefinite noun takes no definite adjective)
+                continue
             if _possessed(token.norm):
                 continue  # "قضاء يومهم" (spending their day): a possessed common noun
             if _VERBAL_NOUN_RE.match(token.norm):
                 continue  # "منطقة الاحتفال" (the celebration area): a verbal noun, no name
+            if (
+                token.norm.startswith("ال")
+                and eventx.normalize_string(match.phrase) in _word_list(language, "other_senses")
+            ):
+                continue  # "مقاطعة الانتخابات" (boycotting the elections), "ولاية الرئيس"
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
+                end = _after_site_adjectives(doc, following)
                 yield ResolvedMention(
                     start=cue_token.start,
-                    end=token.end,
+                    end=end,
                     kind="place",
                     place=None,
-                    name=doc.text[cue_token.start : token.end],
+                    name=doc.text[cue_token.start : end],
                 )
                 continue
             place = eventx.fuzzy_place(token.text, sorted(context))
@@ -466,12 +678,27 @@ def _cue_mentions(
             start=token.start,
             end=token.end,
             # a village is a populated place, as GeoNames' "cities" are: kind city
+            # an administrative unit's noun announces a region ("مقاطعة أوكاياما")
             kind=place.kind
             if place
-            else ("city" if match.value in ("city", "village") else "place"),
+            else _UNRESOLVED_KIND.get(match.value, "place"),
             place=place,
             name=place.name if place else token.text,
         )
+
+
+#: The kind of an unresolved name by the cue before it; any other cue announces a place.
+_UNRESOLVED_KIND = {"city": "city", "village": "city", "admin": "region"}
+
+
+def _after_site_adjectives(doc: eventx.AnnotatedDocument, index: int) -> int:
+    """The end of a site's name whose named part is token ``index``, over the adjectives
+    of ``site_adjectives`` after it ("قاعدة الحبانية الجوية", "جزيرة الخالدية الكبرى")."""
+    tokens = doc.tokens
+    adjectives = _word_list(doc.language, "site_adjectives")
+    while index + 1 < len(tokens) and tokens[index + 1].norm in adjectives:
+        index += 1
+    return tokens[index].end
 
 
 # Verbal nouns of the derived verb forms VII, VIII and X (انفعال, افتعال, استفعال), normalised
@@ -644,7 +871,12 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
     spans = _Spans(taken)
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
         start, end = found.span(1)
-        words = found.group(1).split()
+        line_break = text.rfind("\n", start, end)
+        if line_break >= 0:
+            start = line_break + 1  # a name does not run over a line break ("El\nChino Hill")
+        words = text[start:end].split()
+        if any(w.rstrip(".") in _EN_TITLES for w in words):
+            continue  # a person: "Environment Minister Robert Hill"
         while words and (words[0] in _EN_FACILITY_STOP or any(w.endswith("'s") for w in words)):
             start += len(words[0]) + 1  # "Portadown's Garvaghy Road": the owner is not the name
             words = words[1:]
@@ -676,6 +908,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
+    listed = units_listed_after_plural(doc.text, found, language)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     demonyms = {m.start: m for m in found if m.demonym}
@@ -688,6 +921,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     }
     for mention in found:
         if _written_as_month(doc.text, mention.start, mention.end, language):
+            continue
+        if in_organisation_name(doc.text, mention.start, mention.end, language):
             continue
         if _before_masculine_adjective(doc.text, mention, demonyms, language):
             continue
@@ -704,6 +939,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                     )
                 )
             continue
+        if mention.start in listed:
+            # a listed unit (believed: the plural noun announces it)
+            region = eventx.choose_place(listed[mention.start], context)
+            if region is not None:
+                resolved.append(
+                    ResolvedMention(
+                        start=mention.start,
+                        end=mention.end,
+                        kind="region",
+                        place=region,
+                        name=region.name,
+                    )
+                )
+                continue
         ambiguous_country = sum(p.kind == "country" for p in mention.candidates) > 1
         # support must come from the rest of the article: "Balkan" (a Turkmen province) does
         # not vouch for itself, and عمان does not vote for Oman against Amman
@@ -761,7 +1010,10 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     if language == "en":
         resolved = [_district_of_town(doc.text, r) for r in resolved]
     if language == "ar":
-        resolved = _regions_named_with_type_word(doc, resolved, {m.start: m for m in found})
+        found_at = {m.start: m for m in found}
+        resolved = _regions_named_with_type_word(doc, resolved, found_at)
+        resolved = [_unit_named_after_town(doc, r, found_at) for r in resolved]
+        resolved = _area_of_town(doc, resolved)
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
     extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
@@ -839,6 +1091,15 @@ def _locate(
     return attrs.evolve(mention, country_code=town.place.country_code, within=town.place)
 
 
+def _place_key(place: eventx.Place) -> Any:
+    """What makes two resolved mentions one place: a first-level unit is its ISO 3166-2 code,
+    whichever name found it ("شمال سيناء", a curated alias, and "محافظة شمال سيناء", the ISO
+    name, are one governorate); any other place is its gazetteer entry."""
+    if place.kind == "region" and place.admin1_code and not place.admin2_code:
+        return ("admin1", place.admin1_code)
+    return place.key
+
+
 def merge_mentions(
     ctx: eventx.ExtractionContext, mentions: Sequence[ResolvedMention]
 ) -> Iterator[eventx.Location]:
@@ -846,7 +1107,7 @@ def merge_mentions(
     groups: dict[Any, list[ResolvedMention]] = {}
     for mention in mentions:
         if mention.place is not None:
-            key: Any = mention.place.key
+            key: Any = _place_key(mention.place)
         elif mention.site_of_town and mention.within is not None:
             # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
             noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
@@ -854,10 +1115,16 @@ def merge_mentions(
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
         groups.setdefault(key, []).append(mention)
-    for group in groups.values():
+    for key, group in groups.items():
         first = group[0]
         evidence = [ctx.evidence(m.start, m.end) for m in group]
         place = first.place
+        if key[0] == "admin1":
+            # one unit under a curated alias and its ISO name: the curated English name is kept
+            place = next(
+                (m.place for m in group if m.place is not None and m.place.resolution == "alias"),
+                place,
+            )
         if place is None:
             within = next((m.within for m in group if m.within is not None), None)
             yield eventx.Location(
@@ -913,69 +1180,7 @@ def geo_precision(
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> frozenset[int]:
+def capital_geonameids() -> frozenset[int]:
     """GeoNames ids of every capital city."""
     found = (eventx.capital_of(code) for code in eventx.country_codes())
     return frozenset(p.geonameid for p in found if p is not None and p.geonameid is not None)
-
-
-def is_actor_only(location: eventx.Location, main: str | None, text: str, language: str) -> bool:
-    """Whether a place is named only as an actor, not as a scene of the article's events.
-
-    A foreign country (not the event's country) or a foreign capital (its metonym: "Moscow
-    said") none of whose mentions follows a locative preposition ("اعتبرت روسيا", "Washington
-    warned") speaks or acts; the actors extractor reports it as a state. Places in the event's
-    country, and every place ever named as a location ("in Russia"), stay.
-    """
-    if main is None or location.country_code in (None, main):
-        return False
-    if location.kind == "city":
-        if location.geonameid not in _capitals():
-            return False
-    elif location.kind != "country":
-        return False
-    return not any(is_locative(text, m.start, language) for m in location.mentions)
-
-
-def place_role(
-    location: eventx.Location,
-    main: str | None,
-    text: str,
-    language: str,
-    scenes: frozenset[str] = frozenset(),
-) -> str:
-    """``"event"`` when an event of the article happens there, else ``"mentioned"``.
-
-    A foreign country named only by its adjective ("الحدود اليمنية") is mentioned: a nisba is
-    a location only where the event is. A foreign country, or a foreign capital, that no
-    mention puts after a locative preposition
-    ("اعتبرت روسيا", "Moscow said", "troops from Belarus") only acts or speaks: it is
-    mentioned (:func:`is_actor_only`), unless the article also names a town or region in that
-    country (``scenes``: "rockets hit Sderot" makes Israel a scene). Every other place the
-    article names is an event place: places in the event's country, foreign towns and regions,
-    places named as scenes ("in Russia"), and named sites no gazetteer knows.
-    """
-    if (
-        location.kind == "country"
-        and main is not None
-        and location.country_code != main
-        and all(not eventx.lookup_places(m.text, language) for m in location.mentions)
-    ):
-        return "mentioned"  # named only by its adjective ("الحدود اليمنية"): the event is not there
-    if location.country_code in scenes:
-        return "event"
-    if is_actor_only(location, main, text, language):
-        return "mentioned"
-    return "event"
-
-
-def scene_countries(locations: Sequence[eventx.Location]) -> frozenset[str]:
-    """Countries with a town, region or site named in the article (not a capital alone)."""
-    capitals = _capitals()
-    return frozenset(
-        loc.country_code
-        for loc in locations
-        if loc.country_code
-        and loc.kind in ("region", "city", "place")
-        and (loc.geonameid is None or loc.geonameid not in capitals)
-    )

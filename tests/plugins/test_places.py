@@ -205,3 +205,148 @@ def test_a_village_after_a_village_noun_is_a_populated_place(pipeline: eventx.Pi
     record = _record(pipeline, text, "ar")
     villages = [loc for loc in record.locations if loc.resolution == "unresolved"]
     assert [(v.name, v.kind, v.country_code) for v in villages] == [("أكبار", "city", "ML")]
+
+
+def test_an_abbreviation_after_a_headline_place_is_no_middle_initial(
+    pipeline: eventx.Pipeline,
+) -> None:
+    # "Dagestan\nU.S." is a headline and the next line, not "Dagestan U." of a person's name
+    text = (
+        "Two Reporters Detained in Dagestan\n"
+        "U.S. diplomats said Russian police detained two reporters in the republic of "
+        "Dagestan on Monday, and Washington asked for their release."
+    )
+    record = _record(pipeline, text, "en")
+    dagestan = _by_name(record)["Dagestan, Respublika"]
+    assert [m.text for m in dagestan.mentions] == ["Dagestan", "Dagestan"]
+    assert dagestan.role == "event" and record.country == "RU"
+    # a middle initial still marks a person named like a town
+    text = "Lawmakers met Sen. Howard K. Smith in Boston, where a bomb exploded on Monday."
+    assert "Howard" not in _by_name(_record(pipeline, text, "en"))
+
+
+def test_a_governorate_named_two_ways_is_one_place(pipeline: eventx.Pipeline) -> None:
+    # the curated alias (شمال سيناء) and the ISO name after its type word are one unit
+    text = (
+        "قتل ثلاثة جنود في هجوم على حاجز أمني بمحافظة شمال سيناء يوم الأحد. "
+        "وتشن القوات المصرية حملة على المسلحين في شمال سيناء منذ سنوات."
+    )
+    sinai = [loc for loc in _record(pipeline, text, "ar").locations if loc.kind == "region"]
+    assert len(sinai) == 1 and sinai[0].name == "North Sinai"
+    assert [m.text for m in sinai[0].mentions] == ["بمحافظة شمال سيناء", "شمال سيناء"]
+    assert sinai[0].admin1 is not None and sinai[0].admin1.code == "EG-SIN"
+
+
+def test_a_place_in_an_organisations_name_is_no_location(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "ذكرت صحيفة الرياض أن انفجارا وقع في مدينة العريش صباح الأحد، ونقلت إذاعة لندن عن "
+        "شهود أن سرايا القدس أطلقت صواريخ من قطاع غزة. وقال محلل لـ«الشرق الأوسط» إن تنظيم "
+        "القاعدة في بلاد الشام لا صلة له بالهجوم."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Arish" in places and "Gaza Strip" in places
+    assert not {"Riyadh", "London", "Middle East", "Jerusalem", "Levant"} & places.keys()
+    # a liberation battle is fought in the city it names
+    text = "وقتل عشرون مقاتلا في معركة تحرير الموصل يوم الجمعة."
+    assert "Mosul" in _by_name(_record(pipeline, text, "ar"))
+
+
+def test_a_foreign_dateline_is_where_the_report_was_filed(pipeline: eventx.Pipeline) -> None:
+    # Jeddah is no capital: without the dateline rule it would make Saudi Arabia a scene
+    text = (
+        "JEDDAH, Saudi Arabia (AP) - Gunmen killed four soldiers at a checkpoint near Ramadi "
+        "in western Iraq on Monday, officials said."
+    )
+    record = _record(pipeline, text, "en")
+    places = _by_name(record)
+    assert places["Jeddah"].role == "mentioned" and places["Saudi Arabia"].role == "mentioned"
+    assert places["Ramadi"].role == "event" and record.country == "IQ"
+    text = (
+        "القاهرة، مصر (وكالات)-- قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة بنغازي "
+        "الليبية صباح الاثنين."
+    )
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    assert places["Cairo"].role == "mentioned" and places["Egypt"].role == "mentioned"
+    assert places["Benghazi"].role == "event" and record.country == "LY"
+    # a dateline in the event's own country stays an event place
+    text = "BAGHDAD (Reuters) - A car bomb killed six people in Baghdad's Karrada district."
+    assert _by_name(_record(pipeline, text, "en"))["Baghdad"].role == "event"
+
+
+def test_a_town_named_only_in_a_sites_name_is_the_sites_address(
+    pipeline: eventx.Pipeline,
+) -> None:
+    text = "استهدف صاروخ ميناء عدن الجنوبي في اليمن صباح الأحد، وتوقفت الملاحة فيه لساعات."
+    record = _record(pipeline, text, "ar")
+    places = _by_name(record)
+    site = places["ميناء عدن الجنوبي"]
+    assert site.role == "event" and site.admin1 is not None and site.country_code == "YE"
+    assert places["Aden"].role == "mentioned"
+    assert record.primary_location == "ميناء عدن الجنوبي"
+    # named on its own too, the town is a scene
+    text = "استهدف صاروخ ميناء عدن في اليمن، وسمع دوي الانفجار في مدينة عدن."
+    assert _by_name(_record(pipeline, text, "ar"))["Aden"].role == "event"
+
+
+def test_named_areas_sites_and_units_no_gazetteer_knows(pipeline: eventx.Pipeline) -> None:
+    def located(text: str) -> dict[str, eventx.Location]:
+        return _by_name(_record(pipeline, text, "ar"))
+
+    # a definite nisba-shaped name after an area noun is a name in construct, not an adjective
+    area = located("سقطت قذيفة على منطقة الزهراوي شرق مدينة حمص في سوريا.")["الزهراوي"]
+    assert area.kind == "place" and area.resolution == "unresolved"
+    assert area.admin1 is not None and area.admin1.code == "SY-HI" and area.geo_precision == 2
+    assert "عسكرية" not in located("قصفت الطائرات منطقة عسكرية قرب مدينة حمص في سوريا.")
+    # a site's name runs over its adjectives
+    camp = located("قصفت الطائرات معسكر الغزلان القديم قرب مدينة حمص في سوريا.")
+    assert "معسكر الغزلان القديم" in camp
+    # a unit named after its seat is the unit: a region in the town's admin region
+    unit = located("ضرب زلزال مقاطعة توتوري غرب اليابان يوم الأحد.")["توتوري"]
+    assert unit.kind == "region" and unit.country_code == "JP"
+    assert unit.admin1 is not None and unit.admin1.code == "JP-31"
+    # cue nouns with another sense before a definite noun name nothing
+    record = _record(
+        pipeline, "دعت المعارضة إلى مقاطعة الانتخابات وإنهاء ولاية الرئيس في سوريا.", "ar"
+    )
+    assert [loc.name for loc in record.locations] == ["Syria"]
+
+
+def test_units_listed_after_a_plural_unit_noun(pipeline: eventx.Pipeline) -> None:
+    text = "فرضت السلطات حظر التجول في ثلاث محافظات هي البصرة وميسان والنجف بعد الاحتجاجات."
+    places = {loc.name: loc for loc in _record(pipeline, text, "ar").locations}
+    assert {(loc.kind, loc.admin1.code if loc.admin1 else None) for loc in places.values()} == {
+        ("region", "IQ-BA"),
+        ("region", "IQ-MA"),
+        ("region", "IQ-NA"),
+    }
+    # without the plural noun the same names are the cities
+    text = "خرج متظاهرون في البصرة والنجف بعد انقطاع الكهرباء في العراق."
+    kinds = {loc.kind for loc in _record(pipeline, text, "ar").locations if loc.name != "Iraq"}
+    assert kinds == {"city"}
+
+
+def test_a_hashtag_unit_and_an_area_inside_a_town(pipeline: eventx.Pipeline) -> None:
+    text = "قال ناشطون في #محافظة_إدلب شمال سوريا إن الغارات استهدفت سوقا."
+    idlib = _by_name(_record(pipeline, text, "ar"))["Idlib"]
+    assert idlib.kind == "region" and idlib.admin1 is not None and idlib.admin1.code == "SY-ID"
+    # Al Matariyah is also a town of Dakahlia; "بمنطقة المطرية بالقاهرة" is the Cairo area
+    text = "قتل شخصان في انفجار بمنطقة المطرية بالقاهرة في مصر مساء الجمعة."
+    area = _by_name(_record(pipeline, text, "ar"))["المطرية"]
+    assert area.kind == "place" and area.resolution == "unresolved"
+    assert area.admin1 is not None and area.admin1.code == "EG-C"
+
+
+def test_english_named_sites_by_their_type_word(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "Gunmen attacked the Blue Lagoon restaurant in Nairobi, Kenya, on Friday, and troops "
+        "later raided the Mwangaza farm outside the city. Students held a vigil at the "
+        "University of Nairobi. Interior Minister John Hill said the attackers had fled."
+    )
+    places = _by_name(_record(pipeline, text, "en"))
+    for name in ("Blue Lagoon restaurant", "Mwangaza farm", "University of Nairobi"):
+        assert places[name].kind == "place" and places[name].country_code == "KE", name
+    assert not [name for name in places if "Hill" in name]  # a minister, not a hill
+    # a name does not run over a line break
+    text = "Rebels fired on an army post near El\nPinar Hill in Chalatenango, El Salvador."
+    assert "Pinar Hill" in _by_name(_record(pipeline, text, "en"))

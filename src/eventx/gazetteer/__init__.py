@@ -103,6 +103,14 @@ def choose_place(
     weights: Mapping[str, int] = (
         context if isinstance(context, Mapping) else dict.fromkeys(context, 1)
     )
+    # A curated sea or cross-border region ("Red Sea", "البحر الأحمر") is what its bare name
+    # means, even in an article naming a country with a subdivision of that name (Egypt's Red
+    # Sea governorate is named with its type word: "Red Sea Governorate").
+    borderless = [
+        p for p in candidates if p.resolution == "alias" and p.kind == "region" and not p.country_code
+    ]
+    if borderless and all(p.kind == "region" for p in candidates):
+        return min(borderless, key=lambda p: p.name)
 
     def score(place: Place) -> tuple[int, int, int, str]:
         support = weights.get(place.country_code or "", 0)
@@ -121,11 +129,16 @@ def choose_place(
     # Support does not turn a national capital into a far smaller namesake: "Moscow" in an
     # article that names the United States is still Moscow, not a Texan suburb whose GeoNames
     # alternates include the name; Tripoli, Lebanon (a fifth of Tripoli, Libya) still wins.
+    # When the article names the capital's country too, the capital needs only to be the
+    # larger: "Washington and London" with the US and Britain named is the US capital, not
+    # Washington, Tyne and Wear.
     capitals = [
         p
         for p in candidates
         if p.kind == "city"
-        and p.population >= CAPITAL_OVER_SUPPORT * max(best.population, 1)
+        and p.population
+        >= (1 if weights.get(p.country_code or "", 0) else CAPITAL_OVER_SUPPORT)
+        * max(best.population, 1)
         and _is_capital(p)
     ]
     return min(capitals, key=score) if capitals else best

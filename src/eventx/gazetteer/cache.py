@@ -13,6 +13,8 @@ compiled result takes a fraction of that. Each compiled artifact is written to
   (``os.replace`` is atomic), so two processes starting at once both end with a whole file and
   a reader never sees half of one;
 * a file that cannot be read back (truncated, corrupt, another format) is rebuilt and replaced;
+* artifacts of other fingerprints are kept up to ``KEEP_OTHER_FINGERPRINTS`` per name, newest
+  first (two checkouts sharing the directory do not evict each other), the older ones deleted;
 * when the directory cannot be written the index is built in memory and used as is;
 * within a process one build runs at a time (a lock): threads that start cold wait for the
   first one's result instead of building the same index again.
@@ -110,6 +112,10 @@ def _read(path: Path, name: str) -> object:
     return payload
 
 
+#: How many artifacts of other fingerprints are kept per name (the newest).
+KEEP_OTHER_FINGERPRINTS = 3
+
+
 def _write(path: Path, name: str, payload: object) -> None:
     """Write atomically: a temporary file in the same directory, then one rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,9 +127,17 @@ def _write(path: Path, name: str, payload: object) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    # Artifacts of other fingerprints: a few are kept, as another checkout or a branch switch
+    # may need one again (checkouts sharing one cache directory would otherwise evict each
+    # other and rebuild at every start); the oldest beyond KEEP_OTHER_FINGERPRINTS go.
+    others = []
     for stale in path.parent.glob(f"{name}-*.pickle"):
-        if stale != path:  # artifacts of older fingerprints
-            stale.unlink(missing_ok=True)
+        if stale != path:
+            with contextlib.suppress(OSError):
+                others.append((stale.stat().st_mtime, stale.name, stale))
+    others.sort(reverse=True)
+    for _, _, stale in others[KEEP_OTHER_FINGERPRINTS:]:
+        stale.unlink(missing_ok=True)
 
 
 def cached(name: str, build: Callable[[], T]) -> T:
