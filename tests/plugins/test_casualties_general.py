@@ -1,0 +1,118 @@
+"""General casualty constructions of news prose, in several phrasings per language (issue 11).
+
+Every sentence here was written for the test; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import eventx
+
+DATE = "2023-05-12"
+
+
+def claims(pipeline: eventx.Pipeline, text: str, language: str) -> list[tuple[Any, ...]]:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    return sorted((c.kind, c.count, c.min, c.max) for c in record.casualties if not c.subset)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same fact in the phrasings news uses
+        (
+            "Twelve people were killed and 30 injured in the explosion.",
+            [("injured", 30, 30, 30), ("killed", 12, 12, 12)],
+        ),
+        (
+            "The blast left 12 dead and 30 wounded.",
+            [("injured", 30, 30, 30), ("killed", 12, 12, 12)],
+        ),
+        ("The attack claimed the lives of 17 people.", [("killed", 17, 17, 17)]),
+        ("17 people died in the attack.", [("killed", 17, 17, 17)]),
+        ("Nine bodies were found near the village.", [("killed", 9, 9, 9)]),
+        ("The bodies of 11 migrants were recovered from the river.", [("killed", 11, 11, 11)]),
+        ("The gunmen opened fire, killing at least 6 people.", [("killed", 6, 6, None)]),
+        ("The gunmen opened fire, wounding 8.", [("injured", 8, 8, 8)]),
+        ("Four policemen were hurt.", [("injured", 4, 4, 4)]),
+        ("At least 14 people lost their lives in the fighting.", [("killed", 14, 14, None)]),
+        ("The dead included three children.", [("killed", 3, 3, 3)]),
+        # arrests
+        ("Security forces rounded up 40 men.", [("arrested", 40, 40, 40)]),
+        ("Eleven suspects were taken into custody.", [("arrested", 11, 11, 11)]),
+        ("Police took 11 people into custody after the march.", [("arrested", 11, 11, 11)]),
+        ("Dozens were arrested after the march.", [("arrested", None, 20, 99)]),
+        # vague amounts, ranges, tolls
+        (
+            "Thousands of families were displaced by the fighting.",
+            [("displaced", None, 2000, 9999)],
+        ),
+        ("The strikes killed between 384 and 807 civilians.", [("killed", None, 384, 807)]),
+        ("The number of dead has risen to 45.", [("killed", 45, 45, 45)]),
+        ("Officials put the death toll at 52.", [("killed", 52, 52, 52)]),
+    ],
+)
+def test_english_phrasings(pipeline: eventx.Pipeline, text: str, expected: list[Any]) -> None:
+    assert claims(pipeline, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر الانفجار عن سقوط 12 قتيلا و30 جريحا.",
+            [("injured", 30, 30, 30), ("killed", 12, 12, 12)],
+        ),
+        ("لقي 17 شخصا مصرعهم في الهجوم.", [("killed", 17, 17, 17)]),
+        ("راح ضحية الهجوم 17 شخصا.", [("killed", 17, 17, 17)]),
+        # "أودى/أودت ... بحياة": the subject stands between the verb and بحياة
+        ("أودى الهجوم بحياة 17 شخصا.", [("killed", 17, 17, 17)]),
+        ("أودت الاشتباكات بحياة 9 جنود.", [("killed", 9, 9, 9)]),
+        ("انتشلت فرق الإنقاذ 9 جثث من تحت الأنقاض.", [("killed", 9, 9, 9)]),
+        ("تم توقيف 23 شخصا.", [("arrested", 23, 23, 23)]),
+        ("احتجزت قوات الأمن 40 رجلا.", [("arrested", 40, 40, 40)]),
+        ("ألقت الشرطة القبض على 11 مشتبها به.", [("arrested", 11, 11, 11)]),
+        # the construct-state dual of hundreds and thousands drops its ن before the noun
+        ("قتل نحو مئتي مدني في القصف.", [("killed", 200, 180, 220)]),
+        ("نزح مئتا شخص من القرية.", [("displaced", 200, 200, 200)]),
+        (
+            "خلف الزلزال ألفي قتيل وآلاف الجرحى.",
+            [("injured", None, 2000, 9999), ("killed", 2000, 2000, 2000)],
+        ),
+        ("ارتفع عدد المعتقلين إلى 300.", [("arrested", 300, 300, 300)]),
+    ],
+)
+def test_arabic_phrasings(pipeline: eventx.Pipeline, text: str, expected: list[Any]) -> None:
+    assert claims(pipeline, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("يحلم الشباب بحياة أفضل في المدن الكبرى.", "ar"),  # a better life
+        ("أصابت الأزمة ثلاثة قطاعات في الاقتصاد.", "ar"),  # the crisis hit three sectors
+    ],
+)
+def test_the_other_senses_of_the_new_words_are_not_casualties(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert claims(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("مئتا جندي", 200),
+        ("مئتي مدني", 200),
+        ("مائتي شخص", 200),
+        ("ألفي قتيل", 2000),
+        ("مليوني نازح", 2000000),
+        ("مئتي ألف", 200000),
+    ],
+)
+def test_construct_state_duals_are_numbers(text: str, value: int) -> None:
+    quantity = eventx.parse_quantity(text, "ar")
+    assert quantity is not None and quantity.count == value
