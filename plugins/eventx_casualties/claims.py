@@ -165,7 +165,12 @@ class ClaimReader:
                 first += 1
             if first > count.last_token:
                 return None
-            return tokens[first].start, tokens[count.last_token].end
+            start = tokens[first].start
+            prefix = self.vocab.grammar.conjunction_prefix
+            word = tokens[first]
+            if prefix and word.text.startswith(prefix) and word.norm[len(prefix) :] in word.forms:
+                start += len(prefix)  # "وشرطيان": the group is "شرطيان", the item of a list
+            return start, tokens[count.last_token].end
         if count.origin == "negation":
             return None
         sentence = self.doc.sentence_index_at(count.start)

@@ -259,7 +259,7 @@ def _singulars(
                 and (indefinite or definite_one)
                 and not counted_noun
                 and victim.first_token not in taken
-            ):
+            ) or (_list_item(doc, vocab, victim) and victim.first_token not in taken):
                 yield fixed_count(victim.first_token, victim.last_token, doc, 1, "singular")
         return
     victim_by_first = {v.first_token: v for v in victims}
@@ -289,6 +289,35 @@ def _singulars(
                 and not tokens[k].norm.isdigit()
             ):
                 break
+
+
+def _list_item(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, victim: eventx.PhraseMatch[int]
+) -> bool:
+    """A one-word victim noun with the conjunction prefix that ends its phrase: maybe the last
+    item of a list ("قتل أربعة جنود ومدني"); pairing keeps it only when it continues a list.
+    It must end the phrase (punctuation, a stop word, another "و" item): "وطالب بفتح تحقيق"
+    is the verb "and demanded", not "and a student"."""
+    grammar = vocab.grammar
+    prefix = grammar.conjunction_prefix
+    tokens = doc.tokens
+    token = tokens[victim.first_token]
+    if not prefix or victim.first_token != victim.last_token or not token.norm.startswith(prefix):
+        return False
+    bare = token.norm[len(prefix) :]
+    definite = bool(grammar.definite_prefix) and bare.startswith(grammar.definite_prefix)
+    if bare not in token.forms or definite:
+        return False  # "والجندي" names someone; a noun that merely starts with و is no list item
+    k = victim.last_token + 1
+    if k >= len(tokens):
+        return True
+    after = tokens[k].norm
+    return (
+        not after[:1].isalnum()
+        or after in vocab.stops
+        or after in grammar.conjunctions
+        or (after.startswith(prefix) and len(after) > len(prefix))
+    )
 
 
 _SUBJECT_WORDS = 4  # longest subject read before "was killed": "opposition leader Ali Hassan"

@@ -34,6 +34,8 @@ def _prefixed(norm: str, grammar: Grammar) -> bool:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+# Commas between the items of a list: "four soldiers, two police officers and a civilian".
+_COMMAS = frozenset({",", "،"})
 
 
 def _is_quote_or_dash(token: eventx.Token) -> bool:
@@ -208,6 +210,18 @@ def pair(
     subset_starts = {m.first_token for m in subsets}
     previous: Pairing | None = None
     ordered = sorted(counts, key=lambda c: c.first_token)
+    # "Four soldiers, two police officers and a civilian were killed": each item takes the
+    # trigger of the item after it, so the list is read from its end.
+    listed: dict[int, Pairing] = {}
+    for index in range(len(ordered) - 1, -1, -1):
+        count = ordered[index]
+        if count.first_token in paired:
+            continue
+        joined = _coordinated_with(
+            doc, grammar, count, ordered[index + 1 :], paired, listed, trigger_tokens
+        )
+        if joined is not None:
+            listed[count.first_token] = joined
     for index, count in enumerate(ordered):
         is_subset = count.first_token - 1 in subset_ends or count.last_token + 1 in subset_starts
         if count.first_token in paired:
@@ -223,14 +237,48 @@ def pair(
             pairing = Pairing(count=count, kind=previous.kind, trigger=None, subset=True)
             pairings.append(pairing)
             continue
-        coordinated = _coordinated_with(
-            doc, grammar, count, ordered[index + 1 :], paired, trigger_tokens
-        ) or _coordinated_after(doc, grammar, count, previous, trigger_tokens)
+        coordinated = listed.get(count.first_token) or _coordinated_after(
+            doc, grammar, count, ordered[index + 1 :], previous, trigger_tokens
+        )
         if coordinated is not None:
             pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
             pairings.append(pairing)
             previous = pairing
-    return pairings
+    return _breakdowns(doc, grammar, pairings)
+
+
+def _breakdowns(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, pairings: list[Pairing]
+) -> list[Pairing]:
+    """A list after a comma that adds up to the figure before it is a breakdown of it: "arrested
+    12 people, seven women and five men" (7 + 5 = 12) — the items become subsets."""
+    ordered = sorted(pairings, key=lambda p: p.count.first_token)
+    breakdown: set[int] = set()
+    for index, head in enumerate(ordered):
+        total = head.count.quantity.count
+        if head.subset or head.trigger is None or not total or head.count.qualifier != "exact":
+            continue
+        items: list[Pairing] = []
+        for item in ordered[index + 1 :]:
+            if item.trigger is not head.trigger or item.subset:
+                break
+            items.append(item)
+        if len(items) < 2:
+            continue
+        label = list(range(head.count.last_token + 1, items[0].count.first_token))
+        conjunction, comma = _separated(doc, grammar, label, items[0].count)
+        if not comma or conjunction:
+            continue
+        if sum(item.count.quantity.count or 0 for item in items) == total:
+            breakdown.update(item.count.first_token for item in items)
+    if not breakdown:
+        return pairings
+    return [
+        Pairing(count=p.count, kind=p.kind, trigger=p.trigger, subset=True)
+        if p.count.first_token in breakdown
+        else p
+        for p in pairings
+    ]
 
 
 def _coordinated_with(
@@ -239,51 +287,83 @@ def _coordinated_with(
     count: Count,
     later: Sequence[Count],
     paired: dict[int, Pairing],
+    listed: dict[int, Pairing],
     trigger_tokens: dict[int, Trigger],
 ) -> Pairing | None:
-    """The pairing of the next count when "X and Y were killed" joins this one to it."""
-    if not later or later[0].first_token not in paired:
+    """The pairing of the next count when "X and Y were killed" joins this one to it.
+
+    A comma joins too when the next item is itself joined to a later one, so the list ends with
+    a conjunction ("X, Y and Z were killed"); "Of 30 people, 5 were killed" is no list.
+    """
+    if not later:
         return None
     nxt = later[0]
+    target = paired.get(nxt.first_token) or listed.get(nxt.first_token)
+    if target is None:
+        return None
     gap = range(count.last_token + 1, nxt.first_token)
     if len(gap) > 4:
         return None
-    conjunction = False
+    conjunction = comma = False
     for k in gap:
         token = doc.tokens[k]
+        if token.norm in _COMMAS and k > count.last_token + 1:
+            comma = True
+            continue
         if k in trigger_tokens or not (token.norm[:1].isalpha() or _is_quote_or_dash(token)):
             return None
         if token.norm in grammar.conjunctions or _prefixed(token.norm, grammar):
             conjunction = True
     if _prefixed(doc.tokens[nxt.first_token].norm, grammar):
         conjunction = True  # "أربعة من قوات الدرك واثنان"
-    return paired[nxt.first_token] if conjunction else None
+    if conjunction or (comma and nxt.first_token in listed):
+        return target
+    return None
+
+
+def _separated(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, label: list[int], count: Count
+) -> tuple[bool, bool]:
+    """Strip the separator before ``count`` off the end of ``label`` (the words between two
+    items of a list): (a conjunction was there, a comma was there). The conjunction may be
+    written on the count: "واثنان" (not "واحدة", one), "وشرطيان", "ومدني"."""
+    first = doc.tokens[count.first_token]
+    conjunction = comma = False
+    if _prefixed(first.norm, grammar) and (
+        count.origin in ("dual", "singular")
+        or eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
+        is not None
+    ):
+        conjunction = True
+    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
+        label.pop()
+        conjunction = True
+    if label and doc.tokens[label[-1]].norm in _COMMAS:
+        label.pop()
+        comma = True
+    return conjunction, comma
 
 
 def _coordinated_after(
     doc: eventx.AnnotatedDocument,
     grammar: Grammar,
     count: Count,
+    later: Sequence[Count],
     previous: Pairing | None,
     trigger_tokens: dict[int, Trigger],
 ) -> Pairing | None:
     """The pairing of the count before when a list continues it: "قتل 35 مسلحا و5 جنود",
     "killing 35 guerrillas and 5 soldiers" — the previous count's label, then a conjunction,
-    then this count (at most ``_LIST_LABEL`` words of label)."""
+    then this count (at most ``_LIST_LABEL`` words of label). A comma instead of the conjunction
+    joins when a conjunction joins the next item ("killed four soldiers, two police officers and
+    a civilian")."""
     if previous is None or previous.trigger is None or previous.subset:
         return None
     if previous.trigger.last_token > previous.count.first_token:
         return None  # "35 guerrillas were killed and 5 ...": a later verb may take the 5
     label = list(range(previous.count.last_token + 1, count.first_token))
-    first = doc.tokens[count.first_token]
-    if _prefixed(first.norm, grammar) and (
-        eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
-        is not None
-    ):
-        pass  # "واثنان": the conjunction is written on the count (not "واحدة", one)
-    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
-        label.pop()
-    else:
+    conjunction, comma = _separated(doc, grammar, label, count)
+    if not conjunction and not (comma and later and _list_goes_on(doc, grammar, count, later[0])):
         return None
     if len(label) > _LIST_LABEL:
         return None
@@ -292,6 +372,17 @@ def _coordinated_after(
         if k in trigger_tokens or not token.norm[:1].isalpha() or token.norm in grammar.conjunctions:
             return None
     return previous
+
+
+def _list_goes_on(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, count: Count, nxt: Count
+) -> bool:
+    """Whether ``nxt`` is the next item of a list after ``count``: a short label, then a
+    conjunction (or a comma, the list going on)."""
+    label = list(range(count.last_token + 1, nxt.first_token))
+    conjunction, comma = _separated(doc, grammar, label, nxt)
+    short = len(label) <= _LIST_LABEL
+    return (conjunction or comma) and short and all(doc.tokens[k].norm[:1].isalpha() for k in label)
 
 
 def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:

@@ -116,3 +116,63 @@ def test_the_other_senses_of_the_new_words_are_not_casualties(
 def test_construct_state_duals_are_numbers(text: str, value: int) -> None:
     quantity = eventx.parse_quantity(text, "ar")
     assert quantity is not None and quantity.count == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # commas between the items, the conjunction before the last
+        ("Four soldiers, two police officers and a civilian were killed.", "en", [4, 2, 1]),
+        (
+            "The attack killed four soldiers, two police officers and three civilians.",
+            "en",
+            [4, 2, 3],
+        ),
+        ("Police arrested 12 men, 3 women and 2 teenagers.", "en", [12, 3, 2]),
+        ("قتل أربعة جنود، وثلاثة مدنيين، وشرطيان.", "ar", [4, 3, 2]),
+        # an Arabic item may be a dual or a singular noun with the conjunction on it
+        ("قتل أربعة جنود وشرطيان ومدني.", "ar", [4, 2, 1]),
+        ("أسفر الهجوم عن مقتل جنديين ومدني.", "ar", [2, 1]),
+        ("اعتقلت الشرطة 12 رجلا و3 نساء وطفلين.", "ar", [12, 3, 2]),
+    ],
+)
+def test_lists_of_victims_share_their_trigger(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[int]
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [c.count for c in record.casualties] == expected
+    assert len({c.kind for c in record.casualties}) == 1
+    # the group is the noun, without the conjunction written on it ("وشرطيان" -> "شرطيان")
+    assert all(c.group and not c.group.startswith("و") for c in record.casualties)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "وطالب" before an object is the verb "and demanded", not "and a student"
+        ("أعلن الجيش مقتل جندي وطالب بفتح تحقيق في الهجوم.", "ar", [("killed", 1)]),
+        # a comma alone does not make a list: the 30 are on board, not killed
+        ("Of 30 people on board, 5 were killed.", "en", [("killed", 5)]),
+        ("Police arrested 12 men, 3 hours after the attack.", "en", [("arrested", 12)]),
+    ],
+)
+def test_what_is_not_a_list(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[str, int]]
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police arrested 12 people, seven women and five men.", "en"),
+        ("اعتقلت الشرطة 12 شخصا، سبع نساء وخمسة رجال.", "ar"),
+    ],
+)
+def test_a_list_adding_up_to_the_figure_before_it_is_its_breakdown(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.count, c.subset) for c in record.casualties] == [(12, False), (7, True), (5, True)]
+    assert [(t.kind, t.count) for t in record.casualty_totals] == [("arrested", 12)]
