@@ -50,6 +50,10 @@ class Grammar:
     singular_auxiliaries: frozenset[str] = frozenset()  # "X was killed": one victim
     toll_words: frozenset[str] = frozenset()  # "toll", "حصيلة": their figure may stand further
     toll_links: frozenset[str] = frozenset()  # "rose to 31", "stood at 16", "إلى 45"
+    # A trigger whose pronoun says one person ("حتفه", "مصرعها") after its verb ("لقي") with a
+    # subject between: "لقي الصحفي أحمد علي حتفه" is one victim.
+    one_victim_terms: frozenset[str] = frozenset()
+    one_victim_verbs: frozenset[str] = frozenset()
 
 
 def _grammar(table: Mapping[str, Any]) -> Grammar:
@@ -88,6 +92,8 @@ def _grammar(table: Mapping[str, Any]) -> Grammar:
         toll_words=words("toll_words"),
         singular_auxiliaries=words("singular_auxiliaries"),
         toll_links=words("toll_links"),
+        one_victim_terms=words("one_victim_terms"),
+        one_victim_verbs=words("one_victim_verbs"),
     )
 
 

@@ -176,3 +176,61 @@ def test_a_list_adding_up_to_the_figure_before_it_is_its_breakdown(
     record = pipeline.extract(text, language=language, document_date=DATE)
     assert [(c.count, c.subset) for c in record.casualties] == [(12, False), (7, True), (5, True)]
     assert [(t.kind, t.count) for t in record.casualty_totals] == [("arrested", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a victim noun and a name after an active verb
+        (
+            "Gunmen killed journalist Maria Lopez on Monday.",
+            "en",
+            [("killed", 1, "journalist Maria Lopez")],
+        ),
+        (
+            "Police detained the activist Sara Khan, her lawyer said.",
+            "en",
+            [("arrested", 1, "activist Sara Khan")],
+        ),
+        (
+            "Militants abducted aid worker John Smith in the north.",
+            "en",
+            [("kidnapped", 1, "aid worker John Smith")],
+        ),
+        # the subject between لقي and حتفه/مصرعها: the pronoun says one person
+        ("لقي الصحفي أحمد علي حتفه أمس.", "ar", [("killed", 1, "الصحفي أحمد علي")]),
+        ("لقيت الناشطة سارة خان مصرعها في الانفجار.", "ar", [("killed", 1, "الناشطة سارة خان")]),
+    ],
+)
+def test_one_named_victim_in_active_sentences(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[str, int, str]]
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.kind, c.count, c.group) for c in record.casualties] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company executed Project Alpha on time.",  # a capitalised thing, no victim noun
+        "Israeli strikes killed Hamas fighters.",  # a group, counted nowhere
+        "Gunmen killed journalist Maria Lopez's brother.",  # the name does not end the phrase
+    ],
+)
+def test_capitalised_objects_that_are_no_named_victim(pipeline: eventx.Pipeline, text: str) -> None:
+    record = pipeline.extract(text, language="en", document_date=DATE)
+    assert [c.count for c in record.casualties] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Some 10 to 20 soldiers were killed.", "en", ("killed", None, 10, 20)),
+        ("About 40 to 50 people were hurt.", "en", ("injured", None, 40, 50)),
+        ("قتل نحو 10 إلى 15 جنديا.", "ar", ("killed", None, 10, 15)),
+    ],
+)
+def test_a_hedged_range_is_a_range(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[Any, ...]
+) -> None:
+    assert claims(pipeline, text, language) == [expected]
