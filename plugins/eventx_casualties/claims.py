@@ -53,7 +53,9 @@ class ClaimReader:
             i for m in lexicon.triggers for i in range(m.first_token, m.last_token + 1)
         }
         # first token -> (kind, last token) of every trigger
-        self.trigger_kinds = {m.first_token: (m.value.kind, m.last_token) for m in lexicon.triggers}
+        self.trigger_kinds = {
+            m.first_token: (m.value.kind, m.last_token, m.value.role) for m in lexicon.triggers
+        }
         self.last_group: str | None = None
         self.token_starts = [t.start for t in self.doc.tokens]
 
@@ -194,6 +196,17 @@ class ClaimReader:
                 if grammar.others_end_group:
                     break  # "18 آخرين": no label of its own, the previous group applies
                 k += 1  # "two other Americans": the group is "Americans"
+                continue
+            other_kind = self.trigger_kinds.get(k)
+            if (
+                not words
+                and other_kind is not None
+                and other_kind[2] == "counted"
+                and other_kind[0] != pairing.kind
+            ):
+                # "killed 26 prisoners": the status noun labels the victims of the killing
+                words.extend(tokens[k : other_kind[1] + 1])
+                k = other_kind[1] + 1
                 continue
             if not token.norm[:1].isalpha() or k in self.trigger_tokens:
                 break

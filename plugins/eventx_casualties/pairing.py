@@ -100,6 +100,20 @@ def _toll_figure(
     return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
 
 
+# Kinds that harm people: a verb of these right before a count says what happened to them,
+# whatever noun of status (prisoners, hostages, refugees) labels them after it.
+_HARM = frozenset({"killed", "injured"})
+
+
+def _harm_over_status(trigger: Trigger, count: Count, trigger_tokens: dict[int, Trigger]) -> bool:
+    """Whether a killing or wounding trigger right before the count outranks the counted noun
+    after it: "Shelling killed 26 refugees", "قتل 26 أسيرا", "wounded 5 detainees"."""
+    if trigger.role != "term" or trigger.kind not in _HARM:
+        return False
+    noun = trigger_tokens.get(count.last_token + 1)
+    return noun is not None and noun.role == "counted" and noun.kind != trigger.kind
+
+
 def _active_verb(
     doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, lo: int, hi: int
 ) -> bool:
@@ -187,6 +201,9 @@ def pair(
                 ):
                     continue
                 cost = (gap if not toll else 0.5) + (0.0 if prefer_after else 0.5)
+                if not toll and _harm_over_status(trigger, count, trigger_tokens):
+                    # "killed 26 prisoners", "أعدم التنظيم 26 رهينة": they died, not 26 arrested
+                    cost = -2.0 + 0.1 * gap
                 if trigger.role == "counted":
                     if not grammar.counted_takes_count_after:
                         continue  # "missing several opportunities": "dead"/"missing" come after

@@ -234,3 +234,29 @@ def test_a_hedged_range_is_a_range(
     pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[Any, ...]
 ) -> None:
     assert claims(pipeline, text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Shelling killed 26 refugees in the camp.", "en", ("killed", 26, "refugees")),
+        ("The militants executed 26 hostages.", "en", ("killed", 26, "hostages")),
+        ("The strike wounded 5 detainees.", "en", ("injured", 5, "detainees")),
+        ("قتل 26 أسيرا في السجن.", "ar", ("killed", 26, "أسيرا")),
+        ("أعدم التنظيم 26 رهينة.", "ar", ("killed", 26, "رهينة")),
+        ("أصيب 5 لاجئين في القصف.", "ar", ("injured", 5, "لاجئين")),
+    ],
+)
+def test_killing_or_wounding_outranks_the_status_noun_of_the_victims(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: tuple[str, int, str]
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.kind, c.count, c.group) for c in record.casualties] == [expected]
+
+
+def test_a_status_noun_alone_keeps_its_kind(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract("Troops evacuated 30 wounded.", language="en", document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == [("injured", 30)]
+    record = pipeline.extract("قتل 3 وأصيب 5 آخرون.", language="ar", document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == [("killed", 3), ("injured", 5)]
+    assert record.casualties[0].group is None  # not the verb "وأصيب"
