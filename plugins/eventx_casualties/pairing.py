@@ -42,8 +42,17 @@ def _is_quote_or_dash(token: eventx.Token) -> bool:
     return token.norm in _QUOTES or token.norm in _DASHES
 
 
-def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
-    """Tokens of comma-enclosed breakdowns: "At least three people, including a child, died".
+_INLINE_ASIDE = 4  # words of a breakdown written without commas: "بينهم امرأة", "including two children"
+
+
+def _asides(
+    doc: eventx.AnnotatedDocument,
+    subsets: Sequence[eventx.PhraseMatch[str]],
+    trigger_starts: set[int],
+) -> set[int]:
+    """Tokens of breakdowns inside a claim: comma-enclosed ("At least three people, including a
+    child, died") or written straight before the trigger ("لقي أربعة أشخاص بينهم امرأة مصرعهم",
+    "Five people including two children were killed").
 
     Pairing reads across them (the breakdown is a subset claim of its own).
     """
@@ -51,11 +60,19 @@ def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[
     aside: set[int] = set()
     for marker in subsets:
         opening = marker.first_token - 1
-        if opening < 0 or tokens[opening].norm != ",":
+        if opening >= 0 and tokens[opening].norm in _COMMAS:
+            for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
+                if tokens[k].norm in _COMMAS:
+                    aside.update(range(opening, k + 1))
+                    break
+                if not tokens[k].norm[:1].isalnum():
+                    break
             continue
-        for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
-            if tokens[k].norm == ",":
-                aside.update(range(opening, k + 1))
+        end = min(marker.last_token + 1 + _INLINE_ASIDE, len(tokens))
+        for k in range(marker.last_token + 1, end):
+            if k in trigger_starts:
+                if k > marker.last_token + 1:
+                    aside.update(range(marker.first_token, k))
                 break
             if not tokens[k].norm[:1].isalnum():
                 break
@@ -157,7 +174,7 @@ def pair(
     count_tokens = {i: c for c in counts for i in range(c.first_token, c.last_token + 1)}
     occupied = set(trigger_tokens) | set(count_tokens) | blocked
     prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
-    aside = _asides(doc, subsets)
+    aside = _asides(doc, subsets, {t.first_token for t in triggers})
     options: list[tuple[float, int, int, Count, Trigger]] = []
     # Only triggers within reach of a count can pair with it: looked up by bisection, so a long
     # sentence with many counts and triggers does not try every pair (quadratic).
@@ -168,7 +185,8 @@ def pair(
             continue  # a breakdown inside an aside is a subset, never paired by itself
         after_count = count.last_token + 1  # a trigger after the count starts in reach
         low = bisect.bisect_left(by_first, (after_count, -1))
-        high = bisect.bisect_left(by_first, (after_count + grammar.max_before + 1, -1))
+        # asides do not count towards the reach: "Five people, including two children, were killed"
+        high = bisect.bisect_left(by_first, (after_count + grammar.max_before + len(aside) + 1, -1))
         near = {ti for _, ti in by_first[low:high]}
         before_count = count.first_token - 1  # a trigger before the count ends in reach
         # a toll's figure may stand further from it ("the toll ... rose to 31")
@@ -180,6 +198,7 @@ def pair(
             trigger = triggers[ti]
             if count.last_token < trigger.first_token:  # count, then trigger
                 gap = trigger.first_token - count.last_token - 1
+                gap -= sum(1 for k in range(count.last_token + 1, trigger.first_token) if k in aside)
                 if gap > grammar.max_before:
                     continue
                 lo, hi = count.last_token + 1, trigger.first_token

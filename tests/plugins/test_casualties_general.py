@@ -260,3 +260,22 @@ def test_a_status_noun_alone_keeps_its_kind(pipeline: eventx.Pipeline) -> None:
     record = pipeline.extract("قتل 3 وأصيب 5 آخرون.", language="ar", document_date=DATE)
     assert [(c.kind, c.count) for c in record.casualties] == [("killed", 3), ("injured", 5)]
     assert record.casualties[0].group is None  # not the verb "وأصيب"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Five people, including two children, were killed.", "en"),
+        ("Five people including two children were killed.", "en"),
+        ("لقي خمسة أشخاص بينهم طفلان حتفهم.", "ar"),
+        ("خمسة أشخاص بينهم طفلان قتلوا في الغارة.", "ar"),
+    ],
+)
+def test_a_breakdown_inside_the_claim_does_not_hide_its_figure(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.kind, c.count, c.subset) for c in record.casualties] == [
+        ("killed", 5, False),
+        ("killed", 2, True),
+    ]
