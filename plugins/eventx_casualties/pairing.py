@@ -47,6 +47,7 @@ _INLINE_ASIDE = 4  # words of a breakdown written without commas: "بينهم ا
 
 def _asides(
     doc: eventx.AnnotatedDocument,
+    grammar: Grammar,
     subsets: Sequence[eventx.PhraseMatch[str]],
     trigger_starts: set[int],
 ) -> set[int]:
@@ -54,7 +55,8 @@ def _asides(
     child, died") or written straight before the trigger ("لقي أربعة أشخاص بينهم امرأة مصرعهم",
     "Five people including two children were killed").
 
-    Pairing reads across them (the breakdown is a subset claim of its own).
+    Pairing reads across them (the breakdown is a subset claim of its own). One without commas
+    ends at a conjunction: "بمقتل 18 شخصا بينهم طفل ووقوع عشرات الجرحى" goes on to a new claim.
     """
     tokens = doc.tokens
     aside: set[int] = set()
@@ -74,7 +76,8 @@ def _asides(
                 if k > marker.last_token + 1:
                     aside.update(range(marker.first_token, k))
                 break
-            if not tokens[k].norm[:1].isalnum():
+            norm = tokens[k].norm
+            if not norm[:1].isalnum() or norm in grammar.conjunctions or _prefixed(norm, grammar):
                 break
     return aside
 
@@ -174,7 +177,7 @@ def pair(
     count_tokens = {i: c for c in counts for i in range(c.first_token, c.last_token + 1)}
     occupied = set(trigger_tokens) | set(count_tokens) | blocked
     prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
-    aside = _asides(doc, subsets, {t.first_token for t in triggers})
+    aside = _asides(doc, grammar, subsets, {t.first_token for t in triggers})
     options: list[tuple[float, int, int, Count, Trigger]] = []
     # Only triggers within reach of a count can pair with it: looked up by bisection, so a long
     # sentence with many counts and triggers does not try every pair (quadratic).

@@ -279,3 +279,12 @@ def test_a_breakdown_inside_the_claim_does_not_hide_its_figure(
         ("killed", 5, False),
         ("killed", 2, True),
     ]
+
+
+def test_a_breakdown_without_commas_ends_at_a_conjunction(pipeline: eventx.Pipeline) -> None:
+    text = "ما تسبب بمقتل 18 شخصا بينهم طفل ووقوع عشرات الجرحى."
+    record = pipeline.extract(text, language="ar", document_date=DATE)
+    assert [(c.kind, c.count, c.min) for c in record.casualties] == [
+        ("killed", 18, 18),
+        ("injured", None, 20),  # "عشرات الجرحى" is a claim of its own, not part of the aside
+    ]
