@@ -109,10 +109,12 @@ def _toll_figure(
     """A toll and its figure: "the death toll from the attack rose to 31", "ارتفعت حصيلة القتلى
     في الهجوم إلى 45". A toll word in the trigger and a link word ("to", "at", "إلى", "بلغت")
     right before the count let the count stand further away (``_TOLL_REACH``), whatever words
-    are between (the clause may not end)."""
+    are between (the clause may not end). The toll word may stand right before the trigger: "حصيلة
+    قتلى الفيضانات ... إلى 199", "the toll of dead"."""
     if not grammar.toll_words or count.first_token == 0:
         return False
-    words = (doc.tokens[k].norm for k in range(trigger.first_token, trigger.last_token + 1))
+    first = max(trigger.first_token - 1, 0)
+    words = (doc.tokens[k].norm for k in range(first, trigger.last_token + 1))
     if grammar.toll_words.isdisjoint(words):
         return False
     before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]

@@ -134,10 +134,13 @@ def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 def _duals(victims: Mapping[str, Any]) -> set[str]:
     """Duals made from one-word singulars (``dual_suffix``; Arabic شرطي -> شرطيان), with a final
-    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``."""
+    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``. A noun with the ta
+    marbuta also gets ``ta_dual_suffix`` (امرأتين، سيدتين): its plural ends in ات, so this form
+    is only the dual (شرطيين would also be a plural of شرطي, so it is listed by hand)."""
     suffix = eventx.normalize_string(str(victims.get("dual_suffix", "")))
     if not suffix:
         return set()
+    ta_suffix = eventx.normalize_string(str(victims.get("ta_dual_suffix", "")))
     duals: set[str] = set()
     for noun in victims.get("singular", ()):
         word = eventx.normalize_string(str(noun))
@@ -145,6 +148,8 @@ def _duals(victims: Mapping[str, Any]) -> set[str]:
             continue
         stem = word[:-1] + "ت" if word.endswith("ه") else word
         duals.add(stem + suffix)
+        if ta_suffix and word.endswith("ه"):
+            duals.add(stem + ta_suffix)
     return duals - {eventx.normalize_string(str(w)) for w in victims.get("not_duals", ())}
 
 

@@ -288,3 +288,29 @@ def test_a_breakdown_without_commas_ends_at_a_conjunction(pipeline: eventx.Pipel
         ("killed", 18, 18),
         ("injured", None, 20),  # "عشرات الجرحى" is a claim of its own, not part of the aside
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the oblique dual of a noun in ة is two (its plural ends in ات)
+        ("اعتقلت الشرطة سيدتين في المسيرة.", ("arrested", 2, "سيدتين")),
+        ("قتلت امرأتين في القصف.", ("killed", 2, "امرأتين")),
+        ("مقتل صحفية في الهجوم.", ("killed", 1, "صحفية")),
+        # a toll word before an indefinite victim noun: "حصيلة قتلى ..." takes its figure far off
+        (
+            "أعلنت الحكومة ارتفاع حصيلة قتلى الفيضانات والانهيارات الأرضية في غرب البلاد إلى 120 شخصا.",
+            ("killed", 120, "شخصا"),
+        ),
+    ],
+)
+def test_arabic_feminine_duals_and_construct_tolls(
+    pipeline: eventx.Pipeline, text: str, expected: tuple[str, int, str]
+) -> None:
+    record = pipeline.extract(text, language="ar", document_date=DATE)
+    assert [(c.kind, c.count, c.group) for c in record.casualties] == [expected]
+
+
+def test_a_masculine_plural_in_ين_is_not_a_dual(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract("قتل مدنيين في القصف.", language="ar", document_date=DATE)
+    assert record.casualties == ()
