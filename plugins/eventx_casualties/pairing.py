@@ -110,11 +110,11 @@ def _toll_figure(
     في الهجوم إلى 45". A toll word in the trigger and a link word ("to", "at", "إلى", "بلغت")
     right before the count let the count stand further away (``_TOLL_REACH``), whatever words
     are between (the clause may not end). The toll word may stand right before the trigger: "حصيلة
-    قتلى الفيضانات ... إلى 199", "the toll of dead"."""
+    قتلى الفيضانات ... إلى 120"."""
     if not grammar.toll_words or count.first_token == 0:
         return False
-    first = max(trigger.first_token - 1, 0)
-    words = (doc.tokens[k].norm for k in range(first, trigger.last_token + 1))
+    opening = max(trigger.first_token - 1, 0)
+    words = (doc.tokens[k].norm for k in range(opening, trigger.last_token + 1))
     if grammar.toll_words.isdisjoint(words):
         return False
     before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]
