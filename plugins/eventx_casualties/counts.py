@@ -269,8 +269,9 @@ def _singulars(
         return
     victim_by_first = {v.first_token: v for v in victims}
     trigger_starts = {t.first_token for t in triggers}
-    yield from _singular_subjects(doc, vocab, victims, triggers, taken)
-    yield from _named_objects(doc, vocab, victims, triggers, taken, date_spans)
+    cased = _cased(doc.text)
+    yield from _singular_subjects(doc, vocab, victims, triggers, taken, cased)
+    yield from _named_objects(doc, vocab, victims, triggers, taken, date_spans, cased)
     # only tokens with an article among their forms can start one: found in the form index
     index = doc.form_index
     articles = sorted({i for form in index.keys() & vocab.articles for i in index[form]})
@@ -301,6 +302,15 @@ _NAME_WORDS = 4  # longest name read after a victim noun: "journalist Maria del 
 _MODIFIERS = 2  # words before that noun: "aid worker John Smith", "local journalist Ali Omar"
 
 
+def _cased(text: str) -> bool:
+    """Whether capitals mean something in ``text``: it has both capital and small letters.
+
+    Some feeds write everything in small letters, some wire copy everything in capitals; there
+    a name is not told by its first letter, so the rules below read a name only after a victim
+    noun ("journalist maria lopez was killed")."""
+    return any(ch.isupper() for ch in text) and any(ch.islower() for ch in text)
+
+
 def _named_objects(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -308,6 +318,7 @@ def _named_objects(
     triggers: Sequence[Trigger],
     taken: set[int],
     date_spans: Spans,
+    cased: bool = True,
 ) -> Iterator[Count]:
     """One victim named after an active verb: "Gunmen killed journalist Maria Lopez", "police
     detained the activist Sara Khan". A victim noun, then a capitalised name that ends its
@@ -342,8 +353,9 @@ def _named_objects(
         while k < len(tokens) and names < _NAME_WORDS:
             token = tokens[k]
             if (
-                not token.text[:1].isupper()
+                (cased and not token.text[:1].isupper())
                 or not token.norm[:1].isalpha()
+                or token.norm in vocab.stops  # "... LOPEZ ON MONDAY" in a text in capitals
                 or k in taken
                 or k in trigger_tokens
                 or overlaps(token.start, token.end, date_spans)  # "killed journalist Monday"
@@ -429,10 +441,13 @@ def _singular_subjects(
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
     taken: set[int],
+    cased: bool = True,
 ) -> Iterator[Count]:
     """One victim named before a singular auxiliary: "Journalist John Smith was killed", "the
     mayor was shot dead". The subject is the capitalised words or victim nouns right before
-    ``singular_auxiliaries``; a pronoun ("he was killed") refers to someone counted elsewhere."""
+    ``singular_auxiliaries``; a pronoun ("he was killed") refers to someone counted elsewhere.
+    In a text without case (``_cased``) any words may be the name, but a victim noun must be in
+    the subject ("journalist maria lopez was killed"; not "the proposal was killed")."""
     grammar = vocab.grammar
     if not grammar.singular_auxiliaries:
         return
@@ -450,8 +465,10 @@ def _singular_subjects(
             if k in taken or not token.norm[:1].isalpha() or token.norm in grammar.pronouns:
                 break
             capitalised = token.text[:1].isupper() and k > 0 and tokens[k - 1].norm[:1].isalnum()
-            if k in victim_tokens or capitalised:
+            if k in victim_tokens or (cased and capitalised):
                 named = True
+            elif not cased and token.norm not in vocab.stops:
+                pass  # a word of the subject; a victim noun must still be among them
             elif token.norm not in grammar.determiners:
                 break
             first = k

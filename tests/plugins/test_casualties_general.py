@@ -314,3 +314,24 @@ def test_arabic_feminine_duals_and_construct_tolls(
 def test_a_masculine_plural_in_ين_is_not_a_dual(pipeline: eventx.Pipeline) -> None:
     record = pipeline.extract("قتل مدنيين في القصف.", language="ar", document_date=DATE)
     assert record.casualties == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "journalist maria lopez was killed on monday.",
+        "gunmen killed journalist maria lopez on monday.",
+        "GUNMEN KILLED JOURNALIST MARIA LOPEZ ON MONDAY.",
+        "JOURNALIST MARIA LOPEZ WAS KILLED ON MONDAY.",
+    ],
+)
+def test_a_named_victim_in_text_without_case(pipeline: eventx.Pipeline, text: str) -> None:
+    record = pipeline.extract(text, language="en", document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "text", ["the proposal was killed in committee.", "THE PROPOSAL WAS KILLED."]
+)
+def test_without_case_a_subject_needs_a_victim_noun(pipeline: eventx.Pipeline, text: str) -> None:
+    assert pipeline.extract(text, language="en", document_date=DATE).casualties == ()
