@@ -463,6 +463,33 @@ def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trig
     return False
 
 
+_IRREALIS_WORDS = 3  # longest attempt/threat phrase: "in a bid to"
+
+
+def _irrealis(
+    tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trigger, first: int
+) -> bool:
+    """Whether an attempt, a threat or a plan (``[irrealis]``) ends right before the trigger,
+    or ``gap`` words before it ("حاول المسلحون قتل"): the victims are intended, not counted."""
+    if not vocab.irrealis:
+        return False
+    for gap in range(vocab.irrealis_gap + 1):
+        end = trigger.first_token - gap  # the phrase ends before token ``end``
+        if end <= first or any(
+            not tokens[k].norm[:1].isalnum() for k in range(end, trigger.first_token)
+        ):
+            return False
+        if not vocab.irrealis.isdisjoint(tokens[end - 1].forms):
+            return True
+        for size in range(2, _IRREALIS_WORDS + 1):
+            start = end - size
+            if start < first:
+                break
+            if " ".join(tokens[k].norm for k in range(start, end)) in vocab.irrealis:
+                return True
+    return False
+
+
 def is_sports_injury(
     doc: eventx.AnnotatedDocument, vocab: Vocabulary, trigger: Trigger, first: int, end: int
 ) -> bool:
@@ -505,6 +532,8 @@ def is_negated(
         return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
     if _figurative(tokens, vocab, trigger):
         return True  # "أسرت قلوب الملايين", "لتصفية النشاط", "killed the deal"
+    if _irrealis(tokens, vocab, trigger, first):
+        return True  # "threatened to kill 10 hostages", "حاول المسلحون قتل 5 جنود"
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):

@@ -121,6 +121,9 @@ class Vocabulary:
     # cause is named in the sentence ("injured in clashes after the match").
     sport: frozenset[str] = frozenset()
     sport_causes: frozenset[str] = frozenset()
+    # An attempt, a threat or a plan is not an event: "threatened to kill 10", "حاول قتل".
+    irrealis: frozenset[str] = frozenset()
+    irrealis_gap: int = 0  # words allowed between them and the trigger ("حاول المسلحون قتل")
 
 
 def _words(values: Iterable[Any]) -> frozenset[str]:
@@ -197,6 +200,8 @@ def vocabulary(language: str) -> Vocabulary:
         period_exceptions=_words(units.get("period_exceptions", ())),
         sport=_words(_section(data, "sport").get("terms", ())),
         sport_causes=_words(_section(data, "sport").get("causes", ())),
+        irrealis=_words(_section(data, "irrealis").get("terms", ())),
+        irrealis_gap=int(_section(data, "irrealis").get("gap", 0)),
     )
 
 

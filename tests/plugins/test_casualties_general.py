@@ -335,3 +335,35 @@ def test_a_named_victim_in_text_without_case(pipeline: eventx.Pipeline, text: st
 )
 def test_without_case_a_subject_needs_a_victim_noun(pipeline: eventx.Pipeline, text: str) -> None:
     assert pipeline.extract(text, language="en", document_date=DATE).casualties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("They planned to kill dozens of worshippers.", "en"),
+        ("The gang threatened to kill 10 villagers.", "en"),
+        ("Militants tried to abduct 20 schoolgirls.", "en"),
+        ("حاول المسلحون قتل 5 جنود.", "ar"),
+        ("أحبطت الشرطة محاولة لقتل 20 شخصا.", "ar"),
+        ("هدد التنظيم بإعدام 10 أشخاص.", "ar"),
+    ],
+)
+def test_an_attempt_threat_or_plan_is_no_casualty(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert pipeline.extract(text, language=language, document_date=DATE).casualties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The attack led to the deaths of 26 people.", "en", [("killed", 26)]),
+        ("Police moved to arrest 40 protesters on Sunday.", "en", [("arrested", 40)]),
+        ("قتل 5 جنود في محاولة لاقتحام القاعدة.", "ar", [("killed", 5)]),
+    ],
+)
+def test_what_happened_stays(
+    pipeline: eventx.Pipeline, text: str, language: str, expected: list[tuple[str, int]]
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == expected
