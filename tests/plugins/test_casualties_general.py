@@ -39,6 +39,9 @@ def claims(pipeline: eventx.Pipeline, text: str, language: str) -> list[tuple[An
         ("The gunmen opened fire, wounding 8.", [("injured", 8, 8, 8)]),
         ("Four policemen were hurt.", [("injured", 4, 4, 4)]),
         ("At least 14 people lost their lives in the fighting.", [("killed", 14, 14, None)]),
+        ("17 lives were lost in the fire.", [("killed", 17, 17, 17)]),
+        ("The 17 lives lost in the attack were mourned.", [("killed", 17, 17, 17)]),
+        ("The vaccine saved 17 lives.", []),
         ("The dead included three children.", [("killed", 3, 3, 3)]),
         # arrests
         ("Security forces rounded up 40 men.", [("arrested", 40, 40, 40)]),
