@@ -122,6 +122,25 @@ def _toll_figure(
     return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
 
 
+def _apposition_end(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, count: Count, lo: int, hi: int
+) -> set[int]:
+    """The comma closing an apposition that is the victim: "Ali Hassan, a local journalist, was
+    killed" — a singular victim opened by a comma, then one comma and only auxiliaries before
+    the trigger. The comma may be crossed ({its token}), nothing else."""
+    tokens = doc.tokens
+    if count.origin != "singular" or count.first_token == 0 or hi <= lo:
+        return set()
+    if tokens[count.first_token - 1].norm not in _COMMAS:
+        return set()
+    commas = [k for k in range(lo, hi) if tokens[k].norm in _COMMAS]
+    if len(commas) != 1 or any(
+        tokens[k].norm not in grammar.auxiliaries for k in range(commas[0] + 1, hi)
+    ):
+        return set()
+    return {commas[0]}
+
+
 # Kinds that harm people: a verb of these right before a count says what happened to them,
 # whatever noun of status (prisoners, hostages, refugees) labels them after it.
 _HARM = frozenset({"killed", "injured"})
@@ -234,7 +253,8 @@ def pair(
                     cost += 1.0  # "جرحى" rarely takes the number after it
             else:
                 continue
-            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside):
+            closing = _apposition_end(doc, grammar, count, lo, hi)
+            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside | closing):
                 continue
             options.append((cost, count.first_token, ti, count, trigger))
     options.sort(key=lambda o: (o[0], o[1], o[2]))

@@ -370,3 +370,20 @@ def test_what_happened_stays(
 ) -> None:
     record = pipeline.extract(text, language=language, document_date=DATE)
     assert [(c.kind, c.count) for c in record.casualties] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ali Hassan, a local journalist, was killed on Monday.", [("killed", 1)]),
+        ("Maria Lopez, a nurse, was wounded in the blast.", [("injured", 1)]),
+        ("The suspect, a 25-year-old man, was arrested.", [("arrested", 1)]),
+        # a relative clause between commas is no apposition naming the victim
+        ("Police said a man, who was drunk, was arrested.", []),
+    ],
+)
+def test_an_apposition_is_the_victim(
+    pipeline: eventx.Pipeline, text: str, expected: list[tuple[str, int]]
+) -> None:
+    record = pipeline.extract(text, language="en", document_date=DATE)
+    assert [(c.kind, c.count) for c in record.casualties] == expected
