@@ -56,9 +56,17 @@ def test_offtopic_report_counts_conflict_types_casualties_and_deployments(
             language="en",
             document_date="2022-03-07",
         ),
+        # A business story recalling an old disaster: its victims are background, not news.
+        eventx.Document(
+            id="vanilla",
+            text="Vanilla prices rose again. A cyclone killed 78 people on the coast in March 2017.",
+            language="en",
+            document_date="2022-03-07",
+        ),
     ]
     report = evaluate_offtopic(documents, pipeline)
-    assert report.count("casualties") == (1, 2)
+    assert [c.background for c in report.records[2].casualties] == [True]
+    assert report.count("casualties") == (1, 3)
     assert report.loud("casualties") == ["bomb"]
     assert report.rate("deployments") == 0.0
     assert report.raises(report.records[1], "event_type")

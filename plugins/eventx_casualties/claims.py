@@ -53,7 +53,9 @@ class ClaimReader:
             i for m in lexicon.triggers for i in range(m.first_token, m.last_token + 1)
         }
         # first token -> (kind, last token) of every trigger
-        self.trigger_kinds = {m.first_token: (m.value.kind, m.last_token) for m in lexicon.triggers}
+        self.trigger_kinds = {
+            m.first_token: (m.value.kind, m.last_token, m.value.role) for m in lexicon.triggers
+        }
         self.last_group: str | None = None
         self.token_starts = [t.start for t in self.doc.tokens]
 
@@ -74,7 +76,7 @@ class ClaimReader:
             spans.append(group_span)
         start = min(s for s, _ in spans)
         end = self._extend(start, max(e for _, e in spans), pairing.kind)
-        date = self._date(start, end)
+        date, background = self._date(start, end)
         quantity = count.quantity
         return eventx.Casualty(
             kind=pairing.kind,
@@ -88,17 +90,23 @@ class ClaimReader:
             evidence=self.ctx.evidence(start, end),
             qualifier=count.qualifier,
             subset=pairing.subset,
+            background=background,
         )
 
-    def _date(self, start: int, end: int) -> str | None:
-        """The claim's date: the nearest resolved date, except a bare earlier year after it.
+    def _date(self, start: int, end: int) -> tuple[str | None, bool]:
+        """The claim's date, and whether that makes its victims background history.
 
-        "قتل نحو 19 شخصا في كلية في القرم التي ضمتها روسيا عام 2014": a year written after the
-        claim and before the article's own year dates a background clause, not the victims.
+        The date is the nearest resolved date, except a bare earlier year after the claim: in
+        "قتل نحو 19 شخصا في كلية في القرم التي ضمتها روسيا عام 2014" the year dates a background
+        clause, not the victims. The victims are background ("the Paris attacks killed 130 in
+        November 2015", in a 2018 article) when the date is the dates plugin's ``background``
+        (well before the news) and stands in the claim's own sentence, which then has no date of
+        the current news (``nearest_date`` prefers those). A date carried over from an earlier
+        sentence is too loose a link to judge the victims by.
         """
         date = self.ctx.nearest_date(start, end)
         if date is None or date.value is None:
-            return None
+            return None, False
         published = self.ctx.document_date
         year = date.value[:4]
         if (
@@ -108,8 +116,9 @@ class ClaimReader:
             and year.isdecimal()
             and int(year) < published.year
         ):
-            return None
-        return date.value
+            return None, False
+        own_sentence = date.evidence.sentence == self.doc.sentence_index_at(start)
+        return date.value, date.background and own_sentence
 
     def _by_sentence(
         self, matches: Sequence[eventx.PhraseMatch[str]]
@@ -158,7 +167,12 @@ class ClaimReader:
                 first += 1
             if first > count.last_token:
                 return None
-            return tokens[first].start, tokens[count.last_token].end
+            start = tokens[first].start
+            prefix = self.vocab.grammar.conjunction_prefix
+            word = tokens[first]
+            if prefix and word.text.startswith(prefix) and word.norm[len(prefix) :] in word.forms:
+                start += len(prefix)  # "وشرطيان": the group is "شرطيان", the item of a list
+            return start, tokens[count.last_token].end
         if count.origin == "negation":
             return None
         sentence = self.doc.sentence_index_at(count.start)
@@ -182,6 +196,17 @@ class ClaimReader:
                 if grammar.others_end_group:
                     break  # "18 آخرين": no label of its own, the previous group applies
                 k += 1  # "two other Americans": the group is "Americans"
+                continue
+            other_kind = self.trigger_kinds.get(k)
+            if (
+                not words
+                and other_kind is not None
+                and other_kind[2] == "counted"
+                and other_kind[0] != pairing.kind
+            ):
+                # "killed 26 prisoners": the status noun labels the victims of the killing
+                words.extend(tokens[k : other_kind[1] + 1])
+                k = other_kind[1] + 1
                 continue
             if not token.norm[:1].isalpha() or k in self.trigger_tokens:
                 break

@@ -83,7 +83,7 @@ def find_counts(
     for dual in lexicon.dual:
         if not taken.intersection(range(dual.first_token, dual.last_token + 1)):
             found.append(fixed_count(dual.first_token, dual.last_token, doc, 2, "dual"))
-    found.extend(_singulars(doc, vocab, lexicon.singular, triggers, taken))
+    found.extend(_singulars(doc, vocab, lexicon.singular, triggers, taken, date_spans))
     found.sort(key=lambda c: c.first_token)
     return found
 
@@ -93,7 +93,8 @@ def _ranges(
 ) -> list[eventx.QuantityMatch]:
     """Two exact numbers joined by a range word make one range: "40 to 70 civilian deaths",
     "two or three soldiers", "10 إلى 15 قتيلا" (the number module needs an opener such as
-    "between" for "to"; a claim's count says what it means on its own)."""
+    "between" for "to"; a claim's count says what it means on its own). A hedge on the first
+    hedges the range, which says it already: "some 10 to 20 soldiers", "نحو 10 إلى 15"."""
     joiners = vocab.grammar.range_joiners
     if not joiners:
         return quantities
@@ -105,7 +106,8 @@ def _ranges(
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if (
             nxt is not None
-            and q.qualifier == nxt.qualifier == "exact"
+            and q.qualifier in ("exact", "about", "nearly")
+            and nxt.qualifier == "exact"
             and nxt.first_token == q.last_token + 2
             and tokens[q.last_token + 1].norm in joiners
             and q.quantity.count is not None
@@ -232,6 +234,7 @@ def _singulars(
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
     taken: set[int],
+    date_spans: Spans,
 ) -> Iterator[Count]:
     """One victim: "مقتل شخص" (a bare noun right after a trigger), "a soldier", "an Afghan hurt"."""
     tokens = doc.tokens
@@ -259,12 +262,16 @@ def _singulars(
                 and (indefinite or definite_one)
                 and not counted_noun
                 and victim.first_token not in taken
-            ):
+            ) or (_list_item(doc, vocab, victim) and victim.first_token not in taken):
+                taken = taken | {victim.first_token}
                 yield fixed_count(victim.first_token, victim.last_token, doc, 1, "singular")
+        yield from _one_victim_subjects(doc, vocab, triggers, taken)
         return
     victim_by_first = {v.first_token: v for v in victims}
     trigger_starts = {t.first_token for t in triggers}
-    yield from _singular_subjects(doc, vocab, victims, triggers, taken)
+    cased = _cased(doc.text)
+    yield from _singular_subjects(doc, vocab, victims, triggers, taken, cased)
+    yield from _named_objects(doc, vocab, victims, triggers, taken, date_spans, cased)
     # only tokens with an article among their forms can start one: found in the form index
     index = doc.form_index
     articles = sorted({i for form in index.keys() & vocab.articles for i in index[form]})
@@ -291,6 +298,140 @@ def _singulars(
                 break
 
 
+_NAME_WORDS = 4  # longest name read after a victim noun: "journalist Maria del Carmen Lopez"
+_MODIFIERS = 2  # words before that noun: "aid worker John Smith", "local journalist Ali Omar"
+
+
+def _cased(text: str) -> bool:
+    """Whether capitals mean something in ``text``: it has both capital and small letters.
+
+    Some feeds write everything in small letters, some wire copy everything in capitals; there
+    a name is not told by its first letter, so the rules below read a name only after a victim
+    noun ("journalist maria lopez was killed")."""
+    return any(ch.isupper() for ch in text) and any(ch.islower() for ch in text)
+
+
+def _named_objects(
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    victims: Sequence[eventx.PhraseMatch[int]],
+    triggers: Sequence[Trigger],
+    taken: set[int],
+    date_spans: Spans,
+    cased: bool = True,
+) -> Iterator[Count]:
+    """One victim named after an active verb: "Gunmen killed journalist Maria Lopez", "police
+    detained the activist Sara Khan". A victim noun, then a capitalised name that ends its
+    phrase (punctuation, a stop word). Without the noun a capitalised object may be a thing
+    ("executed Project Alpha") or a group ("killed Hamas fighters"), so it is not read."""
+    tokens = doc.tokens
+    grammar = vocab.grammar
+    victim_at = {v.first_token: v for v in victims}
+    trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
+    for trigger in triggers:
+        if trigger.role != "term":
+            continue
+        k = trigger.last_token + 1
+        while k < len(tokens) and tokens[k].norm in grammar.determiners:
+            k += 1
+        first = k
+        # up to two modifiers before the noun: "aid worker", "local journalist"
+        while (
+            k not in victim_at
+            and k - first < _MODIFIERS
+            and k < len(tokens)
+            and tokens[k].text[:1].islower()
+            and tokens[k].norm.isalpha()
+            and tokens[k].norm not in vocab.stops
+            and k not in trigger_tokens
+        ):
+            k += 1
+        if k not in victim_at or k in taken:
+            continue
+        k = victim_at[k].last_token + 1
+        names = 0
+        while k < len(tokens) and names < _NAME_WORDS:
+            token = tokens[k]
+            if (
+                (cased and not token.text[:1].isupper())
+                or not token.norm[:1].isalpha()
+                or token.norm in vocab.stops  # "... LOPEZ ON MONDAY" in a text in capitals
+                or k in taken
+                or k in trigger_tokens
+                or overlaps(token.start, token.end, date_spans)  # "killed journalist Monday"
+            ):
+                break
+            names += 1
+            k += 1
+        if not names:
+            continue
+        after = tokens[k].norm if k < len(tokens) else ""
+        if after[:1].isalnum() and after not in vocab.stops and after not in vocab.clause_breaks:
+            continue  # "killed journalist Maria Lopez's son", "... Lopez fighters"
+        yield fixed_count(first, k - 1, doc, 1, "singular")
+
+
+def _one_victim_subjects(
+    doc: eventx.AnnotatedDocument,
+    vocab: Vocabulary,
+    triggers: Sequence[Trigger],
+    taken: set[int],
+) -> Iterator[Count]:
+    """"لقي الصحفي أحمد علي حتفه": the subject between "لقي" and a trigger whose pronoun says one
+    person (``one_victim_terms``) is one victim, up to ``_SUBJECT_WORDS`` words of it."""
+    grammar = vocab.grammar
+    if not grammar.one_victim_terms:
+        return
+    tokens = doc.tokens
+    trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
+    for trigger in triggers:
+        if trigger.role != "term" or grammar.one_victim_terms.isdisjoint(
+            tokens[trigger.first_token].forms
+        ):
+            continue
+        for verb in range(trigger.first_token - 2, trigger.first_token - 2 - _SUBJECT_WORDS, -1):
+            if verb < 0:
+                break
+            between = range(verb + 1, trigger.first_token)
+            if any(
+                k in taken or k in trigger_tokens or not tokens[k].norm[:1].isalpha()
+                for k in between
+            ):
+                break
+            if not grammar.one_victim_verbs.isdisjoint(tokens[verb].forms):
+                yield fixed_count(verb + 1, trigger.first_token - 1, doc, 1, "singular")
+                break
+
+
+def _list_item(
+    doc: eventx.AnnotatedDocument, vocab: Vocabulary, victim: eventx.PhraseMatch[int]
+) -> bool:
+    """A one-word victim noun with the conjunction prefix that ends its phrase: maybe the last
+    item of a list ("قتل أربعة جنود ومدني"); pairing keeps it only when it continues a list.
+    It must end the phrase (punctuation, a stop word, another "و" item): "وطالب بفتح تحقيق"
+    is the verb "and demanded", not "and a student"."""
+    grammar = vocab.grammar
+    prefix = grammar.conjunction_prefix
+    tokens = doc.tokens
+    token = tokens[victim.first_token]
+    if not prefix or victim.first_token != victim.last_token or not token.norm.startswith(prefix):
+        return False
+    bare = token.norm[len(prefix) :]
+    definite = bool(grammar.definite_prefix) and bare.startswith(grammar.definite_prefix)
+    if bare not in token.forms or definite:
+        return False  # "والجندي" names someone; a noun that merely starts with و is no list item
+    k = victim.last_token + 1
+    if k >= len(tokens):
+        return True
+    after = tokens[k].norm
+    return (
+        not after[:1].isalnum()
+        or after in vocab.stops
+        or after in grammar.conjunctions
+        or (after.startswith(prefix) and len(after) > len(prefix))
+    )
+
+
 _SUBJECT_WORDS = 4  # longest subject read before "was killed": "opposition leader Ali Hassan"
 
 
@@ -300,10 +441,13 @@ def _singular_subjects(
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
     taken: set[int],
+    cased: bool = True,
 ) -> Iterator[Count]:
     """One victim named before a singular auxiliary: "Journalist John Smith was killed", "the
     mayor was shot dead". The subject is the capitalised words or victim nouns right before
-    ``singular_auxiliaries``; a pronoun ("he was killed") refers to someone counted elsewhere."""
+    ``singular_auxiliaries``; a pronoun ("he was killed") refers to someone counted elsewhere.
+    In a text without case (``_cased``) any words may be the name, but a victim noun must be in
+    the subject ("journalist maria lopez was killed"; not "the proposal was killed")."""
     grammar = vocab.grammar
     if not grammar.singular_auxiliaries:
         return
@@ -321,8 +465,10 @@ def _singular_subjects(
             if k in taken or not token.norm[:1].isalpha() or token.norm in grammar.pronouns:
                 break
             capitalised = token.text[:1].isupper() and k > 0 and tokens[k - 1].norm[:1].isalnum()
-            if k in victim_tokens or capitalised:
+            if k in victim_tokens or (cased and capitalised):
                 named = True
+            elif not cased and token.norm not in vocab.stops:
+                pass  # a word of the subject; a victim noun must still be among them
             elif token.norm not in grammar.determiners:
                 break
             first = k

@@ -11,9 +11,14 @@ the same figure from two sources is one claim (the first source is kept), differ
 stay separate claims. Different labels count as compatible across sentences (a title's "رجل
 شرطة" is the body's "عنصر أمني") but not within one sentence ("two soldiers and two women").
 
+*Background.* A claim is ``background`` (victims of history the article recalls) when every
+mention of it is; one mention in a sentence dated as current news, or undated (a headline),
+makes it the article's own.
+
 *Totals* (policy ``"max_lower_bound"``). For each kind the record reports the claim that
 guarantees the most victims: the largest lower bound (``min``, else ``count``), ignoring subsets
-("including 4 children"). Claims are never added up, because an article's figures usually
+("including 4 children") and background claims (as the record's ``time`` leaves out background
+dates): a kind with background claims only has no total. Claims are never added up, because an article's figures usually
 restate or update one toll rather than count separate victims; every claim stays in
 ``casualties`` for users who need a different policy (implement ``eventx_casualty_totals``).
 """
@@ -100,6 +105,8 @@ def _merge_cluster(cluster: Sequence[eventx.Casualty], headline: int) -> eventx.
         group=first_known("group"),
         source=first_known("source"),
         date=first_known("date"),
+        # One mention dated as today's news (or undated: a headline) makes the claim current.
+        background=all(c.background for c in cluster),
         mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end, repr(e)))),
     )
 
@@ -167,7 +174,7 @@ def casualty_totals(casualties: Sequence[eventx.Casualty]) -> list[eventx.Casual
     """Per-kind totals under policy ``"max_lower_bound"`` (see the module docstring)."""
     totals: list[eventx.CasualtyTotal] = []
     for kind in eventx.CASUALTY_KINDS:
-        claims = [c for c in casualties if c.kind == kind]
+        claims = [c for c in casualties if c.kind == kind and not c.background]
         if not claims:
             continue
         candidates = [c for c in claims if not c.subset] or claims

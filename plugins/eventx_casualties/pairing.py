@@ -34,28 +34,50 @@ def _prefixed(norm: str, grammar: Grammar) -> bool:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+# Commas between the items of a list: "four soldiers, two police officers and a civilian".
+_COMMAS = frozenset({",", "،"})
 
 
 def _is_quote_or_dash(token: eventx.Token) -> bool:
     return token.norm in _QUOTES or token.norm in _DASHES
 
 
-def _asides(doc: eventx.AnnotatedDocument, subsets: Sequence[eventx.PhraseMatch[str]]) -> set[int]:
-    """Tokens of comma-enclosed breakdowns: "At least three people, including a child, died".
+_INLINE_ASIDE = 4  # words of a breakdown written without commas: "بينهم امرأة", "including two children"
 
-    Pairing reads across them (the breakdown is a subset claim of its own).
+
+def _asides(
+    doc: eventx.AnnotatedDocument,
+    grammar: Grammar,
+    subsets: Sequence[eventx.PhraseMatch[str]],
+    trigger_starts: set[int],
+) -> set[int]:
+    """Tokens of breakdowns inside a claim: comma-enclosed ("At least three people, including a
+    child, died") or written straight before the trigger ("لقي أربعة أشخاص بينهم امرأة مصرعهم",
+    "Five people including two children were killed").
+
+    Pairing reads across them (the breakdown is a subset claim of its own). One without commas
+    ends at a conjunction: "بمقتل 18 شخصا بينهم طفل ووقوع عشرات الجرحى" goes on to a new claim.
     """
     tokens = doc.tokens
     aside: set[int] = set()
     for marker in subsets:
         opening = marker.first_token - 1
-        if opening < 0 or tokens[opening].norm != ",":
+        if opening >= 0 and tokens[opening].norm in _COMMAS:
+            for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
+                if tokens[k].norm in _COMMAS:
+                    aside.update(range(opening, k + 1))
+                    break
+                if not tokens[k].norm[:1].isalnum():
+                    break
             continue
-        for k in range(marker.last_token + 1, min(marker.last_token + 8, len(tokens))):
-            if tokens[k].norm == ",":
-                aside.update(range(opening, k + 1))
+        end = min(marker.last_token + 1 + _INLINE_ASIDE, len(tokens))
+        for k in range(marker.last_token + 1, end):
+            if k in trigger_starts:
+                if k > marker.last_token + 1:
+                    aside.update(range(marker.first_token, k))
                 break
-            if not tokens[k].norm[:1].isalnum():
+            norm = tokens[k].norm
+            if not norm[:1].isalnum() or norm in grammar.conjunctions or _prefixed(norm, grammar):
                 break
     return aside
 
@@ -87,15 +109,50 @@ def _toll_figure(
     """A toll and its figure: "the death toll from the attack rose to 31", "ارتفعت حصيلة القتلى
     في الهجوم إلى 45". A toll word in the trigger and a link word ("to", "at", "إلى", "بلغت")
     right before the count let the count stand further away (``_TOLL_REACH``), whatever words
-    are between (the clause may not end)."""
+    are between (the clause may not end). The toll word may stand right before the trigger: "حصيلة
+    قتلى الفيضانات ... إلى 120"."""
     if not grammar.toll_words or count.first_token == 0:
         return False
-    words = (doc.tokens[k].norm for k in range(trigger.first_token, trigger.last_token + 1))
+    opening = max(trigger.first_token - 1, 0)
+    words = (doc.tokens[k].norm for k in range(opening, trigger.last_token + 1))
     if grammar.toll_words.isdisjoint(words):
         return False
     before, first = doc.tokens[count.first_token - 1], doc.tokens[count.first_token]
     # the link may be read into the quantity: "has gone up to 50" is the quantity "up to 50"
     return not grammar.toll_links.isdisjoint((*before.forms, first.norm))
+
+
+def _apposition_end(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, count: Count, lo: int, hi: int
+) -> set[int]:
+    """The comma closing an apposition that is the victim: "Ali Hassan, a local journalist, was
+    killed" — a singular victim opened by a comma, then one comma and only auxiliaries before
+    the trigger. The comma may be crossed ({its token}), nothing else."""
+    tokens = doc.tokens
+    if count.origin != "singular" or count.first_token == 0 or hi <= lo:
+        return set()
+    if tokens[count.first_token - 1].norm not in _COMMAS:
+        return set()
+    commas = [k for k in range(lo, hi) if tokens[k].norm in _COMMAS]
+    if len(commas) != 1 or any(
+        tokens[k].norm not in grammar.auxiliaries for k in range(commas[0] + 1, hi)
+    ):
+        return set()
+    return {commas[0]}
+
+
+# Kinds that harm people: a verb of these right before a count says what happened to them,
+# whatever noun of status (prisoners, hostages, refugees) labels them after it.
+_HARM = frozenset({"killed", "injured"})
+
+
+def _harm_over_status(trigger: Trigger, count: Count, trigger_tokens: dict[int, Trigger]) -> bool:
+    """Whether a killing or wounding trigger right before the count outranks the counted noun
+    after it: "Shelling killed 26 refugees", "قتل 26 أسيرا", "wounded 5 detainees"."""
+    if trigger.role != "term" or trigger.kind not in _HARM:
+        return False
+    noun = trigger_tokens.get(count.last_token + 1)
+    return noun is not None and noun.role == "counted" and noun.kind != trigger.kind
 
 
 def _active_verb(
@@ -141,7 +198,7 @@ def pair(
     count_tokens = {i: c for c in counts for i in range(c.first_token, c.last_token + 1)}
     occupied = set(trigger_tokens) | set(count_tokens) | blocked
     prefer_after = grammar.trigger_first  # Arabic: verb or event noun first ("مقتل 30")
-    aside = _asides(doc, subsets)
+    aside = _asides(doc, grammar, subsets, {t.first_token for t in triggers})
     options: list[tuple[float, int, int, Count, Trigger]] = []
     # Only triggers within reach of a count can pair with it: looked up by bisection, so a long
     # sentence with many counts and triggers does not try every pair (quadratic).
@@ -152,7 +209,8 @@ def pair(
             continue  # a breakdown inside an aside is a subset, never paired by itself
         after_count = count.last_token + 1  # a trigger after the count starts in reach
         low = bisect.bisect_left(by_first, (after_count, -1))
-        high = bisect.bisect_left(by_first, (after_count + grammar.max_before + 1, -1))
+        # asides do not count towards the reach: "Five people, including two children, were killed"
+        high = bisect.bisect_left(by_first, (after_count + grammar.max_before + len(aside) + 1, -1))
         near = {ti for _, ti in by_first[low:high]}
         before_count = count.first_token - 1  # a trigger before the count ends in reach
         # a toll's figure may stand further from it ("the toll ... rose to 31")
@@ -164,6 +222,7 @@ def pair(
             trigger = triggers[ti]
             if count.last_token < trigger.first_token:  # count, then trigger
                 gap = trigger.first_token - count.last_token - 1
+                gap -= sum(1 for k in range(count.last_token + 1, trigger.first_token) if k in aside)
                 if gap > grammar.max_before:
                     continue
                 lo, hi = count.last_token + 1, trigger.first_token
@@ -185,13 +244,17 @@ def pair(
                 ):
                     continue
                 cost = (gap if not toll else 0.5) + (0.0 if prefer_after else 0.5)
+                if not toll and _harm_over_status(trigger, count, trigger_tokens):
+                    # "killed 26 prisoners", "أعدم التنظيم 26 رهينة": they died, not 26 arrested
+                    cost = -2.0 + 0.1 * gap
                 if trigger.role == "counted":
                     if not grammar.counted_takes_count_after:
                         continue  # "missing several opportunities": "dead"/"missing" come after
                     cost += 1.0  # "جرحى" rarely takes the number after it
             else:
                 continue
-            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside):
+            closing = _apposition_end(doc, grammar, count, lo, hi)
+            if _gap_blocked(doc, lo, hi, occupied, vocab.clause_breaks, aside | closing):
                 continue
             options.append((cost, count.first_token, ti, count, trigger))
     options.sort(key=lambda o: (o[0], o[1], o[2]))
@@ -208,6 +271,18 @@ def pair(
     subset_starts = {m.first_token for m in subsets}
     previous: Pairing | None = None
     ordered = sorted(counts, key=lambda c: c.first_token)
+    # "Four soldiers, two police officers and a civilian were killed": each item takes the
+    # trigger of the item after it, so the list is read from its end.
+    listed: dict[int, Pairing] = {}
+    for index in range(len(ordered) - 1, -1, -1):
+        count = ordered[index]
+        if count.first_token in paired:
+            continue
+        joined = _coordinated_with(
+            doc, grammar, count, ordered[index + 1 :], paired, listed, trigger_tokens
+        )
+        if joined is not None:
+            listed[count.first_token] = joined
     for index, count in enumerate(ordered):
         is_subset = count.first_token - 1 in subset_ends or count.last_token + 1 in subset_starts
         if count.first_token in paired:
@@ -223,14 +298,48 @@ def pair(
             pairing = Pairing(count=count, kind=previous.kind, trigger=None, subset=True)
             pairings.append(pairing)
             continue
-        coordinated = _coordinated_with(
-            doc, grammar, count, ordered[index + 1 :], paired, trigger_tokens
-        ) or _coordinated_after(doc, grammar, count, previous, trigger_tokens)
+        coordinated = listed.get(count.first_token) or _coordinated_after(
+            doc, grammar, count, ordered[index + 1 :], previous, trigger_tokens
+        )
         if coordinated is not None:
             pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
             pairings.append(pairing)
             previous = pairing
-    return pairings
+    return _breakdowns(doc, grammar, pairings)
+
+
+def _breakdowns(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, pairings: list[Pairing]
+) -> list[Pairing]:
+    """A list after a comma that adds up to the figure before it is a breakdown of it: "arrested
+    12 people, seven women and five men" (7 + 5 = 12) — the items become subsets."""
+    ordered = sorted(pairings, key=lambda p: p.count.first_token)
+    breakdown: set[int] = set()
+    for index, head in enumerate(ordered):
+        total = head.count.quantity.count
+        if head.subset or head.trigger is None or not total or head.count.qualifier != "exact":
+            continue
+        items: list[Pairing] = []
+        for item in ordered[index + 1 :]:
+            if item.trigger is not head.trigger or item.subset:
+                break
+            items.append(item)
+        if len(items) < 2:
+            continue
+        label = list(range(head.count.last_token + 1, items[0].count.first_token))
+        conjunction, comma = _separated(doc, grammar, label, items[0].count)
+        if not comma or conjunction:
+            continue
+        if sum(item.count.quantity.count or 0 for item in items) == total:
+            breakdown.update(item.count.first_token for item in items)
+    if not breakdown:
+        return pairings
+    return [
+        Pairing(count=p.count, kind=p.kind, trigger=p.trigger, subset=True)
+        if p.count.first_token in breakdown
+        else p
+        for p in pairings
+    ]
 
 
 def _coordinated_with(
@@ -239,51 +348,83 @@ def _coordinated_with(
     count: Count,
     later: Sequence[Count],
     paired: dict[int, Pairing],
+    listed: dict[int, Pairing],
     trigger_tokens: dict[int, Trigger],
 ) -> Pairing | None:
-    """The pairing of the next count when "X and Y were killed" joins this one to it."""
-    if not later or later[0].first_token not in paired:
+    """The pairing of the next count when "X and Y were killed" joins this one to it.
+
+    A comma joins too when the next item is itself joined to a later one, so the list ends with
+    a conjunction ("X, Y and Z were killed"); "Of 30 people, 5 were killed" is no list.
+    """
+    if not later:
         return None
     nxt = later[0]
+    target = paired.get(nxt.first_token) or listed.get(nxt.first_token)
+    if target is None:
+        return None
     gap = range(count.last_token + 1, nxt.first_token)
     if len(gap) > 4:
         return None
-    conjunction = False
+    conjunction = comma = False
     for k in gap:
         token = doc.tokens[k]
+        if token.norm in _COMMAS and k > count.last_token + 1:
+            comma = True
+            continue
         if k in trigger_tokens or not (token.norm[:1].isalpha() or _is_quote_or_dash(token)):
             return None
         if token.norm in grammar.conjunctions or _prefixed(token.norm, grammar):
             conjunction = True
     if _prefixed(doc.tokens[nxt.first_token].norm, grammar):
         conjunction = True  # "أربعة من قوات الدرك واثنان"
-    return paired[nxt.first_token] if conjunction else None
+    if conjunction or (comma and nxt.first_token in listed):
+        return target
+    return None
+
+
+def _separated(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, label: list[int], count: Count
+) -> tuple[bool, bool]:
+    """Strip the separator before ``count`` off the end of ``label`` (the words between two
+    items of a list): (a conjunction was there, a comma was there). The conjunction may be
+    written on the count: "واثنان" (not "واحدة", one), "وشرطيان", "ومدني"."""
+    first = doc.tokens[count.first_token]
+    conjunction = comma = False
+    if _prefixed(first.norm, grammar) and (
+        count.origin in ("dual", "singular")
+        or eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
+        is not None
+    ):
+        conjunction = True
+    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
+        label.pop()
+        conjunction = True
+    if label and doc.tokens[label[-1]].norm in _COMMAS:
+        label.pop()
+        comma = True
+    return conjunction, comma
 
 
 def _coordinated_after(
     doc: eventx.AnnotatedDocument,
     grammar: Grammar,
     count: Count,
+    later: Sequence[Count],
     previous: Pairing | None,
     trigger_tokens: dict[int, Trigger],
 ) -> Pairing | None:
     """The pairing of the count before when a list continues it: "قتل 35 مسلحا و5 جنود",
     "killing 35 guerrillas and 5 soldiers" — the previous count's label, then a conjunction,
-    then this count (at most ``_LIST_LABEL`` words of label)."""
+    then this count (at most ``_LIST_LABEL`` words of label). A comma instead of the conjunction
+    joins when a conjunction joins the next item ("killed four soldiers, two police officers and
+    a civilian")."""
     if previous is None or previous.trigger is None or previous.subset:
         return None
     if previous.trigger.last_token > previous.count.first_token:
         return None  # "35 guerrillas were killed and 5 ...": a later verb may take the 5
     label = list(range(previous.count.last_token + 1, count.first_token))
-    first = doc.tokens[count.first_token]
-    if _prefixed(first.norm, grammar) and (
-        eventx.parse_number(first.text[len(grammar.conjunction_prefix) :], doc.language)
-        is not None
-    ):
-        pass  # "واثنان": the conjunction is written on the count (not "واحدة", one)
-    elif label and doc.tokens[label[-1]].norm in grammar.conjunctions:
-        label.pop()
-    else:
+    conjunction, comma = _separated(doc, grammar, label, count)
+    if not conjunction and not (comma and later and _list_goes_on(doc, grammar, count, later[0])):
         return None
     if len(label) > _LIST_LABEL:
         return None
@@ -292,6 +433,17 @@ def _coordinated_after(
         if k in trigger_tokens or not token.norm[:1].isalpha() or token.norm in grammar.conjunctions:
             return None
     return previous
+
+
+def _list_goes_on(
+    doc: eventx.AnnotatedDocument, grammar: Grammar, count: Count, nxt: Count
+) -> bool:
+    """Whether ``nxt`` is the next item of a list after ``count``: a short label, then a
+    conjunction (or a comma, the list going on)."""
+    label = list(range(count.last_token + 1, nxt.first_token))
+    conjunction, comma = _separated(doc, grammar, label, nxt)
+    short = len(label) <= _LIST_LABEL
+    return (conjunction or comma) and short and all(doc.tokens[k].norm[:1].isalpha() for k in label)
 
 
 def after_release(token: int, released: Sequence[eventx.PhraseMatch[str]]) -> bool:
@@ -328,6 +480,33 @@ def _figurative(tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trig
         ):
             return False
         seen += 1
+    return False
+
+
+_IRREALIS_WORDS = 3  # longest attempt/threat phrase: "in a bid to"
+
+
+def _irrealis(
+    tokens: Sequence[eventx.Token], vocab: Vocabulary, trigger: Trigger, first: int
+) -> bool:
+    """Whether an attempt, a threat or a plan (``[irrealis]``) ends right before the trigger,
+    or ``gap`` words before it ("حاول المسلحون قتل"): the victims are intended, not counted."""
+    if not vocab.irrealis:
+        return False
+    for gap in range(vocab.irrealis_gap + 1):
+        end = trigger.first_token - gap  # the phrase ends before token ``end``
+        if end <= first or any(
+            not tokens[k].norm[:1].isalnum() for k in range(end, trigger.first_token)
+        ):
+            return False
+        if not vocab.irrealis.isdisjoint(tokens[end - 1].forms):
+            return True
+        for size in range(2, _IRREALIS_WORDS + 1):
+            start = end - size
+            if start < first:
+                break
+            if " ".join(tokens[k].norm for k in range(start, end)) in vocab.irrealis:
+                return True
     return False
 
 
@@ -373,6 +552,8 @@ def is_negated(
         return True  # "تسجيل 500 إصابة جديدة بفيروس كورونا": infections, not injuries
     if _figurative(tokens, vocab, trigger):
         return True  # "أسرت قلوب الملايين", "لتصفية النشاط", "killed the deal"
+    if _irrealis(tokens, vocab, trigger, first):
+        return True  # "threatened to kill 10 hostages", "حاول المسلحون قتل 5 جنود"
     for k in range(
         trigger.first_token - 1, max(first, trigger.first_token - _NEGATION_REACH) - 1, -1
     ):

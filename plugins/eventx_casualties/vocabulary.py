@@ -50,6 +50,10 @@ class Grammar:
     singular_auxiliaries: frozenset[str] = frozenset()  # "X was killed": one victim
     toll_words: frozenset[str] = frozenset()  # "toll", "حصيلة": their figure may stand further
     toll_links: frozenset[str] = frozenset()  # "rose to 31", "stood at 16", "إلى 45"
+    # A trigger whose pronoun says one person ("حتفه", "مصرعها") after its verb ("لقي") with a
+    # subject between: "لقي الصحفي أحمد علي حتفه" is one victim.
+    one_victim_terms: frozenset[str] = frozenset()
+    one_victim_verbs: frozenset[str] = frozenset()
 
 
 def _grammar(table: Mapping[str, Any]) -> Grammar:
@@ -88,6 +92,8 @@ def _grammar(table: Mapping[str, Any]) -> Grammar:
         toll_words=words("toll_words"),
         singular_auxiliaries=words("singular_auxiliaries"),
         toll_links=words("toll_links"),
+        one_victim_terms=words("one_victim_terms"),
+        one_victim_verbs=words("one_victim_verbs"),
     )
 
 
@@ -115,6 +121,9 @@ class Vocabulary:
     # cause is named in the sentence ("injured in clashes after the match").
     sport: frozenset[str] = frozenset()
     sport_causes: frozenset[str] = frozenset()
+    # An attempt, a threat or a plan is not an event: "threatened to kill 10", "حاول قتل".
+    irrealis: frozenset[str] = frozenset()
+    irrealis_gap: int = 0  # words allowed between them and the trigger ("حاول المسلحون قتل")
 
 
 def _words(values: Iterable[Any]) -> frozenset[str]:
@@ -128,10 +137,13 @@ def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 def _duals(victims: Mapping[str, Any]) -> set[str]:
     """Duals made from one-word singulars (``dual_suffix``; Arabic شرطي -> شرطيان), with a final
-    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``."""
+    ta marbuta written as ta first (امرأة -> امرأتان), minus ``not_duals``. A noun with the ta
+    marbuta also gets ``ta_dual_suffix`` (امرأتين، سيدتين): its plural ends in ات, so this form
+    is only the dual (شرطيين would also be a plural of شرطي, so it is listed by hand)."""
     suffix = eventx.normalize_string(str(victims.get("dual_suffix", "")))
     if not suffix:
         return set()
+    ta_suffix = eventx.normalize_string(str(victims.get("ta_dual_suffix", "")))
     duals: set[str] = set()
     for noun in victims.get("singular", ()):
         word = eventx.normalize_string(str(noun))
@@ -139,6 +151,8 @@ def _duals(victims: Mapping[str, Any]) -> set[str]:
             continue
         stem = word[:-1] + "ت" if word.endswith("ه") else word
         duals.add(stem + suffix)
+        if ta_suffix and word.endswith("ه"):
+            duals.add(stem + ta_suffix)
     return duals - {eventx.normalize_string(str(w)) for w in victims.get("not_duals", ())}
 
 
@@ -186,6 +200,8 @@ def vocabulary(language: str) -> Vocabulary:
         period_exceptions=_words(units.get("period_exceptions", ())),
         sport=_words(_section(data, "sport").get("terms", ())),
         sport_causes=_words(_section(data, "sport").get("causes", ())),
+        irrealis=_words(_section(data, "irrealis").get("terms", ())),
+        irrealis_gap=int(_section(data, "irrealis").get("gap", 0)),
     )
 
 

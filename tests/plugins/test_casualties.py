@@ -207,6 +207,52 @@ def test_ages_and_distances_are_not_counts(pipeline: eventx.Pipeline) -> None:
     assert claims(pipeline, text, "en") == [("killed", 1, 1, 1, False)]
 
 
+# --- victims of history the article recalls ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "اعتقلت الشرطة أمس خمسة مشتبه بهم. وكانت هجمات باريس في تشرين الثاني/نوفمبر 2015 قد"
+            " أسفرت عن مقتل 130 شخصا.",
+            "ar",
+        ),
+        (
+            "Police arrested five suspects on Thursday. The Paris attacks killed 130 people in"
+            " November 2015.",
+            "en",
+        ),
+    ],
+)
+def test_victims_dated_long_before_the_news_are_background(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    found = {(c.kind, c.count): c.background for c in record.casualties}
+    assert found == {("arrested", 5): False, ("killed", 130): True}
+    # Totals are the article's own news: the recalled toll is not one of them.
+    assert [(t.kind, t.count) for t in record.casualty_totals] == [("arrested", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Twelve people were killed in floods on Wednesday.", "en"),
+        ("قتل 12 شخصا في الفيضانات يوم الأربعاء.", "ar"),
+        # A past date in another sentence is too loose a link: only the claim's own sentence counts.
+        ("The town was founded in 1820. Twelve people were killed there.", "en"),
+        # A date of the current news in the sentence dates the victims as today's.
+        ("Floods killed 12 people on Wednesday, a year after the storm of March 2022.", "en"),
+    ],
+)
+def test_victims_of_the_news_are_not_background(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    record = pipeline.extract(text, language=language, document_date=DATE)
+    assert [(c.count, c.background) for c in record.casualties] == [(12, False)]
+
+
 # --- the seed -----------------------------------------------------------------------------------
 
 

@@ -94,6 +94,20 @@ def test_totals_policy_is_the_largest_lower_bound_without_subsets() -> None:
     assert {t.policy for t in totals.values()} == {POLICY}
 
 
+def test_background_claims_have_no_total_and_one_current_mention_makes_a_claim_current() -> None:
+    recalled = claim("killed", 130, 0, background=True, sentence=0)
+    assert casualty_totals([recalled]) == []
+    totals = casualty_totals([recalled, claim("killed", 4, 100, sentence=1)])
+    assert [(t.count, t.claims) for t in totals] == [(4, 1)]
+    # The headline states the figure undated; a later sentence dates it in the past.
+    merged = merge_casualties(
+        [claim("killed", 7, 0, sentence=0), claim("killed", 7, 200, sentence=2, background=True)]
+    )
+    assert [(m.count, m.background) for m in merged] == [(7, False)]
+    both = merge_casualties([recalled, claim("killed", 130, 200, sentence=2, background=True)])
+    assert [(m.count, m.background) for m in both] == [(130, True)]
+
+
 _CLAIMS = st.builds(
     # Sentences of 80 characters, so the same span is always in the same sentence.
     lambda kind, count, start: claim(kind, count, start, sentence=start // 80),
@@ -132,3 +146,4 @@ def test_record_schema_knows_the_casualty_fields() -> None:
     casualty = record_schema()["$defs"]["casualty"]["properties"]
     assert casualty["qualifier"]["enum"] == [*eventx.QUALIFIERS, None]
     assert casualty["subset"] == {"type": "boolean"}
+    assert casualty["background"] == {"type": "boolean"}

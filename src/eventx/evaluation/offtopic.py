@@ -3,7 +3,8 @@
 A news feed is mostly sport, business, technology and culture. On such articles (JSONL lines
 with ``id``, ``text``, ``language``, ``document_date``) a good extractor stays quiet: no conflict
 event type, no casualties, no deployments. This module measures the share of articles where it
-does not: the lower, the better.
+does not: the lower, the better. A casualty counts when it is the article's own
+(``background`` claims, victims of history recalled in passing, do not).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class OfftopicReport:
             acled = record.event_type.acled if record.event_type is not None else None
             return acled not in QUIET_EVENT_TYPES
         if signal == "casualties":
-            return bool(record.casualties)
+            # Victims of history the article recalls (``background``) are not news of violence.
+            return any(not c.background for c in record.casualties)
         if signal == "deployments":
             return bool(record.deployments)
         raise ValueError(f"unknown signal {signal!r}; available: {', '.join(SIGNALS)}")

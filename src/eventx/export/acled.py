@@ -91,11 +91,13 @@ def lower_bound(claim: Casualty) -> int | None:
 def conservative(record: EventRecord, kind: str) -> tuple[int | None, list[Casualty]]:
     """ACLED's most conservative figure for one casualty kind and the claims it was chosen from.
 
-    Claims that are a breakdown of another (``subset``) or carry no figure are left out.
-    None when no claim of that kind has a figure.
+    Claims that are a breakdown of another (``subset``), victims of history the article recalls
+    (``background``) or carry no figure are left out. None when no claim of that kind has a figure.
     """
     claims = [
-        c for c in record.casualties if c.kind == kind and not c.subset and lower_bound(c) is not None
+        c
+        for c in record.casualties
+        if c.kind == kind and not c.subset and not c.background and lower_bound(c) is not None
     ]
     figures = [lower_bound(c) for c in claims]
     return (min(f for f in figures if f is not None) if claims else None), claims

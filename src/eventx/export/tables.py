@@ -91,6 +91,7 @@ _COLUMNS: dict[str, Columns] = {
         ("source", "string"),
         ("date", "string"),
         ("subset", "boolean"),
+        ("background", "boolean"),
         ("mentions", "Int64"),
         *_EVIDENCE,
     ),
@@ -257,6 +258,7 @@ def _casualty(c: Casualty) -> Row:
         "source": c.source,
         "date": c.date,
         "subset": c.subset,
+        "background": c.background,
         "mentions": len(c.mentions),
         **_evidence(c.evidence),
     }

@@ -132,6 +132,8 @@ class Casualty:
     :data:`eventx.QUALIFIERS`, e.g. ``"more_than"``). ``subset`` marks a breakdown of an earlier
     figure ("including 4 children"), which totals do not add. ``mentions`` holds every place
     the same claim was repeated (title, lead, body) once merged; ``evidence`` is the first.
+    ``background`` marks victims of history the article recalls rather than of its own news
+    (every mention dated, in its own sentence, by a background date), which totals leave out.
     """
 
     kind: str = attrs.field(validator=_one_of(CASUALTY_KINDS))
@@ -146,6 +148,7 @@ class Casualty:
     qualifier: str | None = None
     subset: bool = False
     mentions: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_tuple_of_evidence)
+    background: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:

@@ -134,8 +134,8 @@ def summary(kind: str, fact: Any) -> str:
     if kind == "casualties":
         who = f" {fact.group}" if fact.group else ""
         source = f" (according to {fact.source})" if fact.source else ""
-        subset = " [subset]" if fact.subset else ""
-        return f"{fact.kind} {_quantity(fact.count, fact.min, fact.max)}{who}{source}{subset}"
+        flags = "".join(f" [{f}]" for f in ("subset", "background") if getattr(fact, f))
+        return f"{fact.kind} {_quantity(fact.count, fact.min, fact.max)}{who}{source}{flags}"
     if kind == "deployments":
         size = f" x{_quantity(fact.size.count, fact.size.min, fact.size.max)}" if fact.size else ""
         where = f" -> {fact.destination}" if fact.destination else ""
