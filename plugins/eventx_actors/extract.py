@@ -342,16 +342,21 @@ def _states(
     taken: eventx.SpanSet,
 ) -> None:
     for mention in eventx.find_place_mentions(doc):
-        if mention.demonym or _locative(doc, mention.start):
-            continue
-        if taken.covers(mention.start):
+        if mention.demonym:
             continue
         best = mention.candidates[0]
         if not best.country_code:
             continue
         capital = eventx.capital_of(best.country_code)
         is_capital = capital is not None and capital.geonameid == best.geonameid
-        if best.kind == "country" or is_capital:
+        # The word before is read last, and only for a country or a capital: these tests have
+        # no side effects, and most mentions are other places (the locative test, which may
+        # look the word up in the gazetteer again, was most of this loop's time).
+        if (
+            (best.kind == "country" or is_capital)
+            and not taken.covers(mention.start)
+            and not _locative(doc, mention.start)
+        ):
             _add(
                 actors,
                 # the state itself, also when its capital stands for it ("ودعت موسكو")
