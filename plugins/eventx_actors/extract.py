@@ -363,9 +363,9 @@ def _states(
                 actors,
                 # the state itself, also when its capital stands for it ("ودعت موسكو")
                 _Actor(
-                    name=eventx.country_name(best.country_code) or best.name,
+                    name=eventx.country_name(code) or best.name,
                     kind="state",
-                    country=best.country_code,
+                    country=code,
                 ),
                 (mention.start, mention.end),
             )
