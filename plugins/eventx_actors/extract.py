@@ -341,24 +341,31 @@ def _states(
     actors: dict[tuple[str, str | None, str], _Actor],
     taken: eventx.SpanSet,
 ) -> None:
+    capitals: dict[str, eventx.Place | None] = {}  # country code -> its capital
     for mention in eventx.find_place_mentions(doc):
-        if mention.demonym or _locative(doc, mention.start):
-            continue
-        if taken.covers(mention.start):
+        if mention.demonym:
             continue
         best = mention.candidates[0]
-        if not best.country_code:
+        code = best.country_code
+        if not code:
             continue
-        capital = eventx.capital_of(best.country_code)
-        is_capital = capital is not None and capital.geonameid == best.geonameid
-        if best.kind == "country" or is_capital:
+        if best.kind != "country":
+            if code not in capitals:
+                capitals[code] = eventx.capital_of(code)
+            capital = capitals[code]
+            if capital is None or capital.geonameid != best.geonameid:
+                continue  # neither the country nor its capital, which stands for the state
+        # The word before is read last, and only for a country or a capital: these tests have
+        # no side effects, and most mentions are other places (the locative test, which may
+        # look the word up in the gazetteer again, was most of this loop's time).
+        if not taken.covers(mention.start) and not _locative(doc, mention.start):
             _add(
                 actors,
                 # the state itself, also when its capital stands for it ("ودعت موسكو")
                 _Actor(
-                    name=eventx.country_name(best.country_code) or best.name,
+                    name=eventx.country_name(code) or best.name,
                     kind="state",
-                    country=best.country_code,
+                    country=code,
                 ),
                 (mention.start, mention.end),
             )

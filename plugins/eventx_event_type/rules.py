@@ -116,30 +116,48 @@ def find_triggers(
     Pass the pipeline's annotation when there is one (the policy hook receives it); tokenising
     the text again is the fallback for direct callers.
     """
-    groups = _groups(language)
+    votes = _group_votes(language)
     if annotation is None or annotation.language != language:
         annotation = eventx.annotate(document.text, language)
     found: list[Trigger] = []
     for match in _matcher(language).finditer(annotation):
         name, weak = match.value
-        group = groups[name]
+        acled, plover, weight, requires, otherwise = votes[name]
         sentence = annotation.sentence_index_at(match.start)
         lead = sentence is not None and sentence < LEAD_SENTENCES
         found.append(
             Trigger(
                 group=name,
                 weak=weak,
-                acled=str(group["acled"]),
-                plover=group.get("plover"),
-                weight=float(group.get("weight", 1.0)) * (LEAD_FACTOR if lead else 1.0),
-                requires=_listed(group.get("requires")),
-                otherwise=group.get("otherwise"),
+                acled=acled,
+                plover=plover,
+                weight=weight * (LEAD_FACTOR if lead else 1.0),
+                requires=requires,
+                otherwise=otherwise,
                 evidence=eventx.Evidence.from_span(
                     document.text, match.start, match.end, sentence=sentence, extractor=EXTRACTOR
                 ),
             )
         )
     return found
+
+
+@lru_cache(maxsize=4)
+def _group_votes(
+    language: str,
+) -> Mapping[str, tuple[str, str | None, float, tuple[str, ...], str | None]]:
+    """Each group's (acled, plover, weight, requires, otherwise), read from the lexicon once
+    (every trigger of every document read them from the lexicon's frozen mapping again)."""
+    return {
+        name: (
+            str(group["acled"]),
+            group.get("plover"),
+            float(group.get("weight", 1.0)),
+            _listed(group.get("requires")),
+            group.get("otherwise"),
+        )
+        for name, group in _groups(language).items()
+    }
 
 
 def _listed(value: Any) -> tuple[str, ...]:

@@ -79,11 +79,20 @@ class SpeakerIndex:
         return max(candidates, key=lambda s: s.last_offset, default=None)
 
     def find(
-        self, tokens: Sequence[eventx.Token], *, english: str | None, person: bool
+        self,
+        tokens: Sequence[eventx.Token],
+        *,
+        english: str | None,
+        person: bool,
+        words: tuple[str, ...] | None = None,
     ) -> tuple[Speaker | None, bool]:
-        """The known speaker a mention names (None if new), and whether the mention is fuller."""
+        """The known speaker a mention names (None if new), and whether the mention is fuller.
+
+        ``words``: the mention's :func:`mention_words`, when the caller has them already.
+        """
         vocab = self.vocab
-        words = mention_words(tokens, vocab)
+        if words is None:
+            words = mention_words(tokens, vocab)
         names_only = self._names_only(tokens)
         exact = [s for s in self.speakers if s.words == words]
         if exact:
@@ -160,12 +169,13 @@ class SpeakerIndex:
     ) -> Speaker:
         """The speaker a mention names, creating it if it is new."""
         words = mention_words(tokens, self.vocab)
-        found, fuller = self.find(tokens, english=english, person=person)
+        found, fuller = self.find(tokens, english=english, person=person, words=words)
         if found is None:
+            names_only = self._names_only(tokens)
             found = Speaker(
                 name=text,
                 words=words,
-                names_only=self._names_only(tokens),
+                names_only=names_only,
                 english=english,
                 person=person,
                 feminine=self._feminine(tokens, words, english),
@@ -173,7 +183,7 @@ class SpeakerIndex:
                 indefinite=bool(tokens)
                 and self.vocab.language == "ar"
                 and not tokens[0].norm.startswith("ال")
-                and not self._names_only(tokens),
+                and not names_only,
             )
             self.speakers.append(found)
         elif fuller and len(" ".join(words)) > len(" ".join(found.words)):
