@@ -15,8 +15,8 @@ from typing import Any
 import eventx
 from eventx_deployments.followups import complete_from_next_sentences
 from eventx_deployments.index import DocumentIndex
-from eventx_deployments.lexicons import lexicon
-from eventx_deployments.mentions import Attribute, SentenceReader
+from eventx_deployments.lexicons import Lexicon, lexicon
+from eventx_deployments.mentions import NOT_A_FORCE, Attribute, SentenceReader
 from eventx_deployments.merging import attach_all, merge_deployments
 
 __version__ = "0.2.0"
@@ -26,30 +26,74 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
     lex = lexicon(ctx.language)
     if lex.empty or not ctx.sentences:
         return
-    # Most articles send no forces: look for a sentence with both a trigger and a force before
-    # building anything else.
+    # Most articles send no forces: look for a sentence that can hold a deployment before
+    # building the document index (more than half of the extractor's time).
     doc = ctx.annotation
     with_force = {doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc)}
-    with_trigger = {doc.sentence_index_at(m.start) for m in lex.triggers.finditer(doc)}
-    with_trigger.update(doc.sentence_index_at(m.start) for m in lex.split_verbs.finditer(doc))
-    if not with_force & with_trigger:
+    candidates = _candidate_sentences(doc, lex)
+    if not candidates:
         return
     index = DocumentIndex(ctx, lex)
+    readers = {
+        s.index: SentenceReader(index, s)
+        for s in ctx.sentences
+        if s.tokens and s.index in candidates
+    }
+    mentions = {i: list(reader.deployments()) for i, reader in readers.items()}
+    if not any(mentions.values()):
+        return  # attributes only join a deployment: none found, nothing to attach them to
     found: list[eventx.Deployment] = []
     attributes: list[Attribute] = []
     for sentence in ctx.sentences:
         if not sentence.tokens or sentence.index not in with_force:
             continue
-        reader = SentenceReader(index, sentence)
-        mentions = list(reader.deployments())
-        if mentions:
-            found.extend(mentions)
+        reader = readers.get(sentence.index) or SentenceReader(index, sentence)
+        sentence_mentions = mentions.get(sentence.index)
+        if sentence_mentions:
+            found.extend(sentence_mentions)
         else:
             attributes.extend(reader.attributes())
     merged = attach_all(merge_deployments(found), attributes)
     # Sender, destination or contributors named in the next sentence ("They will be stationed in
     # Estonia", "وستتمركز في مدينة حلب"): followups.py.
     yield from complete_from_next_sentences(merged, index)
+
+
+def _candidate_sentences(doc: eventx.AnnotatedDocument, lex: Lexicon) -> set[int]:
+    """Sentences that can hold a deployment (``SentenceReader.deployments``), by what it needs
+    at the least: a force phrase (a force term other than [forces.none]) and a verb to pair it
+    with: a [split] verb, a plain trigger, or a [sized] / [present] trigger with a size in the
+    sentence (a quantity, or a force noun in the dual), since those pair only with a sized
+    force. A cheap test on the matches the extractor makes anyway; it never drops a sentence the
+    rules would read a deployment from, so records are the same as reading every sentence."""
+    with_term: set[int | None] = {
+        doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc) if m.value != NOT_A_FORCE
+    }
+    with_term.discard(None)
+    candidates = {doc.sentence_index_at(m.start) for m in lex.split_verbs.finditer(doc)} & with_term
+    needs_size: set[int | None] = set()
+    for m in lex.triggers.finditer(doc):
+        sentence = doc.sentence_index_at(m.start)
+        if sentence not in with_term or sentence in candidates:
+            continue
+        if m.phrase in lex.sized or m.phrase in lex.present:
+            needs_size.add(sentence)
+        else:
+            candidates.add(sentence)
+    needs_size -= candidates
+    if needs_size:
+        sized = {
+            doc.sentence_index_at(q.start)
+            for q in eventx.find_quantities(doc)
+            if q.qualifier != "unspecified"
+        }
+        sized.update(
+            doc.sentence_index_at(m.start)
+            for m in lex.forces.finditer(doc)
+            if lex.duals.intersection(doc.tokens[m.first_token].forms)
+        )
+        candidates |= needs_size & sized
+    return {i for i in candidates if i is not None}
 
 
 @eventx.hookimpl
