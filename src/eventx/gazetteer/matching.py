@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from eventx.lexicon import PhraseMatch, _sentence_ends, common_forms
+from eventx.lexicon import PhraseMatch, _new_tuple, _sentence_ends, common_forms
 from eventx.nlp.annotation import AnnotatedDocument
 
 Value = tuple[str, bool]  # (name key, is a demonym)
@@ -60,22 +60,26 @@ class NameMatcher:
         starts = sorted({i for form in common_forms(index, prefixes) for i in index[form]})
         for i in starts:
             token = tokens[i]
-            frontier = {f for f in token.forms if f in prefixes}
+            frontier = [f for f in token.forms if f in prefixes]
             end = sentence_ends[i]
             j = i
             while frontier:
                 last = tokens[j]
-                for key in sorted(frontier):
+                if len(frontier) > 1:  # (lists, not sets: most frontiers hold one form)
+                    frontier = sorted(set(frontier))
+                for key in frontier:
                     demonym = entries.get(key)
                     if demonym is not None:
-                        yield PhraseMatch(token.start, last.end, i, j, key, (key, demonym))
+                        yield _new_tuple(
+                            PhraseMatch, (token.start, last.end, i, j, key, (key, demonym))
+                        )
                 j += 1
                 if j >= end:
                     break
                 forms = tokens[j].forms
-                frontier = {
+                frontier = [
                     extended
                     for known in frontier
                     for form in forms
                     if (extended := f"{known} {form}") in prefixes
-                }
+                ]
