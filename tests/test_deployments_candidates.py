@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import eventx
 from eventx_deployments import _candidate_sentences
+from eventx_deployments.index import _CueTables
 from eventx_deployments.lexicons import lexicon
 
 
@@ -49,3 +50,36 @@ def test_article_without_candidates_has_no_deployments() -> None:
     text = "The army has a new commander. Troops remain a popular topic in the press."
     assert _candidates(text, "en") == set()
     assert _deployments(text, "en") == []
+
+
+def _whole_scan(doc: eventx.AnnotatedDocument, language: str) -> dict[str, dict[int, object]]:
+    """The cue table ``starting`` as one scan of the whole document fills it."""
+    starting: dict[str, dict[int, object]] = {}
+    for match in lexicon(language).cues.finditer(doc, longest=False):
+        table = starting.setdefault(match.value, {})
+        old = table.get(match.first_token)
+        if old is None or old.last_token < match.last_token:  # type: ignore[attr-defined]
+            table[match.first_token] = match
+    return starting
+
+
+def test_cue_tables_filled_by_sentence_answer_as_one_document_scan() -> None:
+    texts = {
+        "en": "The army sent troops and police to the border. Officials said the force of 500 "
+        "soldiers will arrive by Monday. Aid reached the town.",
+        "ar": "أرسل الجيش قوات من الشرطة إلى الحدود. وقال مسؤولون إن القوة ستصل إلى المدينة.",
+    }
+    for language, text in texts.items():
+        doc = eventx.annotate(text, language)
+        expected = _whole_scan(doc, language)
+        sentence_of = [s.index for s in doc.sentences for _ in s.tokens]
+        lazy = _CueTables(doc, lexicon(language).cues, sentence_of)
+        # Lookups token by token, from the last sentence back: each answer is the whole scan's.
+        for i in reversed(range(len(doc.tokens))):
+            for name, table in lazy.starting.items():
+                assert table.get(i) == expected.get(name, {}).get(i)
+                assert (i in table) == (i in expected.get(name, {}))
+        assert lazy.starting["destination"]  # a table read whole is the whole document's
+        fresh = _CueTables(doc, lexicon(language).cues, sentence_of)
+        for name, table in fresh.starting.items():
+            assert list(table.items()) == list(expected.get(name, {}).items())

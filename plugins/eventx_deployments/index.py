@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
+from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
@@ -47,6 +47,8 @@ class ActorMention:
 
 
 _Mention = TypeVar("_Mention", PlaceMention, ActorMention)
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 
 
 class DocumentIndex:
@@ -65,21 +67,11 @@ class DocumentIndex:
             first = len(self.sentence_of)
             self.sentence_of.extend([sentence.index] * len(sentence.tokens))
             self.sentence_range.append((first, len(self.sentence_of)))
-        self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
-        self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {}
-        for name in CUE_NAMES:
-            self.cue_ending[name] = {}
-            self.cue_starting[name] = {}
-        # One scan for every cue list; overlapping matches are all kept (a token can be both a
-        # joiner and a composition word), the longest per list at each position.
-        for match in lexicon.cues.finditer(self.doc, longest=False):
-            starting, ending = self.cue_starting[match.value], self.cue_ending[match.value]
-            old = starting.get(match.first_token)
-            if old is None or old.last_token < match.last_token:
-                starting[match.first_token] = match
-            old = ending.get(match.last_token)
-            if old is None or old.first_token > match.first_token:
-                ending[match.last_token] = match
+        # Cue positions by list name: filled a sentence at a time, when a token of it is first
+        # asked about (see _CueTables).
+        cues = _CueTables(self.doc, lexicon.cues, self.sentence_of)
+        self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.ending
+        self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.starting
         modifiers = list(lexicon.modifiers.finditer(self.doc))
         self.modifier_starting = {m.first_token: m for m in modifiers}
         self.modifier_ending = {m.last_token: m for m in modifiers}
@@ -310,3 +302,117 @@ class _SortedSpans:
             self._reach.append(max(end, self._reach[-1]) if self._reach else end)
             return
         self._rebuild(sorted([*self._spans, (start, end)]))
+
+
+class _CueTables:
+    """For each cue list, its matches by first token (``starting``) and by last token
+    (``ending``); overlapping matches are all read (a token can be both a joiner and a
+    composition word), the longest per list at each position kept.
+
+    The cue lists hold the commonest words ("and", "of", "to", "و", "من"), so one scan of the
+    whole document cost more than the rest of the index; the extractor reads only a few
+    sentences. A lookup of a token index fills the tables for that token's sentence (matches
+    never cross a sentence boundary, so that sentence alone decides the answer); anything that
+    reads a table whole (iteration, length) fills them for the whole document, in the order one
+    document scan gives.
+    """
+
+    def __init__(
+        self,
+        doc: eventx.AnnotatedDocument,
+        matcher: eventx.PhraseMatcher[str],
+        sentence_of: Sequence[int],
+    ) -> None:
+        self._doc = doc
+        self._matcher = matcher
+        self._sentence_of = sentence_of
+        self._read: set[int] = set()  # sentences whose matches are in the tables
+        self._whole = False
+        self.starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: _LazyTable(self) for name in CUE_NAMES
+        }
+        self.ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: _LazyTable(self) for name in CUE_NAMES
+        }
+
+    def read_token(self, key: object) -> None:
+        if self._whole or not isinstance(key, int) or not 0 <= key < len(self._sentence_of):
+            return
+        sentence = self._sentence_of[key]
+        if sentence in self._read:
+            return
+        self._read.add(sentence)
+        span = self._doc.sentences[sentence]
+        self._add(self._matcher.finditer(self._doc, start=span.start, end=span.end, longest=False))
+
+    def read_all(self) -> None:
+        if self._whole:
+            return
+        self._whole = True
+        for table in (*self.starting.values(), *self.ending.values()):
+            dict.clear(table)
+        self._add(self._matcher.finditer(self._doc, longest=False))
+
+    def _add(self, matches: Iterable[eventx.PhraseMatch[str]]) -> None:
+        for match in matches:
+            starting, ending = self.starting[match.value], self.ending[match.value]
+            old = dict.get(starting, match.first_token)
+            if old is None or old.last_token < match.last_token:
+                dict.__setitem__(starting, match.first_token, match)
+            old = dict.get(ending, match.last_token)
+            if old is None or old.first_token > match.first_token:
+                dict.__setitem__(ending, match.last_token, match)
+
+
+class _LazyTable(dict[_Key, _Value], Generic[_Key, _Value]):
+    """A dict filled by its :class:`_CueTables` as it is read (see there)."""
+
+    def __init__(self, owner: _CueTables) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def __contains__(self, key: object) -> bool:
+        self._owner.read_token(key)
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: _Key) -> _Value:
+        self._owner.read_token(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._owner.read_token(key)
+        return dict.get(self, key, default)
+
+    def __iter__(self) -> Iterator[_Key]:
+        self._owner.read_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._owner.read_all()
+        return dict.__len__(self)
+
+    def keys(self) -> KeysView[_Key]:  # type: ignore[override]
+        self._owner.read_all()
+        return dict.keys(self)
+
+    def values(self) -> ValuesView[_Value]:  # type: ignore[override]
+        self._owner.read_all()
+        return dict.values(self)
+
+    def items(self) -> ItemsView[_Key, _Value]:  # type: ignore[override]
+        self._owner.read_all()
+        return dict.items(self)
+
+    def __repr__(self) -> str:
+        self._owner.read_all()
+        return dict.__repr__(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._owner.read_all()
+        return dict.__eq__(self, other)
+
+    __hash__ = None  # (as dict's: a mutable mapping)
+
+    def copy(self) -> dict[_Key, _Value]:
+        self._owner.read_all()
+        return dict(dict.items(self))
