@@ -348,6 +348,10 @@ class SentenceReader:
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             if trigger.phrase in self.ix.lexicon.present and not self._present(trigger, phrases[n]):
                 continue  # "has", "remain": presence only as "has 2,500 troops", "troops remain"
+            if trigger.phrase in self.ix.lexicon.posted and not self._posted(
+                trigger, phrases[n], phrases
+            ):
+                continue  # "officers manning the phones", "joined the union", "عسكرة المجتمع"
             assigned.setdefault(n, []).append(trigger)
         listed = self._listed_after(phrases, assigned)
         for n, triggers in sorted({**listed, **assigned}.items()):
@@ -521,8 +525,11 @@ class SentenceReader:
         right after them: "has 2,500 troops in Iraq", "900 US troops remain in Syria", "تحتفظ
         الولايات المتحدة بنحو 900 جندي في سوريا" (only its subject between). A word between
         ("has killed 20 soldiers") or no place ("has 5,000 troops") is something else."""
-        if phrase.size is None:
+        if phrase.size is None or phrase.size_first is None:
             return False
+        size_last = self.ix.token_at(phrase.size_span[1] - 1) if phrase.size_span else -1
+        if size_last + 1 < phrase.first:
+            return False  # "has 40 paintings of soldiers in Paris": the number counts another noun
         if phrase.last < trigger.first_token:
             next_to = trigger.first_token - phrase.last == 1
         else:
@@ -531,6 +538,36 @@ class SentenceReader:
         core_last = max(trigger.last_token, phrase.last)
         return next_to and any(
             0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1 and self.ix.is_prepositional(p.first)
+            for p in self.places
+        )
+
+    def _posted(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, phrases: list[ForcePhrase]
+    ) -> bool:
+        """A posture word ([posted]: "stood guard", "manning", "joined", "عسكرة") is a
+        deployment with a place in its clause just after it and the force ("stood guard outside
+        the courthouse in Istanbul", "guarding Kabul airport", "عسكرة سيناء") or with checkpoints for object ("manning checkpoints").
+        One that names its force (a cordon, a security alert) is one too when a force or an
+        authority just before it imposes it ("فرضت قوات الجيش طوقا أمنيا", "رفعت السلطات حالة
+        الاستنفار الأمني"). "Officers manning the phones", "joined the union", "عسكرة المجتمع",
+        "كتب عن الطوق الأمني" are not."""
+        if phrase.kind == "checkpoints":
+            return True
+        if phrase.first <= trigger.first_token and trigger.last_token <= phrase.last:
+            others = [p for p in phrases if p is not phrase]
+            if self.ix.has_cue_before("imposed", trigger.first_token, CUE_WINDOW, self.first):
+                return True  # "تم رفع حالة الاستنفار الأمني", "وهناك استنفار أمني"
+            if self._subject_force(trigger, phrase, others) is not None or any(
+                a.last < trigger.first_token
+                and trigger.first_token - a.last - 1 <= STATE_SUBJECT_GAP
+                and not self.ix.is_prepositional(a.first)
+                for a in self.actors
+            ):
+                return True
+        core_last = max(trigger.last_token, phrase.last)
+        return any(
+            0 < p.first - core_last <= DESTINATION_REACH
+            and self._same_clause(core_last + 1, p.first, comma=True)
             for p in self.places
         )
 

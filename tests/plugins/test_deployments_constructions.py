@@ -446,3 +446,46 @@ def test_a_list_item_with_its_own_subject(
 ) -> None:
     found = deployments(pipeline, text, language)
     assert [(count(d), d.actor, d.destination_country) for d in found] == expected
+
+
+# --- postures and presence in everyday news: a force AND a posture in a place (issue 11) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police officers manning the phones took hundreds of calls during the night.", "en"),
+        ("Officers guarding the prime minister's residence were given new uniforms.", "en"),
+        ("Soldiers guarding the tomb of the unknown soldier changed shifts at noon.", "en"),
+        ("Navy divers stood guard at the pool during the swimming championship.", "en"),
+        ("Some 200 officers joined the union last year.", "en"),
+        ("More than 500 police officers joined the force in 2023.", "en"),
+        ("Two former soldiers joined the board of the bank.", "en"),
+        # a number counting another noun than the force
+        ("The exhibition has 40 paintings of soldiers in Paris.", "en"),
+        ("انتقد الكاتب عسكرة المجتمع في الخطاب السياسي خلال الندوة في القاهرة.", "ar"),
+        ("حذر الباحثون من عسكرة الذكاء الاصطناعي في تقرير صدر اليوم.", "ar"),
+        ("تحدث الوزير عن الاستنفار الأمني الذي شهدته البلاد عام 2011 في كتابه الجديد.", "ar"),
+        ("كتب المؤرخ عن الطوق الأمني الذي فرض على المدينة في القرن التاسع عشر.", "ar"),
+    ],
+)
+def test_posture_words_without_a_posture_in_a_place(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Soldiers manning checkpoints searched every car.", "en", "checkpoints"),
+        ("Marines were guarding the embassy in Baghdad on Sunday.", "en", "army"),
+        ("فرضت قوات الجيش طوقا أمنيا حول المبنى.", "ar", "security"),
+        ("وقالت الوزارة إنه تم رفع حالة الاستنفار الأمني استعدادا للاحتفال.", "ar", "security"),
+        ("وهناك استنفار أمني مكثف لمواجهة أي هجمات.", "ar", "security"),
+    ],
+)
+def test_postures_held_or_imposed(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).force_kind == kind
