@@ -40,6 +40,7 @@ CUE_NAMES: tuple[str, ...] = (
     "withdrawn_from",
     "civilian_activities",
     "imposed",
+    "not_serving",
 )
 
 

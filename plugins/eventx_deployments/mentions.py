@@ -33,6 +33,7 @@ SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
+OBJECT_REACH = 3  # "sent its condolences": a verb's other object starts this close after it
 PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
@@ -231,8 +232,19 @@ class SentenceReader:
                 continue  # "مصدر عسكري": an adjective, a force only when counted ("800 عسكري")
             if self._possessor(phrase.last):
                 continue  # "the army's football team": the force owns what the sentence is about
+            if self._not_serving(phrase):
+                continue  # "two former soldiers", "جنديا متقاعدا": people, no force in service
             phrases.append(phrase)
         return phrases
+
+    def _not_serving(self, phrase: ForcePhrase) -> bool:
+        """A force word qualified as out of service ([cues] not_serving: "former", "retired",
+        "متقاعد", "سابقون") right before or after it names people, not a force."""
+        ix = self.ix
+        before = ix.cue_ending["not_serving"].get(phrase.first - 1)
+        return (before is not None and before.first_token >= self.first) or (
+            phrase.last + 1 < self.end and (phrase.last + 1) in ix.cue_starting["not_serving"]
+        )
 
     def _possessive(self, i: int) -> bool:
         """An English token in the possessive ("army's", "Iraq's", "soldiers'")."""
@@ -579,8 +591,22 @@ class SentenceReader:
             first, end = phrase.last + 1, trigger.first_token
         # A force after a purpose word is what the deployment serves, not what it sends: "وقد
         # أرسلتهم كينيا لدعم الشرطة المحلية", "troops were sent to help the police".
-        return bool(self.ix.cue_between("blockers", first, end)) or any(
+        if self.ix.cue_between("blockers", first, end) or any(
             i in self.ix.purpose_starts for i in range(first, end)
+        ):
+            return True
+        # The force is the subject and the verb's object is something else: "The navy sent a
+        # letter", "أرسلت الشرطة رسالة تهنئة", "أقام الجيش حفلا" (an Arabic subject unsized).
+        if phrase.last < trigger.first_token:
+            after = trigger.last_token + 1
+        elif self.ix.language == "ar" and phrase.size is None:
+            after = phrase.last + 1
+        else:
+            return False
+        limit = min(after + OBJECT_REACH, self.end)
+        return any(
+            self._same_clause(after, cue.first_token, comma=True)
+            for cue in self.ix.cue_between("blockers", after, limit)
         )
 
     def _deployment(

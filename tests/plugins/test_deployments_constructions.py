@@ -489,3 +489,42 @@ def test_postures_held_or_imposed(
     pipeline: eventx.Pipeline, text: str, language: str, kind: str
 ) -> None:
     assert only(deployments(pipeline, text, language)).force_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the force is the subject; the verb's object is something else
+        ("The navy sent a letter to the families of sailors in Norfolk.", "en"),
+        ("The army sent its condolences to the families in Texas.", "en"),
+        ("أرسلت الشرطة رسالة تهنئة إلى المواطنين بمناسبة العيد.", "ar"),
+        ("أرسل الجيش برقية تعزية إلى أسر الضحايا في بيروت.", "ar"),
+        ("أقامت الشرطة معرضا للصور في المتحف الوطني في الرباط.", "ar"),
+        # people out of service
+        ("Two former soldiers joined the board of the bank in London.", "en"),
+        ("دخل 30 جنديا متقاعدا المستشفى في دمشق لإجراء فحوص طبية.", "ar"),
+        # a fleet or tanks of anything
+        ("A fleet of 40 fishing boats sailed from the harbour.", "en"),
+        ("Tanks of water were sent to the villages in the drought.", "en"),
+        # taking part in training, a donation drive
+        ("A total of 3,000 soldiers participated in the blood donation campaign.", "en"),
+        ("Around 500 police officers took part in the training course in Amman.", "en"),
+        ("شارك 300 شرطي في دورة تدريبية في عمان.", "ar"),
+    ],
+)
+def test_force_words_in_everyday_news(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size"),
+    [
+        ("The army sent troops and aid to the flooded region of Sindh.", "en", None),
+        ("شارك 5000 جندي في العملية العسكرية في إدلب.", "ar", 5000),
+        ("أرسلت الولايات المتحدة 500 جندي إضافي إلى كازاخستان.", "ar", 500),
+    ],
+)
+def test_a_force_sent_with_other_things_is_still_sent(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int | None
+) -> None:
+    assert count(only(deployments(pipeline, text, language))) == size
