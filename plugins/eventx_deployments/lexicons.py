@@ -41,6 +41,7 @@ CUE_NAMES: tuple[str, ...] = (
     "civilian_activities",
     "imposed",
     "not_serving",
+    "object_determiners",
 )
 
 

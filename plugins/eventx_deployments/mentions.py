@@ -352,7 +352,7 @@ class SentenceReader:
             if best is None:
                 continue
             n = self._object_after_subject(trigger, phrases, best[2])
-            if self._blocked(trigger, phrases[n]):
+            if self._blocked(trigger, phrases[n], phrases):
                 continue
             if trigger.phrase in self.ix.lexicon.sized and (
                 phrases[n].size is None or self._civilian_activity(trigger, phrases[n])
@@ -407,6 +407,8 @@ class SentenceReader:
         ix = self.ix
         if ix.language != "en" or ix.tokens[subject_end + 1].norm != ",":
             return False
+        if ix.tokens[trigger.first_token].norm.endswith("ing"):
+            return False  # "The air force, short of pilots, is sending cadets": active, no passive
         auxiliaries = {"were", "was", "are", "is", "been", "have", "has", "had", "be", "being"}
         j = trigger.first_token - 1
         while j > subject_end + 1 and ix.tokens[j].norm in auxiliaries:
@@ -583,7 +585,25 @@ class SentenceReader:
             for p in self.places
         )
 
-    def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+    def _other_object(self, after: int, phrases: list[ForcePhrase]) -> bool:
+        """English: a determiner right after the verb whose subject is the force opens an object
+        that is no force ("The navy dispatched a spokesman", "The army sent its band"); "sent its
+        troops", "sent an armoured brigade" have a force there."""
+        ix = self.ix
+        cue = ix.cue_starting["object_determiners"].get(after)
+        if cue is None:
+            return False
+        noun = cue.last_token + 1
+        return (
+            noun < self.end
+            and not any(_first_of(p) <= noun + 2 and p.last >= noun for p in phrases)
+            and not ix.is_punctuation(noun)
+            and noun not in ix.quantities_starting
+        )
+
+    def _blocked(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, phrases: list[ForcePhrase]
+    ) -> bool:
         """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
         if phrase.first > trigger.last_token:
             first, end = trigger.last_token + 1, phrase.first
@@ -599,6 +619,8 @@ class SentenceReader:
         # letter", "أرسلت الشرطة رسالة تهنئة", "أقام الجيش حفلا" (an Arabic subject unsized).
         if phrase.last < trigger.first_token:
             after = trigger.last_token + 1
+            if self._other_object(after, phrases):
+                return True
         elif self.ix.language == "ar" and phrase.size is None:
             after = phrase.last + 1
         else:

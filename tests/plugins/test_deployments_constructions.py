@@ -528,3 +528,34 @@ def test_a_force_sent_with_other_things_is_still_sent(
     pipeline: eventx.Pipeline, text: str, language: str, size: int | None
 ) -> None:
     assert count(only(deployments(pipeline, text, language))) == size
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the force sends something else: a determiner opens the verb's other object
+        "The navy dispatched a spokesman to brief reporters in Manila.",
+        "The air force sent its aerobatic team to the air show in Dubai.",
+        # an active verb after an insertion between commas: the force is the sender
+        "The air force, long short of pilots, is sending cadets to train in the United States.",
+        # helicopters and drones without a qualifier rescue and deliver
+        "Helicopters were sent to rescue stranded climbers on Mont Blanc.",
+        "Drones were deployed to deliver medicine to remote villages in Rwanda.",
+    ],
+)
+def test_a_force_sending_something_else(pipeline: eventx.Pipeline, text: str) -> None:
+    assert deployments(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The army sent an armoured brigade to the border town of Kherson.", "army"),
+        ("Russia sent two attack helicopters to Mali.", "air"),
+        ("The navy deployed two destroyers to the eastern Mediterranean.", "naval"),
+    ],
+)
+def test_a_force_after_a_determiner_is_the_force_sent(
+    pipeline: eventx.Pipeline, text: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, "en")).force_kind == kind
