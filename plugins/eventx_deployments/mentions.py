@@ -33,7 +33,6 @@ SIZE_GAP = 2  # most words between a number and its force ("three US vessels")
 PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
-OBJECT_REACH = 3  # "sent its condolences": a verb's other object starts this close after it
 PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
@@ -585,6 +584,15 @@ class SentenceReader:
             for p in self.places
         )
 
+    def _owned_by_people(self, phrase: ForcePhrase) -> bool:
+        """English: a subject force after a blocker and "of" names whose people they are ("A
+        delegation of army officers arrived", "a team of soldiers reached the summit")."""
+        ix = self.ix
+        j = _first_of(phrase) - 1
+        if ix.language != "en" or j - 1 < self.first or ix.tokens[j].norm != "of":
+            return False
+        return (j - 1) in ix.cue_ending["blockers"]
+
     def _other_object(self, after: int, phrases: list[ForcePhrase]) -> bool:
         """English: a determiner right after the verb whose subject is the force opens an object
         that is no force ("The navy dispatched a spokesman", "The army sent its band"); "sent its
@@ -619,17 +627,20 @@ class SentenceReader:
         # letter", "أرسلت الشرطة رسالة تهنئة", "أقام الجيش حفلا" (an Arabic subject unsized).
         if phrase.last < trigger.first_token:
             after = trigger.last_token + 1
-            if self._other_object(after, phrases):
+            if self._other_object(after, phrases) or self._owned_by_people(phrase):
                 return True
         elif self.ix.language == "ar" and phrase.size is None:
             after = phrase.last + 1
         else:
             return False
-        limit = min(after + OBJECT_REACH, self.end)
-        return any(
-            self._same_clause(after, cue.first_token, comma=True)
-            for cue in self.ix.cue_between("blockers", after, limit)
-        )
+        # The object stands right after the verb or subject, or after a determiner: "sent a
+        # letter", "withdrew the charges" (not "withdrew under the agreement").
+        ix = self.ix
+        if after < self.end and (
+            after in ix.cue_starting["object_determiners"] or ix.tokens[after].norm == "the"
+        ):
+            after += 1
+        return after < self.end and after in ix.cue_starting["blockers"]
 
     def _deployment(
         self,

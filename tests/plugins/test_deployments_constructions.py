@@ -559,3 +559,27 @@ def test_a_force_after_a_determiner_is_the_force_sent(
     pipeline: eventx.Pipeline, text: str, kind: str
 ) -> None:
     assert only(deployments(pipeline, text, "en")).force_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army entered the market for cybersecurity graduates.", "en"),
+        ("The police withdrew the charges against the singer in Madrid.", "en"),
+        ("Two soldiers reached the summit of Everest in May.", "en"),
+        ("A delegation of army officers arrived in Moscow for the arms fair.", "en"),
+        ("انتشر فيروس كورونا في صفوف الجنود في القاعدة.", "ar"),
+        ("سحب الجيش عطاء لشراء 200 مدرعة من الشركة الأمريكية.", "ar"),
+        ("عززت الشرطة علاقاتها مع المجتمع المحلي في عمان.", "ar"),
+        ("دفعت الحكومة رواتب 300 ألف جندي في العراق.", "ar"),
+    ],
+)
+def test_what_a_force_enters_or_withdraws_that_is_no_place(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_a_withdrawal_under_an_agreement_is_still_one(pipeline: eventx.Pipeline) -> None:
+    text = "Russian troops withdrew under the agreement from the town of Kherson."
+    assert only(deployments(pipeline, text, "en")).status == "withdrawn"
