@@ -378,6 +378,8 @@ class SentenceReader:
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
+            if self._history(trigger):
+                continue  # "In 1944, 150,000 troops landed in Normandy": recalled, not news
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
             yield self._deployment(
@@ -388,6 +390,14 @@ class SentenceReader:
                 list_item=n in listed,
                 elided_subject=self.list_subjects.get(n),
             )
+
+    def _history(self, trigger: eventx.PhraseMatch[str]) -> bool:
+        """The trigger's nearest date is one the dates plugin marks ``background`` (well before
+        the news) and stands in the trigger's own sentence: a deployment the article recalls."""
+        date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
+        return (
+            date is not None and date.background and date.evidence.sentence == self.sentence.index
+        )
 
     def _civilian_activity(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """What a force takes part in is no operation ([cues] civilian_activities): "300 police

@@ -583,3 +583,19 @@ def test_what_a_force_enters_or_withdraws_that_is_no_place(
 def test_a_withdrawal_under_an_agreement_is_still_one(pipeline: eventx.Pipeline) -> None:
     text = "Russian troops withdrew under the agreement from the town of Kherson."
     assert only(deployments(pipeline, text, "en")).status == "withdrawn"
+
+
+def test_a_deployment_the_article_recalls_is_not_news(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract(
+        "In 1944, 150,000 troops landed in Normandy. Today veterans gathered in Caen.",
+        language="en",
+        document_date="2024-06-06",
+    )
+    assert record.deployments == ()
+
+
+def test_a_deployment_dated_this_week_is_news(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract(
+        "On Monday, 1,500 troops landed in Haiti.", language="en", document_date="2024-06-06"
+    )
+    assert only(list(record.deployments)).status == "arrived"
