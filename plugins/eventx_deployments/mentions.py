@@ -346,6 +346,8 @@ class SentenceReader:
                     and not self._across_insertion(subject_end, trigger)
                 ):
                     continue  # a force before the trigger is its subject only in its clause
+                if subject_end < trigger.first_token and self._verb_between(subject_end, trigger):
+                    continue  # "The navy sent two sailing ships": "sent" is the navy's verb
                 if gap <= WINDOW and (best is None or key < best):
                     best = key
             if best is None:
@@ -390,6 +392,21 @@ class SentenceReader:
                 list_item=n in listed,
                 elided_subject=self.list_subjects.get(n),
             )
+
+    def _verb_between(self, subject_end: int, trigger: eventx.PhraseMatch[str]) -> bool:
+        """English: a verb trigger with an object between a subject force and a later trigger
+        is the subject's verb ("The navy sent two sailing ships": not "sailing"). A trigger
+        right after another ("were sent and deployed") keeps its subject."""
+        if self.ix.language != "en":
+            return False
+        lexicon = self.ix.lexicon
+        return any(
+            subject_end < t.first_token
+            and t.last_token + 1 < trigger.first_token
+            and self.ix.tokens[t.last_token + 1].norm not in {"and", ","}
+            and t.phrase not in lexicon.present  # "had been sent": an auxiliary
+            for t in self.triggers
+        )
 
     def _history(self, trigger: eventx.PhraseMatch[str]) -> bool:
         """The trigger's nearest date is one the dates plugin marks ``background`` (well before
@@ -604,19 +621,25 @@ class SentenceReader:
         return (j - 1) in ix.cue_ending["blockers"]
 
     def _other_object(self, after: int, phrases: list[ForcePhrase]) -> bool:
-        """English: a determiner right after the verb whose subject is the force opens an object
-        that is no force ("The navy dispatched a spokesman", "The army sent its band"); "sent its
-        troops", "sent an armoured brigade" have a force there."""
+        """English: a determiner or a number right after the verb whose subject is the force
+        opens an object that is no force ("The navy dispatched a spokesman", "The army sent its
+        band", "The army dispatched 20 engineers", "sent two sailing ships"); "sent its troops",
+        "sent an armoured brigade", "sent 300 soldiers" have a force there."""
         ix = self.ix
-        cue = ix.cue_starting["object_determiners"].get(after)
-        if cue is None:
+        if after >= self.end:
             return False
-        noun = cue.last_token + 1
+        cue = ix.cue_starting["object_determiners"].get(after)
+        if cue is not None:
+            noun = cue.last_token + 1
+        elif after in ix.quantities_starting:
+            noun = after
+        else:
+            return False
         return (
             noun < self.end
             and not any(_first_of(p) <= noun + 2 and p.last >= noun for p in phrases)
             and not ix.is_punctuation(noun)
-            and noun not in ix.quantities_starting
+            and (cue is None or noun not in ix.quantities_starting)
         )
 
     def _blocked(

@@ -599,3 +599,22 @@ def test_a_deployment_dated_this_week_is_news(pipeline: eventx.Pipeline) -> None
         "On Monday, 1,500 troops landed in Haiti.", language="en", document_date="2024-06-06"
     )
     assert only(list(record.deployments)).status == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy sent two sailing ships to the regatta in Cowes.",  # "sailing" is no verb here
+        "The army dispatched 20 engineers to repair the bridge in Kerala.",
+        "Troops of boy scouts arrived in Manila for the jamboree.",
+    ],
+)
+def test_a_force_sending_people_or_things_that_are_no_force(
+    pipeline: eventx.Pipeline, text: str
+) -> None:
+    assert deployments(pipeline, text, "en") == []
+
+
+def test_a_subject_force_keeps_a_second_verb_after_and(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "About 300 soldiers were sent and deployed in Goma.", "en"))
+    assert count(fact) == 300 and fact.destination_country == "CD"
