@@ -42,6 +42,7 @@ CUE_NAMES: tuple[str, ...] = (
     "imposed",
     "not_serving",
     "object_determiners",
+    "visit",
 )
 
 

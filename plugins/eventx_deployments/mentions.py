@@ -380,6 +380,8 @@ class SentenceReader:
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
+            if trigger.value == "arrived" and self._on_a_visit(trigger, phrase):
+                continue  # "Navy ships arrived in Sydney on a goodwill visit": a port call
             if self._history(trigger):
                 continue  # "In 1944, 150,000 troops landed in Normandy": recalled, not news
             others = [p for m, p in enumerate(phrases) if m != n]
@@ -406,6 +408,16 @@ class SentenceReader:
             and self.ix.tokens[t.last_token + 1].norm not in {"and", ","}
             and t.phrase not in lexicon.present  # "had been sent": an auxiliary
             for t in self.triggers
+        )
+
+    def _on_a_visit(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """An arrival on a visit ([cues] visit) in the clause after the trigger and force."""
+        first = max(trigger.last_token, phrase.last) + 1
+        return any(
+            self._same_clause(first, cue.first_token, comma=True)
+            for cue in self.ix.cue_between(
+                "visit", first, min(first + DESTINATION_WINDOW, self.end)
+            )
         )
 
     def _history(self, trigger: eventx.PhraseMatch[str]) -> bool:

@@ -618,3 +618,20 @@ def test_a_force_sending_people_or_things_that_are_no_force(
 def test_a_subject_force_keeps_a_second_verb_after_and(pipeline: eventx.Pipeline) -> None:
     fact = only(deployments(pipeline, "About 300 soldiers were sent and deployed in Goma.", "en"))
     assert count(fact) == 300 and fact.destination_country == "CD"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two navy ships arrived in Sydney on a goodwill visit.", "en"),
+        ("وصلت سفينة حربية تركية إلى ميناء الإسكندرية في زيارة ودية.", "ar"),
+        ("أرسل الجيش المصري طائرة محملة بالمساعدات إلى السودان.", "ar"),
+    ],
+)
+def test_port_calls_and_aid_flights(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_troops_arriving_before_a_visit_are_deployed(pipeline: eventx.Pipeline) -> None:
+    text = "US troops arrived in Poland ahead of a visit by the president."
+    assert only(deployments(pipeline, text, "en")).status == "arrived"
