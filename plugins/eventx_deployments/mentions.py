@@ -608,7 +608,7 @@ class SentenceReader:
         if phrase.first <= trigger.first_token and trigger.last_token <= phrase.last:
             others = [p for p in phrases if p is not phrase]
             if self.ix.has_cue_before("imposed", trigger.first_token, CUE_WINDOW, self.first):
-                return True  # "تم رفع حالة الاستنفار الأمني", "وهناك استنفار أمني"
+                return True  # "رفعت الشرطة حالة الاستنفار الأمني", "هناك استنفار أمني واسع"
             if self._subject_force(trigger, phrase, others) is not None or any(
                 a.last < trigger.first_token
                 and trigger.first_token - a.last - 1 <= STATE_SUBJECT_GAP

@@ -481,8 +481,8 @@ def test_posture_words_without_a_posture_in_a_place(
         ("Soldiers manning checkpoints searched every car.", "en", "checkpoints"),
         ("Marines were guarding the embassy in Baghdad on Sunday.", "en", "army"),
         ("فرضت قوات الجيش طوقا أمنيا حول المبنى.", "ar", "security"),
-        ("وقالت الوزارة إنه تم رفع حالة الاستنفار الأمني استعدادا للاحتفال.", "ar", "security"),
-        ("وهناك استنفار أمني مكثف لمواجهة أي هجمات.", "ar", "security"),
+        ("وقالت الشرطة إنها رفعت حالة الاستنفار الأمني قبل المباراة.", "ar", "security"),
+        ("وفي العاصمة هناك استنفار أمني واسع حول المطار.", "ar", "security"),
     ],
 )
 def test_postures_held_or_imposed(
