@@ -34,6 +34,8 @@ PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
 PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
+# Forces whose presence at home is staffing, not a deployment ("5,000 police officers in London")
+DOMESTIC_KINDS = frozenset({"police", "personnel"})
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -588,10 +590,26 @@ class SentenceReader:
             between = range(trigger.last_token + 1, _first_of(phrase))
             next_to = all(any(a.first <= i <= a.last for a in self.actors) for i in between)
         core_last = max(trigger.last_token, phrase.last)
-        return next_to and any(
-            0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1 and self.ix.is_prepositional(p.first)
+        places = [
+            p
             for p in self.places
+            if 0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1
+            and self.ix.is_prepositional(p.first)
+            and not self._possessive(p.last)  # "300 soldiers in Fort Bragg's band"
+        ]
+        if not next_to or not places:
+            return False
+        if phrase.kind not in DOMESTIC_KINDS:
+            return True
+        # Police in a place is staffing ("There are 5,000 police officers in London") unless
+        # another state keeps them there ("Kenya has 400 police officers in Haiti").
+        senders = {*phrase.countries}
+        senders.update(
+            a.country_code
+            for a in self.actors
+            if a.is_state and a.country_code and a.last < trigger.first_token
         )
+        return any(p.country_code and senders - {p.country_code} for p in places)
 
     def _posted(
         self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, phrases: list[ForcePhrase]

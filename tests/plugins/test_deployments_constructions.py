@@ -635,3 +635,23 @@ def test_port_calls_and_aid_flights(pipeline: eventx.Pipeline, text: str, langua
 def test_troops_arriving_before_a_visit_are_deployed(pipeline: eventx.Pipeline) -> None:
     text = "US troops arrived in Poland ahead of a visit by the president."
     assert only(deployments(pipeline, text, "en")).status == "arrived"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("There are 5,000 police officers in London, the mayor said.", "en"),
+        ("The city has 3,000 police officers in Manchester.", "en"),
+        ("There are 300 soldiers in Fort Bragg's band.", "en"),
+        ("يتواجد 3000 شرطي في القاهرة بحسب وزارة الداخلية.", "ar"),
+    ],
+)
+def test_police_at_home_and_owned_places_are_no_presence(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_police_another_state_keeps_abroad_are_present(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "Kenya has 400 police officers in Haiti.", "en"))
+    assert count(fact) == 400 and fact.destination_country == "HT"
