@@ -698,7 +698,11 @@ class SentenceReader:
             return False
         # The object stands right after the verb or subject, or after a determiner: "sent a
         # letter", "withdrew the charges" (not "withdrew under the agreement").
+        # What a force withdraws from may be no place either: "withdrew from the talks",
+        # "انسحب الجيش من المفاوضات".
         ix = self.ix
+        if after < self.end and ix.tokens[after].norm in {"from", "من"}:
+            after += 1
         if after < self.end and (
             after in ix.cue_starting["object_determiners"] or ix.tokens[after].norm == "the"
         ):

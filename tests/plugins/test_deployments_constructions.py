@@ -655,3 +655,24 @@ def test_police_at_home_and_owned_places_are_no_presence(
 def test_police_another_state_keeps_abroad_are_present(pipeline: eventx.Pipeline) -> None:
     fact = only(deployments(pipeline, "Kenya has 400 police officers in Haiti.", "en"))
     assert count(fact) == 400 and fact.destination_country == "HT"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army withdrew from the talks in Geneva.", "en"),
+        ("انسحب الجيش من المفاوضات مع النقابة في تونس.", "ar"),
+        ("عززت الحكومة ميزانية الجيش بمليار دولار.", "ar"),
+        ("دخلت قوات السوق في مرحلة جديدة من المنافسة.", "ar"),
+        ("Market forces pushed prices higher in Tokyo.", "en"),
+    ],
+)
+def test_talks_budgets_and_market_forces(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_a_withdrawal_from_a_town_is_one(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "انسحب الجيش من مدينة الخليل.", "ar"))
+    assert fact.status == "withdrawn"
