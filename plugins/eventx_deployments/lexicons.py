@@ -43,6 +43,7 @@ CUE_NAMES: tuple[str, ...] = (
     "not_serving",
     "object_determiners",
     "visit",
+    "training",
 )
 
 

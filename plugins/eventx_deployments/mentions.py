@@ -382,6 +382,8 @@ class SentenceReader:
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
+            if self._sent_to_train(trigger, phrase):
+                continue  # "sent 20 officers to a training course in Lyon"
             if trigger.value == "arrived" and self._on_a_visit(trigger, phrase):
                 continue  # "Navy ships arrived in Sydney on a goodwill visit": a port call
             if self._history(trigger):
@@ -411,6 +413,19 @@ class SentenceReader:
             and t.phrase not in lexicon.present  # "had been sent": an auxiliary
             for t in self.triggers
         )
+
+    def _sent_to_train(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A directional word right after the trigger and force, then a place of training or
+        meeting ([cues] training): "sent 20 officers to a training course", "إلى دورة تدريبية"."""
+        ix = self.ix
+        i = max(trigger.last_token, phrase.last) + 1
+        cue = ix.cue_starting["directional"].get(i)
+        if cue is None:
+            return False
+        j = cue.last_token + 1
+        if j < self.end and ix.tokens[j].norm in {"a", "an", "the"}:
+            j += 1
+        return j in ix.cue_starting["training"]
 
     def _on_a_visit(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """An arrival on a visit ([cues] visit) in the clause after the trigger and force."""

@@ -676,3 +676,33 @@ def test_talks_budgets_and_market_forces(
 def test_a_withdrawal_from_a_town_is_one(pipeline: eventx.Pipeline) -> None:
     fact = only(deployments(pipeline, "انسحب الجيش من مدينة الخليل.", "ar"))
     assert fact.status == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The police sent 20 officers to a training course in Lyon.", "en"),
+        ("أرسلت الشرطة 20 ضابطا إلى دورة تدريبية في عمان.", "ar"),
+    ],
+)
+def test_officers_sent_to_a_course_are_not_deployed(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size"),
+    [
+        ("Police sent 300 officers to the protest in Lyon.", "en", 300),
+        ("أرسلت الشرطة 200 ضابط إلى مدينة الموصل.", "ar", 200),
+    ],
+)
+def test_officers_sent_to_a_place_or_a_protest_are_deployed(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int
+) -> None:
+    assert count(only(deployments(pipeline, text, language))) == size
+
+
+def test_an_arabic_officer_alone_is_no_force(pipeline: eventx.Pipeline) -> None:
+    assert deployments(pipeline, "وصل ضابط إلى مقر الوزارة في بغداد.", "ar") == []
