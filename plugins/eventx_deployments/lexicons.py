@@ -39,6 +39,11 @@ CUE_NAMES: tuple[str, ...] = (
     "ended",
     "withdrawn_from",
     "civilian_activities",
+    "imposed",
+    "not_serving",
+    "object_determiners",
+    "visit",
+    "training",
 )
 
 
@@ -154,6 +159,10 @@ class Lexicon:
     # Triggers of presence ([present]: "has", "remain", "يتواجد"): a deployment only next to a
     # sized force with a place after it ("The US has 2,500 troops in Iraq").
     present: frozenset[str] = frozenset()
+    # Triggers of a posture held somewhere ([posted]: "guarding", "manning", "joined", "عسكرة"):
+    # a deployment only with a place just after them ("stood guard in Kabul"), or checkpoints
+    # ("manning checkpoints"); "officers manning the phones" is office work.
+    posted: frozenset[str] = frozenset()
     # Force terms that name a force only with a size just before them ([counted]): "800 عسكري"
     # are soldiers, "مصدر عسكري" a military source.
     counted: frozenset[str] = frozenset()
@@ -196,6 +205,7 @@ def lexicon(language: str) -> Lexicon:
         duals=duals,
         sized=frozenset(_terms(table.get("sized", {}), "terms")),
         present=frozenset(_terms(table.get("present", {}), "terms")),
+        posted=frozenset(_terms(table.get("posted", {}), "terms")),
         counted=frozenset(_terms(table.get("counted", {}), "terms")),
         split_verbs=eventx.matcher_from_table(table.get("split", {}), "verbs"),
         split_particles=frozenset(

@@ -34,6 +34,8 @@ PURPOSE_MAX_TOKENS = 30  # a stated purpose is cut after this many tokens
 DESTINATION_REACH = 6  # evidence stretches to a destination at most this many tokens further
 STATE_SUBJECT_GAP = 3  # a state is the subject only this close before the trigger
 PRESENCE_PLACE_GAP = 2  # "has 2,500 troops in northern Iraq": the place this close after
+# Forces whose presence at home is staffing, not a deployment ("5,000 police officers in London")
+DOMESTIC_KINDS = frozenset({"police", "personnel"})
 
 # Most specific first: "150 جنديا من قوات حفظ السلام" is a peacekeeping force, "ألف عنصر من الدرك"
 # a police one, "تعزيزات من الدبابات" armour.
@@ -231,8 +233,19 @@ class SentenceReader:
                 continue  # "مصدر عسكري": an adjective, a force only when counted ("800 عسكري")
             if self._possessor(phrase.last):
                 continue  # "the army's football team": the force owns what the sentence is about
+            if self._not_serving(phrase):
+                continue  # "two former soldiers", "جنديا متقاعدا": people, no force in service
             phrases.append(phrase)
         return phrases
+
+    def _not_serving(self, phrase: ForcePhrase) -> bool:
+        """A force word qualified as out of service ([cues] not_serving: "former", "retired",
+        "متقاعد", "سابقون") right before or after it names people, not a force."""
+        ix = self.ix
+        before = ix.cue_ending["not_serving"].get(phrase.first - 1)
+        return (before is not None and before.first_token >= self.first) or (
+            phrase.last + 1 < self.end and (phrase.last + 1) in ix.cue_starting["not_serving"]
+        )
 
     def _possessive(self, i: int) -> bool:
         """An English token in the possessive ("army's", "Iraq's", "soldiers'")."""
@@ -335,12 +348,14 @@ class SentenceReader:
                     and not self._across_insertion(subject_end, trigger)
                 ):
                     continue  # a force before the trigger is its subject only in its clause
+                if subject_end < trigger.first_token and self._verb_between(subject_end, trigger):
+                    continue  # "The navy sent two sailing ships": "sent" is the navy's verb
                 if gap <= WINDOW and (best is None or key < best):
                     best = key
             if best is None:
                 continue
             n = self._object_after_subject(trigger, phrases, best[2])
-            if self._blocked(trigger, phrases[n]):
+            if self._blocked(trigger, phrases[n], phrases):
                 continue
             if trigger.phrase in self.ix.lexicon.sized and (
                 phrases[n].size is None or self._civilian_activity(trigger, phrases[n])
@@ -348,6 +363,10 @@ class SentenceReader:
                 continue  # "شاركت الشرطة في الحملة": taking part is a deployment with a size
             if trigger.phrase in self.ix.lexicon.present and not self._present(trigger, phrases[n]):
                 continue  # "has", "remain": presence only as "has 2,500 troops", "troops remain"
+            if trigger.phrase in self.ix.lexicon.posted and not self._posted(
+                trigger, phrases[n], phrases
+            ):
+                continue  # "officers manning the phones", "joined the union", "عسكرة المجتمع"
             assigned.setdefault(n, []).append(trigger)
         listed = self._listed_after(phrases, assigned)
         for n, triggers in sorted({**listed, **assigned}.items()):
@@ -363,6 +382,12 @@ class SentenceReader:
             )
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
+            if self._sent_to_train(trigger, phrase):
+                continue  # "sent 20 officers to a training course in Lyon"
+            if trigger.value == "arrived" and self._on_a_visit(trigger, phrase):
+                continue  # "Navy ships arrived in Sydney on a goodwill visit": a port call
+            if self._history(trigger):
+                continue  # "In 1944, 150,000 troops landed in Normandy": recalled, not news
             others = [p for m, p in enumerate(phrases) if m != n]
             first_trigger = trigger.start if n in listed else min(t.start for t in triggers)
             yield self._deployment(
@@ -373,6 +398,52 @@ class SentenceReader:
                 list_item=n in listed,
                 elided_subject=self.list_subjects.get(n),
             )
+
+    def _verb_between(self, subject_end: int, trigger: eventx.PhraseMatch[str]) -> bool:
+        """English: a verb trigger with an object between a subject force and a later trigger
+        is the subject's verb ("The navy sent two sailing ships": not "sailing"). A trigger
+        right after another ("were sent and deployed") keeps its subject."""
+        if self.ix.language != "en":
+            return False
+        lexicon = self.ix.lexicon
+        return any(
+            subject_end < t.first_token
+            and t.last_token + 1 < trigger.first_token
+            and self.ix.tokens[t.last_token + 1].norm not in {"and", ","}
+            and t.phrase not in lexicon.present  # "had been sent": an auxiliary
+            for t in self.triggers
+        )
+
+    def _sent_to_train(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """A directional word right after the trigger and force, then a place of training or
+        meeting ([cues] training): "sent 20 officers to a training course", "إلى دورة تدريبية"."""
+        ix = self.ix
+        i = max(trigger.last_token, phrase.last) + 1
+        cue = ix.cue_starting["directional"].get(i)
+        if cue is None:
+            return False
+        j = cue.last_token + 1
+        if j < self.end and ix.tokens[j].norm in {"a", "an", "the"}:
+            j += 1
+        return j in ix.cue_starting["training"]
+
+    def _on_a_visit(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+        """An arrival on a visit ([cues] visit) in the clause after the trigger and force."""
+        first = max(trigger.last_token, phrase.last) + 1
+        return any(
+            self._same_clause(first, cue.first_token, comma=True)
+            for cue in self.ix.cue_between(
+                "visit", first, min(first + DESTINATION_WINDOW, self.end)
+            )
+        )
+
+    def _history(self, trigger: eventx.PhraseMatch[str]) -> bool:
+        """The trigger's nearest date is one the dates plugin marks ``background`` (well before
+        the news) and stands in the trigger's own sentence: a deployment the article recalls."""
+        date = self.ix.ctx.nearest_date(trigger.start, trigger.end)
+        return (
+            date is not None and date.background and date.evidence.sentence == self.sentence.index
+        )
 
     def _civilian_activity(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
         """What a force takes part in is no operation ([cues] civilian_activities): "300 police
@@ -391,6 +462,8 @@ class SentenceReader:
         ix = self.ix
         if ix.language != "en" or ix.tokens[subject_end + 1].norm != ",":
             return False
+        if ix.tokens[trigger.first_token].norm.endswith("ing"):
+            return False  # "The air force, short of pilots, is sending cadets": active, no passive
         auxiliaries = {"were", "was", "are", "is", "been", "have", "has", "had", "be", "being"}
         j = trigger.first_token - 1
         while j > subject_end + 1 and ix.tokens[j].norm in auxiliaries:
@@ -521,20 +594,102 @@ class SentenceReader:
         right after them: "has 2,500 troops in Iraq", "900 US troops remain in Syria", "تحتفظ
         الولايات المتحدة بنحو 900 جندي في سوريا" (only its subject between). A word between
         ("has killed 20 soldiers") or no place ("has 5,000 troops") is something else."""
-        if phrase.size is None:
+        if phrase.size is None or phrase.size_first is None:
             return False
+        size_last = self.ix.token_at(phrase.size_span[1] - 1) if phrase.size_span else -1
+        if size_last + 1 < phrase.first:
+            return False  # "has 40 paintings of soldiers in Paris": the number counts another noun
         if phrase.last < trigger.first_token:
             next_to = trigger.first_token - phrase.last == 1
         else:
             between = range(trigger.last_token + 1, _first_of(phrase))
             next_to = all(any(a.first <= i <= a.last for a in self.actors) for i in between)
         core_last = max(trigger.last_token, phrase.last)
-        return next_to and any(
-            0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1 and self.ix.is_prepositional(p.first)
+        places = [
+            p
+            for p in self.places
+            if 0 < p.first - core_last <= PRESENCE_PLACE_GAP + 1
+            and self.ix.is_prepositional(p.first)
+            and not self._possessive(p.last)  # "300 soldiers in Fort Bragg's band"
+        ]
+        if not next_to or not places:
+            return False
+        if phrase.kind not in DOMESTIC_KINDS:
+            return True
+        # Police in a place is staffing ("There are 5,000 police officers in London") unless
+        # another state keeps them there ("Kenya has 400 police officers in Haiti").
+        senders = {*phrase.countries}
+        senders.update(
+            a.country_code
+            for a in self.actors
+            if a.is_state and a.country_code and a.last < trigger.first_token
+        )
+        return any(p.country_code and senders - {p.country_code} for p in places)
+
+    def _posted(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, phrases: list[ForcePhrase]
+    ) -> bool:
+        """A posture word ([posted]: "stood guard", "manning", "joined", "عسكرة") is a
+        deployment with a place in its clause just after it and the force ("stood guard outside
+        the courthouse in Istanbul", "guarding Kabul airport", "عسكرة سيناء") or with checkpoints for object ("manning checkpoints").
+        One that names its force (a cordon, a security alert) is one too when a force or an
+        authority just before it imposes it ("فرضت قوات الجيش طوقا أمنيا", "رفعت السلطات حالة
+        الاستنفار الأمني"). "Officers manning the phones", "joined the union", "عسكرة المجتمع",
+        "كتب عن الطوق الأمني" are not."""
+        if phrase.kind == "checkpoints":
+            return True
+        if phrase.first <= trigger.first_token and trigger.last_token <= phrase.last:
+            others = [p for p in phrases if p is not phrase]
+            if self.ix.has_cue_before("imposed", trigger.first_token, CUE_WINDOW, self.first):
+                return True  # "رفعت الشرطة حالة الاستنفار الأمني", "هناك استنفار أمني واسع"
+            if self._subject_force(trigger, phrase, others) is not None or any(
+                a.last < trigger.first_token
+                and trigger.first_token - a.last - 1 <= STATE_SUBJECT_GAP
+                and not self.ix.is_prepositional(a.first)
+                for a in self.actors
+            ):
+                return True
+        core_last = max(trigger.last_token, phrase.last)
+        return any(
+            0 < p.first - core_last <= DESTINATION_REACH
+            and self._same_clause(core_last + 1, p.first, comma=True)
             for p in self.places
         )
 
-    def _blocked(self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> bool:
+    def _owned_by_people(self, phrase: ForcePhrase) -> bool:
+        """English: a subject force after a blocker and "of" names whose people they are ("A
+        delegation of army officers arrived", "a team of soldiers reached the summit")."""
+        ix = self.ix
+        j = _first_of(phrase) - 1
+        if ix.language != "en" or j - 1 < self.first or ix.tokens[j].norm != "of":
+            return False
+        return (j - 1) in ix.cue_ending["blockers"]
+
+    def _other_object(self, after: int, phrases: list[ForcePhrase]) -> bool:
+        """English: a determiner or a number right after the verb whose subject is the force
+        opens an object that is no force ("The navy dispatched a spokesman", "The army sent its
+        band", "The army dispatched 20 engineers", "sent two sailing ships"); "sent its troops",
+        "sent an armoured brigade", "sent 300 soldiers" have a force there."""
+        ix = self.ix
+        if after >= self.end:
+            return False
+        cue = ix.cue_starting["object_determiners"].get(after)
+        if cue is not None:
+            noun = cue.last_token + 1
+        elif after in ix.quantities_starting:
+            noun = after
+        else:
+            return False
+        return (
+            noun < self.end
+            and not any(_first_of(p) <= noun + 2 and p.last >= noun for p in phrases)
+            and not ix.is_punctuation(noun)
+            and (cue is None or noun not in ix.quantities_starting)
+        )
+
+    def _blocked(
+        self, trigger: eventx.PhraseMatch[str], phrase: ForcePhrase, phrases: list[ForcePhrase]
+    ) -> bool:
         """A non-force object between trigger and force: "نشرت الصحيفة تقريرا عن الجنود"."""
         if phrase.first > trigger.last_token:
             first, end = trigger.last_token + 1, phrase.first
@@ -542,9 +697,32 @@ class SentenceReader:
             first, end = phrase.last + 1, trigger.first_token
         # A force after a purpose word is what the deployment serves, not what it sends: "وقد
         # أرسلتهم كينيا لدعم الشرطة المحلية", "troops were sent to help the police".
-        return bool(self.ix.cue_between("blockers", first, end)) or any(
+        if self.ix.cue_between("blockers", first, end) or any(
             i in self.ix.purpose_starts for i in range(first, end)
-        )
+        ):
+            return True
+        # The force is the subject and the verb's object is something else: "The navy sent a
+        # letter", "أرسلت الشرطة رسالة تهنئة", "أقام الجيش حفلا" (an Arabic subject unsized).
+        if phrase.last < trigger.first_token:
+            after = trigger.last_token + 1
+            if self._other_object(after, phrases) or self._owned_by_people(phrase):
+                return True
+        elif self.ix.language == "ar" and phrase.size is None:
+            after = phrase.last + 1
+        else:
+            return False
+        # The object stands right after the verb or subject, or after a determiner: "sent a
+        # letter", "withdrew the charges" (not "withdrew under the agreement").
+        # What a force withdraws from may be no place either: "withdrew from the talks",
+        # "انسحب الجيش من المفاوضات".
+        ix = self.ix
+        if after < self.end and ix.tokens[after].norm in {"from", "من"}:
+            after += 1
+        if after < self.end and (
+            after in ix.cue_starting["object_determiners"] or ix.tokens[after].norm == "the"
+        ):
+            after += 1
+        return after < self.end and after in ix.cue_starting["blockers"]
 
     def _deployment(
         self,

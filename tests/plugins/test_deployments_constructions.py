@@ -446,3 +446,263 @@ def test_a_list_item_with_its_own_subject(
 ) -> None:
     found = deployments(pipeline, text, language)
     assert [(count(d), d.actor, d.destination_country) for d in found] == expected
+
+
+# --- postures and presence in everyday news: a force AND a posture in a place (issue 11) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police officers manning the phones took hundreds of calls during the night.", "en"),
+        ("Officers guarding the prime minister's residence were given new uniforms.", "en"),
+        ("Soldiers guarding the tomb of the unknown soldier changed shifts at noon.", "en"),
+        ("Navy divers stood guard at the pool during the swimming championship.", "en"),
+        ("Some 200 officers joined the union last year.", "en"),
+        ("More than 500 police officers joined the force in 2023.", "en"),
+        ("Two former soldiers joined the board of the bank.", "en"),
+        # a number counting another noun than the force
+        ("The exhibition has 40 paintings of soldiers in Paris.", "en"),
+        ("انتقد الكاتب عسكرة المجتمع في الخطاب السياسي خلال الندوة في القاهرة.", "ar"),
+        ("حذر الباحثون من عسكرة الذكاء الاصطناعي في تقرير صدر اليوم.", "ar"),
+        ("تحدث الوزير عن الاستنفار الأمني الذي شهدته البلاد عام 2011 في كتابه الجديد.", "ar"),
+        ("كتب المؤرخ عن الطوق الأمني الذي فرض على المدينة في القرن التاسع عشر.", "ar"),
+    ],
+)
+def test_posture_words_without_a_posture_in_a_place(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Soldiers manning checkpoints searched every car.", "en", "checkpoints"),
+        ("Marines were guarding the embassy in Baghdad on Sunday.", "en", "army"),
+        ("فرضت قوات الجيش طوقا أمنيا حول المبنى.", "ar", "security"),
+        ("وقالت الشرطة إنها رفعت حالة الاستنفار الأمني قبل المباراة.", "ar", "security"),
+        ("وفي العاصمة هناك استنفار أمني واسع حول المطار.", "ar", "security"),
+    ],
+)
+def test_postures_held_or_imposed(
+    pipeline: eventx.Pipeline, text: str, language: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, language)).force_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the force is the subject; the verb's object is something else
+        ("The navy sent a letter to the families of sailors in Norfolk.", "en"),
+        ("The army sent its condolences to the families in Texas.", "en"),
+        ("أرسلت الشرطة رسالة تهنئة إلى المواطنين بمناسبة العيد.", "ar"),
+        ("أرسل الجيش برقية تعزية إلى أسر الضحايا في بيروت.", "ar"),
+        ("أقامت الشرطة معرضا للصور في المتحف الوطني في الرباط.", "ar"),
+        # people out of service
+        ("Two former soldiers joined the board of the bank in London.", "en"),
+        ("دخل 30 جنديا متقاعدا المستشفى في دمشق لإجراء فحوص طبية.", "ar"),
+        # a fleet or tanks of anything
+        ("A fleet of 40 fishing boats sailed from the harbour.", "en"),
+        ("Tanks of water were sent to the villages in the drought.", "en"),
+        # taking part in training, a donation drive
+        ("A total of 3,000 soldiers participated in the blood donation campaign.", "en"),
+        ("Around 500 police officers took part in the training course in Amman.", "en"),
+        ("شارك 300 شرطي في دورة تدريبية في عمان.", "ar"),
+    ],
+)
+def test_force_words_in_everyday_news(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size"),
+    [
+        ("The army sent troops and aid to the flooded region of Sindh.", "en", None),
+        ("شارك 5000 جندي في العملية العسكرية في إدلب.", "ar", 5000),
+        ("أرسلت الولايات المتحدة 500 جندي إضافي إلى كازاخستان.", "ar", 500),
+    ],
+)
+def test_a_force_sent_with_other_things_is_still_sent(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int | None
+) -> None:
+    assert count(only(deployments(pipeline, text, language))) == size
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the force sends something else: a determiner opens the verb's other object
+        "The navy dispatched a spokesman to brief reporters in Manila.",
+        "The air force sent its aerobatic team to the air show in Dubai.",
+        # an active verb after an insertion between commas: the force is the sender
+        "The air force, long short of pilots, is sending cadets to train in the United States.",
+        # helicopters and drones without a qualifier rescue and deliver
+        "Helicopters were sent to rescue stranded climbers on Mont Blanc.",
+        "Drones were deployed to deliver medicine to remote villages in Rwanda.",
+    ],
+)
+def test_a_force_sending_something_else(pipeline: eventx.Pipeline, text: str) -> None:
+    assert deployments(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The army sent an armoured brigade to the border town of Kherson.", "army"),
+        ("Russia sent two attack helicopters to Mali.", "air"),
+        ("The navy deployed two destroyers to the eastern Mediterranean.", "naval"),
+    ],
+)
+def test_a_force_after_a_determiner_is_the_force_sent(
+    pipeline: eventx.Pipeline, text: str, kind: str
+) -> None:
+    assert only(deployments(pipeline, text, "en")).force_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army entered the market for cybersecurity graduates.", "en"),
+        ("The police withdrew the charges against the singer in Madrid.", "en"),
+        ("Two soldiers reached the summit of Everest in May.", "en"),
+        ("A delegation of army officers arrived in Moscow for the arms fair.", "en"),
+        ("انتشر فيروس كورونا في صفوف الجنود في القاعدة.", "ar"),
+        ("سحب الجيش عطاء لشراء 200 مدرعة من الشركة الأمريكية.", "ar"),
+        ("عززت الشرطة علاقاتها مع المجتمع المحلي في عمان.", "ar"),
+        ("دفعت الحكومة رواتب 300 ألف جندي في العراق.", "ar"),
+    ],
+)
+def test_what_a_force_enters_or_withdraws_that_is_no_place(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_a_withdrawal_under_an_agreement_is_still_one(pipeline: eventx.Pipeline) -> None:
+    text = "Russian troops withdrew under the agreement from the town of Kherson."
+    assert only(deployments(pipeline, text, "en")).status == "withdrawn"
+
+
+def test_a_deployment_the_article_recalls_is_not_news(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract(
+        "In 1944, 150,000 troops landed in Normandy. Today veterans gathered in Caen.",
+        language="en",
+        document_date="2024-06-06",
+    )
+    assert record.deployments == ()
+
+
+def test_a_deployment_dated_this_week_is_news(pipeline: eventx.Pipeline) -> None:
+    record = pipeline.extract(
+        "On Monday, 1,500 troops landed in Haiti.", language="en", document_date="2024-06-06"
+    )
+    assert only(list(record.deployments)).status == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy sent two sailing ships to the regatta in Cowes.",  # "sailing" is no verb here
+        "The army dispatched 20 engineers to repair the bridge in Kerala.",
+        "Troops of boy scouts arrived in Manila for the jamboree.",
+    ],
+)
+def test_a_force_sending_people_or_things_that_are_no_force(
+    pipeline: eventx.Pipeline, text: str
+) -> None:
+    assert deployments(pipeline, text, "en") == []
+
+
+def test_a_subject_force_keeps_a_second_verb_after_and(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "About 300 soldiers were sent and deployed in Goma.", "en"))
+    assert count(fact) == 300 and fact.destination_country == "CD"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two navy ships arrived in Sydney on a goodwill visit.", "en"),
+        ("وصلت سفينة حربية تركية إلى ميناء الإسكندرية في زيارة ودية.", "ar"),
+        ("أرسل الجيش المصري طائرة محملة بالمساعدات إلى السودان.", "ar"),
+    ],
+)
+def test_port_calls_and_aid_flights(pipeline: eventx.Pipeline, text: str, language: str) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_troops_arriving_before_a_visit_are_deployed(pipeline: eventx.Pipeline) -> None:
+    text = "US troops arrived in Poland ahead of a visit by the president."
+    assert only(deployments(pipeline, text, "en")).status == "arrived"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("There are 5,000 police officers in London, the mayor said.", "en"),
+        ("The city has 3,000 police officers in Manchester.", "en"),
+        ("There are 300 soldiers in Fort Bragg's band.", "en"),
+        ("يتواجد 3000 شرطي في القاهرة بحسب وزارة الداخلية.", "ar"),
+    ],
+)
+def test_police_at_home_and_owned_places_are_no_presence(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_police_another_state_keeps_abroad_are_present(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "Kenya has 400 police officers in Haiti.", "en"))
+    assert count(fact) == 400 and fact.destination_country == "HT"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army withdrew from the talks in Geneva.", "en"),
+        ("انسحب الجيش من المفاوضات مع النقابة في تونس.", "ar"),
+        ("عززت الحكومة ميزانية الجيش بمليار دولار.", "ar"),
+        ("دخلت قوات السوق في مرحلة جديدة من المنافسة.", "ar"),
+        ("Market forces pushed prices higher in Tokyo.", "en"),
+    ],
+)
+def test_talks_budgets_and_market_forces(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+def test_a_withdrawal_from_a_town_is_one(pipeline: eventx.Pipeline) -> None:
+    fact = only(deployments(pipeline, "انسحب الجيش من مدينة الخليل.", "ar"))
+    assert fact.status == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The police sent 20 officers to a training course in Lyon.", "en"),
+        ("أرسلت الشرطة 20 ضابطا إلى دورة تدريبية في عمان.", "ar"),
+    ],
+)
+def test_officers_sent_to_a_course_are_not_deployed(
+    pipeline: eventx.Pipeline, text: str, language: str
+) -> None:
+    assert deployments(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "size"),
+    [
+        ("Police sent 300 officers to the protest in Lyon.", "en", 300),
+        ("أرسلت الشرطة 200 ضابط إلى مدينة الموصل.", "ar", 200),
+    ],
+)
+def test_officers_sent_to_a_place_or_a_protest_are_deployed(
+    pipeline: eventx.Pipeline, text: str, language: str, size: int
+) -> None:
+    assert count(only(deployments(pipeline, text, language))) == size
+
+
+def test_an_arabic_officer_alone_is_no_force(pipeline: eventx.Pipeline) -> None:
+    assert deployments(pipeline, "وصل ضابط إلى مقر الوزارة في بغداد.", "ar") == []
