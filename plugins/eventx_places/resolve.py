@@ -69,6 +69,9 @@ class ResolvedMention:
     within: eventx.Place | None = None
     # a site named by a noun and its town ("مطار بغداد"): merged by noun and town
     site_of_town: bool = False
+    # the kind of site a town-named English facility is ("Bagram Air Base" and "Bagram
+    # Airfield" are both an airfield of Bagram): merged by kind and town
+    site_class: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -81,6 +84,29 @@ def _cue_matcher(language: str) -> eventx.PhraseMatcher[str]:
 def _word_list(language: str, section: str) -> frozenset[str]:
     data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(section, {})
     return frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
+
+
+@lru_cache(maxsize=2)
+def _site_classes(language: str) -> Mapping[str, str]:
+    """Type words of sites (normalised) and the class of site each names (``[site_classes]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(
+        "site_classes", {}
+    )
+    return {
+        eventx.normalize_string(word): site_class
+        for site_class, words in sorted(data.items())
+        for word in words
+    }
+
+
+def site_class(name: str, language: str) -> str | None:
+    """The class of site a facility's name ends with ("Bagram Airfield" -> "airfield")."""
+    words = eventx.normalize_string(name).split()
+    classes = _site_classes(language)
+    for size in (2, 1):
+        if len(words) > size and (found := classes.get(" ".join(words[-size:]))):
+            return found
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -345,6 +371,20 @@ def _inside_longer_name(text: str, start: int) -> bool:
     # not the first word of a sentence: the word before it is not a sentence end
     earlier = words[-2] if len(words) > 1 else ""
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
+
+
+def _after_speech_word(text: str, start: int) -> bool:
+    """Whether an Arabic name follows a verb of saying or a noun of what was said
+    (``[speech_words]``: "وقال ماتيس", "تصريحات ماتيس"), so names who spoke."""
+    before = text[max(0, start - 16) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = eventx.normalize_string(words[-1])
+    speech = _word_list("ar", "speech_words")
+    return word in speech or (word[:1] in ("و", "ف") and word[1:] in speech)
 
 
 class _Spans:
@@ -979,6 +1019,14 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             # for the article's other mentions of it ("John Howard" ... "Howard said")
             people.add(mention.text)
             continue
+        if (
+            language == "ar"
+            and small
+            and place.geonameid not in capital_geonameids()
+            and _after_speech_word(doc.text, mention.start)
+        ):
+            people.add(mention.text)  # "وقال ماتيس": a speaker, and so every other ماتيس
+            continue
         if not believable(place, mention, doc.text, others, language, lowercase=lowercase):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
@@ -1006,6 +1054,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             or r.place.kind == "country"
             or doc.text[r.start : r.end] not in people
             or is_locative(doc.text, r.start, language)
+            # "مدينة ماتيس": an Arabic place noun puts it back (English "of" is too weak)
+            or (language == "ar" and has_place_cue(doc.text, r.start, language, nouns_only=True))
         ]
     if language == "en":
         resolved = [_district_of_town(doc.text, r) for r in resolved]
@@ -1022,6 +1072,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         # the town itself stays a mention too (the base is at Bagram).
         facilities = list(_english_facilities(doc.text, taken))
         if facilities:
+            found_at = {m.start: m for m in found}
             # the first resolved place (in resolution order) starting inside each facility
             by_start = sorted((r.start, i) for i, r in enumerate(resolved) if r.place is not None)
             starts = [at for at, _ in by_start]
@@ -1031,6 +1082,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                 first = min((i for _, i in by_start[low:high]), default=None)
                 place = resolved[first].place if first is not None else None
                 code = place.country_code if place is not None else None
+                # the town that opens the name, believed or not ("Bagram" alone may be too small)
+                opening = found_at.get(facility.start)
+                town = (
+                    eventx.choose_place(opening.candidates, context)
+                    if opening is not None
+                    else None
+                )
+                kind_of_site = site_class(facility.name, language)
+                if town is not None and town.kind in ("city", "place") and kind_of_site is not None:
+                    # a town's airfield ("Bagram Air Base", "Bagram Airfield"): one site
+                    facility = attrs.evolve(
+                        facility, within=town, site_of_town=True, site_class=kind_of_site
+                    )
+                    code = code or town.country_code
                 extra.append(attrs.evolve(facility, country_code=code))
             # the town inside a facility's name is not itself a mention ("London Bridge")
             spans = _Spans([(f.start, f.end) for f in facilities])
@@ -1110,7 +1175,7 @@ def merge_mentions(
             key: Any = _place_key(mention.place)
         elif mention.site_of_town and mention.within is not None:
             # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
-            noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
+            noun = mention.site_class or eventx.normalize_string(mention.name).split(" ", 1)[0]
             key = ("site", noun, mention.within.key)
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))

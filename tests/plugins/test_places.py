@@ -350,3 +350,38 @@ def test_english_named_sites_by_their_type_word(pipeline: eventx.Pipeline) -> No
     # a name does not run over a line break
     text = "Rebels fired on an army post near El\nPinar Hill in Chalatenango, El Salvador."
     assert "Pinar Hill" in _by_name(_record(pipeline, text, "en"))
+
+
+def test_a_towns_airfield_named_two_ways_is_one_site(pipeline: eventx.Pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Rockets hit Kandahar Airport on Monday, officials said. Flights from Kandahar Airfield "
+        "were suspended, and the damage at Kabul Airport was minor.",
+        "en",
+    )
+    sites = {loc.name: loc for loc in record.locations if loc.kind == "place"}
+    kandahar = sites["Kandahar Airport"]
+    assert {m.text for m in kandahar.mentions} == {"Kandahar Airport", "Kandahar Airfield"}
+    assert kandahar.country_code == "AF" and kandahar.admin1 is not None
+    # another town's airport stays its own site; a street and a prison of one town are two
+    assert "Kabul Airport" in sites and "Kandahar Airfield" not in sites
+    two = _record(
+        pipeline, "Protesters marched from Kandahar Prison to Kandahar Road on Friday.", "en"
+    )
+    assert {"Kandahar Prison", "Kandahar Road"} <= {loc.name for loc in two.locations}
+
+
+def test_an_arabic_town_name_that_speaks_is_a_person(pipeline: eventx.Pipeline) -> None:
+    # ويلسون is Wilson, North Carolina, in the gazetteer, and a senator when he speaks
+    text = (
+        "قال السيناتور الأمريكي جو ويلسون إن العقوبات على إيران ستشدد. "
+        "وأضاف ويلسون أن واشنطن لن تتراجع، فيما تظاهر المئات في شيراز."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Wilson" not in places and places["Shiraz"].country_code == "IR"
+    # a place noun still makes it the town, in the same article
+    with_town = _record(pipeline, text + " ووصل الوفد بعدها إلى مدينة ويلسون الأمريكية.", "ar")
+    assert _by_name(with_town)["Wilson"].country_code == "US"
+    # a capital after a verb of saying is the government speaking, still a place
+    assert "Baghdad" in _by_name(_record(pipeline, "وقالت بغداد إن الهجوم وقع فجرا.", "ar"))
+    assert "Manama" in _by_name(_record(pipeline, "وقالت المنامة إن الحدود أغلقت.", "ar"))
