@@ -172,7 +172,17 @@ def in_organisation_name(text: str, start: int, end: int, language: str) -> bool
         and before[:-1].rstrip().endswith(("لـ", "ل"))
     ):
         return True
-    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in before.split()[-2:]]
+    raw = before.split()
+    for back in (1, 2):
+        # a quoted name after a head word, the place inside it ("مؤسسة \"كيد غالوب\"",
+        # "صحيفة «الرياض»"): the quote opens at most two words before the place
+        if len(raw) > back and raw[-back].startswith(_OPENING_QUOTES):
+            if any(q in w for w in raw[-back:] for q in _CLOSING_QUOTES if q != '"'):
+                break  # the quote closed before the place
+            if _is_head(raw[-back - 1], heads, language):
+                return True
+            break
+    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in raw[-2:]]
     if not words:
         return False
     last = words[-1]
@@ -180,6 +190,14 @@ def in_organisation_name(text: str, start: int, end: int, language: str) -> bool
     if language == "ar" and last.startswith("و") and len(last) > 3:
         candidates.add(last[1:])  # "وسرايا القدس": the conjunction is no part of the head
     return bool(candidates & heads)
+
+
+def _is_head(word: str, heads: frozenset[str], language: str) -> bool:
+    """Whether one word is an organisation head word (``وصحيفة`` too: و is no part of it)."""
+    norm = eventx.normalize_string(word.strip(",.:;\"'“”()«»"))
+    if norm in heads:
+        return True
+    return language == "ar" and norm.startswith("و") and len(norm) > 3 and norm[1:] in heads
 
 
 def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
@@ -854,6 +872,24 @@ def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
     return eventx.matcher_from_table({"site": data})
 
 
+def _broadcaster(
+    doc: eventx.AnnotatedDocument, phrase: str, noun: str, town: eventx.Place, town_end: int
+) -> bool:
+    """Whether a site noun that also names a broadcaster (``[media_nouns]``: قناة) names one
+    here: with the clitic لـ ("لقناة"), before a region, or with a word of broadcasting after
+    the town ("قناة دبي الفضائية")."""
+    language = doc.language
+    stem = eventx.normalize_string(phrase)
+    if stem not in _word_list(language, "media_nouns"):
+        return False
+    if town.kind != "city" or noun.removeprefix("و").startswith("ل"):
+        return True
+    after = doc.text[town_end : town_end + 24].split(maxsplit=1)
+    return bool(after) and eventx.normalize_string(after[0]) in _word_list(
+        language, "broadcast_words"
+    )
+
+
 def _sites_in_towns(
     doc: eventx.AnnotatedDocument, known: Mapping[int, tuple[eventx.Place, int]]
 ) -> Iterator[ResolvedMention]:
@@ -874,6 +910,8 @@ def _sites_in_towns(
             continue
         town, town_end = found
         if town.kind not in ("city", "region"):
+            continue
+        if _broadcaster(doc, match.phrase, noun.norm, town, town_end):
             continue
         if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
             continue

@@ -385,3 +385,28 @@ def test_an_arabic_town_name_that_speaks_is_a_person(pipeline: eventx.Pipeline) 
     # a capital after a verb of saying is the government speaking, still a place
     assert "Baghdad" in _by_name(_record(pipeline, "وقالت بغداد إن الهجوم وقع فجرا.", "ar"))
     assert "Manama" in _by_name(_record(pipeline, "وقالت المنامة إن الحدود أغلقت.", "ar"))
+
+
+def test_a_place_in_a_quoted_name_after_an_organisation_head(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "وقالت صحيفة «الرياض» إن الوفد وصل إلى بغداد، وأظهر استطلاع أجرته مؤسسة \"بيو واشنطن\" "
+        "أن الأغلبية تؤيد الاتفاق."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Riyadh" not in places and "United States" not in places
+    assert places["Baghdad"].country_code == "IQ"
+    # a quoted place with no head word before it is still the place
+    quoted = _record(pipeline, "وزار الوفد \"البصرة\" يوم الأحد بعد الهجوم.", "ar")
+    assert _by_name(quoted)["Basrah"].country_code == "IQ"
+
+
+def test_a_canal_named_after_a_town_is_a_site_a_channel_is_not(pipeline: eventx.Pipeline) -> None:
+    text = "عبرت سفن حربية قناة السويس قرب مدينة الإسماعيلية في مصر مساء الخميس."
+    places = _by_name(_record(pipeline, text, "ar"))
+    canal = places["قناة السويس"]
+    assert canal.kind == "place" and canal.country_code == "EG" and canal.role == "event"
+    assert places["Suez"].role == "mentioned"  # the canal's address, not a scene of its own
+    # a channel: told to it (لقناة), or a word of broadcasting after its name
+    for channel in ("وقال مسؤول مصري لقناة السويس", "وبثت قناة السويس الفضائية صورا"):
+        record = _record(pipeline, channel + " من مدينة الإسماعيلية في مصر.", "ar")
+        assert "قناة السويس" not in _by_name(record)
