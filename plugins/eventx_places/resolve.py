@@ -256,7 +256,7 @@ def believable(
     preposition: ``in``); a subdivision needs a place noun before it, a type word or a name of
     several words ("South Kivu", "Magway region"). Arabic names
     of two or three letters (آب, أن) are mostly words: they need a big population and support
-    or a place noun. Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
+    or a place noun, or a city of a million after a locative preposition ("في دبي"). Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
     """
     if lowercase:
         # no capital tells a name from a word: "reading", "most" and "split" are towns too.
@@ -285,6 +285,10 @@ def believable(
             or has_place_cue(text, start, language, nouns_only=True)
         )
     if language == "ar" and len(eventx.normalize_string(mention.text)) <= SHORT_ARABIC_NAME:
+        if place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"] and is_locative(
+            text, start, language
+        ):
+            return True  # "في دبي", "إلى حلب": a big city after a preposition is the city
         return place.population >= MIN_POPULATION_SHORT_ARABIC and (
             supported or has_place_cue(text, start, language, nouns_only=True)
         )

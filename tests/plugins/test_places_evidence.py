@@ -253,3 +253,17 @@ def test_a_bare_name_is_the_region_the_article_names_with_its_type_word() -> Non
         (m.place.kind, m.place.admin1_code) for m in resolve_mentions(annotation)[0] if m.place
     }
     assert ("city", "SY-ID") in kinds
+
+
+def test_arabic_short_name_of_a_big_city_after_a_preposition() -> None:
+    # دبي and حلب have three letters: alone they need their country's support or a place
+    # noun, but after a preposition a city of a million is the city
+    places = _places("اندلع حريق كبير في دبي يوم الأحد، ووصل الوفد إلى حلب مساء.", "ar")
+    assert places == {"Dubai": "AE", "Aleppo": "SY"}
+    # without the preposition (and without support) it is not believed
+    assert "Dubai" not in _places("وقال إن دبي تستضيف المعرض.", "ar")
+
+
+def test_arabic_countryside_of_a_town_is_a_place_cue() -> None:
+    places = _places("قتل خمسة مدنيين في قصف على ريف إدلب، وتواصل القصف بريف حماة.", "ar")
+    assert places == {"Idlib": "SY", "Hamah": "SY"}
