@@ -395,6 +395,34 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
 
 
+_EN_SPEAKER_AFTER_RE = regex.compile(r"(?:'s)?,? (?:said|says|told|added)\b|, (?:an?|the) ")
+
+
+def _person_opening_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a small town's name after a sentence's capitalised first word is a person's
+    name because the sentence says who it is or what it said: "Jane Prescott, a local
+    teacher, said ..." or "Mary Gary said ..." ("Central Prescott, a town ..." names the
+    town: an apposition with a place noun in it keeps it a place)."""
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or not before.endswith(" ") or before.endswith("  "):
+        return False
+    previous = words[-1]
+    if not (previous.isalpha() and previous[:1].isupper() and previous[1:].islower()):
+        return False
+    if previous in _EN_FACILITY_STOP or previous.lower() in _word_list("en", "locative"):
+        return False
+    following = _EN_SPEAKER_AFTER_RE.match(text, end)
+    if following is None:
+        return False
+    if following.group().startswith(","):
+        # an apposition: the words up to its end name no place ("a local teacher")
+        apposition = regex.split(r"[,.;:]", text[following.end() : following.end() + 60], 1)[0]
+        nouns = _word_list("en", "place_nouns") - {"of"}
+        return not any(w.lower() in nouns for w in apposition.split())
+    return True
+
+
 def _after_speech_word(text: str, start: int) -> bool:
     """Whether an Arabic name follows a verb of saying or a noun of what was said
     (``[speech_words]``: "وقال ماتيس", "تصريحات ماتيس"), so names who spoke."""
@@ -1056,6 +1084,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if language == "en" and (
             _person_name(doc.text, mention.start, mention.end)
             or (small and _inside_longer_name(doc.text, mention.start))
+            or (small and _person_opening_sentence(doc.text, mention.start, mention.end))
         ):
             # someone's name, whether or not the town would have been believed: remembered
             # for the article's other mentions of it ("John Howard" ... "Howard said")

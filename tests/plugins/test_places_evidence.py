@@ -267,3 +267,15 @@ def test_arabic_short_name_of_a_big_city_after_a_preposition() -> None:
 def test_arabic_countryside_of_a_town_is_a_place_cue() -> None:
     places = _places("قتل خمسة مدنيين في قصف على ريف إدلب، وتواصل القصف بريف حماة.", "ar")
     assert places == {"Idlib": "SY", "Hamah": "SY"}
+
+
+def test_english_name_opening_a_sentence_that_says_who_it_is_is_a_person() -> None:
+    context = "Officials met in Phoenix on Monday. "
+    for sentence in (
+        "Jane Prescott, a local teacher, said the schools were closed.",
+        "Mary Prescott said the talks went well.",
+        "Mary Prescott's aide told reporters nothing.",
+    ):
+        assert "Prescott" not in _places(context + sentence, "en"), sentence
+    # the town after a preposition opening the sentence stays the town
+    assert _places(context + "In Prescott, police said two people died.", "en")["Prescott"] == "US"
