@@ -279,11 +279,12 @@ def believable(
     # "بأنه" (that he); only a place noun is. English names are capitalised, so "in" is.
     nouns_only = language == "ar"
     if place.kind == "region":
-        return (
-            supported
-            or " " in mention.text.strip()
-            or has_place_cue(text, start, language, nouns_only=True)
-        )
+        words = mention.text.split()
+        # "جهة الشرق" is a Moroccan region and "the eastern side": a type word that is first
+        # a noun of direction does not make a name of several words
+        direction = _word_list(language, "direction_nouns")
+        named = len(words) > 1 and eventx.normalize_string(words[0]) not in direction
+        return supported or named or has_place_cue(text, start, language, nouns_only=True)
     if language == "ar" and len(eventx.normalize_string(mention.text)) <= SHORT_ARABIC_NAME:
         if place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"] and is_locative(
             text, start, language

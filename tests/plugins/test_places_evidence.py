@@ -279,3 +279,12 @@ def test_english_name_opening_a_sentence_that_says_who_it_is_is_a_person() -> No
         assert "Prescott" not in _places(context + sentence, "en"), sentence
     # the town after a preposition opening the sentence stays the town
     assert _places(context + "In Prescott, police said two people died.", "en")["Prescott"] == "US"
+
+
+def test_arabic_region_named_with_a_noun_of_direction_needs_its_country() -> None:
+    # جهة الشرق is a Moroccan region and "the eastern side"
+    side = _places("تقدمت القوات من جهة الشرق نحو مدينة درنة الليبية.", "ar")
+    assert "L'Oriental" not in side and side["Darnah"] == "LY"
+    assert _places("شهدت جهة الشرق في المغرب احتجاجات واسعة.", "ar")["L'Oriental"] == "MA"
+    # another type word still makes a name of several words ("محافظة ديالى")
+    assert _places("وقع انفجار في محافظة ديالى صباح الأحد.", "ar") == {"Diyala": "IQ"}
