@@ -1111,6 +1111,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             and _acronym(doc.text, mention.start, mention.text)
         ):
             continue  # "the IRA's truce" is not Ira, Côte d'Ivoire
+        if language == "en" and _namesake_abroad(place, mention, others + located):
+            # "Cerro Azul" in an article about Colombia: a town of that name in Mexico, Brazil
+            # and Argentina, none named here, is more likely a place the gazetteer lacks in the
+            # article's country; its sentence may say where (_locate)
+            resolved.append(
+                ResolvedMention(
+                    start=mention.start,
+                    end=mention.end,
+                    kind="place",
+                    place=None,
+                    name=mention.text,
+                )
+            )
+            continue
         resolved.append(
             ResolvedMention(
                 start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
@@ -1176,6 +1190,29 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]
     return [_locate(doc, m, resolved, starts) for m in resolved], context
+
+
+def _namesake_abroad(
+    place: eventx.Place, mention: eventx.PlaceMention, support: Mapping[str, int]
+) -> bool:
+    """Whether a small town is one of several namesakes in countries the article does not
+    name while it names another country's places: the gazetteer's pick is a guess."""
+    if place.kind != "city" or place.population >= MIN_POPULATION_WITHOUT_CONTEXT["en"]:
+        return False
+    countries = {p.country_code for p in mention.candidates if p.country_code}
+    if len(countries) < 2 or not support:
+        return False
+    # the article's main country is elsewhere: its namesakes' countries are named at most a
+    # fraction as often (one stray place of theirs does not vouch for the guess)
+    theirs = max(support.get(code, 0) for code in countries)
+    if theirs * NAMESAKE_SUPPORT_RATIO >= max(support.values()):
+        return False
+    return place.geonameid not in capital_geonameids()
+
+
+#: How many times more often the article's main country must be supported than any of a
+#: small town's namesake countries for the gazetteer's pick among them to be doubted.
+NAMESAKE_SUPPORT_RATIO = 4
 
 
 def _same_sentence(
@@ -1264,10 +1301,12 @@ def merge_mentions(
             )
         if place is None:
             within = next((m.within for m in group if m.within is not None), None)
+            # the first mention whose sentence says where it is gives the country
+            code = next((m.country_code for m in group if m.country_code), None)
             yield eventx.Location(
                 name=first.name,
                 kind=first.kind,
-                country_code=first.country_code,
+                country_code=code,
                 mentions=evidence,
                 resolution="unresolved",
                 admin1=_admin(within.admin1_name, within.admin1_code) if within else None,

@@ -410,3 +410,16 @@ def test_a_canal_named_after_a_town_is_a_site_a_channel_is_not(pipeline: eventx.
     for channel in ("وقال مسؤول مصري لقناة السويس", "وبثت قناة السويس الفضائية صورا"):
         record = _record(pipeline, channel + " من مدينة الإسماعيلية في مصر.", "ar")
         assert "قناة السويس" not in _by_name(record)
+
+
+def test_a_small_namesake_abroad_is_placed_by_its_sentence(pipeline: eventx.Pipeline) -> None:
+    # Cerro Azul is a town in Mexico, Brazil and Argentina (GeoNames), none named here
+    text = (
+        "Guerrillas attacked a police post in Turbo, Colombia, on Monday, and a bomb went off in "
+        "Medellin. Fighting spread to Cerro Azul, near Turbo, residents said."
+    )
+    cerro = _by_name(_record(pipeline, text, "en"))["Cerro Azul"]
+    assert (cerro.kind, cerro.country_code, cerro.resolution) == ("place", "CO", "unresolved")
+    # an article about Mexico keeps the Mexican town
+    mexico = _record(pipeline, "Gunmen killed four people in Cerro Azul, Mexico, on Monday.", "en")
+    assert _by_name(mexico)["Cerro Azul"].country_code == "MX"
