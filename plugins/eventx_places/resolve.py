@@ -399,6 +399,23 @@ def _inside_longer_name(text: str, start: int) -> bool:
 _EN_SPEAKER_AFTER_RE = regex.compile(r"(?:'s)?,? (?:said|says|told|added)\b|, (?:an?|the) ")
 
 
+_EN_LOWER_WORD_RE = regex.compile(r" [a-z]+\b")
+
+
+def _modifier_beside_adjective(
+    text: str, mention: eventx.PlaceMention, demonym_ends: frozenset[int]
+) -> bool:
+    """Whether an English place name is an adjective like the nationality it is coordinated
+    with: "British and Ulster flags", "Irish, Ulster and English teams" (a name after a
+    nationality adjective and "and" or a comma, before a lowercase word it describes)."""
+    start = mention.start
+    after_and = text[max(0, start - 5) : start] == " and " and (start - 5) in demonym_ends
+    after_comma = text[max(0, start - 2) : start] == ", " and (start - 2) in demonym_ends
+    if not (after_and or after_comma):
+        return False
+    return _EN_LOWER_WORD_RE.match(text, mention.end) is not None
+
+
 def _person_opening_sentence(text: str, start: int, end: int) -> bool:
     """Whether a small town's name after a sentence's capitalised first word is a person's
     name because the sentence says who it is or what it said: "Jane Prescott, a local
@@ -1023,6 +1040,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     demonyms = {m.start: m for m in found if m.demonym}
+    demonym_ends = frozenset(m.end for m in found if m.demonym)
     # places a following nisba may point back to ("ديالى العراقية"); not a common noun that
     # the nisba describes ("العلم العراقي")
     ends = {
@@ -1105,6 +1123,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             continue
         if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue
+        if language == "en" and _modifier_beside_adjective(doc.text, mention, demonym_ends):
+            continue  # "British and Ulster flags": whose flags, not where
         if (
             language == "en"
             and place.kind == "city"

@@ -288,3 +288,13 @@ def test_arabic_region_named_with_a_noun_of_direction_needs_its_country() -> Non
     assert _places("شهدت جهة الشرق في المغرب احتجاجات واسعة.", "ar")["L'Oriental"] == "MA"
     # another type word still makes a name of several words ("محافظة ديالى")
     assert _places("وقع انفجار في محافظة ديالى صباح الأحد.", "ar") == {"Diyala": "IQ"}
+
+
+def test_english_place_coordinated_with_a_nationality_adjective_is_an_adjective() -> None:
+    text = "In Belfast, Protestants, many waving British and Ulster flags, jeered the marchers."
+    assert _places(text, "en") == {"Belfast": "GB"}
+    listed = "Fans cheered Irish, Ulster and Welsh teams at the match in Cardiff."
+    assert "Ulster" not in _places(listed, "en")
+    # the same name as a place later in the article is still a place
+    later = "Talks between British and Ulster leaders resumed. Violence returned to Ulster."
+    assert "Ulster" in _places(later, "en")
