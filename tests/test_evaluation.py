@@ -696,3 +696,8 @@ def test_location_mentions_match_with_or_without_type_word_and_clitic() -> None:
                            mentions=("rajkot district",))  # fmt: skip
     rajkot = attrs.evolve(predicted("Rajkot", kind="region"), country_code="IN")
     assert location_score(english, rajkot) > 0
+    # a hashtag joins the type word and the name with an underscore
+    hashtag = GoldLocation(name="Saada Governorate", country_code="YE", kind="region",
+                           mentions=("محافظة_صعدة",))  # fmt: skip
+    assert location_score(hashtag, predicted("صعدة", kind="region")) > 0
+    assert location_score(hashtag, predicted("صنعاء", kind="region")) == 0

@@ -201,3 +201,13 @@ def test_a_country_is_not_displaced_by_a_same_named_town_nor_a_capital_by_a_smal
     assert amman is not None and amman.name == "Amman"
     tripoli = eventx.choose_place(eventx.lookup_places("طرابلس", "ar"), {"LB": 1})
     assert tripoli is not None and tripoli.country_code == "LB"
+
+
+def test_a_region_outranks_a_small_unsupported_town_of_another_country() -> None:
+    # "Arizona" is a US state and a Honduran town of 25 000: the state, unless Honduras is named
+    state = eventx.lookup_place("Arizona", "en")
+    assert state is not None and (state.kind, state.country_code) == ("region", "US")
+    town = eventx.lookup_place("Arizona", "en", context={"HN": 1})
+    assert town is not None and (town.kind, town.country_code) == ("city", "HN")
+    # a big city keeps its name against a namesake region elsewhere
+    assert eventx.lookup_place("Aleppo", "en").kind == "city"  # type: ignore[union-attr]

@@ -69,6 +69,9 @@ class ResolvedMention:
     within: eventx.Place | None = None
     # a site named by a noun and its town ("مطار بغداد"): merged by noun and town
     site_of_town: bool = False
+    # the kind of site a town-named English facility is ("Bagram Air Base" and "Bagram
+    # Airfield" are both an airfield of Bagram): merged by kind and town
+    site_class: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -81,6 +84,29 @@ def _cue_matcher(language: str) -> eventx.PhraseMatcher[str]:
 def _word_list(language: str, section: str) -> frozenset[str]:
     data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(section, {})
     return frozenset(eventx.normalize_string(w) for w in data.get("terms", ()))
+
+
+@lru_cache(maxsize=2)
+def _site_classes(language: str) -> Mapping[str, str]:
+    """Type words of sites (normalised) and the class of site each names (``[site_classes]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", language).get(
+        "site_classes", {}
+    )
+    return {
+        eventx.normalize_string(word): site_class
+        for site_class, words in sorted(data.items())
+        for word in words
+    }
+
+
+def site_class(name: str, language: str) -> str | None:
+    """The class of site a facility's name ends with ("Bagram Airfield" -> "airfield")."""
+    words = eventx.normalize_string(name).split()
+    classes = _site_classes(language)
+    for size in (2, 1):
+        if len(words) > size and (found := classes.get(" ".join(words[-size:]))):
+            return found
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -146,7 +172,17 @@ def in_organisation_name(text: str, start: int, end: int, language: str) -> bool
         and before[:-1].rstrip().endswith(("لـ", "ل"))
     ):
         return True
-    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in before.split()[-2:]]
+    raw = before.split()
+    for back in (1, 2):
+        # a quoted name after a head word, the place inside it ("مؤسسة \"كيد غالوب\"",
+        # "صحيفة «الرياض»"): the quote opens at most two words before the place
+        if len(raw) > back and raw[-back].startswith(_OPENING_QUOTES):
+            if any(q in w for w in raw[-back:] for q in _CLOSING_QUOTES if q != '"'):
+                break  # the quote closed before the place
+            if _is_head(raw[-back - 1], heads, language):
+                return True
+            break
+    words = [eventx.normalize_string(w.strip(",.:;\"'“”()«»")) for w in raw[-2:]]
     if not words:
         return False
     last = words[-1]
@@ -154,6 +190,14 @@ def in_organisation_name(text: str, start: int, end: int, language: str) -> bool
     if language == "ar" and last.startswith("و") and len(last) > 3:
         candidates.add(last[1:])  # "وسرايا القدس": the conjunction is no part of the head
     return bool(candidates & heads)
+
+
+def _is_head(word: str, heads: frozenset[str], language: str) -> bool:
+    """Whether one word is an organisation head word (``وصحيفة`` too: و is no part of it)."""
+    norm = eventx.normalize_string(word.strip(",.:;\"'“”()«»"))
+    if norm in heads:
+        return True
+    return language == "ar" and norm.startswith("و") and len(norm) > 3 and norm[1:] in heads
 
 
 def document_context(mentions: Sequence[eventx.PlaceMention]) -> Counter[str]:
@@ -212,7 +256,7 @@ def believable(
     preposition: ``in``); a subdivision needs a place noun before it, a type word or a name of
     several words ("South Kivu", "Magway region"). Arabic names
     of two or three letters (آب, أن) are mostly words: they need a big population and support
-    or a place noun. Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
+    or a place noun, or a city of a million after a locative preposition ("في دبي"). Without these, "أنتم" (you) would be Anthem, Arizona, and "آب" Ibb.
     """
     if lowercase:
         # no capital tells a name from a word: "reading", "most" and "split" are towns too.
@@ -235,12 +279,17 @@ def believable(
     # "بأنه" (that he); only a place noun is. English names are capitalised, so "in" is.
     nouns_only = language == "ar"
     if place.kind == "region":
-        return (
-            supported
-            or " " in mention.text.strip()
-            or has_place_cue(text, start, language, nouns_only=True)
-        )
+        words = mention.text.split()
+        # "جهة الشرق" is a Moroccan region and "the eastern side": a type word that is first
+        # a noun of direction does not make a name of several words
+        direction = _word_list(language, "direction_nouns")
+        named = len(words) > 1 and eventx.normalize_string(words[0]) not in direction
+        return supported or named or has_place_cue(text, start, language, nouns_only=True)
     if language == "ar" and len(eventx.normalize_string(mention.text)) <= SHORT_ARABIC_NAME:
+        if place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"] and is_locative(
+            text, start, language
+        ):
+            return True  # "في دبي", "إلى حلب": a big city after a preposition is the city
         return place.population >= MIN_POPULATION_SHORT_ARABIC and (
             supported or has_place_cue(text, start, language, nouns_only=True)
         )
@@ -345,6 +394,65 @@ def _inside_longer_name(text: str, start: int) -> bool:
     # not the first word of a sentence: the word before it is not a sentence end
     earlier = words[-2] if len(words) > 1 else ""
     return bool(earlier) and not earlier.endswith((".", "!", "?", ":", ";", '"', "”", "''"))
+
+
+_EN_SPEAKER_AFTER_RE = regex.compile(r"(?:'s)?,? (?:said|says|told|added)\b|, (?:an?|the) ")
+
+
+_EN_LOWER_WORD_RE = regex.compile(r" [a-z]+\b")
+
+
+def _modifier_beside_adjective(
+    text: str, mention: eventx.PlaceMention, demonym_ends: frozenset[int]
+) -> bool:
+    """Whether an English place name is an adjective like the nationality it is coordinated
+    with: "British and Ulster flags", "Irish, Ulster and English teams" (a name after a
+    nationality adjective and "and" or a comma, before a lowercase word it describes)."""
+    start = mention.start
+    after_and = text[max(0, start - 5) : start] == " and " and (start - 5) in demonym_ends
+    after_comma = text[max(0, start - 2) : start] == ", " and (start - 2) in demonym_ends
+    if not (after_and or after_comma):
+        return False
+    return _EN_LOWER_WORD_RE.match(text, mention.end) is not None
+
+
+def _person_opening_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a small town's name after a sentence's capitalised first word is a person's
+    name because the sentence says who it is or what it said: "Jane Prescott, a local
+    teacher, said ..." or "Mary Gary said ..." ("Central Prescott, a town ..." names the
+    town: an apposition with a place noun in it keeps it a place)."""
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or not before.endswith(" ") or before.endswith("  "):
+        return False
+    previous = words[-1]
+    if not (previous.isalpha() and previous[:1].isupper() and previous[1:].islower()):
+        return False
+    if previous in _EN_FACILITY_STOP or previous.lower() in _word_list("en", "locative"):
+        return False
+    following = _EN_SPEAKER_AFTER_RE.match(text, end)
+    if following is None:
+        return False
+    if following.group().startswith(","):
+        # an apposition: the words up to its end name no place ("a local teacher")
+        apposition = regex.split(r"[,.;:]", text[following.end() : following.end() + 60], 1)[0]
+        nouns = _word_list("en", "place_nouns") - {"of"}
+        return not any(w.lower() in nouns for w in apposition.split())
+    return True
+
+
+def _after_speech_word(text: str, start: int) -> bool:
+    """Whether an Arabic name follows a verb of saying or a noun of what was said
+    (``[speech_words]``: "وقال ماتيس", "تصريحات ماتيس"), so names who spoke."""
+    before = text[max(0, start - 16) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = eventx.normalize_string(words[-1])
+    speech = _word_list("ar", "speech_words")
+    return word in speech or (word[:1] in ("و", "ف") and word[1:] in speech)
 
 
 class _Spans:
@@ -814,6 +922,24 @@ def _site_matcher(language: str) -> eventx.PhraseMatcher[str]:
     return eventx.matcher_from_table({"site": data})
 
 
+def _broadcaster(
+    doc: eventx.AnnotatedDocument, phrase: str, noun: str, town: eventx.Place, town_end: int
+) -> bool:
+    """Whether a site noun that also names a broadcaster (``[media_nouns]``: قناة) names one
+    here: with the clitic لـ ("لقناة"), before a region, or with a word of broadcasting after
+    the town ("قناة دبي الفضائية")."""
+    language = doc.language
+    stem = eventx.normalize_string(phrase)
+    if stem not in _word_list(language, "media_nouns"):
+        return False
+    if town.kind != "city" or noun.removeprefix("و").startswith("ل"):
+        return True
+    after = doc.text[town_end : town_end + 24].split(maxsplit=1)
+    return bool(after) and eventx.normalize_string(after[0]) in _word_list(
+        language, "broadcast_words"
+    )
+
+
 def _sites_in_towns(
     doc: eventx.AnnotatedDocument, known: Mapping[int, tuple[eventx.Place, int]]
 ) -> Iterator[ResolvedMention]:
@@ -834,6 +960,8 @@ def _sites_in_towns(
             continue
         town, town_end = found
         if town.kind not in ("city", "region"):
+            continue
+        if _broadcaster(doc, match.phrase, noun.norm, town, town_end):
             continue
         if doc.sentence_index_at(token.start) != doc.sentence_index_at(noun.start):
             continue
@@ -912,6 +1040,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     demonyms = {m.start: m for m in found if m.demonym}
+    demonym_ends = frozenset(m.end for m in found if m.demonym)
     # places a following nisba may point back to ("ديالى العراقية"); not a common noun that
     # the nisba describes ("العلم العراقي")
     ends = {
@@ -974,10 +1103,19 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if language == "en" and (
             _person_name(doc.text, mention.start, mention.end)
             or (small and _inside_longer_name(doc.text, mention.start))
+            or (small and _person_opening_sentence(doc.text, mention.start, mention.end))
         ):
             # someone's name, whether or not the town would have been believed: remembered
             # for the article's other mentions of it ("John Howard" ... "Howard said")
             people.add(mention.text)
+            continue
+        if (
+            language == "ar"
+            and small
+            and place.geonameid not in capital_geonameids()
+            and _after_speech_word(doc.text, mention.start)
+        ):
+            people.add(mention.text)  # "وقال ماتيس": a speaker, and so every other ماتيس
             continue
         if not believable(place, mention, doc.text, others, language, lowercase=lowercase):
             continue
@@ -985,12 +1123,28 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             continue
         if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
             continue
+        if language == "en" and _modifier_beside_adjective(doc.text, mention, demonym_ends):
+            continue  # "British and Ulster flags": whose flags, not where
         if (
             language == "en"
             and place.kind == "city"
             and _acronym(doc.text, mention.start, mention.text)
         ):
             continue  # "the IRA's truce" is not Ira, Côte d'Ivoire
+        if language == "en" and _namesake_abroad(place, mention, others + located):
+            # "Cerro Azul" in an article about Colombia: a town of that name in Mexico, Brazil
+            # and Argentina, none named here, is more likely a place the gazetteer lacks in the
+            # article's country; its sentence may say where (_locate)
+            resolved.append(
+                ResolvedMention(
+                    start=mention.start,
+                    end=mention.end,
+                    kind="place",
+                    place=None,
+                    name=mention.text,
+                )
+            )
+            continue
         resolved.append(
             ResolvedMention(
                 start=mention.start, end=mention.end, kind=place.kind, place=place, name=place.name
@@ -1006,6 +1160,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             or r.place.kind == "country"
             or doc.text[r.start : r.end] not in people
             or is_locative(doc.text, r.start, language)
+            # "مدينة ماتيس": an Arabic place noun puts it back (English "of" is too weak)
+            or (language == "ar" and has_place_cue(doc.text, r.start, language, nouns_only=True))
         ]
     if language == "en":
         resolved = [_district_of_town(doc.text, r) for r in resolved]
@@ -1022,6 +1178,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         # the town itself stays a mention too (the base is at Bagram).
         facilities = list(_english_facilities(doc.text, taken))
         if facilities:
+            found_at = {m.start: m for m in found}
             # the first resolved place (in resolution order) starting inside each facility
             by_start = sorted((r.start, i) for i, r in enumerate(resolved) if r.place is not None)
             starts = [at for at, _ in by_start]
@@ -1031,6 +1188,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
                 first = min((i for _, i in by_start[low:high]), default=None)
                 place = resolved[first].place if first is not None else None
                 code = place.country_code if place is not None else None
+                # the town that opens the name, believed or not ("Bagram" alone may be too small)
+                opening = found_at.get(facility.start)
+                town = (
+                    eventx.choose_place(opening.candidates, context)
+                    if opening is not None
+                    else None
+                )
+                kind_of_site = site_class(facility.name, language)
+                if town is not None and town.kind in ("city", "place") and kind_of_site is not None:
+                    # a town's airfield ("Bagram Air Base", "Bagram Airfield"): one site
+                    facility = attrs.evolve(
+                        facility, within=town, site_of_town=True, site_class=kind_of_site
+                    )
+                    code = code or town.country_code
                 extra.append(attrs.evolve(facility, country_code=code))
             # the town inside a facility's name is not itself a mention ("London Bridge")
             spans = _Spans([(f.start, f.end) for f in facilities])
@@ -1039,6 +1210,29 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]
     return [_locate(doc, m, resolved, starts) for m in resolved], context
+
+
+def _namesake_abroad(
+    place: eventx.Place, mention: eventx.PlaceMention, support: Mapping[str, int]
+) -> bool:
+    """Whether a small town is one of several namesakes in countries the article does not
+    name while it names another country's places: the gazetteer's pick is a guess."""
+    if place.kind != "city" or place.population >= MIN_POPULATION_WITHOUT_CONTEXT["en"]:
+        return False
+    countries = {p.country_code for p in mention.candidates if p.country_code}
+    if len(countries) < 2 or not support:
+        return False
+    # the article's main country is elsewhere: its namesakes' countries are named at most a
+    # fraction as often (one stray place of theirs does not vouch for the guess)
+    theirs = max(support.get(code, 0) for code in countries)
+    if theirs * NAMESAKE_SUPPORT_RATIO >= max(support.values()):
+        return False
+    return place.geonameid not in capital_geonameids()
+
+
+#: How many times more often the article's main country must be supported than any of a
+#: small town's namesake countries for the gazetteer's pick among them to be doubted.
+NAMESAKE_SUPPORT_RATIO = 4
 
 
 def _same_sentence(
@@ -1110,7 +1304,7 @@ def merge_mentions(
             key: Any = _place_key(mention.place)
         elif mention.site_of_town and mention.within is not None:
             # "مطار بغداد" and "مطار بغداد الدولي": one site (its noun and its town)
-            noun = eventx.normalize_string(mention.name).split(" ", 1)[0]
+            noun = mention.site_class or eventx.normalize_string(mention.name).split(" ", 1)[0]
             key = ("site", noun, mention.within.key)
         else:
             key = ("unresolved", mention.kind, eventx.normalize_string(mention.name))
@@ -1127,10 +1321,12 @@ def merge_mentions(
             )
         if place is None:
             within = next((m.within for m in group if m.within is not None), None)
+            # the first mention whose sentence says where it is gives the country
+            code = next((m.country_code for m in group if m.country_code), None)
             yield eventx.Location(
                 name=first.name,
                 kind=first.kind,
-                country_code=first.country_code,
+                country_code=code,
                 mentions=evidence,
                 resolution="unresolved",
                 admin1=_admin(within.admin1_name, within.admin1_code) if within else None,

@@ -350,3 +350,76 @@ def test_english_named_sites_by_their_type_word(pipeline: eventx.Pipeline) -> No
     # a name does not run over a line break
     text = "Rebels fired on an army post near El\nPinar Hill in Chalatenango, El Salvador."
     assert "Pinar Hill" in _by_name(_record(pipeline, text, "en"))
+
+
+def test_a_towns_airfield_named_two_ways_is_one_site(pipeline: eventx.Pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Rockets hit Kandahar Airport on Monday, officials said. Flights from Kandahar Airfield "
+        "were suspended, and the damage at Kabul Airport was minor.",
+        "en",
+    )
+    sites = {loc.name: loc for loc in record.locations if loc.kind == "place"}
+    kandahar = sites["Kandahar Airport"]
+    assert {m.text for m in kandahar.mentions} == {"Kandahar Airport", "Kandahar Airfield"}
+    assert kandahar.country_code == "AF" and kandahar.admin1 is not None
+    # another town's airport stays its own site; a street and a prison of one town are two
+    assert "Kabul Airport" in sites and "Kandahar Airfield" not in sites
+    two = _record(
+        pipeline, "Protesters marched from Kandahar Prison to Kandahar Road on Friday.", "en"
+    )
+    assert {"Kandahar Prison", "Kandahar Road"} <= {loc.name for loc in two.locations}
+
+
+def test_an_arabic_town_name_that_speaks_is_a_person(pipeline: eventx.Pipeline) -> None:
+    # ويلسون is Wilson, North Carolina, in the gazetteer, and a senator when he speaks
+    text = (
+        "قال السيناتور الأمريكي جو ويلسون إن العقوبات على إيران ستشدد. "
+        "وأضاف ويلسون أن واشنطن لن تتراجع، فيما تظاهر المئات في شيراز."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Wilson" not in places and places["Shiraz"].country_code == "IR"
+    # a place noun still makes it the town, in the same article
+    with_town = _record(pipeline, text + " ووصل الوفد بعدها إلى مدينة ويلسون الأمريكية.", "ar")
+    assert _by_name(with_town)["Wilson"].country_code == "US"
+    # a capital after a verb of saying is the government speaking, still a place
+    assert "Baghdad" in _by_name(_record(pipeline, "وقالت بغداد إن الهجوم وقع فجرا.", "ar"))
+    assert "Manama" in _by_name(_record(pipeline, "وقالت المنامة إن الحدود أغلقت.", "ar"))
+
+
+def test_a_place_in_a_quoted_name_after_an_organisation_head(pipeline: eventx.Pipeline) -> None:
+    text = (
+        "وقالت صحيفة «الرياض» إن الوفد وصل إلى بغداد، وأظهر استطلاع أجرته مؤسسة \"بيو واشنطن\" "
+        "أن الأغلبية تؤيد الاتفاق."
+    )
+    places = _by_name(_record(pipeline, text, "ar"))
+    assert "Riyadh" not in places and "United States" not in places
+    assert places["Baghdad"].country_code == "IQ"
+    # a quoted place with no head word before it is still the place
+    quoted = _record(pipeline, "وزار الوفد \"البصرة\" يوم الأحد بعد الهجوم.", "ar")
+    assert _by_name(quoted)["Basrah"].country_code == "IQ"
+
+
+def test_a_canal_named_after_a_town_is_a_site_a_channel_is_not(pipeline: eventx.Pipeline) -> None:
+    text = "عبرت سفن حربية قناة السويس قرب مدينة الإسماعيلية في مصر مساء الخميس."
+    places = _by_name(_record(pipeline, text, "ar"))
+    canal = places["قناة السويس"]
+    assert canal.kind == "place" and canal.country_code == "EG" and canal.role == "event"
+    assert places["Suez"].role == "mentioned"  # the canal's address, not a scene of its own
+    # a channel: told to it (لقناة), or a word of broadcasting after its name
+    for channel in ("وقال مسؤول مصري لقناة السويس", "وبثت قناة السويس الفضائية صورا"):
+        record = _record(pipeline, channel + " من مدينة الإسماعيلية في مصر.", "ar")
+        assert "قناة السويس" not in _by_name(record)
+
+
+def test_a_small_namesake_abroad_is_placed_by_its_sentence(pipeline: eventx.Pipeline) -> None:
+    # Cerro Azul is a town in Mexico, Brazil and Argentina (GeoNames), none named here
+    text = (
+        "Guerrillas attacked a police post in Turbo, Colombia, on Monday, and a bomb went off in "
+        "Medellin. Fighting spread to Cerro Azul, near Turbo, residents said."
+    )
+    cerro = _by_name(_record(pipeline, text, "en"))["Cerro Azul"]
+    assert (cerro.kind, cerro.country_code, cerro.resolution) == ("place", "CO", "unresolved")
+    # an article about Mexico keeps the Mexican town
+    mexico = _record(pipeline, "Gunmen killed four people in Cerro Azul, Mexico, on Monday.", "en")
+    assert _by_name(mexico)["Cerro Azul"].country_code == "MX"

@@ -253,3 +253,48 @@ def test_a_bare_name_is_the_region_the_article_names_with_its_type_word() -> Non
         (m.place.kind, m.place.admin1_code) for m in resolve_mentions(annotation)[0] if m.place
     }
     assert ("city", "SY-ID") in kinds
+
+
+def test_arabic_short_name_of_a_big_city_after_a_preposition() -> None:
+    # دبي and حلب have three letters: alone they need their country's support or a place
+    # noun, but after a preposition a city of a million is the city
+    places = _places("اندلع حريق كبير في دبي يوم الأحد، ووصل الوفد إلى حلب مساء.", "ar")
+    assert places == {"Dubai": "AE", "Aleppo": "SY"}
+    # without the preposition (and without support) it is not believed
+    assert "Dubai" not in _places("وقال إن دبي تستضيف المعرض.", "ar")
+
+
+def test_arabic_countryside_of_a_town_is_a_place_cue() -> None:
+    places = _places("قتل خمسة مدنيين في قصف على ريف إدلب، وتواصل القصف بريف حماة.", "ar")
+    assert places == {"Idlib": "SY", "Hamah": "SY"}
+
+
+def test_english_name_opening_a_sentence_that_says_who_it_is_is_a_person() -> None:
+    context = "Officials met in Phoenix on Monday. "
+    for sentence in (
+        "Jane Prescott, a local teacher, said the schools were closed.",
+        "Mary Prescott said the talks went well.",
+        "Mary Prescott's aide told reporters nothing.",
+    ):
+        assert "Prescott" not in _places(context + sentence, "en"), sentence
+    # the town after a preposition opening the sentence stays the town
+    assert _places(context + "In Prescott, police said two people died.", "en")["Prescott"] == "US"
+
+
+def test_arabic_region_named_with_a_noun_of_direction_needs_its_country() -> None:
+    # جهة الشرق is a Moroccan region and "the eastern side"
+    side = _places("تقدمت القوات من جهة الشرق نحو مدينة درنة الليبية.", "ar")
+    assert "L'Oriental" not in side and side["Darnah"] == "LY"
+    assert _places("شهدت جهة الشرق في المغرب احتجاجات واسعة.", "ar")["L'Oriental"] == "MA"
+    # another type word still makes a name of several words ("محافظة ديالى")
+    assert _places("وقع انفجار في محافظة ديالى صباح الأحد.", "ar") == {"Diyala": "IQ"}
+
+
+def test_english_place_coordinated_with_a_nationality_adjective_is_an_adjective() -> None:
+    text = "In Belfast, Protestants, many waving British and Ulster flags, jeered the marchers."
+    assert _places(text, "en") == {"Belfast": "GB"}
+    listed = "Fans cheered Irish, Ulster and Welsh teams at the match in Cardiff."
+    assert "Ulster" not in _places(listed, "en")
+    # the same name as a place later in the article is still a place
+    later = "Talks between British and Ulster leaders resumed. Violence returned to Ulster."
+    assert "Ulster" in _places(later, "en")

@@ -174,8 +174,8 @@ _ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 def mention_forms(text: str) -> frozenset[str]:
     """The forms a location mention is compared by: normalised, without a place type word
     ("مدينة صعدة", "Rajkot district"), and (Arabic) without one proclitic letter ("بصعدة",
-    "وصعدة" -> صعدة)."""
-    words = norm(text).split()
+    "وصعدة" -> صعدة). An underscore joins a hashtag's words ("#إقليم_قندوز"): a space here."""
+    words = norm(text.replace("_", " ")).split()
     variants = [words]
     if words:
         first = words[0]

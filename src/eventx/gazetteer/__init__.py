@@ -124,6 +124,16 @@ def choose_place(
         countries = [p for p in candidates if p.kind == "country"]
         if countries:
             return min(countries, key=score)
+    if best.kind == "city" and not weights.get(best.country_code or "", 0):
+        # a first-level unit of another country outranks a small unsupported town: "Arizona"
+        # is the US state, not Arizona, Honduras (regions carry no population to compare)
+        regions = [
+            p
+            for p in candidates
+            if p.kind == "region" and p.country_code and p.country_code != best.country_code
+        ]
+        if regions and best.population < SMALL_TOWN and not _is_capital(best):
+            return min(regions, key=score)
     if best.kind != "city" or not weights.get(best.country_code or "", 0):
         return best
     # Support does not turn a national capital into a far smaller namesake: "Moscow" in an
@@ -143,6 +153,9 @@ def choose_place(
     ]
     return min(capitals, key=score) if capitals else best
 
+
+#: Below this population an unsupported town yields its name to another country's region.
+SMALL_TOWN = 100_000
 
 #: How many times bigger than a supported namesake a national capital must be to keep its name.
 CAPITAL_OVER_SUPPORT = 20
