@@ -302,6 +302,30 @@ def believable(
     return has_place_cue(text, start, language, nouns_only=nouns_only)
 
 
+def _region_of_town(
+    text: str,
+    place: eventx.Place,
+    mention: eventx.PlaceMention,
+    resolved: Sequence[ResolvedMention],
+) -> bool:
+    """Whether a region names the admin region of the town right before it ("Town, Region").
+
+    "Ramadi, Anbar", "الرمادي، الأنبار": a one-word subdivision is believed without a cue
+    when only a comma separates it from a town just resolved that lies in it, as "Almaty,
+    Kazakhstan" keeps its country (both are reported, the region as its own Location).
+    """
+    if place.kind != "region" or not resolved:
+        return False
+    previous = resolved[-1]
+    town = previous.place
+    if town is None or town.kind != "city" or town.country_code != place.country_code:
+        return False
+    if town.admin1_code is None or town.admin1_code != place.admin1_code:
+        return False  # "Ramadi, Basra": a list of places, not an address
+    between = text[previous.end : mention.start]
+    return between.strip() in (",", "،")
+
+
 def _attributive(text: str, end: int, language: str) -> bool:
     """Whether a country name ending at ``end`` is used as an adjective ("U.S. troops")."""
     rest = text[end : end + 40]
@@ -760,9 +784,8 @@ def _cue_mentions(
                 continue  # "قضاء يومهم" (spending their day): a possessed common noun
             if _VERBAL_NOUN_RE.match(token.norm):
                 continue  # "منطقة الاحتفال" (the celebration area): a verbal noun, no name
-            if (
-                token.norm.startswith("ال")
-                and eventx.normalize_string(match.phrase) in _word_list(language, "other_senses")
+            if token.norm.startswith("ال") and eventx.normalize_string(match.phrase) in _word_list(
+                language, "other_senses"
             ):
                 continue  # "مقاطعة الانتخابات" (boycotting the elections), "ولاية الرئيس"
             if match.value == "place":
@@ -787,9 +810,7 @@ def _cue_mentions(
             end=token.end,
             # a village is a populated place, as GeoNames' "cities" are: kind city
             # an administrative unit's noun announces a region ("مقاطعة أوكاياما")
-            kind=place.kind
-            if place
-            else _UNRESOLVED_KIND.get(match.value, "place"),
+            kind=place.kind if place else _UNRESOLVED_KIND.get(match.value, "place"),
             place=place,
             name=place.name if place else token.text,
         )
@@ -1117,7 +1138,9 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         ):
             people.add(mention.text)  # "وقال ماتيس": a speaker, and so every other ماتيس
             continue
-        if not believable(place, mention, doc.text, others, language, lowercase=lowercase):
+        if not believable(
+            place, mention, doc.text, others, language, lowercase=lowercase
+        ) and not _region_of_town(doc.text, place, mention, resolved):
             continue
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue

@@ -389,14 +389,14 @@ def test_an_arabic_town_name_that_speaks_is_a_person(pipeline: eventx.Pipeline) 
 
 def test_a_place_in_a_quoted_name_after_an_organisation_head(pipeline: eventx.Pipeline) -> None:
     text = (
-        "وقالت صحيفة «الرياض» إن الوفد وصل إلى بغداد، وأظهر استطلاع أجرته مؤسسة \"بيو واشنطن\" "
+        'وقالت صحيفة «الرياض» إن الوفد وصل إلى بغداد، وأظهر استطلاع أجرته مؤسسة "بيو واشنطن" '
         "أن الأغلبية تؤيد الاتفاق."
     )
     places = _by_name(_record(pipeline, text, "ar"))
     assert "Riyadh" not in places and "United States" not in places
     assert places["Baghdad"].country_code == "IQ"
     # a quoted place with no head word before it is still the place
-    quoted = _record(pipeline, "وزار الوفد \"البصرة\" يوم الأحد بعد الهجوم.", "ar")
+    quoted = _record(pipeline, 'وزار الوفد "البصرة" يوم الأحد بعد الهجوم.', "ar")
     assert _by_name(quoted)["Basrah"].country_code == "IQ"
 
 
@@ -423,3 +423,24 @@ def test_a_small_namesake_abroad_is_placed_by_its_sentence(pipeline: eventx.Pipe
     # an article about Mexico keeps the Mexican town
     mexico = _record(pipeline, "Gunmen killed four people in Cerro Azul, Mexico, on Monday.", "en")
     assert _by_name(mexico)["Cerro Azul"].country_code == "MX"
+
+
+def test_town_then_its_region_keeps_the_region(pipeline: eventx.Pipeline) -> None:
+    # "Town, Region" is an address: the one-word subdivision after the comma is kept (as
+    # "Almaty, Kazakhstan" keeps the country), in both languages; a region of another admin
+    # area after a town is a list, not an address, and needs its usual evidence.
+    english = _by_name(
+        _record(pipeline, "Gunmen attacked a school in Ramadi, Anbar on Monday.", "en")
+    )
+    assert english["Anbar"].kind == "region" and english["Anbar"].country_code == "IQ"
+    assert english["Ramadi"].admin1 is not None and english["Ramadi"].admin1.code == "IQ-AN"
+    arabic = _by_name(
+        _record(pipeline, "اقتحمت القوات منازل في الرمادي، الأنبار يوم الاثنين.", "ar")
+    )
+    assert arabic["Anbar"].kind == "region" and {m.text for m in arabic["Anbar"].mentions} == {
+        "الأنبار"
+    }
+    listed = _by_name(
+        _record(pipeline, "Gunmen attacked a school in Ramadi, Nineveh on Monday.", "en")
+    )
+    assert "Nineveh" not in listed and "Ramadi" in listed
