@@ -302,6 +302,41 @@ def believable(
     return has_place_cue(text, start, language, nouns_only=nouns_only)
 
 
+def _proclitic_guess(
+    place: eventx.Place,
+    mention: eventx.PlaceMention,
+    text: str,
+    found: Sequence[eventx.PlaceMention],
+) -> bool:
+    """Whether a small town is only a guess made by splitting a leading ب off a word.
+
+    Foreign names written with a long vowel after their first letter B (بايدن Biden, بولتون,
+    بيرنز) read as the clitic "in" + a town give small towns (ب + ايدن = Eden); a name with a
+    hamza or the article after the clitic (بأكتاو, بالجمالية) is clitic + name. A long-vowel split is
+    kept for a national capital or a city of a million, after a place noun, or when the
+    article names the town without the ب too.
+    """
+    word = mention.text
+    if place.kind != "city" or len(word) < 4 or word[0] != "ب" or word[1] not in "اوي":
+        return False
+    if word.startswith("بال"):
+        return False  # ب + the article: "بالجمالية" is in al-Gamaliya
+    if place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"]:
+        return False
+    if place.geonameid in capital_geonameids():
+        return False
+    if place not in eventx.lookup_places(word[1:], "ar"):
+        return False  # the whole word is the name (بنغازي, بيروت)
+    if has_place_cue(text, mention.start, "ar", nouns_only=True):
+        return False
+    return not any(
+        other.start != mention.start
+        and place in other.candidates
+        and not other.text.startswith("ب")
+        for other in found
+    )
+
+
 def _region_of_town(
     text: str,
     place: eventx.Place,
@@ -1142,6 +1177,8 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             place, mention, doc.text, others, language, lowercase=lowercase
         ) and not _region_of_town(doc.text, place, mention, resolved):
             continue
+        if language == "ar" and _proclitic_guess(place, mention, doc.text, found):
+            continue  # "الأمريكي بايدن" is Biden, not ب + Eden, North Carolina
         if place.kind == "country" and _attributive(doc.text, mention.end, language):
             continue
         if language == "en" and small and _first_word_of_longer_name(doc.text, mention.end):
