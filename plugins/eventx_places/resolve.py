@@ -836,6 +836,10 @@ def _cue_mentions(
                 )
                 continue
             place = eventx.fuzzy_place(token.text, sorted(context))
+            if place is not None and match.value == "admin" and place.kind == "city":
+                # a unit's noun announces a region: a town that merely sounds alike is another
+                # place ("ولاية كارولاينا الشمالية" is no Harlan, Iowa)
+                place = None
         else:
             if not token.text[:1].isupper():
                 continue

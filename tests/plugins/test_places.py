@@ -461,3 +461,17 @@ def test_name_starting_with_b_and_a_long_vowel_is_not_in_a_small_town(
         _record(pipeline, "وصل الوفد إلى ايدن في الولايات المتحدة، وعقد اجتماعا بايدن.", "ar")
     )
     assert {m.text for m in both["Eden"].mentions} == {"ايدن", "بايدن"}
+
+
+def test_fuzzy_rule_gives_no_town_after_a_unit_noun(pipeline: eventx.Pipeline) -> None:
+    # after ولاية (a unit's noun) an unknown name is a region: the transliteration rule must not
+    # turn it into a town that merely sounds alike (كارولاينا was Harlan, Iowa)
+    record = _record(
+        pipeline,
+        "أعلن حاكم ولاية كارولاينا الشمالية حالة الطوارئ بعد الفيضانات في الولايات المتحدة.",
+        "ar",
+    )
+    places = _by_name(record)
+    assert "Harlan" not in places
+    assert all(loc.kind != "city" for loc in record.locations)
+    assert places["كارولاينا"].kind == "region" and places["كارولاينا"].country_code == "US"
