@@ -299,7 +299,15 @@ def believable(
         return True
     if place.population >= MIN_POPULATION_WITHOUT_CONTEXT.get(language, 500_000):
         return True
+    if language == "ar" and _opens_with_place_noun(mention.text):
+        return True  # "مدينة حمص" found whole: the place noun is inside the mention
     return has_place_cue(text, start, language, nouns_only=nouns_only)
+
+
+def _opens_with_place_noun(surface: str) -> bool:
+    """Whether an Arabic mention is a place noun and a name ("مدينة حمص", one gazetteer key)."""
+    words = surface.split()
+    return len(words) > 1 and eventx.normalize_string(words[0]) in _word_list("ar", "place_nouns")
 
 
 def _proclitic_guess(
@@ -801,19 +809,15 @@ def _cue_mentions(
                 token.text
             ):
                 continue
-            definite_nisba = (
-                match.value == "region"
-                and token.norm.startswith("ال")
-                and token.norm.endswith(("يه", "ي"))
-            )
+            # after an area noun a definite word is a name in construct, whatever its ending
+            # ("منطقة الزهراوي", "منطقة الرابية": an indefinite noun takes no definite adjective)
+            definite_in_construct = match.value == "region" and token.norm.startswith("ال")
             if (
                 match.value != "place"
-                and not definite_nisba
+                and not definite_in_construct
                 and (token.norm.endswith(("يه", "ي", "ه")) or token.norm.startswith("و"))
             ):
-                # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول); after an area noun
-                # a definite nisba-shaped word is a name in construct ("منطقة الصديقية": an
-                # indefinite noun takes no definite adjective)
+                # adjectives (منتجة, عسكرية) and a new clause (مدينة وأول)
                 continue
             if _possessed(token.norm):
                 continue  # "قضاء يومهم" (spending their day): a possessed common noun
@@ -826,16 +830,26 @@ def _cue_mentions(
             if match.value == "place":
                 if not token.norm.startswith("ال"):
                     continue  # "سوق السمك", "مستشفى الثورة": the named part is definite
+                if match.first_token > 0 and (
+                    f"{tokens[match.first_token - 1].norm} {cue_token.norm}"
+                    in _word_list(language, "cue_idioms")
+                ):
+                    continue  # "عن طريق الهاتف" (by way of the phone) is no road
                 end = _after_site_adjectives(doc, following)
+                # the name opens at the noun, not at its conjunction ("وطريق المطار")
+                start = cue_token.start + _clitic_length(cue_token.text, match.phrase)
                 yield ResolvedMention(
-                    start=cue_token.start,
+                    start=start,
                     end=end,
                     kind="place",
                     place=None,
-                    name=doc.text[cue_token.start : end],
+                    name=doc.text[start:end],
                 )
                 continue
-            place = eventx.fuzzy_place(token.text, sorted(context))
+            # the transliteration rule is for foreign names in Arabic letters; the article
+            # marks an Arabic name ("منطقة الحميرة" is no Homer, Alaska)
+            definite = token.norm.startswith("ال")
+            place = None if definite else eventx.fuzzy_place(token.text, sorted(context))
             if place is not None and match.value == "admin" and place.kind == "city":
                 # a unit's noun announces a region: a town that merely sounds alike is another
                 # place ("ولاية كارولاينا الشمالية" is no Harlan, Iowa)
@@ -1271,6 +1285,11 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             spans = _Spans([(f.start, f.end) for f in facilities])
             resolved = [r for r in resolved if not spans.overlaps(r.start, r.start + 1)]
     resolved.extend(extra)
+    if language == "ar":
+        # constructions that name places no gazetteer lists ("دمشق القديمة", "مقر حزب ...")
+        from eventx_places.arabic_places import refine  # it builds on this module
+
+        resolved = refine(doc, resolved)
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]
     return [_locate(doc, m, resolved, starts) for m in resolved], context

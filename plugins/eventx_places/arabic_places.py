@@ -1,0 +1,382 @@
+"""Arabic named places no gazetteer lists, read from how the sentence names them.
+
+Rules over the resolved mentions of one Arabic document (``resolve.resolve_mentions`` calls
+:func:`refine` before placing unresolved names in their sentence's town). Each rule reads a
+construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/places.md):
+
+* a town and an adjective of its part ("دمشق القديمة", "الموصل الشرقية") name a place in or
+  named after the town, not the town itself (``[town_part_adjectives]``);
+* a place name after a channel's noun read as a broadcaster ("قناة القدس التلفزيونية") is the
+  channel's name, not a location;
+* a coast noun before a sea ("شاطئ البحر المتوسط") names the coast: a region, placed by its
+  sentence (``[coast_nouns]``);
+* names listed after a plural area noun ("في مناطق الحصوة والسلامية") are places
+  (``[area_plurals]``);
+* an organisation's seat ("مقر حزب الأمة") is a site (``[seat_nouns]``,
+  ``[organisation_nouns]``);
+* a site noun and an indefinite name right before "in <town>" ("سوق خميس بحلب") is a site
+  in that town (the named part of other site names is definite);
+* a gate named after a town ("باب دمشق") is a site, not in that town: a gate is named after
+  the town its road leads to (``[gate_nouns]``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+
+import regex
+
+import eventx
+from eventx_places.resolve import (
+    ResolvedMention,
+    _broadcaster,
+    _cue_words,
+    _possessed,
+    _word_list,
+)
+
+_ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
+#: Clitics that may open a noun of the rules below ("وبمناطق", "لقناة", "بمقر").
+_CLITICS = ("وب", "وال", "و", "ب", "ل", "ف")
+
+
+def _bare(norm: str, words: frozenset[str]) -> str | None:
+    """``norm`` or ``norm`` without one leading clitic, whichever is in ``words``."""
+    if norm in words:
+        return norm
+    for clitic in _CLITICS:
+        if norm.startswith(clitic) and norm[len(clitic) :] in words:
+            return norm[len(clitic) :]
+    return None
+
+
+def refine(doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The document's mentions with the Arabic construction rules applied (module docstring)."""
+    mentions = _town_parts(doc, mentions)
+    mentions = _without_broadcasters(doc, mentions)
+    mentions = _coasts(doc, mentions)
+    extra = [
+        *_listed_areas(doc, mentions),
+        *_seats(doc, mentions),
+        *_indefinite_sites(doc, mentions),
+        *_gates(doc, mentions),
+    ]
+    return mentions + extra
+
+
+def _token_index_at(doc: eventx.AnnotatedDocument, offset: int) -> int | None:
+    """The index of the token starting at ``offset``, if one does."""
+    starts = doc.token_starts
+    index = bisect.bisect_left(starts, offset)
+    return index if index < len(starts) and starts[index] == offset else None
+
+
+def _nearest_place(
+    doc: eventx.AnnotatedDocument,
+    mentions: Sequence[ResolvedMention],
+    start: int,
+    skip: eventx.Place | None = None,
+) -> eventx.Place | None:
+    """The town or region (not ``skip``) named nearest to ``start`` in its sentence."""
+    sentence = doc.sentence_index_at(start)
+    nearby = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.kind in ("city", "region")
+        and m.place.country_code is not None
+        and (skip is None or m.place.key != skip.key)
+        and doc.sentence_index_at(m.start) == sentence
+    ]
+    nearest = min(nearby, key=lambda m: (abs(m.start - start), m.start), default=None)
+    return nearest.place if nearest is not None else None
+
+
+def _next_token(doc: eventx.AnnotatedDocument, end: int) -> int | None:
+    """The index of the first token after ``end`` when only spaces lie between."""
+    rest = doc.text[end : end + 4]
+    gap = len(rest) - len(rest.lstrip(" "))
+    if gap == 0:
+        return None
+    return _token_index_at(doc, end + gap)
+
+
+def _town_parts(
+    doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """ "دمشق القديمة", "بغداد الجديدة", "الموصل الشرقية": a town and an adjective of its part
+    name a place in (or named after) the town, an unresolved place in its admin region."""
+    adjectives = _word_list("ar", "town_part_adjectives")
+    # a town inside a site's name ("قناة السويس الجديدة"): the adjective is the site's
+    sites = [(m.start, m.end) for m in mentions if m.site_of_town]
+    out: list[ResolvedMention] = []
+    for m in mentions:
+        town = m.place
+        inside = any(a <= m.start and m.end <= b for a, b in sites)
+        if town is not None and town.kind == "city" and not inside:
+            index = _next_token(doc, m.end)
+            if index is not None and doc.tokens[index].norm in adjectives:
+                end = doc.tokens[index].end
+                start = m.start + _town_clitics(doc.text[m.start : m.end], town)
+                m = ResolvedMention(
+                    start=start,
+                    end=end,
+                    kind="place",
+                    place=None,
+                    name=doc.text[start:end],
+                    country_code=town.country_code,
+                    within=town,
+                )
+        out.append(m)
+    return out
+
+
+def _town_clitics(word: str, town: eventx.Place) -> int:
+    """How many leading clitic letters a town's mention has ("وحصيبة": 1): those after which
+    the rest of the word still names the town."""
+    for cut in (1, 2):
+        clitics = all(c in "وفبل" for c in word[:cut])
+        if clitics and town in eventx.lookup_places(word[cut:], "ar"):
+            return cut
+    return 0
+
+
+def _without_broadcasters(
+    doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """Drop a place name that is a channel's name ("قناة القدس التلفزيونية", "لقناة دبي")."""
+    media = _word_list("ar", "media_nouns")
+    out: list[ResolvedMention] = []
+    for m in mentions:
+        place = m.place
+        words = doc.text[max(0, m.start - 16) : m.start].split()
+        if place is not None and place.kind in ("city", "region") and words:
+            noun = eventx.normalize_string(words[-1])
+            stem = _bare(noun, media)
+            if stem is not None and _broadcaster(doc, stem, noun, place, m.end):
+                continue
+        out.append(m)
+    return out
+
+
+def _coasts(
+    doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """ "شاطئ البحر المتوسط": a coast noun before a sea (a place of no country) names the coast,
+    an unresolved region in the country of the nearest town or region of its sentence (a sea
+    borders many countries; with no such town the sea is left as it was)."""
+    nouns = _word_list("ar", "coast_nouns")
+    out: list[ResolvedMention] = []
+    for m in mentions:
+        place = m.place
+        before = doc.text[max(0, m.start - 16) : m.start]
+        words = before.split()
+        if place is not None and place.kind == "region" and place.country_code is None and words:
+            noun = words[-1]
+            norm = eventx.normalize_string(noun)
+            near = _nearest_place(doc, mentions, m.start)
+            if _bare(norm, nouns) is not None and near is not None:
+                start = m.start - len(before) + len(before.rstrip()) - len(noun)
+                start += _clitic_length(norm, nouns)
+                m = ResolvedMention(
+                    start=start,
+                    end=m.end,
+                    kind="region",
+                    place=None,
+                    name=doc.text[start : m.end],
+                    country_code=near.country_code,
+                    within=near,
+                )
+        out.append(m)
+    return out
+
+
+def _plain_name(norm: str, *, definite_only: bool = False) -> bool:
+    """Whether a normalised word may be a place's name: not a word of the not-names list, a
+    possessed noun, nor an indefinite adjective (ending in ي or ة: "عسكرية", "شعبي")."""
+    if len(norm) < 3 or norm in _word_list("ar", "not_names"):
+        return False
+    if norm.startswith("ال"):
+        return norm[2:] not in _word_list("ar", "not_names")
+    if definite_only or _possessed(norm):
+        return False
+    return not norm.endswith(("ي", "ه")) and norm not in _word_list("ar", "indefinite_adjectives")
+
+
+def _known_spans(mentions: Sequence[ResolvedMention]) -> dict[int, int]:
+    return {m.start: m.end for m in mentions}
+
+
+def _listed_areas(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "في مناطق الحصوة والسلامية", "بأحياء الشيخ مقصود والأشرفية": names listed after a
+    plural area noun are places (a list of two names at least, joined by و; the names the
+    gazetteer knows count in the list and stay what they are). One activity noun may stand
+    between the plural and the list ("بمحاور القتال"), or في ("مناطق في ...")."""
+    plurals = _word_list("ar", "area_plurals")
+    cues = set().union(
+        *(_cue_words("ar", c) for c in ("city", "village", "admin", "region", "place"))
+    )
+    known = _known_spans(mentions)
+    tokens = doc.tokens
+    for i, token in enumerate(tokens):
+        if _bare(token.norm, plurals) is None:
+            continue
+        sentence = doc.sentence_index_at(token.start)
+        j = i + 1
+        if j < len(tokens) and (
+            tokens[j].norm == "في"
+            or (
+                tokens[j].norm.startswith("ال")
+                and tokens[j].norm[2:] in _word_list("ar", "not_names")
+            )
+        ):
+            j += 1
+        items: list[tuple[int, int, str] | None] = []
+        while j < len(tokens) and doc.sentence_index_at(tokens[j].start) == sentence:
+            word = tokens[j].norm
+            start = tokens[j].start
+            if items:
+                if not word.startswith("و") or len(word) < 4:
+                    break
+                word, start = word[1:], start + 1
+            if start in known or tokens[j].start in known:
+                items.append(None)  # a place the gazetteer knows: a member of the list
+                end = known.get(start, known.get(tokens[j].start, tokens[j].end))
+                while j < len(tokens) and tokens[j].start < end:
+                    j += 1
+                continue
+            if word in cues:
+                items.append(None)  # "ومنطقة جويبة": named by the cue rules
+                j += 2
+                continue
+            if not (_ARABIC_WORD_RE.match(tokens[j].text) and _plain_name(word)):
+                break
+            items.append((start, tokens[j].end, word))
+            j += 1
+        if len(items) < 2:
+            continue
+        for item in items:
+            if item is not None:
+                start, end, _word = item
+                yield ResolvedMention(
+                    start=start, end=end, kind="place", place=None, name=doc.text[start:end]
+                )
+
+
+def _seats(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "مقر حزب الأمة", "مقر منظمة العمل", "مقر الحزب الديمقراطي": an organisation's seat is a
+    site. The organisation is its noun and a name (or, definite, its adjectives)."""
+    seats = _word_list("ar", "seat_nouns")
+    organisations = _word_list("ar", "organisation_nouns")
+    known = _known_spans(mentions)
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if _bare(token.norm, seats) is None:
+            continue
+        noun = tokens[i + 1].norm
+        definite = noun.startswith("ال") and noun[2:] in organisations
+        if not definite and noun not in organisations:
+            continue
+        last = i + 1
+        while (
+            last + 1 < len(tokens)
+            and tokens[last + 1].norm.startswith("ال")
+            and tokens[last + 1].norm.endswith(("ي", "يه"))
+        ):
+            last += 1  # "الحزب الديمقراطي الكردستاني": its adjectives
+        if not definite:
+            name = tokens[i + 2]
+            if not _ARABIC_WORD_RE.match(name.text) or name.norm in _word_list("ar", "not_names"):
+                continue
+            last = max(last, i + 2)
+        elif last == i + 1:
+            continue  # "مقر الحزب" (the party's seat): which party, the text said before
+        if doc.sentence_index_at(tokens[last].start) != doc.sentence_index_at(token.start):
+            continue
+        start = token.start + _clitic_length(token.norm, seats)
+        end = tokens[last].end
+        following = _next_token(doc, end)
+        if following is not None and tokens[following].start in known:
+            end = known[tokens[following].start]  # "مقر قيادة جيش مالي": the owner's country
+        yield ResolvedMention(
+            start=start, end=end, kind="place", place=None, name=doc.text[start:end]
+        )
+
+
+def _clitic_length(norm: str, words: frozenset[str]) -> int:
+    stem = _bare(norm, words)
+    return len(norm) - len(stem) if stem is not None else 0
+
+
+def _indefinite_sites(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "سوق خميس بحلب", "مستشفى ابن سينا في الموصل": a site noun and an indefinite name right
+    before "in" and a known town or region name a site there. (A definite name needs no town:
+    resolve's cue rule reads it.)"""
+    nouns = _cue_words("ar", "place")
+    places = {
+        m.start: m for m in mentions if m.place is not None and m.place.kind in ("city", "region")
+    }
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if _bare(token.norm, nouns) is None or token.norm.startswith("ال"):
+            continue
+        name = tokens[i + 1]
+        if name.norm.startswith("ال") or not (
+            _ARABIC_WORD_RE.match(name.text) and _plain_name(name.norm)
+        ):
+            continue
+        if name.start in places:
+            continue  # a known town: resolve's site rule ("سوق حلب")
+        following = tokens[i + 2]
+        town = places.get(following.start)
+        if following.norm == "في" and i + 3 < len(tokens):
+            town = places.get(tokens[i + 3].start)
+        elif town is not None and not following.norm.startswith("ب"):
+            town = None  # "ب" + the town ("بحلب") or "في" and the town
+        if town is None or town.place is None:
+            continue
+        start = token.start + _clitic_length(token.norm, nouns)
+        yield ResolvedMention(
+            start=start,
+            end=name.end,
+            kind="place",
+            place=None,
+            name=doc.text[start : name.end],
+            country_code=town.place.country_code,
+            within=town.place,
+        )
+
+
+def _gates(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "باب دمشق", "حي باب توما": a gate named after a town is a site where the sentence
+    puts it (its nearest other town or region), not in that town: a gate takes the name of
+    the town its road leads to. The town is named only inside the site (roles: mentioned)."""
+    gates = _word_list("ar", "gate_nouns")
+    places = {m.start: m for m in mentions if m.place is not None and m.place.kind == "city"}
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if _bare(token.norm, gates) is None or token.norm.startswith("ال"):
+            continue
+        town = places.get(tokens[i + 1].start)
+        if town is None or town.place is None:
+            continue
+        start = token.start + _clitic_length(token.norm, gates)
+        nearest = _nearest_place(doc, mentions, start, skip=town.place)
+        yield ResolvedMention(
+            start=start,
+            end=town.end,
+            kind="place",
+            place=None,
+            name=doc.text[start : town.end],
+            country_code=town.place.country_code,
+            within=nearest,
+        )

@@ -1,0 +1,123 @@
+"""Arabic constructions that name places no gazetteer lists (eventx_places.arabic_places and
+the Arabic cue rules of eventx_places.resolve); sentences written for these tests."""
+
+from __future__ import annotations
+
+import eventx
+
+
+def _places(pipeline: eventx.Pipeline, text: str) -> dict[str, eventx.Location]:
+    record = pipeline.extract(eventx.Document(id="t", text=text, language="ar"))
+    assert not record.check_evidence(text)
+    return {loc.name: loc for loc in record.locations}
+
+
+def test_a_town_and_an_adjective_of_its_part_name_a_place_there(
+    pipeline: eventx.Pipeline,
+) -> None:
+    places = _places(pipeline, "تجددت الاشتباكات في الموصل القديمة شمال العراق يوم الجمعة.")
+    old_city = places["الموصل القديمة"]
+    assert old_city.kind == "place" and old_city.resolution == "unresolved"
+    assert old_city.country_code == "IQ" and old_city.geo_precision == 2
+    assert old_city.admin1 is not None and old_city.admin1.code == "IQ-NI"
+    assert "Mosul" not in places  # the phrase names the quarter, not the whole town
+    # the conjunction is no part of the name
+    places = _places(pipeline, "قصفت الطائرات الرقة وحلب الشرقية في سوريا.")
+    assert "حلب الشرقية" in places and "Aleppo" not in places
+    # an adjective after a site's town belongs to the site: a new station, no "new Basra"
+    places = _places(pipeline, "افتتحت الحكومة محطة البصرة الجديدة في العراق صباح الأحد.")
+    assert "محطة البصرة الجديدة" in places and "البصرة الجديدة" not in places
+
+
+def test_a_channel_named_after_a_place_is_no_location(pipeline: eventx.Pipeline) -> None:
+    places = _places(pipeline, "قال مدير قناة دبي الفضائية إن البث توقف ساعتين في الكويت.")
+    assert "Dubai" not in places and "Kuwait" in places
+    # before a town with no word of broadcasting, قناة is a canal
+    places = _places(pipeline, "عبرت سفينة حربية قناة السويس في مصر.")
+    assert places["قناة السويس"].kind == "place"
+
+
+def test_a_coast_of_a_sea_is_a_region_where_its_sentence_puts_it(
+    pipeline: eventx.Pipeline,
+) -> None:
+    places = _places(pipeline, "غرق قارب مهاجرين قبالة شاطئ البحر المتوسط قرب مدينة صفاقس.")
+    coast = places["شاطئ البحر المتوسط"]
+    assert coast.kind == "region" and coast.country_code == "TN"
+    assert coast.resolution == "unresolved" and coast.role == "event"
+    # no town in the sentence: a sea borders many countries, it stays the sea
+    places = _places(pipeline, "غرق قارب مهاجرين قرب شاطئ البحر المتوسط.")
+    assert "شاطئ البحر المتوسط" not in places
+
+
+def test_names_listed_after_a_plural_area_noun(pipeline: eventx.Pipeline) -> None:
+    text = "قصفت المدفعية مناطق الحصوة والسلامية جنوب الموصل في العراق."
+    places = _places(pipeline, text)
+    for name in ("الحصوة", "السلامية"):
+        assert places[name].kind == "place" and places[name].country_code == "IQ"
+        assert places[name].admin1 is not None and places[name].admin1.code == "IQ-NI"
+    # known places count in the list and stay themselves
+    places = _places(pipeline, "اشتدت المعارك في مناطق سنجار والحصوة في العراق.")
+    assert places["Sinjar"].kind == "city" and "الحصوة" in places
+    # adjectives, and a single name, are no list of places
+    places = _places(pipeline, "نزح السكان من مناطق سكنية وزراعية جنوب الموصل.")
+    assert set(places) <= {"Mosul"}
+    places = _places(pipeline, "نزح السكان من مناطق الحصوة جنوب الموصل.")
+    assert "الحصوة" not in places
+
+
+def test_an_organisations_seat_is_a_site(pipeline: eventx.Pipeline) -> None:
+    places = _places(pipeline, "أحرق محتجون مقر حزب الأمة في مدينة كسلا شرق السودان.")
+    seat = places["مقر حزب الأمة"]
+    assert seat.kind == "place" and seat.country_code == "SD" and seat.geo_precision == 2
+    places = _places(pipeline, "هاجم مسلحون مقر الحزب الديمقراطي في مدينة أربيل.")
+    assert "مقر الحزب الديمقراطي" in places
+    # "the party's seat" names no party
+    places = _places(pipeline, "هاجم مسلحون مقر الحزب في مدينة أربيل.")
+    assert not any(name.startswith("مقر") for name in places)
+
+
+def test_an_indefinite_site_name_before_its_town(pipeline: eventx.Pipeline) -> None:
+    places = _places(pipeline, "انفجرت سيارة مفخخة في سوق حمدان ببغداد مساء الخميس.")
+    market = places["سوق حمدان"]
+    assert market.kind == "place" and market.admin1 is not None
+    assert market.admin1.code == "IQ-BG"
+    # an adjective is no name; nor is an indefinite word with no town after it
+    assert "سوق كبير" not in _places(pipeline, "انفجرت سيارة مفخخة في سوق كبير ببغداد.")
+    assert "سوق حمدان" not in _places(pipeline, "انفجرت سيارة مفخخة في سوق حمدان أمس.")
+
+
+def test_a_gate_named_after_a_town_lies_where_the_sentence_says(
+    pipeline: eventx.Pipeline,
+) -> None:
+    places = _places(pipeline, "تقدمت القوات نحو باب حلب في مدينة إدلب في سوريا.")
+    gate = places["باب حلب"]
+    assert gate.kind == "place" and gate.role == "event"
+    assert gate.admin1 is not None and gate.admin1.code == "SY-ID"  # Idlib, not Aleppo
+    assert places["Aleppo"].role == "mentioned"  # named only inside the gate's name
+
+
+def test_roads_and_gates_are_named_sites_but_not_in_idioms(pipeline: eventx.Pipeline) -> None:
+    places = _places(pipeline, "أغلق المحتجون طريق المطار وبوابة المعرض في بغداد.")
+    assert places["طريق المطار"].kind == "place"
+    assert places["بوابة المعرض"].kind == "place"
+    places = _places(pipeline, "تواصل الخاطفون مع الأسرة عن طريق الهاتف في بغداد.")
+    assert not any(name.startswith("طريق") for name in places)
+
+
+def test_definite_area_names_whatever_their_ending(pipeline: eventx.Pipeline) -> None:
+    # a definite word after an area noun is a name in construct, whatever its ending
+    places = _places(pipeline, "سقطت قذائف على منطقة الكرامة في بغداد.")
+    area = places["الكرامة"]
+    assert area.kind == "place" and area.admin1 is not None and area.admin1.code == "IQ-BG"
+    # an Arabic name (with the article) is not tried as a foreign name's transliteration:
+    # "الطوليدو" sounds like Toledo, and the article names the United States
+    text = "قالت الولايات المتحدة إن طائراتها قصفت منطقة الطوليدو قرب مدينة حمص في سوريا."
+    places = _places(pipeline, text)
+    assert "Toledo" not in places and places["الطوليدو"].country_code == "SY"
+
+
+def test_a_place_noun_inside_a_gazetteer_name_is_a_cue(pipeline: eventx.Pipeline) -> None:
+    # "مدينة حمص" is one gazetteer key: its place noun vouches for a town under a million
+    # people in a country the article does not otherwise name
+    places = _places(pipeline, "قصفت الطائرات مواقع قرب مدينة حمص فجر الأحد.")
+    assert places["Homs"].kind == "city" and places["Homs"].country_code == "SY"
