@@ -23,12 +23,17 @@ construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/pl
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
+import attrs
 import regex
 
 import eventx
 from eventx_places.resolve import (
+    PACKAGE,
     ResolvedMention,
     _broadcaster,
     _cue_words,
@@ -61,8 +66,10 @@ def refine(doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]) -> li
         *_seats(doc, mentions),
         *_indefinite_sites(doc, mentions),
         *_gates(doc, mentions),
+        *_bases(doc, mentions),
+        *_generic_units_listed(doc, mentions),
     ]
-    return mentions + extra
+    return _one_spelling_per_site([*mentions, *extra])
 
 
 def _token_index_at(doc: eventx.AnnotatedDocument, offset: int) -> int | None:
@@ -380,3 +387,129 @@ def _gates(
             country_code=town.place.country_code,
             within=nearest,
         )
+
+
+def _bases(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "قاعدة التاجي العسكرية", "قاعدة حميميم الجوية": a base noun that is also a common word
+    (قاعدة is "rule", "base" and al-Qaeda) names a base when a name and a military adjective
+    follow it (``[base_nouns]``, ``[base_adjectives]``). A known town there is resolve's site
+    rule ("قاعدة بغداد الجوية")."""
+    nouns = _word_list("ar", "base_nouns")
+    adjectives = _word_list("ar", "base_adjectives")
+    known = _known_spans(mentions)
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if _bare(token.norm, nouns) is None or token.norm.startswith("ال"):
+            continue
+        name, adjective = tokens[i + 1], tokens[i + 2]
+        if adjective.norm not in adjectives or name.start in known or name.norm in adjectives:
+            continue
+        # a definite name may look like a nisba ("قاعدة الحبانية العسكرية"); an indefinite one
+        # must not ("قاعدة عسكرية جوية": adjectives, no name)
+        if not _ARABIC_WORD_RE.match(name.text) or not (
+            name.norm.startswith("ال") or _plain_name(name.norm)
+        ):
+            continue
+        start = token.start + _clitic_length(token.norm, nouns)
+        yield ResolvedMention(
+            start=start,
+            end=adjective.end,
+            kind="place",
+            place=None,
+            name=doc.text[start : adjective.end],
+        )
+
+
+@lru_cache(maxsize=1)
+def _plural_singulars() -> Mapping[str, str]:
+    """Normalised plural unit nouns and their singulars (``[admin_plural_singulars]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "ar").get(
+        "admin_plural_singulars", {}
+    )
+    return {eventx.normalize_string(k): str(v) for k, v in data.items()}
+
+
+#: Words between a plural unit noun and its list ("محافظات هي ...", "وهي", a colon).
+_LIST_OPENERS = frozenset({"هي", "وهي", ":"})
+
+
+def _generic_units_listed(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "في ست محافظات هي القاهرة والسويس والشرقية": a listed name that is a unit only after its
+    type word (``[subdivisions] generic`` of the gazetteer: الشرقية) is the unit the plural
+    announces, looked up as the singular and the name, in the country of the list's other
+    units (resolve.units_listed_after_plural reads the names the gazetteer finds alone)."""
+    singulars = _plural_singulars()
+    known = {m.start: m for m in mentions}
+    tokens = doc.tokens
+    for i, token in enumerate(tokens):
+        plural = _bare(token.norm, frozenset(singulars))
+        if plural is None:
+            continue
+        singular = singulars[plural]
+        sentence = doc.sentence_index_at(token.start)
+        j = i + 1
+        while j < len(tokens) and tokens[j].norm.replace("ى", "ي") in _LIST_OPENERS:
+            j += 1
+        listed: list[tuple[int, int, str]] = []
+        countries: Counter[str] = Counter()
+        first = True
+        while j < len(tokens) and doc.sentence_index_at(tokens[j].start) == sentence:
+            word, start = tokens[j].norm, tokens[j].start
+            if tokens[j].text in ("،", ","):
+                j += 1
+                continue
+            if not first:
+                if not word.startswith("و"):
+                    break
+                word, start = word[1:], start + 1
+            first = False
+            found = known.get(tokens[j].start) or known.get(start)
+            if found is not None and found.place is not None:
+                if found.place.country_code:
+                    countries[found.place.country_code] += 1
+                while j < len(tokens) and tokens[j].start < found.end:
+                    j += 1
+                continue
+            listed.append((start, tokens[j].end, word))
+            j += 1
+        for start, end, word in listed:
+            regions = [
+                p for p in eventx.lookup_places(f"{singular} {word}", "ar") if p.kind == "region"
+            ]
+            place = eventx.choose_place(regions, countries) if regions and countries else None
+            if place is not None:
+                yield ResolvedMention(
+                    start=start, end=end, kind="region", place=place, name=place.name
+                )
+
+
+#: Named parts of at least this many letters may be one misspelling apart.
+_MIN_TYPO_LENGTH = 4
+
+
+def _one_spelling_per_site(mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """Two unresolved sites of one article with the same noun and named parts one letter apart
+    ("مستشفى النور" and a misspelt "مستشفى النوز") are one site under its first spelling: two
+    namesake sites of one kind in one article are far rarer than a typo."""
+    first: dict[tuple[str, int], list[str]] = {}
+    out: list[ResolvedMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        words = eventx.normalize_string(m.name).split(" ", 1)
+        if m.place is None and m.kind == "place" and len(words) == 2:
+            noun, named = words
+            if len(named) >= _MIN_TYPO_LENGTH:
+                seen = first.setdefault((noun, len(named)), [])
+                twin = next(
+                    (n for n in seen if sum(a != b for a, b in zip(n, named, strict=True)) == 1),
+                    None,
+                )
+                if twin is not None:
+                    m = attrs.evolve(m, name=f"{m.name.split(' ', 1)[0]} {twin}")
+                elif named not in seen:
+                    seen.append(named)
+        out.append(m)
+    return out

@@ -131,6 +131,8 @@ def is_locative(text: str, start: int, language: str) -> bool:
         return True  # "in the Persian Gulf", "across the West Bank"
     if " ".join(before[-2:]) in _word_list(language, "locative_phrases"):
         return True
+    if language == "ar" and _after_capital_apposition(text, start):
+        return True
     if language == "ar":
         # Only the characters after the name are read (a copy of the rest of the text per
         # mention made long documents quadratic); a mention starts at its name, never at a space.
@@ -147,6 +149,26 @@ def is_locative(text: str, start: int, language: str) -> bool:
             for p in prefixes
         )
     return False
+
+
+def _after_capital_apposition(text: str, start: int) -> bool:
+    """Whether an Arabic name is a capital put in place by its apposition: "في العاصمة
+    الرياض", "في العاصمة السعودية الرياض", "بالعاصمة طهران" (``[apposition_nouns]``, maybe
+    with a nisba adjective, after a locative preposition or clitic)."""
+    words = [
+        eventx.normalize_string(w.strip(",.:;\"'“”()«»"))
+        for w in text[max(0, start - 48) : start].split()[-4:]
+    ]
+    nouns = _word_list("ar", "apposition_nouns")
+    if words and words[-1].startswith("ال") and words[-1].endswith("يه"):
+        words = words[:-1]  # the capital's nisba: "العاصمة السعودية"
+    if not words:
+        return False
+    noun = words[-1]
+    locative, prefixes = locative_words("ar")
+    if noun in nouns:
+        return len(words) > 1 and words[-2] in locative
+    return any(noun.startswith(p) and noun[len(p) :] in nouns for p in prefixes)
 
 
 #: Quotation marks that open a quoted title (a newspaper's name: "لـ«الشرق الأوسط»").
@@ -290,9 +312,10 @@ def believable(
             text, start, language
         ):
             return True  # "في دبي", "إلى حلب": a big city after a preposition is the city
-        return place.population >= MIN_POPULATION_SHORT_ARABIC and (
-            supported or has_place_cue(text, start, language, nouns_only=True)
-        )
+        cued = has_place_cue(text, start, language, nouns_only=True)
+        if supported and cued and place.kind == "city":
+            return True  # "بلدة نبل" in an article about Syria: a town noun names the town
+        return place.population >= MIN_POPULATION_SHORT_ARABIC and (supported or cued)
     if supported:
         return True
     if place.geonameid in capital_geonameids():
@@ -585,11 +608,16 @@ def _regions_named_with_type_word(
     never calls the name a city: "محافظة درعا" ... "في درعا" is the governorate twice, while
     "مدينة صعدة" keeps the bare "صعدة" the city.
     """
-    typed = {
-        r.place.key
-        for r in resolved
-        if r.place is not None and r.place.kind == "region" and " " in doc.text[r.start : r.end]
-    }
+    # every region the typed mention may name maps to the one it was resolved to: "محافظة
+    # درعا" is a curated alias, the bare "درعا" offers the ISO 3166-2 unit (one governorate)
+    typed: dict[Any, eventx.Place] = {}
+    for r in resolved:
+        if r.place is not None and r.place.kind == "region" and " " in doc.text[r.start : r.end]:
+            typed[r.place.key] = r.place
+            typed_mention = found.get(r.start)
+            for p in typed_mention.candidates if typed_mention else ():
+                if p.kind == "region":
+                    typed.setdefault(p.key, r.place)
     if not typed:
         return resolved
     city_cued = {
@@ -609,7 +637,8 @@ def _regions_named_with_type_word(
             and mention
         ):
             region = next(
-                (p for p in mention.candidates if p.kind == "region" and p.key in typed), None
+                (typed[p.key] for p in mention.candidates if p.kind == "region" and p.key in typed),
+                None,
             )
             if region is not None:
                 r = attrs.evolve(r, kind="region", place=region, name=region.name)
