@@ -68,8 +68,28 @@ def refine(doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]) -> li
         *_gates(doc, mentions),
         *_bases(doc, mentions),
         *_generic_units_listed(doc, mentions),
+        *_pairs_after_dual_nouns(doc, mentions),
+        *_described_sites(doc, mentions),
     ]
-    return _one_spelling_per_site([*mentions, *extra])
+    return _one_spelling_per_site(_without_clitics_in_sites(mentions, extra))
+
+
+def _without_clitics_in_sites(
+    mentions: list[ResolvedMention], sites: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The mentions and the new sites, a town named inside a new site's name starting where the
+    site does when only its clitic lay outside ("حقلي الرميلة والزبير": the site الزبير and the
+    town's mention والزبير), so that the town reads as named inside the site."""
+    starts = {(s.start, s.end) for s in sites if s.place is None}
+    out: list[ResolvedMention] = []
+    for m in mentions:
+        if m.place is not None:
+            for cut in (1, 2):
+                if any(a == m.start + cut and m.end <= b for a, b in starts):
+                    m = attrs.evolve(m, start=m.start + cut)
+                    break
+        out.append(m)
+    return [*out, *sites]
 
 
 def _token_index_at(doc: eventx.AnnotatedDocument, offset: int) -> int | None:
@@ -422,12 +442,11 @@ def _bases(
         )
 
 
-@lru_cache(maxsize=1)
-def _plural_singulars() -> Mapping[str, str]:
-    """Normalised plural unit nouns and their singulars (``[admin_plural_singulars]``)."""
-    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "ar").get(
-        "admin_plural_singulars", {}
-    )
+@lru_cache(maxsize=4)
+def _singulars(section: str) -> Mapping[str, str]:
+    """Normalised plural or dual nouns of a data table and their singulars
+    (``[admin_plural_singulars]``, ``[dual_site_nouns]``)."""
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "ar").get(section, {})
     return {eventx.normalize_string(k): str(v) for k, v in data.items()}
 
 
@@ -442,7 +461,7 @@ def _generic_units_listed(
     type word (``[subdivisions] generic`` of the gazetteer: الشرقية) is the unit the plural
     announces, looked up as the singular and the name, in the country of the list's other
     units (resolve.units_listed_after_plural reads the names the gazetteer finds alone)."""
-    singulars = _plural_singulars()
+    singulars = _singulars("admin_plural_singulars")
     known = {m.start: m for m in mentions}
     tokens = doc.tokens
     for i, token in enumerate(tokens):
@@ -513,3 +532,102 @@ def _one_spelling_per_site(mentions: list[ResolvedMention]) -> list[ResolvedMent
                     seen.append(named)
         out.append(m)
     return out
+
+
+#: Words a name after a dual site noun runs over at most, and the endings of the dual or plural
+#: adjectives that agree with the noun and end the second name ("والرميلة النفطيين").
+_MAX_NAME_WORDS = 3
+_DUAL_ADJECTIVE_ENDINGS = ("ين", "تين")
+
+
+def _pairs_after_dual_nouns(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "حقلي الرميلة والزبير", "مخيمي جباليا وخان يونس": a dual site noun names two sites, the
+    names before and after و (``[dual_site_nouns]``). Each is a `place` named by its own words
+    (the noun is shared); a town inside one is that site's address (roles: mentioned)."""
+    singulars = _singulars("dual_site_nouns")
+    adjectives = _word_list("ar", "site_adjectives")
+    known = _known_spans(mentions)
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-2]):
+        dual = _bare(token.norm, frozenset(singulars))
+        if dual is None:
+            continue
+        sentence = doc.sentence_index_at(token.start)
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= _MAX_NAME_WORDS
+            and not tokens[j].norm.startswith("و")
+            and _ARABIC_WORD_RE.match(tokens[j].text)
+        ):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or not tokens[j].norm.startswith("و"):
+            continue
+        second = j
+        k = j + 1
+        while (
+            k < len(tokens)
+            and k - second < _MAX_NAME_WORDS
+            and tokens[k].norm.startswith("ال")
+            and _ARABIC_WORD_RE.match(tokens[k].text)
+            and (
+                tokens[k].norm in adjectives or not tokens[k].norm.endswith(_DUAL_ADJECTIVE_ENDINGS)
+            )
+        ):
+            k += 1
+        first_name = tokens[i + 1]
+        if not _plain_name(first_name.norm) and not first_name.norm.startswith("ال"):
+            continue
+        if doc.sentence_index_at(tokens[k - 1].start) != sentence:
+            continue
+        # a known place opening the second name runs to its end ("وخان يونس")
+        second_end = max(tokens[k - 1].end, known.get(tokens[second].start, 0))
+        for start, end in (
+            (first_name.start, max(tokens[j - 1].end, known.get(first_name.start, 0))),
+            (tokens[second].start + 1, second_end),
+        ):
+            yield ResolvedMention(
+                start=start,
+                end=end,
+                kind="place",
+                place=None,
+                name=f"{singulars[dual]} {doc.text[start:end]}",  # "حقل الرميلة"
+            )
+
+
+def _described_sites(
+    doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """ "المستشفى الرئيسي في مدينة حماة", "السجن المركزي في صنعاء": a definite site noun, an
+    adjective of ``[site_adjectives]`` and "في" + a known town (maybe after its place noun)
+    describe one site of that town; it is named by the whole phrase and lies in the town."""
+    nouns = _cue_words("ar", "place") | _word_list("ar", "site_nouns")
+    adjectives = _word_list("ar", "site_adjectives")
+    place_nouns = _word_list("ar", "place_nouns")
+    towns = {m.start: m for m in mentions if m.place is not None and m.place.kind == "city"}
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-3]):
+        norm = token.norm
+        stem = _bare(norm, frozenset("ال" + n for n in nouns))
+        if stem is None or tokens[i + 1].norm not in adjectives or tokens[i + 2].norm != "في":
+            continue
+        k = i + 3
+        if tokens[k].norm in place_nouns and k + 1 < len(tokens):
+            k += 1  # "في مدينة حماة"
+        town = towns.get(tokens[k].start)
+        if town is None or town.place is None:
+            continue
+        if doc.sentence_index_at(town.start) != doc.sentence_index_at(token.start):
+            continue
+        start = token.start + (len(norm) - len(stem))
+        yield ResolvedMention(
+            start=start,
+            end=town.end,
+            kind="place",
+            place=None,
+            name=doc.text[start : town.end],
+            country_code=town.place.country_code,
+            within=town.place,
+        )

@@ -197,3 +197,29 @@ def test_a_misspelt_site_is_the_same_site(pipeline: eventx.Pipeline) -> None:
     hospital = places["مستشفى النور"]
     assert {m.text for m in hospital.mentions} == {"مستشفى النور", "مستشفى النوز"}
     assert "مستشفى الأمل" in places  # another name, not one letter apart
+
+
+def test_two_sites_after_a_dual_site_noun(pipeline: eventx.Pipeline) -> None:
+    text = "اقتحم محتجون حقلي الرميلة والزبير النفطيين قرب البصرة في العراق."
+    places = _places(pipeline, text)
+    for name, mention in (("حقل الرميلة", "الرميلة"), ("حقل الزبير", "الزبير")):
+        field = places[name]
+        assert field.kind == "place" and field.role == "event"
+        assert [m.text for m in field.mentions] == [mention]
+        assert field.admin1 is not None and field.admin1.code == "IQ-BA"
+    # the town of the same name, named only inside the field's name, is its address
+    assert places["Az Zubayr"].role == "mentioned"
+    # a known town of two words is one name ("وخان يونس")
+    places = _places(pipeline, "قصفت الدبابات مخيمي جباليا وخان يونس في قطاع غزة.")
+    assert {"مخيم جباليا", "مخيم خان يونس"} <= set(places)
+    assert places["Khan Yunis"].role == "mentioned"
+
+
+def test_a_site_described_by_its_adjective_and_town(pipeline: eventx.Pipeline) -> None:
+    places = _places(pipeline, "قصفت الطائرات المستشفى الرئيسي في مدينة حماة في سوريا.")
+    hospital = places["المستشفى الرئيسي في مدينة حماة"]
+    assert hospital.kind == "place" and hospital.geo_precision == 2
+    assert hospital.admin1 is not None and hospital.admin1.code == "SY-HM"
+    # without a town it describes, it names nothing
+    places = _places(pipeline, "نقل الجرحى إلى المستشفى الرئيسي بعد الانفجار في سوريا.")
+    assert set(places) == {"Syria"}
