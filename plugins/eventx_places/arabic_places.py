@@ -231,6 +231,19 @@ def _plain_name(norm: str, *, definite_only: bool = False) -> bool:
     return not norm.endswith(("ي", "ه")) and norm not in _word_list("ar", "indefinite_adjectives")
 
 
+def _adjective_shaped(norm: str) -> bool:
+    """Whether an indefinite word ends like an adjective (ي, ة) while it is not a listed
+    common word: a name or an adjective, which its context decides."""
+    return (
+        not norm.startswith("ال")
+        and norm.endswith(("ي", "ه"))
+        and len(norm) >= 3
+        and norm not in _word_list("ar", "not_names")
+        and norm not in _word_list("ar", "indefinite_adjectives")
+        and not _possessed(norm)
+    )
+
+
 def _known_spans(mentions: Sequence[ResolvedMention]) -> dict[int, int]:
     return {m.start: m.end for m in mentions}
 
@@ -279,11 +292,19 @@ def _listed_areas(
                 items.append(None)  # "ومنطقة جويبة": named by the cue rules
                 j += 2
                 continue
-            if not (_ARABIC_WORD_RE.match(tokens[j].text) and _plain_name(word)):
+            if not _ARABIC_WORD_RE.match(tokens[j].text) or not (
+                _plain_name(word) or _adjective_shaped(word)
+            ):
                 break
             items.append((start, tokens[j].end, word))
             j += 1
         if len(items) < 2:
+            continue
+        # an indefinite plural takes indefinite adjectives ("مناطق سكنية وزراعية"): words
+        # shaped like them are names only in a list that a definite name, a known place or a
+        # cued name shows to be names in construct ("بمحاور القتال بوعطني والليثي")
+        shaped = any(item is not None and _adjective_shaped(item[2]) for item in items)
+        if shaped and all(item is not None and not item[2].startswith("ال") for item in items):
             continue
         for item in items:
             if item is not None:

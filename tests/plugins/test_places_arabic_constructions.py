@@ -63,6 +63,9 @@ def test_names_listed_after_a_plural_area_noun(pipeline: eventx.Pipeline) -> Non
     assert set(places) <= {"Mosul"}
     places = _places(pipeline, "نزح السكان من مناطق الحصوة جنوب الموصل.")
     assert "الحصوة" not in places
+    # a word shaped like an adjective is a name in a list a definite name shows to be names
+    places = _places(pipeline, "دارت اشتباكات في أحياء قرقني والهواري جنوب بنغازي في ليبيا.")
+    assert places["قرقني"].kind == "place" and places["الهواري"].country_code == "LY"
 
 
 def test_an_organisations_seat_is_a_site(pipeline: eventx.Pipeline) -> None:
