@@ -364,10 +364,10 @@ def _clitic_length(norm: str, words: frozenset[str]) -> int:
 def _indefinite_sites(
     doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
 ) -> Iterator[ResolvedMention]:
-    """ "سوق خميس بحلب", "مستشفى ابن سينا في الموصل": a site noun and an indefinite name right
+    """ "سوق خميس بحلب", "فندق شيراتون في القاهرة": a site noun and an indefinite name right
     before "in" and a known town or region name a site there. (A definite name needs no town:
     resolve's cue rule reads it.)"""
-    nouns = _cue_words("ar", "place")
+    nouns = _cue_words("ar", "place") | _word_list("ar", "site_nouns")
     places = {
         m.start: m for m in mentions if m.place is not None and m.place.kind in ("city", "region")
     }
@@ -599,8 +599,8 @@ def _pairs_after_dual_nouns(
         ):
             k += 1
         first_name = tokens[i + 1]
-        if not _plain_name(first_name.norm) and not first_name.norm.startswith("ال"):
-            continue
+        if not (_plain_name(first_name.norm) and _plain_name(tokens[second].norm[1:])):
+            continue  # "حقلي النفط والغاز": kinds of field, no names
         if doc.sentence_index_at(tokens[k - 1].start) != sentence:
             continue
         # a known place opening the second name runs to its end ("وخان يونس")

@@ -61,6 +61,9 @@ def test_names_listed_after_a_plural_area_noun(pipeline: eventx.Pipeline) -> Non
     # adjectives, and a single name, are no list of places
     places = _places(pipeline, "نزح السكان من مناطق سكنية وزراعية جنوب الموصل.")
     assert set(places) <= {"Mosul"}
+    # the sides that hold areas are no names of them
+    places = _places(pipeline, "نزح الآلاف من مناطق النظام والمعارضة جنوب الموصل.")
+    assert set(places) <= {"Mosul"}
     places = _places(pipeline, "نزح السكان من مناطق الحصوة جنوب الموصل.")
     assert "الحصوة" not in places
     # a word shaped like an adjective is a name in a list a definite name shows to be names
@@ -84,6 +87,8 @@ def test_an_indefinite_site_name_before_its_town(pipeline: eventx.Pipeline) -> N
     market = places["سوق حمدان"]
     assert market.kind == "place" and market.admin1 is not None
     assert market.admin1.code == "IQ-BG"
+    places = _places(pipeline, "عقد الاجتماع في فندق شيراتون بالقاهرة يوم الأحد.")
+    assert places["فندق شيراتون"].admin1 is not None
     # an adjective is no name; nor is an indefinite word with no town after it
     assert "سوق كبير" not in _places(pipeline, "انفجرت سيارة مفخخة في سوق كبير ببغداد.")
     assert "سوق حمدان" not in _places(pipeline, "انفجرت سيارة مفخخة في سوق حمدان أمس.")
@@ -216,6 +221,9 @@ def test_two_sites_after_a_dual_site_noun(pipeline: eventx.Pipeline) -> None:
     places = _places(pipeline, "قصفت الدبابات مخيمي جباليا وخان يونس في قطاع غزة.")
     assert {"مخيم جباليا", "مخيم خان يونس"} <= set(places)
     assert places["Khan Yunis"].role == "mentioned"
+    # kinds of field are no names
+    places = _places(pipeline, "زار الوزير حقلي النفط والغاز في العراق.")
+    assert set(places) == {"Iraq"}
 
 
 def test_a_site_described_by_its_adjective_and_town(pipeline: eventx.Pipeline) -> None:
