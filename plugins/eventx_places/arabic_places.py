@@ -17,12 +17,21 @@ construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/pl
 * a site noun and an indefinite name right before "in <town>" ("سوق خميس بحلب") is a site
   in that town (the named part of other site names is definite);
 * a gate named after a town ("باب دمشق") is a site, not in that town: a gate is named after
-  the town its road leads to (``[gate_nouns]``).
+  the town its road leads to (``[gate_nouns]``);
+* a base noun that is also a common word names a base with a name and a military adjective
+  ("قاعدة التاجي العسكرية": ``[base_nouns]``, ``[base_adjectives]``);
+* a generic unit name listed after a plural unit noun is that unit ("محافظات هي ...
+  والشرقية": ``[admin_plural_singulars]``);
+* a dual site noun names two sites ("حقلي الرميلة والزبير": ``[dual_site_nouns]``);
+* a definite site noun, an adjective and "في" + a town describe one site of the town
+  ("المستشفى الرئيسي في مدينة حماة");
+* two unresolved sites one letter apart are one site, misspelt.
 """
 
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -202,10 +211,11 @@ def _coasts(
         if place is not None and place.kind == "region" and place.country_code is None and words:
             noun = words[-1]
             norm = eventx.normalize_string(noun)
-            near = _nearest_place(doc, mentions, m.start)
-            if _bare(norm, nouns) is not None and near is not None:
+            coast = _bare(norm, nouns) is not None
+            near = _nearest_place(doc, mentions, m.start) if coast else None
+            if near is not None:
                 start = m.start - len(before) + len(before.rstrip()) - len(noun)
-                start += _clitic_length(norm, nouns)
+                start += _clitic_length(noun, nouns)
                 m = ResolvedMention(
                     start=start,
                     end=m.end,
@@ -219,14 +229,14 @@ def _coasts(
     return out
 
 
-def _plain_name(norm: str, *, definite_only: bool = False) -> bool:
+def _plain_name(norm: str) -> bool:
     """Whether a normalised word may be a place's name: not a word of the not-names list, a
     possessed noun, nor an indefinite adjective (ending in ي or ة: "عسكرية", "شعبي")."""
     if len(norm) < 3 or norm in _word_list("ar", "not_names"):
         return False
     if norm.startswith("ال"):
         return norm[2:] not in _word_list("ar", "not_names")
-    if definite_only or _possessed(norm):
+    if _possessed(norm):
         return False
     return not norm.endswith(("ي", "ه")) and norm not in _word_list("ar", "indefinite_adjectives")
 
@@ -251,7 +261,7 @@ def _known_spans(mentions: Sequence[ResolvedMention]) -> dict[int, int]:
 def _listed_areas(
     doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
 ) -> Iterator[ResolvedMention]:
-    """ "في مناطق الحصوة والسلامية", "بأحياء الشيخ مقصود والأشرفية": names listed after a
+    """ "في مناطق الحصوة والسلامية", "بأحياء الميدان والشاغور": names listed after a
     plural area noun are places (a list of two names at least, joined by و; the names the
     gazetteer knows count in the list and stay what they are). One activity noun may stand
     between the plural and the list ("بمحاور القتال"), or في ("مناطق في ...")."""
@@ -346,7 +356,7 @@ def _seats(
             continue  # "مقر الحزب" (the party's seat): which party, the text said before
         if doc.sentence_index_at(tokens[last].start) != doc.sentence_index_at(token.start):
             continue
-        start = token.start + _clitic_length(token.norm, seats)
+        start = token.start + _clitic_length(token.text, seats)
         end = tokens[last].end
         following = _next_token(doc, end)
         if following is not None and tokens[following].start in known:
@@ -356,9 +366,15 @@ def _seats(
         )
 
 
-def _clitic_length(norm: str, words: frozenset[str]) -> int:
-    stem = _bare(norm, words)
-    return len(norm) - len(stem) if stem is not None else 0
+def _clitic_length(word: str, words: frozenset[str]) -> int:
+    """How many leading characters of ``word`` (as written) are clitics before a word of
+    ``words`` ("بمقر" before مقر: 1; a vowel mark on the clitic counts too)."""
+    for cut in range(0, min(4, len(word))):
+        if eventx.normalize_string(word[cut:]) in words:
+            while cut < len(word) and unicodedata.combining(word[cut]):
+                cut += 1  # the clitic's vowel mark ("وَمقر")
+            return cut
+    return 0
 
 
 def _indefinite_sites(
@@ -390,7 +406,7 @@ def _indefinite_sites(
             town = None  # "ب" + the town ("بحلب") or "في" and the town
         if town is None or town.place is None:
             continue
-        start = token.start + _clitic_length(token.norm, nouns)
+        start = token.start + _clitic_length(token.text, nouns)
         yield ResolvedMention(
             start=start,
             end=name.end,
@@ -417,7 +433,7 @@ def _gates(
         town = places.get(tokens[i + 1].start)
         if town is None or town.place is None:
             continue
-        start = token.start + _clitic_length(token.norm, gates)
+        start = token.start + _clitic_length(token.text, gates)
         nearest = _nearest_place(doc, mentions, start, skip=town.place)
         yield ResolvedMention(
             start=start,
@@ -453,7 +469,7 @@ def _bases(
             name.norm.startswith("ال") or _plain_name(name.norm)
         ):
             continue
-        start = token.start + _clitic_length(token.norm, nouns)
+        start = token.start + _clitic_length(token.text, nouns)
         yield ResolvedMention(
             start=start,
             end=adjective.end,
@@ -483,10 +499,11 @@ def _generic_units_listed(
     announces, looked up as the singular and the name, in the country of the list's other
     units (resolve.units_listed_after_plural reads the names the gazetteer finds alone)."""
     singulars = _singulars("admin_plural_singulars")
+    plurals = frozenset(singulars)
     known = {m.start: m for m in mentions}
     tokens = doc.tokens
     for i, token in enumerate(tokens):
-        plural = _bare(token.norm, frozenset(singulars))
+        plural = _bare(token.norm, plurals)
         if plural is None:
             continue
         singular = singulars[plural]
@@ -568,11 +585,12 @@ def _pairs_after_dual_nouns(
     names before and after و (``[dual_site_nouns]``). Each is a `place` named by its own words
     (the noun is shared); a town inside one is that site's address (roles: mentioned)."""
     singulars = _singulars("dual_site_nouns")
+    duals = frozenset(singulars)
     adjectives = _word_list("ar", "site_adjectives")
     known = _known_spans(mentions)
     tokens = doc.tokens
     for i, token in enumerate(tokens[:-2]):
-        dual = _bare(token.norm, frozenset(singulars))
+        dual = _bare(token.norm, duals)
         if dual is None:
             continue
         sentence = doc.sentence_index_at(token.start)
@@ -625,14 +643,17 @@ def _described_sites(
     adjective of ``[site_adjectives]`` and "في" + a known town (maybe after its place noun)
     describe one site of that town; it is named by the whole phrase and lies in the town."""
     nouns = _cue_words("ar", "place") | _word_list("ar", "site_nouns")
+    definite_nouns = frozenset("ال" + n for n in nouns)
     adjectives = _word_list("ar", "site_adjectives")
     place_nouns = _word_list("ar", "place_nouns")
     towns = {m.start: m for m in mentions if m.place is not None and m.place.kind == "city"}
     tokens = doc.tokens
     for i, token in enumerate(tokens[:-3]):
-        norm = token.norm
-        stem = _bare(norm, frozenset("ال" + n for n in nouns))
-        if stem is None or tokens[i + 1].norm not in adjectives or tokens[i + 2].norm != "في":
+        if (
+            _bare(token.norm, definite_nouns) is None
+            or tokens[i + 1].norm not in adjectives
+            or tokens[i + 2].norm != "في"
+        ):
             continue
         k = i + 3
         if tokens[k].norm in place_nouns and k + 1 < len(tokens):
@@ -642,7 +663,7 @@ def _described_sites(
             continue
         if doc.sentence_index_at(town.start) != doc.sentence_index_at(token.start):
             continue
-        start = token.start + (len(norm) - len(stem))
+        start = token.start + _clitic_length(token.text, definite_nouns)
         yield ResolvedMention(
             start=start,
             end=town.end,

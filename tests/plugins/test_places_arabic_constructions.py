@@ -77,6 +77,9 @@ def test_an_organisations_seat_is_a_site(pipeline: eventx.Pipeline) -> None:
     assert seat.kind == "place" and seat.country_code == "SD" and seat.geo_precision == 2
     places = _places(pipeline, "هاجم مسلحون مقر الحزب الديمقراطي في مدينة أربيل.")
     assert "مقر الحزب الديمقراطي" in places
+    # the name opens at the noun, after a conjunction with its vowel mark
+    places = _places(pipeline, "أحرق محتجون سيارة وَمقر حزب الأمة في مدينة كسلا.")
+    assert "مقر حزب الأمة" in places
     # "the party's seat" names no party
     places = _places(pipeline, "هاجم مسلحون مقر الحزب في مدينة أربيل.")
     assert not any(name.startswith("مقر") for name in places)
