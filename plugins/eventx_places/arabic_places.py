@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -63,6 +63,15 @@ def _bare(norm: str, words: frozenset[str]) -> str | None:
         if norm.startswith(clitic) and norm[len(clitic) :] in words:
             return norm[len(clitic) :]
     return None
+
+
+def _candidates(doc: eventx.AnnotatedDocument, words: Iterable[str], tail: int = 0) -> list[int]:
+    """Indexes of the tokens one of whose forms (the word, its stems without clitics) is in
+    ``words``, leaving ``tail`` tokens after them: found in the document's form index, so a
+    rule costs a few dictionary lookups instead of a pass over every token."""
+    index = doc.form_index
+    limit = len(doc.tokens) - tail
+    return sorted({i for word in words for i in index.get(word, ()) if i < limit})
 
 
 def refine(doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -271,7 +280,8 @@ def _listed_areas(
     )
     known = _known_spans(mentions)
     tokens = doc.tokens
-    for i, token in enumerate(tokens):
+    for i in _candidates(doc, plurals):
+        token = tokens[i]
         if _bare(token.norm, plurals) is None:
             continue
         sentence = doc.sentence_index_at(token.start)
@@ -333,7 +343,8 @@ def _seats(
     organisations = _word_list("ar", "organisation_nouns")
     known = _known_spans(mentions)
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-2]):
+    for i in _candidates(doc, seats, 2):
+        token = tokens[i]
         if _bare(token.norm, seats) is None:
             continue
         noun = tokens[i + 1].norm
@@ -388,7 +399,8 @@ def _indefinite_sites(
         m.start: m for m in mentions if m.place is not None and m.place.kind in ("city", "region")
     }
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-2]):
+    for i in _candidates(doc, nouns, 2):
+        token = tokens[i]
         if _bare(token.norm, nouns) is None or token.norm.startswith("ال"):
             continue
         name = tokens[i + 1]
@@ -427,7 +439,8 @@ def _gates(
     gates = _word_list("ar", "gate_nouns")
     places = {m.start: m for m in mentions if m.place is not None and m.place.kind == "city"}
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-1]):
+    for i in _candidates(doc, gates, 1):
+        token = tokens[i]
         if _bare(token.norm, gates) is None or token.norm.startswith("ال"):
             continue
         town = places.get(tokens[i + 1].start)
@@ -457,7 +470,8 @@ def _bases(
     adjectives = _word_list("ar", "base_adjectives")
     known = _known_spans(mentions)
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-2]):
+    for i in _candidates(doc, nouns, 2):
+        token = tokens[i]
         if _bare(token.norm, nouns) is None or token.norm.startswith("ال"):
             continue
         name, adjective = tokens[i + 1], tokens[i + 2]
@@ -502,7 +516,8 @@ def _generic_units_listed(
     plurals = frozenset(singulars)
     known = {m.start: m for m in mentions}
     tokens = doc.tokens
-    for i, token in enumerate(tokens):
+    for i in _candidates(doc, plurals):
+        token = tokens[i]
         plural = _bare(token.norm, plurals)
         if plural is None:
             continue
@@ -589,7 +604,8 @@ def _pairs_after_dual_nouns(
     adjectives = _word_list("ar", "site_adjectives")
     known = _known_spans(mentions)
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-2]):
+    for i in _candidates(doc, duals, 2):
+        token = tokens[i]
         dual = _bare(token.norm, duals)
         if dual is None:
             continue
@@ -648,7 +664,8 @@ def _described_sites(
     place_nouns = _word_list("ar", "place_nouns")
     towns = {m.start: m for m in mentions if m.place is not None and m.place.kind == "city"}
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-3]):
+    for i in _candidates(doc, definite_nouns, 3):
+        token = tokens[i]
         if (
             _bare(token.norm, definite_nouns) is None
             or tokens[i + 1].norm not in adjectives
