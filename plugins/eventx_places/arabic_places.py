@@ -6,7 +6,7 @@ construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/pl
 
 * a town and an adjective of its part ("دمشق القديمة", "الموصل الشرقية") name a place in or
   named after the town, not the town itself (``[town_part_adjectives]``);
-* a place name after a channel's noun read as a broadcaster ("قناة القدس التلفزيونية") is the
+* a place name after a channel's noun read as a broadcaster ("قناة دبي الفضائية") is the
   channel's name, not a location;
 * a coast noun before a sea ("شاطئ البحر المتوسط") names the coast: a region, placed by its
   sentence (``[coast_nouns]``);
@@ -24,7 +24,7 @@ construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/pl
   والشرقية": ``[admin_plural_singulars]``);
 * a dual site noun names two sites ("حقلي الرميلة والزبير": ``[dual_site_nouns]``);
 * a definite site noun, an adjective and "في" + a town describe one site of the town
-  ("المستشفى الرئيسي في مدينة حماة");
+  ("السجن المركزي في مدينة حماة");
 * two unresolved sites one letter apart are one site, misspelt.
 """
 
@@ -153,7 +153,7 @@ def _town_parts(
     """ "دمشق القديمة", "بغداد الجديدة", "الموصل الشرقية": a town and an adjective of its part
     name a place in (or named after) the town, an unresolved place in its admin region."""
     adjectives = _word_list("ar", "town_part_adjectives")
-    # a town inside a site's name ("قناة السويس الجديدة"): the adjective is the site's
+    # a town inside a site's name ("محطة البصرة الجديدة"): the adjective is the site's
     sites = [(m.start, m.end) for m in mentions if m.site_of_town]
     out: list[ResolvedMention] = []
     for m in mentions:
@@ -190,7 +190,7 @@ def _town_clitics(word: str, town: eventx.Place) -> int:
 def _without_broadcasters(
     doc: eventx.AnnotatedDocument, mentions: list[ResolvedMention]
 ) -> list[ResolvedMention]:
-    """Drop a place name that is a channel's name ("قناة القدس التلفزيونية", "لقناة دبي")."""
+    """Drop a place name that is a channel's name ("قناة دبي الفضائية", "لقناة دبي")."""
     media = _word_list("ar", "media_nouns")
     out: list[ResolvedMention] = []
     for m in mentions:
@@ -273,7 +273,7 @@ def _listed_areas(
     """ "في مناطق الحصوة والسلامية", "بأحياء الميدان والشاغور": names listed after a
     plural area noun are places (a list of two names at least, joined by و; the names the
     gazetteer knows count in the list and stay what they are). One activity noun may stand
-    between the plural and the list ("بمحاور القتال"), or في ("مناطق في ...")."""
+    between the plural and the list ("بمحاور الاشتباك"), or في ("مناطق في ...")."""
     plurals = _word_list("ar", "area_plurals")
     cues = set().union(
         *(_cue_words("ar", c) for c in ("city", "village", "admin", "region", "place"))
@@ -309,7 +309,7 @@ def _listed_areas(
                     j += 1
                 continue
             if word in cues:
-                items.append(None)  # "ومنطقة جويبة": named by the cue rules
+                items.append(None)  # "ومنطقة الكرامة": named by the cue rules
                 j += 2
                 continue
             if not _ARABIC_WORD_RE.match(tokens[j].text) or not (
@@ -322,7 +322,7 @@ def _listed_areas(
             continue
         # an indefinite plural takes indefinite adjectives ("مناطق سكنية وزراعية"): words
         # shaped like them are names only in a list that a definite name, a known place or a
-        # cued name shows to be names in construct ("بمحاور القتال بوعطني والليثي")
+        # cued name shows to be names in construct ("بأحياء قرقني والهواري")
         shaped = any(item is not None and _adjective_shaped(item[2]) for item in items)
         if shaped and all(item is not None and not item[2].startswith("ال") for item in items):
             continue
@@ -371,7 +371,7 @@ def _seats(
         end = tokens[last].end
         following = _next_token(doc, end)
         if following is not None and tokens[following].start in known:
-            end = known[tokens[following].start]  # "مقر قيادة جيش مالي": the owner's country
+            end = known[tokens[following].start]  # "مقر قيادة شرطة مالي": the owner's country
         yield ResolvedMention(
             start=start, end=end, kind="place", place=None, name=doc.text[start:end]
         )
@@ -477,7 +477,7 @@ def _bases(
         name, adjective = tokens[i + 1], tokens[i + 2]
         if adjective.norm not in adjectives or name.start in known or name.norm in adjectives:
             continue
-        # a definite name may look like a nisba ("قاعدة الحبانية العسكرية"); an indefinite one
+        # a definite name may look like a nisba ("قاعدة الصالحية العسكرية"); an indefinite one
         # must not ("قاعدة عسكرية جوية": adjectives, no name)
         if not _ARABIC_WORD_RE.match(name.text) or not (
             name.norm.startswith("ال") or _plain_name(name.norm)
@@ -508,7 +508,7 @@ _LIST_OPENERS = frozenset({"هي", "وهي", ":"})
 def _generic_units_listed(
     doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
 ) -> Iterator[ResolvedMention]:
-    """ "في ست محافظات هي القاهرة والسويس والشرقية": a listed name that is a unit only after its
+    """ "في أربع محافظات هي الجيزة والمنوفية والشرقية": a listed name that is a unit only after its
     type word (``[subdivisions] generic`` of the gazetteer: الشرقية) is the unit the plural
     announces, looked up as the singular and the name, in the country of the list's other
     units (resolve.units_listed_after_plural reads the names the gazetteer finds alone)."""
@@ -655,7 +655,7 @@ def _pairs_after_dual_nouns(
 def _described_sites(
     doc: eventx.AnnotatedDocument, mentions: Sequence[ResolvedMention]
 ) -> Iterator[ResolvedMention]:
-    """ "المستشفى الرئيسي في مدينة حماة", "السجن المركزي في صنعاء": a definite site noun, an
+    """ "السجن المركزي في مدينة حماة", "المطار الدولي في تونس": a definite site noun, an
     adjective of ``[site_adjectives]`` and "في" + a known town (maybe after its place noun)
     describe one site of that town; it is named by the whole phrase and lies in the town."""
     nouns = _cue_words("ar", "place") | _word_list("ar", "site_nouns")

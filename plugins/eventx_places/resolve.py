@@ -153,7 +153,7 @@ def is_locative(text: str, start: int, language: str) -> bool:
 
 def _after_capital_apposition(text: str, start: int) -> bool:
     """Whether an Arabic name is a capital put in place by its apposition: "في العاصمة
-    الرياض", "في العاصمة السعودية الرياض", "بالعاصمة طهران" (``[apposition_nouns]``, maybe
+    القاهرة", "في العاصمة المصرية القاهرة", "بالعاصمة القاهرة" (``[apposition_nouns]``, maybe
     with a nisba adjective, after a locative preposition or clitic)."""
     words = [
         eventx.normalize_string(w.strip(",.:;\"'“”()«»"))
@@ -161,7 +161,7 @@ def _after_capital_apposition(text: str, start: int) -> bool:
     ]
     nouns = _word_list("ar", "apposition_nouns")
     if words and words[-1].startswith("ال") and words[-1].endswith("يه"):
-        words = words[:-1]  # the capital's nisba: "العاصمة السعودية"
+        words = words[:-1]  # the capital's nisba: "العاصمة المصرية"
     if not words:
         return False
     noun = words[-1]
@@ -876,7 +876,7 @@ def _cue_mentions(
                 )
                 continue
             # the transliteration rule is for foreign names in Arabic letters; the article
-            # marks an Arabic name ("منطقة الحميرة" is no Homer, Alaska)
+            # marks an Arabic name ("منطقة الطوليدو" is no Toledo, Ohio)
             definite = token.norm.startswith("ال")
             place = None if definite else eventx.fuzzy_place(token.text, sorted(context))
             if place is not None and match.value == "admin" and place.kind == "city":
