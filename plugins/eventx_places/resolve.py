@@ -23,6 +23,7 @@ import regex
 from attrs import frozen
 
 import eventx
+from eventx_places.caseless import caseless_cue_names, is_caseless_name
 
 PACKAGE = "eventx_places"
 #: A gazetteer city whose country the article does not otherwise name, with no place cue
@@ -265,8 +266,11 @@ def believable(
         if place.kind == "region":
             return supported
         if place.kind == "city":
+            # a big town of a country named nowhere else needs a place cue or a preposition
+            # too: "along with shiraz khan" is a man, "in shiraz" the city
             return (supported and place.population >= MIN_POPULATION_LOWERCASE) or (
                 place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"]
+                and has_place_cue(text, mention.start, language)
             )
         return True
     if place.resolution == "alias" or place.kind not in ("city", "region"):
@@ -771,6 +775,8 @@ def _cue_mentions(
     context: Mapping[str, int],
     taken: eventx.SpanSet,
     known: Mapping[int, tuple[eventx.Place, int]] | None = None,
+    *,
+    lowercase: bool = False,
 ) -> Iterator[ResolvedMention]:
     """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved.
 
@@ -841,7 +847,8 @@ def _cue_mentions(
                 # place ("ولاية كارولاينا الشمالية" is no Harlan, Iowa)
                 place = None
         else:
-            if not token.text[:1].isupper():
+            # "village of moravli" in a text without capitals: a name when no common word
+            if not token.text[:1].isupper() and not (lowercase and is_caseless_name(token.norm)):
                 continue
             place = None
         yield ResolvedMention(
@@ -1236,7 +1243,9 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         resolved = _area_of_town(doc, resolved)
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
-    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
+    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known, lowercase=lowercase))
+    if lowercase:
+        extra.extend(_caseless_names(doc, found, resolved, located))
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
@@ -1274,6 +1283,20 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]
     return [_locate(doc, m, resolved, starts) for m in resolved], context
+
+
+def _caseless_names(
+    doc: eventx.AnnotatedDocument,
+    found: Sequence[eventx.PlaceMention],
+    resolved: Sequence[ResolvedMention],
+    located: Mapping[str, int],
+) -> Iterator[ResolvedMention]:
+    """Names before a noun of place in a text without capitals (eventx_places.caseless)."""
+    taken = [(r.start, r.end) for r in resolved]
+    for name in caseless_cue_names(doc, found, taken, located):
+        yield ResolvedMention(
+            start=name.start, end=name.end, kind=name.kind, place=name.place, name=name.name
+        )
 
 
 def _namesake_abroad(
