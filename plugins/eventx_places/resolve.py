@@ -24,6 +24,7 @@ from attrs import frozen
 
 import eventx
 from eventx_places.caseless import caseless_cue_names, is_caseless_name
+from eventx_places.english import addressed_towns
 
 PACKAGE = "eventx_places"
 #: A gazetteer city whose country the article does not otherwise name, with no place cue
@@ -1247,6 +1248,13 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     if lowercase:
         extra.extend(_caseless_names(doc, found, resolved, located))
     if language == "en":
+        towns = list(_addressed_towns(doc.text, resolved, extra))
+        # a doubted namesake ("Valdivia", a Chilean town, in an article about El Salvador) is
+        # the town its address gives
+        addressed = {(t.start, t.end) for t in towns}
+        resolved = [r for r in resolved if r.place is not None or (r.start, r.end) not in addressed]
+        extra.extend(towns)
+    if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
         facilities = list(_english_facilities(doc.text, taken))
@@ -1296,6 +1304,27 @@ def _caseless_names(
     for name in caseless_cue_names(doc, found, taken, located):
         yield ResolvedMention(
             start=name.start, end=name.end, kind=name.kind, place=name.place, name=name.name
+        )
+
+
+def _addressed_towns(
+    text: str, resolved: Sequence[ResolvedMention], extra: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """Towns no gazetteer knows, written with their address ("in Valdivia, Usulutan
+    Department"; eventx_places.english): unresolved cities in that region's country."""
+    known = [(r.start, r.end, r.place) for r in resolved if r.place is not None]
+    # a known place is itself; a doubted namesake (unresolved) may be the addressed town
+    taken = [(r.start, r.end) for r in resolved if r.place is not None]
+    taken += [(r.start, r.end) for r in extra]
+    for town in addressed_towns(text, known, taken):
+        yield ResolvedMention(
+            start=town.start,
+            end=town.end,
+            kind="city",
+            place=None,
+            name=text[town.start : town.end],
+            country_code=town.within.country_code,
+            within=town.within,
         )
 
 

@@ -1,0 +1,93 @@
+"""English place rules for names no gazetteer knows, placed by the text's own address
+(docs/plugins/places.md, *Names no gazetteer knows*).
+
+Reports write a small town with the region or the bigger place it lies in, as an address:
+"in Valdivia, Usulutan Department", "in Las Piedras, north of San Salvador". The capitalised
+name after a locative preposition, followed by a comma and a known first-level region that
+ends the clause, or by a compass phrase and a known town or region, is a town there, even
+when GeoNames lists no town of that name (its cities5000 data stops at 5 000 people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
+from attrs import frozen
+
+import eventx
+
+#: A locative preposition, a capitalised name of up to four words, a comma, maybe a compass
+#: phrase ("north of", "southwest of the").
+_ADDRESS_RE = regex.compile(
+    r"\b(?:[Ii]n|near|at|outside)\s+(?P<name>(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+),\s+"
+    r"(?P<compass>(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\s+of\s+(?:the\s+)?)?"
+)
+#: After the region: the end of its clause (so "in Congress, Texas officials" is no address).
+_CLAUSE_END_RE = regex.compile(r"\s*(?:[.,;:)]|$)")
+#: Capitalised words that open a phrase but are no town's name.
+_NOT_TOWN_WORDS = frozenset(
+    {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)  # fmt: skip
+
+
+@frozen(kw_only=True)
+class AddressedTown:
+    """A town the text places in a known region or near a known place."""
+
+    start: int
+    end: int
+    within: eventx.Place
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    """English month names from the dates plugin's lexicon (the one list of them)."""
+    months = eventx.language_data("eventx_dates", "lexicon", "en").get("months", {})
+    return frozenset(
+        str(word)
+        for number, names in months.items()
+        if str(number).isdigit()
+        for name in names
+        for word in str(name).split()
+    )
+
+
+def addressed_towns(
+    text: str,
+    known: Iterable[tuple[int, int, eventx.Place]],
+    taken: Iterable[tuple[int, int]],
+) -> Iterator[AddressedTown]:
+    """Towns no gazetteer knows, written with their address ("in Valdivia, Usulutan
+    Department.", "in Las Piedras, north of San Salvador").
+
+    ``known``: the resolved places (start, end, place); ``taken``: spans already reported,
+    which the name may not overlap (a known town is itself).
+    """
+    places = {start: (end, place) for start, end, place in known}
+    spans = sorted(taken)
+    months = _month_names()
+    for found in _ADDRESS_RE.finditer(text, timeout=1.0):
+        entry = places.get(found.end())
+        if entry is None:
+            continue
+        end, place = entry
+        if found.group("compass"):
+            if place.kind not in ("city", "region"):
+                continue
+        elif place.kind != "region" or not place.admin1_code or place.admin2_code:
+            continue  # a first-level region only ("Usulutan Department")
+        elif not _CLAUSE_END_RE.match(text, end):
+            continue
+        start, name_end = found.span("name")
+        words = text[start:name_end].split()
+        if words[0] in _NOT_TOWN_WORDS or any(w in months for w in words):
+            continue
+        if "\n" in text[start:name_end]:
+            continue  # a name does not run over a line break
+        if any(s < name_end and start < e for s, e in spans):
+            continue
+        yield AddressedTown(start=start, end=name_end, within=place)
