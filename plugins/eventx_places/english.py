@@ -91,3 +91,56 @@ def addressed_towns(
         if any(s < name_end and start < e for s, e in spans):
             continue
         yield AddressedTown(start=start, end=name_end, within=place)
+
+
+# --- scenes: where an English text puts an event, beyond a locative preposition -----------
+
+#: The names before this one in a coordinated list ("Pakistan, Somalia and Yemen": Yemen's
+#: list opens at Pakistan): capitalised names joined by commas, "and", "or".
+_LIST_BEFORE_RE = regex.compile(
+    r"(?:[A-Z][\w'’.-]*(?:\s(?:of\s|the\s)?[A-Z][\w'’.-]*){0,3}(?:,\s|,?\s(?:and|or)\s))+$"
+)
+#: "in active battlefields including Afghanistan", "across the region, such as Iraq": an
+#: example of a place just named after a locative preposition.
+_EXAMPLE_OF_PLACE_RE = regex.compile(
+    r"\b(?:in|across|to|at)\s(?:[\w'’-]+\s){0,4}?[\w'’-]+,?\s(?:including|such\sas|especially"
+    r"|notably|namely)\s$"
+)
+#: How far back the list and example rules read (characters).
+_REACH = 160
+
+
+@lru_cache(maxsize=1)
+def _scene_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs whose object is the scene of an attack (``[scene_verbs]``: "targeted",
+    "bombed") and nouns after a country that name an event there (``[scene_nouns]``:
+    "the Ukraine crisis")."""
+    data = eventx.language_data("eventx_places", "data", "en")
+    verbs = frozenset(str(w).lower() for w in data.get("scene_verbs", {}).get("terms", ()))
+    nouns = frozenset(str(w).lower() for w in data.get("scene_nouns", {}).get("terms", ()))
+    return verbs, nouns
+
+
+def list_opening(text: str, start: int) -> int:
+    """Where the coordinated list of names that the name at ``start`` ends opens (``start``
+    itself when it is no list's later item)."""
+    window_start = max(0, start - _REACH)
+    found = _LIST_BEFORE_RE.search(text[window_start:start], timeout=1.0)
+    return window_start + found.start() if found else start
+
+
+def scene_mention(text: str, start: int, end: int) -> bool:
+    """Whether an English mention names where an event happens by more than a preposition:
+    the object of an attack verb ("strikes targeted Pakistan, Somalia and Yemen"), an example
+    of places just named ("in active battlefields including Afghanistan"), or a country
+    before a noun of conflict ("the Ukraine crisis", "the Sudan war"). A later item of a list
+    is read at the list's opening."""
+    verbs, nouns = _scene_words()
+    opening = list_opening(text, start)
+    before = text[max(0, opening - 40) : opening].split()
+    if before and before[-1].lower().strip(",.;:\"'“”()") in verbs:
+        return True
+    if _EXAMPLE_OF_PLACE_RE.search(text[max(0, opening - 80) : opening], timeout=1.0):
+        return True
+    after = text[end : end + 24].split()
+    return bool(after) and after[0].lower().strip(",.;:\"'“”()") in nouns

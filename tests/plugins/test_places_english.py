@@ -41,3 +41,42 @@ def test_a_known_town_with_its_region_stays_the_gazetteer_town() -> None:
     places = _locations("A car bomb exploded in Ramadi, Anbar province, police said.")
     assert places["Ramadi"].resolution == "gazetteer"
     assert not any(loc.resolution == "unresolved" for loc in places.values())
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    return {name: loc.role for name, loc in _locations(text).items()}
+
+
+def test_every_item_of_a_list_after_a_preposition_is_a_scene() -> None:
+    roles = _roles(
+        "Kenya said on Monday that militants had attacked police posts in Iraq, Syria and "
+        "Yemen over the past year, killing dozens of officers in Kenya."
+    )
+    assert roles["Syria"] == "event" and roles["Yemen"] == "event" and roles["Iraq"] == "event"
+
+
+def test_the_object_of_an_attack_verb_is_a_scene() -> None:
+    text = (
+        "Officials in Kenya said 300 air strikes, mostly by drones, targeted Libya, Mali and "
+        "Niger last year. Kenya's president said the strikes were legal. Ghana disagreed."
+    )
+    roles = _roles(text)
+    assert roles["Libya"] == roles["Mali"] == roles["Niger"] == "event"
+    assert roles["Ghana"] == "mentioned"  # it only speaks
+
+
+def test_an_example_of_places_just_named_is_a_scene() -> None:
+    roles = _roles(
+        "Police in Kenya said the figures leave out deaths in war zones including Somalia, "
+        "where fighting has grown. Kenya urged calm."
+    )
+    assert roles["Somalia"] == "event"
+
+
+def test_a_country_before_a_noun_of_conflict_is_a_scene() -> None:
+    roles = _roles(
+        "Protesters in Kenya marched against the Sudan war on Friday, and Ethiopia sent a "
+        "letter to Kenya's parliament about the march."
+    )
+    assert roles["Sudan"] == "event"
+    assert roles["Ethiopia"] == "mentioned"  # it sends a letter: an actor
