@@ -80,3 +80,15 @@ def test_a_country_before_a_noun_of_conflict_is_a_scene() -> None:
     )
     assert roles["Sudan"] == "event"
     assert roles["Ethiopia"] == "mentioned"  # it sends a letter: an actor
+
+
+def test_the_streets_of_a_foreign_capital_are_a_scene() -> None:
+    text = (
+        "Officials in Kenya said on Monday that talks with Sudan had stalled. Witnesses said "
+        "tanks were patrolling the streets of Khartoum, and Nairobi urged calm."
+    )
+    assert _roles(text)["Khartoum"] == "event"
+    # a capital that only speaks stays mentioned
+    assert _roles("Officials in Kenya met envoys, and Khartoum rejected the plan.")[
+        "Khartoum"
+    ] == "mentioned"
