@@ -37,12 +37,19 @@ MIN_POPULATION_SHORT_ARABIC = 500_000
 _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 # Facility names in English: capitalised words before a facility noun ("Massoud Square").
 _EN_FACILITY_RE = regex.compile(
-    r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
+    # a unit's ordinal opens its headquarters' name ("2nd Army Division headquarters")
+    r"\b((?:\d{1,3}(?:st|nd|rd|th|d)\s)?(?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
     r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone|Hill|Farm|Hotel"
-    r"|Restaurant|Church|School)(?:\s(?:bus\s)?station)?"
-    r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
+    r"|Restaurant|Church|School"
+    # a pub's name ("the King's Arms pub"); "Arms" alone is weapons ("Small Arms Survey")
+    r"|Arms(?=\s(?:public\shouse|pub|inn|hotel)\b))(?:\s(?:bus\s)?station)?"
+    r"|(?:\d{1,3}(?:st|nd|rd|th|d)\s)?(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge"
+    r"|market|prison|camp|village"
     r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters)"
+    # Spanish, Portuguese, French and Italian street names: the type word comes first
+    r"|(?:Calle|Avenida|Rua|Rue|Via|Viale|Plaza|Praça|Piazza|Paseo|Carrera)\s"
+    r"(?:(?:de\sla|de|del|des|du|della|do|da|dos|das)\s)?[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?"
     # universities and institutes: "University of Kabul", "Massachusetts Institute of Technology"
     r"|(?:[A-Z][a-z]+\s){0,2}(?:University|Institute|College)\sof(?:\s[A-Z][a-z]+){1,3}"
     r"(?:-[A-Z][a-z]+)?)\b"

@@ -92,3 +92,21 @@ def test_the_streets_of_a_foreign_capital_are_a_scene() -> None:
     assert _roles("Officials in Kenya met envoys, and Khartoum rejected the plan.")[
         "Khartoum"
     ] == "mentioned"
+
+
+def test_facility_names_with_an_ordinal_a_leading_type_word_or_a_pub_sign() -> None:
+    text = (
+        "Rebels fired mortars at the 4th Infantry Brigade headquarters in Cali, Colombia. In "
+        "Lima, a bomb went off in Avenida de la Paz. In Leeds, England, a device exploded "
+        "at a bus stop and another at the Farmers Arms pub."
+    )
+    places = _locations(text)
+    assert places["4th Infantry Brigade headquarters"].country_code == "CO"
+    assert places["Avenida de la Paz"].kind == "place"
+    assert places["Avenida de la Paz"].country_code == "PE"
+    assert places["Farmers Arms"].country_code == "GB"
+
+
+def test_arms_without_a_pub_noun_is_no_place() -> None:
+    text = "The Small Arms Survey in Geneva said Nuclear Arms talks in Vienna, Austria failed."
+    assert not any("Arms" in name for name in _locations(text))
