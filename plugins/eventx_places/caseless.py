@@ -5,33 +5,38 @@ Lower-cased news archives and normalised feeds ("curfew was imposed in khervada 
 from moravli village ...") give no capital to tell a name from a word. What still marks a name
 is a noun of place right after it ("moravli village", "khervada town", "the velbora area",
 "sonvali locality", "a, b and c areas"; ``[caseless_cues]`` in ``data/en.toml``): the word
-before such a noun is a name when it is no common English word ("the village", "a border
-town", "the railway station area" name nothing). Common words are told by their frequency in
-an English word-frequency list (pyspellchecker's English dictionary, counts from film
-subtitles, MIT licence; ``COMMON_WORD_MIN_COUNT``) plus a few words of the field that list
-lacks or spells the American way (``[caseless_common_words]``).
+before such a noun is a name when it is no English word ("the village", "a border town",
+"the railway station area" name nothing). English words are those of an English
+word-frequency list (pyspellchecker's English dictionary, MIT licence) plus a few words of the
+field that list lacks or spells the American way (``[caseless_common_words]``). So are names
+after a locative preposition, as a list or ending their clause ("in velbora, sonvali and
+dosvad"; :func:`caseless_listed_names`).
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import hashlib
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import orjson
 import regex
 from attrs import frozen
 
 import eventx
 
 PACKAGE = "eventx_places"
-#: A word seen at least this often in the frequency list (film subtitles, some 10^8 words) is
-#: a common word, not a name: "railway" (about 9 000), "hilly" (400), "locality" (230) are
-#: words; unknown small places (made-up "moravli", "velbora") are absent, and the few names that
-#: reach the list at all (towns the gazetteer knows anyway) count 50-120.
-COMMON_WORD_MIN_COUNT = 100
+#: The frequency list holds some 160 000 words: those seen in film subtitles with their
+#: counts, and a dictionary's words and well-known names at its floor count of 50
+#: ("prepayments", "goldman", "surat"). Any word in it is a word or a name known well enough
+#: that the gazetteer has it if it is a place; unknown small places ("moravli") are absent.
+#: It is held as a sorted array of 64-bit hashes (1.3 MB, not 13 MB of strings).
+_HASH_BYTES = 8
+_JSON_KEY_RE = regex.compile(rb'"((?:[^"\\]|\\.)*)"\s*:')
 #: A name is letters, maybe joined by hyphens ("velbora-kamrej road"), of at least 3 letters.
 _NAME_RE = regex.compile(r"^\p{Ll}{3,}(?:-\p{Ll}{3,})*$")
 
@@ -47,13 +52,32 @@ class CaselessName:
     name: str
 
 
+def _word_hash(word: str) -> int:
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=_HASH_BYTES).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 @lru_cache(maxsize=1)
-def common_english_words() -> frozenset[str]:
-    """English words frequent enough to be words rather than names (lower case)."""
+def _english_word_hashes() -> array[int]:
+    """Hashes of every word of the English frequency list and ``[caseless_common_words]``."""
     resource = resources.files("spellchecker").joinpath("resources", "en.json.gz")
-    counts: Mapping[str, int] = orjson.loads(gzip.decompress(resource.read_bytes()))
-    common = {word for word, count in counts.items() if count >= COMMON_WORD_MIN_COUNT}
-    return frozenset(common | _data_words("caseless_common_words"))
+    data = gzip.decompress(resource.read_bytes())  # {"word": count, ...}
+    # the keys are read straight from the JSON text: decoding it into a dict of 160 000
+    # entries would cost a worker some 50 MB at its peak for a table it hashes at once
+    hashes = array(
+        "q", (_word_hash(m.group(1).decode("utf-8")) for m in _JSON_KEY_RE.finditer(data))
+    )
+    hashes.extend(_word_hash(word) for word in _data_words("caseless_common_words"))
+    return array("q", sorted(hashes))
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is an English word (or a name well known enough to be in
+    the frequency list)."""
+    hashes = _english_word_hashes()
+    key = _word_hash(word)
+    at = bisect.bisect_left(hashes, key)
+    return at < len(hashes) and hashes[at] == key
 
 
 @lru_cache(maxsize=8)
@@ -65,9 +89,7 @@ def _data_words(section: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _cues() -> tuple[Mapping[tuple[str, ...], tuple[str, bool]], int]:
     """Cue phrases (as token tuples) -> (kind of what they name, plural); the longest's length."""
-    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "en").get(
-        "caseless_cues", {}
-    )
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "en").get("caseless_cues", {})
     table: dict[tuple[str, ...], tuple[str, bool]] = {}
     for kind in ("city", "region", "place"):
         for phrase in data.get(kind, ()):
@@ -80,19 +102,18 @@ def _cues() -> tuple[Mapping[tuple[str, ...], tuple[str, bool]], int]:
 @lru_cache(maxsize=1)
 def _descriptive_cues() -> frozenset[tuple[str, ...]]:
     """Cue nouns that describe a place without being part of its name ("area")."""
-    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "en").get(
-        "caseless_cues", {}
-    )
+    data: Mapping[str, Any] = eventx.language_data(PACKAGE, "data", "en").get("caseless_cues", {})
     return frozenset(tuple(phrase.split()) for phrase in data.get("outside_name", ()))
 
 
 def is_caseless_name(word: str) -> bool:
-    """Whether a lower-case word may be a place name: letters (hyphenated parts allowed), none
-    of its parts a common English word."""
+    """Whether a lower-case word may be a place name: letters (hyphenated parts allowed), not
+    an English word, nor made of English words only."""
     if not _NAME_RE.match(word):
         return False
-    common = common_english_words()
-    return not any(part in common for part in word.split("-"))
+    # "velbora-kamrej road" (a road between two towns, one a known name) is a name;
+    # "cross-border", "riot-hit" are words
+    return not all(is_english_word(part) for part in word.split("-"))
 
 
 def caseless_cue_names(
@@ -130,8 +151,10 @@ def caseless_cue_names(
         names = [k - 1]
         if plural:  # "kalvani, tembhla and dosvad areas": every name of the list
             j = k - 1
-            while j >= 2 and tokens[j - 1].norm in (",", "and") and is_caseless_name(
-                tokens[j - 2].norm
+            while (
+                j >= 2
+                and tokens[j - 1].norm in (",", "and")
+                and is_caseless_name(tokens[j - 2].norm)
             ):
                 names.append(j - 2)
                 j -= 2
@@ -168,3 +191,54 @@ def caseless_cue_names(
                     place=None,
                     name=doc.text[token.start : end],
                 )
+
+
+#: Prepositions that put what follows in a place ("to", "from" and "at" also take people and
+#: firms: "spoke to x", "a call from x", "an analyst at x").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "around", "inside", "outside", "across"})
+#: What may end a lone name's phrase: its clause ends.
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?"})
+
+
+def caseless_listed_names(
+    doc: eventx.AnnotatedDocument, taken: Sequence[tuple[int, int]]
+) -> Iterator[CaselessName]:
+    """Names after a locative preposition in a text without capitals: a list of two or more
+    words that are no common English words ("in velbora, sonvali and dosvad"), or one such
+    word that ends its clause ("stones were thrown near kalvani."). A lone word going on into
+    its clause ("in timba falia ...", "in commandoes from ...") is left alone: it may be part
+    of a longer name or a misspelt word."""
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens) - 1:
+        if tokens[i].norm not in _PLACE_PREPOSITIONS or not is_caseless_name(tokens[i + 1].norm):
+            i += 1
+            continue
+        sentence = doc.sentence_index_at(tokens[i].start)
+        items = [i + 1]
+        k = i + 2
+        while k < len(tokens) - 1:
+            gap = k
+            if tokens[gap].norm == "," and tokens[gap + 1].norm in ("and", "or"):
+                gap += 1
+            if tokens[gap].norm not in (",", "and", "or") or gap + 1 >= len(tokens):
+                break
+            following = tokens[gap + 1]
+            if (
+                not is_caseless_name(following.norm)
+                or doc.sentence_index_at(following.start) != sentence
+            ):
+                break
+            items.append(gap + 1)
+            k = gap + 2
+        last = items[-1]
+        ends_clause = last + 1 >= len(tokens) or tokens[last + 1].norm in _CLAUSE_ENDS
+        if len(items) >= 2 or ends_clause:
+            for index in items:
+                token = tokens[index]
+                if any(start < token.end and token.start < end for start, end in taken):
+                    continue
+                yield CaselessName(
+                    start=token.start, end=token.end, kind="place", place=None, name=token.text
+                )
+        i = last + 1

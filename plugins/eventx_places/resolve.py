@@ -23,7 +23,7 @@ import regex
 from attrs import frozen
 
 import eventx
-from eventx_places.caseless import caseless_cue_names, is_caseless_name
+from eventx_places.caseless import caseless_cue_names, caseless_listed_names, is_caseless_name
 from eventx_places.english import addressed_towns
 
 PACKAGE = "eventx_places"
@@ -1308,7 +1308,11 @@ def _caseless_names(
 ) -> Iterator[ResolvedMention]:
     """Names before a noun of place in a text without capitals (eventx_places.caseless)."""
     taken = [(r.start, r.end) for r in resolved]
-    for name in caseless_cue_names(doc, found, taken, located):
+    by_cue = list(caseless_cue_names(doc, found, taken, located))
+    # gazetteer names (believed or not: "in kheda, anand" keeps its towns' rules) and names
+    # found by their noun are not found again after a preposition
+    taken += [(m.start, m.end) for m in found] + [(n.start, n.end) for n in by_cue]
+    for name in (*by_cue, *caseless_listed_names(doc, taken)):
         yield ResolvedMention(
             start=name.start, end=name.end, kind=name.kind, place=name.place, name=name.name
         )

@@ -89,9 +89,10 @@ def test_the_streets_of_a_foreign_capital_are_a_scene() -> None:
     )
     assert _roles(text)["Khartoum"] == "event"
     # a capital that only speaks stays mentioned
-    assert _roles("Officials in Kenya met envoys, and Khartoum rejected the plan.")[
-        "Khartoum"
-    ] == "mentioned"
+    assert (
+        _roles("Officials in Kenya met envoys, and Khartoum rejected the plan.")["Khartoum"]
+        == "mentioned"
+    )
 
 
 def test_facility_names_with_an_ordinal_a_leading_type_word_or_a_pub_sign() -> None:
