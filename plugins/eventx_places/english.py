@@ -10,7 +10,7 @@ when GeoNames lists no town of that name (its cities5000 data stops at 5 000 peo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -144,3 +144,42 @@ def scene_mention(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 24].split()
     return bool(after) and after[0].lower().strip(",.;:\"'“”()") in nouns
+
+
+# --- unknown names after a locative preposition -------------------------------------------
+
+#: A capitalised single word after a locative preposition inside a sentence ("installations
+#: in Uraba."), not a possessive, that ends its phrase: punctuation or a function word follows
+#: ("in Uraba at dawn"), not a noun it modifies ("in Eid prayers", "in Holi celebrations").
+_LOCATIVE_NAME_RE = regex.compile(
+    r"\b(?:in|near|outside|inside|around)\s(?P<name>[A-Z][a-z]{2,})\b(?!['’]s\b)"
+    r"(?=\s*[.,;:)]|\s(?:at|on|in|near|and|or|since|after|before|when|where|which|until"
+    r"|during|from|to|late|early|last|this|overnight)\b)"
+)
+#: A name needs this many such mentions: one alone may be a party, a feast or a parliament
+#: ("infighting in Likud,", "in Rada.").
+MIN_LOCATIVE_MENTIONS = 2
+
+
+def names_after_locatives(
+    text: str, taken: Iterable[tuple[int, int]], is_word: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
+    """Capitalised words after a locative preposition that are neither an English word nor a
+    name well known enough to be in the English word list (``is_word``, lower case), nor in
+    the gazetteer: names of places it lacks ("troops stationed in Uraba."), when the article
+    so names them at least ``MIN_LOCATIVE_MENTIONS`` times. Spans already taken by other rules
+    are skipped."""
+    spans = sorted(taken)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in _LOCATIVE_NAME_RE.finditer(text, timeout=1.0):
+        start, end = match.span("name")
+        word = match.group("name")
+        if any(s < end and start < e for s, e in spans):
+            continue
+        found.setdefault(word, []).append((start, end))
+    for word, mentions in found.items():
+        if len(mentions) < MIN_LOCATIVE_MENTIONS:
+            continue
+        if is_word(word.lower()) or eventx.lookup_places(word, "en"):
+            continue
+        yield from mentions

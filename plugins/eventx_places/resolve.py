@@ -23,8 +23,13 @@ import regex
 from attrs import frozen
 
 import eventx
-from eventx_places.caseless import caseless_cue_names, caseless_listed_names, is_caseless_name
-from eventx_places.english import addressed_towns
+from eventx_places.caseless import (
+    caseless_cue_names,
+    caseless_listed_names,
+    is_caseless_name,
+    is_english_word,
+)
+from eventx_places.english import addressed_towns, names_after_locatives
 
 PACKAGE = "eventx_places"
 #: A gazetteer city whose country the article does not otherwise name, with no place cue
@@ -1294,6 +1299,15 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             # the town inside a facility's name is not itself a mention ("London Bridge")
             spans = _Spans([(f.start, f.end) for f in facilities])
             resolved = [r for r in resolved if not spans.overlaps(r.start, r.start + 1)]
+    if language == "en" and not lowercase:
+        taken_en = [(m.start, m.end) for m in found] + [(r.start, r.end) for r in extra]
+        for start, end in names_after_locatives(doc.text, taken_en, is_english_word):
+            # "troops stationed in Uraba": a place the gazetteer lacks
+            extra.append(
+                ResolvedMention(
+                    start=start, end=end, kind="place", place=None, name=doc.text[start:end]
+                )
+            )
     resolved.extend(extra)
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]

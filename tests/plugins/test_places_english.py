@@ -111,3 +111,24 @@ def test_facility_names_with_an_ordinal_a_leading_type_word_or_a_pub_sign() -> N
 def test_arms_without_a_pub_noun_is_no_place() -> None:
     text = "The Small Arms Survey in Geneva said Nuclear Arms talks in Vienna, Austria failed."
     assert not any("Arms" in name for name in _locations(text))
+
+
+def test_an_unknown_name_twice_after_a_preposition_is_a_place() -> None:
+    text = (
+        "Rebels attacked an army post in Kolvaro. Police in Colombia said the unit stationed "
+        "in Kolvaro at the time lost two men, and Bogota sent reinforcements."
+    )
+    place = _locations(text)["Kolvaro"]
+    assert place.kind == "place" and place.resolution == "unresolved"
+    assert len(place.mentions) == 2
+    # once is not enough: a party, a feast or a parliament may stand there
+    assert "Kolvaro" not in _locations("Rebels attacked an army post in Kolvaro. Police said.")
+
+
+def test_words_and_feasts_after_a_preposition_are_no_places() -> None:
+    text = (
+        "Crowds gathered in Eid prayers in Kabul, Afghanistan. Turnout in Eid prayers was "
+        "high in Congress. Debate in Congress, officials said, went on in Parliament."
+    )
+    places = _locations(text)
+    assert "Eid" not in places and "Congress" not in places and "Parliament" not in places
