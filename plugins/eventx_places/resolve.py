@@ -51,7 +51,8 @@ _EN_FACILITY_RE = regex.compile(
     r"|Arms(?=\s(?:public\shouse|pub|inn|hotel)\b))(?:\s(?:bus\s)?station)?"
     r"|(?:\d{1,3}(?:st|nd|rd|th|d)\s)?(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge"
     r"|market|prison|camp|village"
-    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters)"
+    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters"
+    r"|mosque|church|synagogue|temple)"
     # Spanish, Portuguese, French and Italian street names: the type word comes first
     r"|(?:Calle|Avenida|Rua|Rue|Via|Viale|Plaza|Praça|Piazza|Paseo|Carrera)\s"
     r"(?:(?:de\sla|de|del|des|du|della|do|da|dos|das)\s)?[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?"
@@ -1075,6 +1076,14 @@ def _clitic_length(word: str, stem: str) -> int:
     return 0
 
 
+_EN_WORSHIP_NOUNS = frozenset({"mosque", "church", "synagogue", "temple"})
+
+
+def _after_indefinite(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in ("a", "an", "one", "another", "every")
+
+
 def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
     spans = _Spans(taken)
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
@@ -1092,7 +1101,16 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
         # across its edge is not
         if len(words) < 2 or spans.overlaps_outside(start, end):
             continue
-        if words[-1].islower() and (start, end - len(words[-1]) - 1) in spans:
+        town_before = (start, end - len(words[-1]) - 1) in spans
+        if words[-1] in _EN_WORSHIP_NOUNS:
+            # a house of worship is called by its town ("outside Didsbury mosque"), unless an
+            # indefinite article makes it one of many ("a Leeds church"); after anything but
+            # a town the words say whose it is ("Hindu temple", "Pakistani mosque")
+            name = text[start : end - len(words[-1]) - 1]
+            known = eventx.lookup_places(name, "en") if town_before else ()
+            if not known or known[0].kind != "city" or _after_indefinite(text, start):
+                continue
+        elif words[-1].islower() and town_before:
             continue  # "a Boston street": a known town and a common noun, not a street's name
         kind = "city" if words[-1] in ("village", "Village") else "place"
         yield ResolvedMention(start=start, end=end, kind=kind, place=None, name=text[start:end])

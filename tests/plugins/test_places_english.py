@@ -132,3 +132,15 @@ def test_words_and_feasts_after_a_preposition_are_no_places() -> None:
     )
     places = _locations(text)
     assert "Eid" not in places and "Congress" not in places and "Parliament" not in places
+
+
+def test_a_house_of_worship_called_by_its_town_is_a_site() -> None:
+    text = (
+        "Police stood guard outside Longsight mosque in Manchester, England, on Friday. A Hindu "
+        "temple and a Pakistani mosque nearby stayed shut, as did a Leeds church."
+    )
+    places = _locations(text)
+    assert places["Longsight mosque"].kind == "place"
+    assert places["Longsight mosque"].country_code == "GB"
+    assert "Longsight" not in places  # the town inside the site's name is not itself a place
+    assert not any(n in places for n in ("Hindu temple", "Pakistani mosque", "Leeds church"))
