@@ -135,7 +135,7 @@ def caseless_cue_names(
     outside = _descriptive_cues()
     gazetteer = {m.start: m for m in found if not m.demonym}
     demonyms = [(m.start, m.end) for m in found if m.demonym]
-    blocked = list(taken) + demonyms
+    blocked = eventx.SpanSet([*taken, *demonyms])
     for k in range(1, len(tokens)):
         cue = None
         for size in range(min(longest, len(tokens) - k), 0, -1):
@@ -162,7 +162,7 @@ def caseless_cue_names(
             token = tokens[i]
             if doc.sentence_index_at(token.start) != sentence or not is_caseless_name(token.norm):
                 continue
-            if any(start < token.end and token.start < end for start, end in blocked):
+            if blocked.overlaps(token.start, token.end):
                 continue
             # the noun is part of the name as written ("moravli village", "sonvali bazar"), except
             # a noun that only describes ("the velbora area" is Velbora) and a plural one
@@ -209,6 +209,7 @@ def caseless_listed_names(
     its clause ("in timba falia ...", "in commandoes from ...") is left alone: it may be part
     of a longer name or a misspelt word."""
     tokens = doc.tokens
+    blocked = eventx.SpanSet(taken)
     i = 0
     while i < len(tokens) - 1:
         if tokens[i].norm not in _PLACE_PREPOSITIONS or not is_caseless_name(tokens[i + 1].norm):
@@ -236,7 +237,7 @@ def caseless_listed_names(
         if len(items) >= 2 or ends_clause:
             for index in items:
                 token = tokens[index]
-                if any(start < token.end and token.start < end for start, end in taken):
+                if blocked.overlaps(token.start, token.end):
                     continue
                 yield CaselessName(
                     start=token.start, end=token.end, kind="place", place=None, name=token.text

@@ -68,7 +68,7 @@ def addressed_towns(
     which the name may not overlap (a known town is itself).
     """
     places = {start: (end, place) for start, end, place in known}
-    spans = sorted(taken)
+    spans = eventx.SpanSet(taken)
     months = _month_names()
     for found in _ADDRESS_RE.finditer(text, timeout=1.0):
         entry = places.get(found.end())
@@ -88,7 +88,7 @@ def addressed_towns(
             continue
         if "\n" in text[start:name_end]:
             continue  # a name does not run over a line break
-        if any(s < name_end and start < e for s, e in spans):
+        if spans.overlaps(start, name_end):
             continue
         yield AddressedTown(start=start, end=name_end, within=place)
 
@@ -169,12 +169,12 @@ def names_after_locatives(
     the gazetteer: names of places it lacks ("troops stationed in Uraba."), when the article
     so names them at least ``MIN_LOCATIVE_MENTIONS`` times. Spans already taken by other rules
     are skipped."""
-    spans = sorted(taken)
+    spans = eventx.SpanSet(taken)
     found: dict[str, list[tuple[int, int]]] = {}
     for match in _LOCATIVE_NAME_RE.finditer(text, timeout=1.0):
         start, end = match.span("name")
         word = match.group("name")
-        if any(s < end and start < e for s, e in spans):
+        if spans.overlaps(start, end):
             continue
         found.setdefault(word, []).append((start, end))
     for word, mentions in found.items():
