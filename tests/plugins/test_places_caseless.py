@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventx
+from eventx.nlp.builtin import BuiltinBackend
 from eventx_places.caseless import is_caseless_name, is_english_word
+from eventx_places.resolve import resolve_mentions
 
 # Written for these tests; the villages are made-up names (no gazetteer knows them).
 CASELESS_REPORT = (
@@ -130,3 +132,30 @@ def test_names_listed_after_a_preposition_are_places() -> None:
     assert places["sonvali"].kind == "place" and places["sonvali"].country_code == "IN"
     # a lone name going on into its clause, and a name after "at" (a firm, a person) stay out
     assert "tembhla" not in places and "moravli" not in places
+
+
+_VOCABULARY = [
+    "in", "near", "at", "the", "village", "town", "area", "areas", "road", "and", ",", ".",
+    "police", "fired", "on", "friday", "mob", "moravli", "velbora", "kalvani", "surat",
+    "gujarat", "shops", "burnt", "district", "of", "a", "border", "railway", "station",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_VOCABULARY), min_size=25, max_size=80))
+def test_caseless_names_are_deterministic_and_never_english_words(words: list[str]) -> None:
+    text = " ".join(words)
+    annotation = BuiltinBackend().annotate(text, "en")
+    first, _ = resolve_mentions(annotation)
+    again, _ = resolve_mentions(BuiltinBackend().annotate(text, "en"))
+    assert first == again
+    cues = {"village", "town", "area", "areas", "road", "district"}
+    for mention in first:
+        if mention.place is None:
+            assert text[mention.start : mention.end] == mention.name
+            # a name's own words are never English words; only its noun of place may be, or
+            # a known town's name ("surat district")
+            assert all(
+                not is_english_word(w) or w in cues or eventx.lookup_places(w, "en")
+                for w in mention.name.split()
+            )
