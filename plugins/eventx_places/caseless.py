@@ -127,8 +127,8 @@ def caseless_cue_names(
     ``taken``: spans already reported as places (a known town before "town" is that town:
     "surat town"). A gazetteer name the plain rules did not believe (a town under
     ``MIN_POPULATION_LOWERCASE``) is that town when a country the article names has one of
-    that name ("kalvani, pethapur and dosvad areas"); otherwise the name is unresolved, of the kind
-    its noun announces (a village or town is a populated place: city).
+    that name ("kalvani, pethapur and dosvad areas"); otherwise the name is unresolved, of the
+    kind its noun announces (a village or town is a populated place: city).
     """
     tokens = doc.tokens
     table, longest = _cues()
@@ -164,8 +164,8 @@ def caseless_cue_names(
                 continue
             if blocked.overlaps(token.start, token.end):
                 continue
-            # the noun is part of the name as written ("moravli village", "sonvali bazar"), except
-            # a noun that only describes ("the velbora area" is Velbora) and a plural one
+            # the noun is part of the name as written ("moravli village", "sonvali bazar"),
+            # except a noun that only describes ("the velbora area" is Velbora) or a plural one
             end = token.end if plural or cue_words in outside else tokens[last].end
             mention = gazetteer.get(token.start)
             place = None

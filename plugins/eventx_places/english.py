@@ -1,11 +1,15 @@
-"""English place rules for names no gazetteer knows, placed by the text's own address
-(docs/plugins/places.md, *Names no gazetteer knows*).
+"""English place rules (docs/plugins/places.md): names no gazetteer knows, and scenes.
 
-Reports write a small town with the region or the bigger place it lies in, as an address:
-"in Valdivia, Usulutan Department", "in Las Piedras, north of San Salvador". The capitalised
-name after a locative preposition, followed by a comma and a known first-level region that
-ends the clause, or by a compass phrase and a known town or region, is a town there, even
-when GeoNames lists no town of that name (its cities5000 data stops at 5 000 people).
+* **Addresses**: reports write a small town with the region or the bigger place it lies in:
+  "in Valdivia, Usulutan Department", "in Las Piedras, north of San Salvador". The
+  capitalised name after a locative preposition, followed by a comma and a known first-level
+  region that ends the clause, or by a compass phrase and a known town or region, is a town
+  there, even when GeoNames lists no town of that name (its cities5000 data stops at 5 000
+  people): :func:`addressed_towns`.
+* **Unknown names after a locative preposition**, named so twice ("stationed in Kolvaro at
+  the time"): :func:`names_after_locatives`.
+* **Scenes** beyond a preposition (roles): lists, attack verbs' objects, examples of places
+  just named, a country before a noun of conflict: :func:`scene_mention`.
 """
 
 from __future__ import annotations
@@ -78,8 +82,8 @@ def addressed_towns(
         if found.group("compass"):
             if place.kind not in ("city", "region"):
                 continue
-        elif place.kind != "region" or not place.admin1_code or place.admin2_code:
-            continue  # a first-level region only ("Usulutan Department")
+        elif place.kind != "region" or not place.country_code or place.admin2_code:
+            continue  # a first-level region of a country ("Usulutan Department", "Vermont")
         elif not _CLAUSE_END_RE.match(text, end):
             continue
         start, name_end = found.span("name")

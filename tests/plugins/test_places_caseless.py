@@ -24,8 +24,8 @@ CASELESS_REPORT = (
     "vadodara: police fired tear gas in vadodara and surat in gujarat on friday. a mob "
     "attacked houses in the velbora area of surat and burnt shops near the railway station "
     "area. youths from moravli village and the neighbouring village threw stones, and curfew "
-    "was imposed in khervada town and in pethapur town. arson was reported from kalvani, tembhla and dosvad areas "
-    "of the district, and a truck was burnt on the velbora-kamrej road. in the evening the "
+    "was imposed in khervada town and in pethapur town. arson was reported from kalvani, "
+    "tembhla and dosvad areas of the district, and a truck was burnt on the velbora-kamrej road. in the evening the "
     "police camped at moravli village."
 )
 

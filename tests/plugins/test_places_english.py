@@ -31,6 +31,12 @@ def test_a_town_written_with_its_region_is_a_town_there() -> None:
     assert places["Las Piedras"].country_code == "SV" and places["Las Piedras"].kind == "city"
 
 
+def test_a_town_written_with_its_us_state_is_a_town_there() -> None:
+    places = _locations("Two men were arrested in Millbrook Falls, Vermont. Police said.")
+    assert places["Millbrook Falls"].country_code == "US"
+    assert places["Millbrook Falls"].kind == "city"
+
+
 def test_a_name_before_a_region_that_does_not_end_the_clause_is_no_address() -> None:
     text = "Two bills stalled in Congress, Texas officials said on Monday, and in March, Ohio."
     places = _locations(text)
