@@ -565,10 +565,12 @@ def _subdivision_places(settings: Mapping[str, Any]) -> Iterable[tuple[str, Plac
                 forms |= subdivision_names(part, type_words, compass)
         kind_word = sub.type.split()[-1] if sub.type else ""
         for form in sorted(forms):
-            if name_key(form) in generic:
-                continue
-            yield form, place
-            if kind_word and not form.lower().endswith(kind_word.lower()):
+            typed = kind_word and not form.lower().endswith(kind_word.lower())
+            if name_key(form) not in generic:
+                yield form, place
+            if typed:
+                # a generic name is a name with its type word: Zambia's "Western" is no
+                # place in running text, its "Western Province" is
                 yield f"{form} {kind_word}", place
 
 
