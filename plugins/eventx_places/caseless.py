@@ -170,15 +170,7 @@ def caseless_cue_names(
             mention = gazetteer.get(token.start)
             place = None
             if mention is not None and mention.end == token.end:
-                # support from the rest of the article: a name does not vouch for itself
-                own = {p.country_code for p in mention.candidates}
-                supported = [
-                    p
-                    for p in mention.candidates
-                    if p.kind in ("city", "region")
-                    and context.get(p.country_code or "", 0) > (p.country_code in own)
-                ]
-                place = supported[0] if supported else None
+                place = _supported_place(mention, context)
             if place is not None:
                 yield CaselessName(
                     start=token.start, end=token.end, kind=place.kind, place=place, name=place.name
@@ -191,6 +183,21 @@ def caseless_cue_names(
                     place=None,
                     name=doc.text[token.start : end],
                 )
+
+
+def _supported_place(
+    mention: eventx.PlaceMention, context: Mapping[str, int]
+) -> eventx.Place | None:
+    """The town or region of a gazetteer name in a country the rest of the article names
+    (a name does not vouch for itself), or None."""
+    own = {p.country_code for p in mention.candidates}
+    supported = [
+        p
+        for p in mention.candidates
+        if p.kind in ("city", "region")
+        and context.get(p.country_code or "", 0) > (p.country_code in own)
+    ]
+    return supported[0] if supported else None
 
 
 #: Prepositions that put what follows in a place ("to", "from" and "at" also take people and
@@ -243,3 +250,74 @@ def caseless_listed_names(
                     start=token.start, end=token.end, kind="place", place=None, name=token.text
                 )
         i = last + 1
+
+
+#: Words after a plural noun of place that open a list of its members ("several areas
+#: including a, b and c", "towns such as a and b").
+_EXAMPLE_OPENERS = (("including",), ("such", "as"), ("like",), ("namely",))
+
+
+def caseless_examples(
+    doc: eventx.AnnotatedDocument,
+    found: Sequence[eventx.PlaceMention],
+    taken: Sequence[tuple[int, int]],
+    context: Mapping[str, int],
+) -> Iterator[CaselessName]:
+    """The members listed after a plural noun of place in a text without capitals ("curfew
+    went on in several areas including kalvani, pethapur and dosvad"): each is the
+    article's country's town of that name when the gazetteer has one (any size), else an
+    unresolved place of the kind the noun announces when it is no English word."""
+    tokens = doc.tokens
+    table, _longest = _cues()
+    plural_kinds = {words[0]: kind for words, (kind, plural) in table.items() if plural}
+    gazetteer = {m.start: m for m in found if not m.demonym}
+    blocked = eventx.SpanSet(taken)
+    for k, token in enumerate(tokens):
+        kind = plural_kinds.get(token.norm)
+        if kind is None:
+            continue
+        following = k + 1
+        if following < len(tokens) and tokens[following].norm == ",":
+            following += 1  # "several areas, including ..."
+        opener = next(
+            (
+                words
+                for words in _EXAMPLE_OPENERS
+                if tuple(t.norm for t in tokens[following : following + len(words)]) == words
+            ),
+            None,
+        )
+        if opener is None:
+            continue
+        sentence = doc.sentence_index_at(token.start)
+        i = following + len(opener)
+        while i < len(tokens) and doc.sentence_index_at(tokens[i].start) == sentence:
+            item = tokens[i]
+            mention = gazetteer.get(item.start)
+            if mention is not None and mention.end == item.end:
+                place = _supported_place(mention, context)
+                if place is not None and not blocked.overlaps(item.start, item.end):
+                    yield CaselessName(
+                        start=item.start,
+                        end=item.end,
+                        kind=place.kind,
+                        place=place,
+                        name=place.name,
+                    )
+            elif is_caseless_name(item.norm):
+                if not blocked.overlaps(item.start, item.end):
+                    yield CaselessName(
+                        start=item.start, end=item.end, kind=kind, place=None, name=item.text
+                    )
+            else:
+                break  # the list ends at the first word that is no name
+            if i + 1 < len(tokens) and tokens[i + 1].norm in (",", "and", "or"):
+                i += 2
+                if (
+                    i < len(tokens)
+                    and tokens[i - 1].norm == ","
+                    and tokens[i].norm in ("and", "or")
+                ):
+                    i += 1
+            else:
+                break

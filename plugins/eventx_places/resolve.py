@@ -25,6 +25,7 @@ from attrs import frozen
 import eventx
 from eventx_places.caseless import (
     caseless_cue_names,
+    caseless_examples,
     caseless_listed_names,
     is_caseless_name,
     is_english_word,
@@ -1344,7 +1345,10 @@ def _caseless_names(
     # gazetteer names (believed or not: "in kheda, anand" keeps its towns' rules) and names
     # found by their noun are not found again after a preposition
     taken += [(m.start, m.end) for m in found] + [(n.start, n.end) for n in by_cue]
-    for name in (*by_cue, *caseless_listed_names(doc, taken)):
+    reported = [(r.start, r.end) for r in resolved] + [(n.start, n.end) for n in by_cue]
+    examples = list(caseless_examples(doc, found, reported, located))
+    taken += [(n.start, n.end) for n in examples]
+    for name in (*by_cue, *examples, *caseless_listed_names(doc, taken)):
         yield ResolvedMention(
             start=name.start, end=name.end, kind=name.kind, place=name.place, name=name.name
         )

@@ -159,3 +159,16 @@ def test_caseless_names_are_deterministic_and_never_english_words(words: list[st
                 not is_english_word(w) or w in cues or eventx.lookup_places(w, "en")
                 for w in mention.name.split()
             )
+
+
+def test_members_listed_after_a_plural_noun_of_place_are_places() -> None:
+    text = (
+        "srinagar: curfew continued on sunday in several areas including sonvali, pethapur "
+        "and dosvad, and in towns such as velbora, officials in gujarat and new delhi said. "
+        "shops stayed shut in many areas like the old city, police said on monday."
+    )
+    places = _locations(text)
+    assert places["Pethapur"].resolution == "gazetteer"  # a town of 23 000, found by the list
+    assert places["sonvali"].kind == "place" and places["dosvad"].kind == "place"
+    assert places["velbora"].kind == "city"  # "towns such as": a town
+    assert not any(name.startswith(("the", "old")) for name in places)
