@@ -18,3 +18,11 @@ def test_the_article_decides_which_western_province() -> None:
     assert [(r.country_code, r.admin1.code if r.admin1 else None) for r in regions] == [
         ("ZM", "ZM-01")
     ]
+
+
+def test_a_subdivision_of_three_letters_is_found_with_its_type_word() -> None:
+    # "Van", "Ibb" and "Qom" alone are too short to index as regions (the towns keep them)
+    assert eventx.lookup_places("Van Province", "en")[0].admin1_code == "TR-65"
+    assert eventx.lookup_places("Ibb Governorate", "en")[0].admin1_code == "YE-IB"
+    assert eventx.lookup_places("Qom Province", "en")[0].admin1_code == "IR-25"
+    assert eventx.lookup_places("Van", "en")[0].kind == "city"

@@ -557,13 +557,21 @@ def _subdivision_places(settings: Mapping[str, Any]) -> Iterable[tuple[str, Plac
             continue
         place = subdivision_place(sub)
         forms: set[str] = set()
+        short: set[str] = set()  # names of 3 letters: a place only with their type word
         for name in sub.english:
             if not _english_name_plausible(name, sub):
                 continue
             # ISO writes some names inverted: "Dagestan, Respublika"
             for part in {name, name.split(",", 1)[0]}:
                 forms |= subdivision_names(part, type_words, compass)
+                folded = ascii_fold(part).replace("'", "").strip()
+                if 2 < len(folded) < 4 and folded.isalpha():
+                    short.add(folded)
         kind_word = sub.type.split()[-1] if sub.type else ""
+        if kind_word:
+            # "Van Province", "Ibb Governorate" ("Van" and "Ibb" alone are too short to index)
+            for name in sorted(short):
+                yield f"{name} {kind_word}", place
         for form in sorted(forms):
             typed = kind_word and not form.lower().endswith(kind_word.lower())
             if name_key(form) not in generic:
