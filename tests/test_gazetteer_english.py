@@ -26,3 +26,21 @@ def test_a_subdivision_of_three_letters_is_found_with_its_type_word() -> None:
     assert eventx.lookup_places("Ibb Governorate", "en")[0].admin1_code == "YE-IB"
     assert eventx.lookup_places("Qom Province", "en")[0].admin1_code == "IR-25"
     assert eventx.lookup_places("Van", "en")[0].kind == "city"
+
+
+def test_arabic_article_names_are_found_with_a_hyphen_and_a_lower_case_article() -> None:
+    assert eventx.lookup_places("Al-Qaim", "en")[0].name == "Al Qaim"
+    assert eventx.lookup_places("Ash-Shatrah", "en")[0].country_code == "IQ"
+    text = (
+        "Gunmen attacked a checkpoint near al-Qaim in Anbar province, Iraq, and shelled "
+        "Al-Hasakah in Syria on Monday."
+    )
+    found = {m.text for m in eventx.find_place_mentions(eventx.annotate(text, "en"))}
+    assert {"al-Qaim", "Al-Hasakah"} <= found
+
+
+def test_a_lower_case_word_before_a_hyphen_is_no_article() -> None:
+    # only the article may be written in lower case before the name
+    text = "The so-Called group met in a well-Known hall in Baghdad on Monday."
+    found = {m.text for m in eventx.find_place_mentions(eventx.annotate(text, "en"))}
+    assert found == {"Baghdad"}

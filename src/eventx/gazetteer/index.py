@@ -430,6 +430,29 @@ def arabic_nisba(name: str) -> tuple[str, ...]:
     return (base, base + "ه", base + "ون", base + "ين", base + "ات")
 
 
+#: Romanisations of the Arabic article that open GeoNames names ("Al Qaim", "Ad Diwaniyah",
+#: "Ash Shatrah", "El Arish"); English news joins them to the name with a hyphen.
+ARABIC_ARTICLES_EN = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "er", "es", "et",
+     "ez", "en"}
+)  # fmt: skip
+
+
+def _add_hyphenated_articles(names: dict[str, list[Place]], phrases: dict[str, str]) -> None:
+    """Every English name opening with the Arabic article, also with a hyphen: "Al Qaim" is
+    written "Al-Qaim" (and "al-Qaim": see ``find_place_mentions``), one token in a document."""
+    for key in sorted(names):
+        words = key.split(" ")
+        if len(words) < 2 or words[0] not in ARABIC_ARTICLES_EN or not words[1].isalpha():
+            continue
+        hyphenated = " ".join([f"{words[0]}-{words[1]}", *words[2:]])
+        bucket = names.setdefault(hyphenated, [])
+        for place in names[key]:
+            if all(other.key != place.key for other in bucket):
+                bucket.append(place)
+        phrases.setdefault(hyphenated, hyphenated)
+
+
 def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place) -> None:
     key = name_key(name)
     if not key:
@@ -864,6 +887,9 @@ def build_language_index(language: str) -> LanguageIndex:
             resolved = _resolve_alias(target)
             if resolved is not None:
                 _add(names, phrases, surface, resolved)
+
+    if language == "en":
+        _add_hyphenated_articles(names, phrases)
 
     demonyms: dict[str, str] = {}
     if language == "ar":
