@@ -44,3 +44,14 @@ def test_a_lower_case_word_before_a_hyphen_is_no_article() -> None:
     text = "The so-Called group met in a well-Known hall in Baghdad on Monday."
     found = {m.text for m in eventx.find_place_mentions(eventx.annotate(text, "en"))}
     assert found == {"Baghdad"}
+
+
+def test_big_towns_of_arab_states_are_found_without_their_article() -> None:
+    assert eventx.lookup_places("Fallujah", "en")[0].name == "Al Fallujah"
+    assert eventx.lookup_places("Hasakah", "en")[0].country_code == "SY"
+    # a small town's bare name is more often a first name; short ones are too short
+    assert not eventx.lookup_places("Jamil", "en")
+    assert not eventx.lookup_places("Kut", "en")
+    text = "Iraqi forces retook Fallujah on Sunday, and militants shelled Hillah, police said."
+    found = {m.text for m in eventx.find_place_mentions(eventx.annotate(text, "en"))}
+    assert {"Fallujah", "Hillah"} <= found

@@ -430,6 +430,18 @@ def arabic_nisba(name: str) -> tuple[str, ...]:
     return (base, base + "ه", base + "ون", base + "ين", base + "ات")
 
 
+#: The 22 member states of the Arab League (ISO alpha-2).
+ARAB_LEAGUE = (
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
+    "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+)  # fmt: skip
+#: A town's English name without its Arabic article ("Fallujah" for GeoNames' "Al
+#: Fallujah") is indexed when what remains is one word of at least this many letters, for a
+#: town of at least this many people (the press drops the article of the towns it names
+#: often; a small town's bare name is more often a first name: Jamil, Zuhair).
+ARTICLELESS_MIN_LETTERS = 5
+ARTICLELESS_MIN_POPULATION = 100_000
+
 #: Romanisations of the Arabic article that open GeoNames names ("Al Qaim", "Ad Diwaniyah",
 #: "Ash Shatrah", "El Arish"); English news joins them to the name with a hyphen.
 ARABIC_ARTICLES_EN = frozenset(
@@ -451,6 +463,32 @@ def _add_hyphenated_articles(names: dict[str, list[Place]], phrases: dict[str, s
             if all(other.key != place.key for other in bucket):
                 bucket.append(place)
         phrases.setdefault(hyphenated, hyphenated)
+
+
+def _add_articleless_towns(names: dict[str, list[Place]], phrases: dict[str, str]) -> None:
+    """Towns of Arab League states also without their article, as English news writes most
+    of them: GeoNames' "Al Fallujah", "Al Hasakah", "Ad Diwaniyah" are "Fallujah", "Hasakah",
+    "Diwaniyah". Only a name no place has yet, of one word of ``ARTICLELESS_MIN_LETTERS``
+    letters or more ("Al Kut" keeps its article: "Kut" is too short to stand alone), for
+    towns of ``ARTICLELESS_MIN_POPULATION`` people or more; the stop words still apply."""
+    arab = frozenset(ARAB_LEAGUE)
+    for key in sorted(names):
+        words = key.split(" ")
+        if len(words) != 2 or words[0] not in ARABIC_ARTICLES_EN:
+            continue
+        bare = words[1]
+        if len(bare) < ARTICLELESS_MIN_LETTERS or not bare.isalpha() or bare in names:
+            continue
+        towns = [
+            p
+            for p in names[key]
+            if p.kind == "city"
+            and p.country_code in arab
+            and p.population >= ARTICLELESS_MIN_POPULATION
+        ]
+        if towns:
+            names[bare] = towns
+            phrases.setdefault(bare, bare)
 
 
 def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place) -> None:
@@ -889,6 +927,7 @@ def build_language_index(language: str) -> LanguageIndex:
                 _add(names, phrases, surface, resolved)
 
     if language == "en":
+        _add_articleless_towns(names, phrases)
         _add_hyphenated_articles(names, phrases)
 
     demonyms: dict[str, str] = {}
