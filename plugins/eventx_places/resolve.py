@@ -23,6 +23,14 @@ import regex
 from attrs import frozen
 
 import eventx
+from eventx_places.caseless import (
+    caseless_cue_names,
+    caseless_examples,
+    caseless_listed_names,
+    is_caseless_name,
+    is_english_word,
+)
+from eventx_places.english import addressed_towns, names_after_locatives
 
 PACKAGE = "eventx_places"
 #: A gazetteer city whose country the article does not otherwise name, with no place cue
@@ -35,12 +43,20 @@ MIN_POPULATION_SHORT_ARABIC = 500_000
 _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 # Facility names in English: capitalised words before a facility noun ("Massoud Square").
 _EN_FACILITY_RE = regex.compile(
-    r"\b((?:[A-Z][a-z]+(?:'s)?\s){1,3}"
+    # a unit's ordinal opens its headquarters' name ("2nd Army Division headquarters")
+    r"\b((?:\d{1,3}(?:st|nd|rd|th|d)\s)?(?:[A-Z][a-z]+(?:'s)?\s){1,3}"
     r"(?:Square|Road|Street|Avenue|Bridge|Airport|Air\sBase|Airfield|Mosque|Cathedral|Market"
     r"|Stadium|Hospital|Palace|Prison|Camp|Barracks|Station|Green\sZone|Hill|Farm|Hotel"
-    r"|Restaurant|Church|School)(?:\s(?:bus\s)?station)?"
-    r"|(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge|market|prison|camp|village"
-    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters)"
+    r"|Restaurant|Church|School"
+    # a pub's name ("the King's Arms pub"); "Arms" alone is weapons ("Small Arms Survey")
+    r"|Arms(?=\s(?:public\shouse|pub|inn|hotel)\b))(?:\s(?:bus\s)?station)?"
+    r"|(?:\d{1,3}(?:st|nd|rd|th|d)\s)?(?:[A-Z][a-z]+\s){1,3}(?:street|road|avenue|bridge"
+    r"|market|prison|camp|village"
+    r"|neighbo(?:u)?rhood|refugee\scamp|farm|hill|hotel|restaurant|cafe|pub|headquarters"
+    r"|mosque|church|synagogue|temple)"
+    # Spanish, Portuguese, French and Italian street names: the type word comes first
+    r"|(?:Calle|Avenida|Rua|Rue|Via|Viale|Plaza|Praça|Piazza|Paseo|Carrera)\s"
+    r"(?:(?:de\sla|de|del|des|du|della|do|da|dos|das)\s)?[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?"
     # universities and institutes: "University of Kabul", "Massachusetts Institute of Technology"
     r"|(?:[A-Z][a-z]+\s){0,2}(?:University|Institute|College)\sof(?:\s[A-Z][a-z]+){1,3}"
     r"(?:-[A-Z][a-z]+)?)\b"
@@ -287,8 +303,11 @@ def believable(
         if place.kind == "region":
             return supported
         if place.kind == "city":
+            # a big town of a country named nowhere else needs a place cue or a preposition
+            # too: "along with shiraz khan" is a man, "in shiraz" the city
             return (supported and place.population >= MIN_POPULATION_LOWERCASE) or (
                 place.population >= MIN_POPULATION_WITHOUT_CONTEXT["ar"]
+                and has_place_cue(text, mention.start, language)
             )
         return True
     if place.resolution == "alias" or place.kind not in ("city", "region"):
@@ -808,6 +827,8 @@ def _cue_mentions(
     context: Mapping[str, int],
     taken: eventx.SpanSet,
     known: Mapping[int, tuple[eventx.Place, int]] | None = None,
+    *,
+    lowercase: bool = False,
 ) -> Iterator[ResolvedMention]:
     """Names announced by a place cue that the gazetteer did not find: fuzzy rule or unresolved.
 
@@ -884,7 +905,8 @@ def _cue_mentions(
                 # place ("ولاية كارولاينا الشمالية" is no Harlan, Iowa)
                 place = None
         else:
-            if not token.text[:1].isupper():
+            # "village of moravli" in a text without capitals: a name when no common word
+            if not token.text[:1].isupper() and not (lowercase and is_caseless_name(token.norm)):
                 continue
             place = None
         yield ResolvedMention(
@@ -1098,6 +1120,14 @@ def _clitic_length(word: str, stem: str) -> int:
     return 0
 
 
+_EN_WORSHIP_NOUNS = frozenset({"mosque", "church", "synagogue", "temple"})
+
+
+def _after_indefinite(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in ("a", "an", "one", "another", "every")
+
+
 def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[ResolvedMention]:
     spans = _Spans(taken)
     for found in _EN_FACILITY_RE.finditer(text, timeout=1.0):
@@ -1115,7 +1145,16 @@ def _english_facilities(text: str, taken: Sequence[tuple[int, int]]) -> Iterator
         # across its edge is not
         if len(words) < 2 or spans.overlaps_outside(start, end):
             continue
-        if words[-1].islower() and (start, end - len(words[-1]) - 1) in spans:
+        town_before = (start, end - len(words[-1]) - 1) in spans
+        if words[-1] in _EN_WORSHIP_NOUNS:
+            # a house of worship is called by its town ("outside Didsbury mosque"), unless an
+            # indefinite article makes it one of many ("a Leeds church"); after anything but
+            # a town the words say whose it is ("Hindu temple", "Pakistani mosque")
+            name = text[start : end - len(words[-1]) - 1]
+            known = eventx.lookup_places(name, "en") if town_before else ()
+            if not known or known[0].kind != "city" or _after_indefinite(text, start):
+                continue
+        elif words[-1].islower() and town_before:
             continue  # "a Boston street": a known town and a common noun, not a street's name
         kind = "city" if words[-1] in ("village", "Village") else "place"
         yield ResolvedMention(start=start, end=end, kind=kind, place=None, name=text[start:end])
@@ -1279,7 +1318,16 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         resolved = _area_of_town(doc, resolved)
     taken = [(m.start, m.end) for m in found]
     known = {r.start: (r.place, r.end) for r in resolved if r.place is not None}
-    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known))
+    extra = list(_cue_mentions(doc, context, eventx.SpanSet(taken), known, lowercase=lowercase))
+    if lowercase:
+        extra.extend(_caseless_names(doc, found, resolved, located))
+    if language == "en":
+        towns = list(_addressed_towns(doc.text, resolved, extra))
+        # a doubted namesake ("Valdivia", a Chilean town, in an article about El Salvador) is
+        # the town its address gives
+        addressed = {(t.start, t.end) for t in towns}
+        resolved = [r for r in resolved if r.place is not None or (r.start, r.end) not in addressed]
+        extra.extend(towns)
     if language == "en":
         # A facility named after its town ("Bagram Air Base") lies in that town's country;
         # the town itself stays a mention too (the base is at Bagram).
@@ -1313,6 +1361,15 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             # the town inside a facility's name is not itself a mention ("London Bridge")
             spans = _Spans([(f.start, f.end) for f in facilities])
             resolved = [r for r in resolved if not spans.overlaps(r.start, r.start + 1)]
+    if language == "en" and not lowercase:
+        taken_en = [(m.start, m.end) for m in found] + [(r.start, r.end) for r in extra]
+        for start, end in names_after_locatives(doc.text, taken_en, is_english_word):
+            # "troops stationed in Uraba": a place the gazetteer lacks
+            extra.append(
+                ResolvedMention(
+                    start=start, end=end, kind="place", place=None, name=doc.text[start:end]
+                )
+            )
     resolved.extend(extra)
     if language == "ar":
         # constructions that name places no gazetteer lists ("دمشق القديمة", "مقر حزب ...")
@@ -1322,6 +1379,48 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     resolved.sort(key=lambda r: (r.start, r.end))
     starts = [r.start for r in resolved]
     return [_locate(doc, m, resolved, starts) for m in resolved], context
+
+
+def _caseless_names(
+    doc: eventx.AnnotatedDocument,
+    found: Sequence[eventx.PlaceMention],
+    resolved: Sequence[ResolvedMention],
+    located: Mapping[str, int],
+) -> Iterator[ResolvedMention]:
+    """Names before a noun of place in a text without capitals (eventx_places.caseless)."""
+    taken = [(r.start, r.end) for r in resolved]
+    by_cue = list(caseless_cue_names(doc, found, taken, located))
+    # gazetteer names (believed or not: "in kheda, anand" keeps its towns' rules) and names
+    # found by their noun are not found again after a preposition
+    taken += [(m.start, m.end) for m in found] + [(n.start, n.end) for n in by_cue]
+    reported = [(r.start, r.end) for r in resolved] + [(n.start, n.end) for n in by_cue]
+    examples = list(caseless_examples(doc, found, reported, located))
+    taken += [(n.start, n.end) for n in examples]
+    for name in (*by_cue, *examples, *caseless_listed_names(doc, taken)):
+        yield ResolvedMention(
+            start=name.start, end=name.end, kind=name.kind, place=name.place, name=name.name
+        )
+
+
+def _addressed_towns(
+    text: str, resolved: Sequence[ResolvedMention], extra: Sequence[ResolvedMention]
+) -> Iterator[ResolvedMention]:
+    """Towns no gazetteer knows, written with their address ("in Valdivia, Usulutan
+    Department"; eventx_places.english): unresolved cities in that region's country."""
+    known = [(r.start, r.end, r.place) for r in resolved if r.place is not None]
+    # a known place is itself; a doubted namesake (unresolved) may be the addressed town
+    taken = [(r.start, r.end) for r in resolved if r.place is not None]
+    taken += [(r.start, r.end) for r in extra]
+    for town in addressed_towns(text, known, taken):
+        yield ResolvedMention(
+            start=town.start,
+            end=town.end,
+            kind="city",
+            place=None,
+            name=text[town.start : town.end],
+            country_code=town.within.country_code,
+            within=town.within,
+        )
 
 
 def _namesake_abroad(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import regex
 
 import eventx
+from eventx_places.english import list_opening, scene_mention
 from eventx_places.resolve import capital_geonameids, is_locative
 
 #: A dateline opening a line: places, maybe a date, then the agency in brackets and a dash
@@ -56,7 +57,20 @@ def is_actor_only(location: eventx.Location, main: str | None, text: str, langua
             return False
     elif location.kind != "country":
         return False
-    return not any(is_locative(text, m.start, language) for m in location.mentions)
+    return not any(
+        is_locative(text, m.start, language)
+        or (language == "en" and _english_scene(text, m.start, m.end, language))
+        for m in location.mentions
+    )
+
+
+def _english_scene(text: str, start: int, end: int, language: str) -> bool:
+    """A later item of a list opened by a locative ("in Iraq, Syria and Yemen"), or a scene
+    by an attack verb, an example of places or a noun of conflict (eventx_places.english)."""
+    opening = list_opening(text, start)
+    return (opening != start and is_locative(text, opening, language)) or scene_mention(
+        text, start, end
+    )
 
 
 def place_role(

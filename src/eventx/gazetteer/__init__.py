@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from eventx.gazetteer.fuzzy import arabic_skeleton, fuzzy_place, latin_skeleton
 from eventx.gazetteer.index import (
+    ARABIC_ARTICLES_EN,
     LanguageIndex,
     capital_place,
     country_places,
@@ -203,7 +204,12 @@ def _arabic_name_forms(word: str) -> frozenset[str]:
 
 
 def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
+    """Whether an English name is written as one: capitalised, or the Arabic article in lower
+    case joined to a capitalised name ("al-Qaim", "el-Arish", as English news writes them)."""
+    if text[:1].isupper():
+        return True
+    article, hyphen, rest = text.partition("-")
+    return bool(hyphen) and article in ARABIC_ARTICLES_EN and rest[:1].isupper()
 
 
 #: A text is written without capitals when fewer than this share of its words start with one

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from eventx.gazetteer.index import (
+    ARAB_LEAGUE,
     arabic_subdivision_names,
     capital_arabic_names,
     name_key,
@@ -29,10 +30,6 @@ from eventx.gazetteer.index import (
 from eventx.gazetteer.subdivisions import Subdivision, subdivisions
 from eventx.lexicon import load_data
 
-ARAB_LEAGUE = (
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
-    "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE",
-)  # fmt: skip
 NEIGHBOURS = ("IR", "TR", "AF", "PK")
 COUNTRIES = ARAB_LEAGUE + NEIGHBOURS
 

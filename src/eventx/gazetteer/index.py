@@ -430,6 +430,67 @@ def arabic_nisba(name: str) -> tuple[str, ...]:
     return (base, base + "ه", base + "ون", base + "ين", base + "ات")
 
 
+#: The 22 member states of the Arab League (ISO alpha-2).
+ARAB_LEAGUE = (
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
+    "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+)  # fmt: skip
+#: A town's English name without its Arabic article ("Fallujah" for GeoNames' "Al
+#: Fallujah") is indexed when what remains is one word of at least this many letters, for a
+#: town of at least this many people (the press drops the article of the towns it names
+#: often; a small town's bare name is more often a first name: Jamil, Zuhair).
+ARTICLELESS_MIN_LETTERS = 5
+ARTICLELESS_MIN_POPULATION = 100_000
+
+#: Romanisations of the Arabic article that open GeoNames names ("Al Qaim", "Ad Diwaniyah",
+#: "Ash Shatrah", "El Arish"); English news joins them to the name with a hyphen.
+ARABIC_ARTICLES_EN = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "er", "es", "et",
+     "ez", "en"}
+)  # fmt: skip
+
+
+def _add_hyphenated_articles(names: dict[str, list[Place]], phrases: dict[str, str]) -> None:
+    """Every English name opening with the Arabic article, also with a hyphen: "Al Qaim" is
+    written "Al-Qaim" (and "al-Qaim": see ``find_place_mentions``), one token in a document."""
+    for key in sorted(names):
+        words = key.split(" ")
+        if len(words) < 2 or words[0] not in ARABIC_ARTICLES_EN or not words[1].isalpha():
+            continue
+        hyphenated = " ".join([f"{words[0]}-{words[1]}", *words[2:]])
+        bucket = names.setdefault(hyphenated, [])
+        for place in names[key]:
+            if all(other.key != place.key for other in bucket):
+                bucket.append(place)
+        phrases.setdefault(hyphenated, hyphenated)
+
+
+def _add_articleless_towns(names: dict[str, list[Place]], phrases: dict[str, str]) -> None:
+    """Towns of Arab League states also without their article, as English news writes most
+    of them: GeoNames' "Al Fallujah", "Al Hasakah", "Ad Diwaniyah" are "Fallujah", "Hasakah",
+    "Diwaniyah". Only a name no place has yet, of one word of ``ARTICLELESS_MIN_LETTERS``
+    letters or more ("Al Kut" keeps its article: "Kut" is too short to stand alone), for
+    towns of ``ARTICLELESS_MIN_POPULATION`` people or more; the stop words still apply."""
+    arab = frozenset(ARAB_LEAGUE)
+    for key in sorted(names):
+        words = key.split(" ")
+        if len(words) != 2 or words[0] not in ARABIC_ARTICLES_EN:
+            continue
+        bare = words[1]
+        if len(bare) < ARTICLELESS_MIN_LETTERS or not bare.isalpha() or bare in names:
+            continue
+        towns = [
+            p
+            for p in names[key]
+            if p.kind == "city"
+            and p.country_code in arab
+            and p.population >= ARTICLELESS_MIN_POPULATION
+        ]
+        if towns:
+            names[bare] = towns
+            phrases.setdefault(bare, bare)
+
+
 def _add(names: dict[str, list[Place]], phrases: dict[str, str], name: str, place: Place) -> None:
     key = name_key(name)
     if not key:
@@ -557,18 +618,28 @@ def _subdivision_places(settings: Mapping[str, Any]) -> Iterable[tuple[str, Plac
             continue
         place = subdivision_place(sub)
         forms: set[str] = set()
+        short: set[str] = set()  # names of 3 letters: a place only with their type word
         for name in sub.english:
             if not _english_name_plausible(name, sub):
                 continue
             # ISO writes some names inverted: "Dagestan, Respublika"
             for part in {name, name.split(",", 1)[0]}:
                 forms |= subdivision_names(part, type_words, compass)
+                folded = ascii_fold(part).replace("'", "").strip()
+                if 2 < len(folded) < 4 and folded.isalpha():
+                    short.add(folded)
         kind_word = sub.type.split()[-1] if sub.type else ""
+        if kind_word:
+            # "Van Province", "Ibb Governorate" ("Van" and "Ibb" alone are too short to index)
+            for name in sorted(short):
+                yield f"{name} {kind_word}", place
         for form in sorted(forms):
-            if name_key(form) in generic:
-                continue
-            yield form, place
-            if kind_word and not form.lower().endswith(kind_word.lower()):
+            typed = kind_word and not form.lower().endswith(kind_word.lower())
+            if name_key(form) not in generic:
+                yield form, place
+            if typed:
+                # a generic name is a name with its type word: Zambia's "Western" is no
+                # place in running text, its "Western Province" is
                 yield f"{form} {kind_word}", place
 
 
@@ -854,6 +925,10 @@ def build_language_index(language: str) -> LanguageIndex:
             resolved = _resolve_alias(target)
             if resolved is not None:
                 _add(names, phrases, surface, resolved)
+
+    if language == "en":
+        _add_articleless_towns(names, phrases)
+        _add_hyphenated_articles(names, phrases)
 
     demonyms: dict[str, str] = {}
     if language == "ar":
