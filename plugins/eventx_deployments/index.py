@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -47,8 +47,6 @@ class ActorMention:
 
 
 _Mention = TypeVar("_Mention", PlaceMention, ActorMention)
-_Key = TypeVar("_Key")
-_Value = TypeVar("_Value")
 
 
 class DocumentIndex:
@@ -70,8 +68,8 @@ class DocumentIndex:
         # Cue positions by list name: filled a sentence at a time, when a token of it is first
         # asked about (see _CueTables).
         cues = _CueTables(self.doc, lexicon.cues, self.sentence_of)
-        self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.ending
-        self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.starting
+        self.cue_ending: dict[str, Mapping[int, eventx.PhraseMatch[str]]] = cues.ending
+        self.cue_starting: dict[str, Mapping[int, eventx.PhraseMatch[str]]] = cues.starting
         modifiers = list(lexicon.modifiers.finditer(self.doc))
         self.modifier_starting = {m.first_token: m for m in modifiers}
         self.modifier_ending = {m.last_token: m for m in modifiers}
@@ -315,6 +313,10 @@ class _CueTables:
     never cross a sentence boundary, so that sentence alone decides the answer); anything that
     reads a table whole (iteration, length) fills them for the whole document, in the order one
     document scan gives.
+
+    The tables hold their filler, and the filler holds only the tables' plain dicts, not the
+    tables: no reference cycle, so a document's index (and the document it holds) is freed as
+    soon as the extractor is done with it rather than by the next garbage collection.
     """
 
     def __init__(
@@ -328,12 +330,22 @@ class _CueTables:
         self._sentence_of = sentence_of
         self._read: set[int] = set()  # sentences whose matches are in the tables
         self._whole = False
-        self.starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
-            name: _LazyTable(self) for name in CUE_NAMES
+        self._starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: {} for name in CUE_NAMES
         }
-        self.ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
-            name: _LazyTable(self) for name in CUE_NAMES
+        self._ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: {} for name in CUE_NAMES
         }
+
+    @property
+    def starting(self) -> dict[str, Mapping[int, eventx.PhraseMatch[str]]]:
+        """Each cue list's matches by first token (a new view of the same tables per call)."""
+        return {name: _LazyTable(self, data) for name, data in self._starting.items()}
+
+    @property
+    def ending(self) -> dict[str, Mapping[int, eventx.PhraseMatch[str]]]:
+        """Each cue list's matches by last token (a new view of the same tables per call)."""
+        return {name: _LazyTable(self, data) for name, data in self._ending.items()}
 
     def read_token(self, key: object) -> None:
         if self._whole or not isinstance(key, int) or not 0 <= key < len(self._sentence_of):
@@ -349,70 +361,51 @@ class _CueTables:
         if self._whole:
             return
         self._whole = True
-        for table in (*self.starting.values(), *self.ending.values()):
-            dict.clear(table)
+        for table in (*self._starting.values(), *self._ending.values()):
+            table.clear()
         self._add(self._matcher.finditer(self._doc, longest=False))
 
     def _add(self, matches: Iterable[eventx.PhraseMatch[str]]) -> None:
         for match in matches:
-            starting, ending = self.starting[match.value], self.ending[match.value]
-            old = dict.get(starting, match.first_token)
+            starting, ending = self._starting[match.value], self._ending[match.value]
+            old = starting.get(match.first_token)
             if old is None or old.last_token < match.last_token:
-                dict.__setitem__(starting, match.first_token, match)
-            old = dict.get(ending, match.last_token)
+                starting[match.first_token] = match
+            old = ending.get(match.last_token)
             if old is None or old.first_token > match.first_token:
-                dict.__setitem__(ending, match.last_token, match)
+                ending[match.last_token] = match
 
 
-class _LazyTable(dict[_Key, _Value], Generic[_Key, _Value]):
-    """A dict filled by its :class:`_CueTables` as it is read (see there)."""
+class _LazyTable(Mapping[int, "eventx.PhraseMatch[str]"]):
+    """One cue list's table (token index -> match), filled by its :class:`_CueTables` as it
+    is read (see there)."""
 
-    def __init__(self, owner: _CueTables) -> None:
-        super().__init__()
+    __slots__ = ("_data", "_owner")
+
+    def __init__(self, owner: _CueTables, data: dict[int, eventx.PhraseMatch[str]]) -> None:
         self._owner = owner
+        self._data = data
 
     def __contains__(self, key: object) -> bool:
         self._owner.read_token(key)
-        return dict.__contains__(self, key)
+        return key in self._data
 
-    def __getitem__(self, key: _Key) -> _Value:
+    def __getitem__(self, key: int) -> eventx.PhraseMatch[str]:
         self._owner.read_token(key)
-        return dict.__getitem__(self, key)
+        return self._data[key]
 
     def get(self, key: Any, default: Any = None) -> Any:
         self._owner.read_token(key)
-        return dict.get(self, key, default)
+        return self._data.get(key, default)
 
-    def __iter__(self) -> Iterator[_Key]:
+    def __iter__(self) -> Iterator[int]:
         self._owner.read_all()
-        return dict.__iter__(self)
+        return iter(self._data)
 
     def __len__(self) -> int:
         self._owner.read_all()
-        return dict.__len__(self)
-
-    def keys(self) -> KeysView[_Key]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.keys(self)
-
-    def values(self) -> ValuesView[_Value]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.values(self)
-
-    def items(self) -> ItemsView[_Key, _Value]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.items(self)
+        return len(self._data)
 
     def __repr__(self) -> str:
         self._owner.read_all()
-        return dict.__repr__(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._owner.read_all()
-        return dict.__eq__(self, other)
-
-    __hash__ = None  # (as dict's: a mutable mapping)
-
-    def copy(self) -> dict[_Key, _Value]:
-        self._owner.read_all()
-        return dict(dict.items(self))
+        return repr(self._data)
