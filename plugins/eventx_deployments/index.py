@@ -10,6 +10,7 @@ import bisect
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -78,23 +79,55 @@ class DocumentIndex:
         quantities = [q for q in eventx.find_quantities(self.doc) if q.qualifier != "unspecified"]
         self.quantities_ending = {q.last_token: q for q in quantities}
         self.quantities_starting = {q.first_token: q for q in quantities}
-        countries = country_mentions(self.doc)
-        self.nationality: dict[int, str] = {}  # token index -> ISO code
-        for country in countries:
+        # The rest (countries, places, actors, dates, purposes) is read only when a sentence's
+        # rules get that far: most candidate sentences of an article without a deployment stop
+        # at their force phrases, so it is computed on first use (cached_property), once.
+
+    @cached_property
+    def _countries(self) -> list[CountryMention]:
+        return country_mentions(self.doc)
+
+    @cached_property
+    def nationality(self) -> dict[int, str]:
+        """Token index -> ISO code of the country name or nationality word it is part of."""
+        found: dict[int, str] = {}
+        for country in self._countries:
             for i in range(self.token_at(country.start), self.token_at(country.end - 1) + 1):
-                self.nationality[i] = country.code
-        self.places = self._places(ctx.facts("locations"), countries)
-        self.purpose_starts = {m.first_token for m in lexicon.purpose_start.finditer(self.doc)}
-        self._date_spans = sorted(
+                found[i] = country.code
+        return found
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        return self._places(self.ctx.facts("locations"), self._countries)
+
+    @cached_property
+    def purpose_starts(self) -> set[int]:
+        return {m.first_token for m in self.lexicon.purpose_start.finditer(self.doc)}
+
+    @cached_property
+    def _date_spans(self) -> list[tuple[int, int]]:
+        return sorted(
             (d.evidence.start, d.evidence.end)
-            for d in ctx.facts("dates")
+            for d in self.ctx.facts("dates")
             if isinstance(d, eventx.DateFact)
         )
-        self.actors = self._actors()
-        self.main_country = self._main_country(ctx.facts("locations"))
-        # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
-        self.places_by_sentence = self._by_sentence(self.places)
-        self.actors_by_sentence = self._by_sentence(self.actors)
+
+    @cached_property
+    def actors(self) -> list[ActorMention]:
+        return self._actors()
+
+    @cached_property
+    def main_country(self) -> PlaceMention | None:
+        return self._main_country(self.ctx.facts("locations"))
+
+    # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
+    @cached_property
+    def places_by_sentence(self) -> dict[int, list[PlaceMention]]:
+        return self._by_sentence(self.places)
+
+    @cached_property
+    def actors_by_sentence(self) -> dict[int, list[ActorMention]]:
+        return self._by_sentence(self.actors)
 
     def _by_sentence(self, mentions: Sequence[_Mention]) -> dict[int, list[_Mention]]:
         """Mentions grouped by the sentence of their first token, in their order."""
