@@ -413,22 +413,46 @@ class _LazyTable(Mapping[int, "eventx.PhraseMatch[str]"]):
     """One cue list's table (token index -> match), filled by its :class:`_CueTables` as it
     is read (see there)."""
 
-    __slots__ = ("_data", "_owner")
+    __slots__ = ("_data", "_owner", "_read", "_sentence_of")
 
     def __init__(self, owner: _CueTables, data: dict[int, eventx.PhraseMatch[str]]) -> None:
         self._owner = owner
         self._data = data
+        # The owner's own set and list (not copies): a lookup in a sentence already read needs
+        # no call to the owner.
+        self._read = owner._read
+        self._sentence_of = owner._sentence_of
 
+    # The test of a sentence already read is written out in each lookup: a call per lookup
+    # was most of their cost.
     def __contains__(self, key: object) -> bool:
-        self._owner.read_token(key)
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
         return key in self._data
 
     def __getitem__(self, key: int) -> eventx.PhraseMatch[str]:
-        self._owner.read_token(key)
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
         return self._data[key]
 
     def get(self, key: Any, default: Any = None) -> Any:
-        self._owner.read_token(key)
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
         return self._data.get(key, default)
 
     def __iter__(self) -> Iterator[int]:
