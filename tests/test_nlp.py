@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from eventx import detect_language, normalize_string
@@ -228,6 +228,41 @@ def test_token_offsets_map_back_exactly_when_marks_were_deleted(text: str) -> No
             expected.append((start, end))
     tokens = annotate_normalized(normalized, "ar").tokens
     assert [(t.start, t.end) for t in tokens] == expected
+
+
+_SPACES = [" ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\u2028", "\x0b", "\x1c", "\u200f"]
+_ANY_TEXT = st.lists(
+    st.one_of(
+        st.characters(),  # any code point: every script, mark, digit and space category
+        st.sampled_from(_SPACES),
+        st.sampled_from(["قتل", "ـ", "\u064e", ".", "'", "-", "1,200", "3.5", "٢٠", "don't"]),
+        st.sampled_from(["al-Qaeda", "U.S.", "e\u0301", "Almaty"]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_ANY_TEXT, st.sampled_from(["ar", "en"]))
+@example("قتل\u2003قتل 26\t27", "ar")
+@example("Police\u3000said\x0b5\u2028killed", "en")
+def test_tokens_are_the_token_pattern_matches_of_each_sentence(text: str, language: str) -> None:
+    """The tokeniser reads each token with the whitespace before it and derives its offsets
+    from their lengths; the tokens are exactly the token pattern's matches (finditer) in each
+    sentence, with their normalised text, offsets and word/number/mark kind (stems only for
+    words)."""
+    from eventx.nlp.builtin import _TOKEN_RE, annotate_normalized, split_sentences
+
+    normalized = normalize(text)
+    expected = []
+    for a, b in split_sentences(normalized.text):
+        for match in _TOKEN_RE.finditer(normalized.text, a, b):
+            expected.append(
+                (match.group(), normalized.to_original(match.start()), match.lastgroup == "word")
+            )
+    tokens = annotate_normalized(normalized, language).tokens
+    assert [(t.norm, t.start) for t in tokens] == [(norm, start) for norm, start, _ in expected]
+    for token, (_, _, word) in zip(tokens, expected, strict=True):
+        assert word or token.stems == ()
 
 
 FORM_INDEX_TEXTS = [

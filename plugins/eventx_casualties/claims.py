@@ -136,14 +136,17 @@ class ClaimReader:
         sentence = self.doc.sentence_index_at(start)
         while k < len(tokens) and self.doc.sentence_index_at(tokens[k].start) == sentence:
             token = tokens[k]
-            opened = sum(self.ctx.text[start:end].count(q) for q in "“«")
-            closed = sum(self.ctx.text[start:end].count(q) for q in "”»")
             same_kind = self.trigger_kinds.get(k)
             if same_kind is not None and same_kind[0] == kind:
                 end = tokens[same_kind[1]].end
                 k = same_kind[1] + 1
                 continue
-            if k in self.others or (token.norm in "”»" and opened > closed):
+            # (the quote marks inside are counted only at a closing mark, not at every token)
+            text = self.ctx.text
+            if k in self.others or (
+                token.norm in "”»"
+                and _marks(text, start, end, "“«") > _marks(text, start, end, "”»")
+            ):
                 end = token.end
                 k += 1
                 continue
@@ -356,3 +359,8 @@ class ClaimReader:
             and token.norm[len(prefix) :] in token.stems
             and self.ctx.text[token.start : token.start + len(prefix)] == prefix
         )
+
+
+def _marks(text: str, start: int, end: int, marks: str) -> int:
+    """How many of ``marks`` ``text[start:end]`` holds."""
+    return sum(text[start:end].count(mark) for mark in marks)

@@ -25,7 +25,8 @@ restate or update one toll rather than count separate victims; every claim stays
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -107,7 +108,7 @@ def _merge_cluster(cluster: Sequence[eventx.Casualty], headline: int) -> eventx.
         date=first_known("date"),
         # One mention dated as today's news (or undated: a headline) makes the claim current.
         background=all(c.background for c in cluster),
-        mentions=tuple(sorted(mentions, key=lambda e: (e.start, e.end, repr(e)))),
+        mentions=tuple(_in_total_order(mentions, _evidence_span)),
     )
 
 
@@ -135,6 +136,33 @@ class _Cluster:
             self.sentences.add(fact.evidence.sentence)
 
 
+_T = TypeVar("_T")
+
+
+def _evidence_span(evidence: eventx.Evidence) -> tuple[int, int]:
+    return evidence.start, evidence.end
+
+
+def _claim_span(claim: eventx.Casualty) -> tuple[int, int]:
+    return claim.evidence.start, claim.evidence.end
+
+
+def _in_total_order(items: Iterable[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
+    """``sorted(items, key=lambda x: (*span(x), repr(x)))``, with the repr made only for items
+    that share their span (the repr of a whole fact is its costliest part, and ties are rare)."""
+    ordered = sorted(items, key=span)
+    spans = [span(item) for item in ordered]
+    i = 0
+    while i < len(ordered):
+        j = i + 1
+        while j < len(ordered) and spans[j] == spans[i]:
+            j += 1
+        if j - i > 1:
+            ordered[i:j] = sorted(ordered[i:j], key=repr)
+        i = j
+    return ordered
+
+
 def _bucket(claim: eventx.Casualty) -> tuple[object, ...]:
     figure = ("count", claim.count) if claim.count is not None else ("range", claim.min, claim.max)
     return (claim.kind, claim.subset, *figure)
@@ -145,7 +173,7 @@ def merge_casualties(
 ) -> list[eventx.Casualty]:
     """One fact per distinct claim, in order of first mention."""
     # A total order, so the result never depends on the order extractors emitted facts in.
-    ordered = sorted(facts, key=lambda c: (c.evidence.start, c.evidence.end, repr(c)))
+    ordered = _in_total_order(facts, _claim_span)
     clusters: list[_Cluster] = []
     buckets: dict[tuple[object, ...], list[_Cluster]] = {}
     for fact in ordered:

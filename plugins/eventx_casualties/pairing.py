@@ -278,8 +278,10 @@ def pair(
         count = ordered[index]
         if count.first_token in paired:
             continue
+        # (each reads only the next count: a slice of one, not a copy of every later count per
+        # count, which made a long list of counts quadratic)
         joined = _coordinated_with(
-            doc, grammar, count, ordered[index + 1 :], paired, listed, trigger_tokens
+            doc, grammar, count, ordered[index + 1 : index + 2], paired, listed, trigger_tokens
         )
         if joined is not None:
             listed[count.first_token] = joined
@@ -299,7 +301,7 @@ def pair(
             pairings.append(pairing)
             continue
         coordinated = listed.get(count.first_token) or _coordinated_after(
-            doc, grammar, count, ordered[index + 1 :], previous, trigger_tokens
+            doc, grammar, count, ordered[index + 1 : index + 2], previous, trigger_tokens
         )
         if coordinated is not None:
             pairing = Pairing(count=count, kind=coordinated.kind, trigger=coordinated.trigger)
@@ -320,7 +322,8 @@ def _breakdowns(
         if head.subset or head.trigger is None or not total or head.count.qualifier != "exact":
             continue
         items: list[Pairing] = []
-        for item in ordered[index + 1 :]:
+        for later in range(index + 1, len(ordered)):  # no copy of the rest per head: linear
+            item = ordered[later]
             if item.trigger is not head.trigger or item.subset:
                 break
             items.append(item)
@@ -346,7 +349,7 @@ def _coordinated_with(
     doc: eventx.AnnotatedDocument,
     grammar: Grammar,
     count: Count,
-    later: Sequence[Count],
+    later: Sequence[Count],  # the next count, if any (only the first is read)
     paired: dict[int, Pairing],
     listed: dict[int, Pairing],
     trigger_tokens: dict[int, Trigger],
@@ -409,7 +412,7 @@ def _coordinated_after(
     doc: eventx.AnnotatedDocument,
     grammar: Grammar,
     count: Count,
-    later: Sequence[Count],
+    later: Sequence[Count],  # the next count, if any (only the first is read)
     previous: Pairing | None,
     trigger_tokens: dict[int, Trigger],
 ) -> Pairing | None:

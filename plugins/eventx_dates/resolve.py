@@ -69,6 +69,42 @@ class Known:
     text: str
 
 
+#: The method that resolves each rule kind's matches, by name: a table of bound methods on
+#: the instance would be a reference cycle (instance -> dict -> method -> instance), which only
+#: the garbage collector frees, with everything the resolver holds.
+_HANDLERS: dict[str, str] = {
+    "date": "_date",
+    "day_range": "_day_range",
+    "night_range": "_night_range",
+    "month_range": "_month_range",
+    "period_range": "_period_range",
+    "year_part": "_year_part",
+    "year_part_relative": "_year_part",
+    "month_year": "_month_year",
+    "month_relative": "_month_relative",
+    "month": "_month",
+    "year": "_year",
+    "numeric": "_numeric",
+    "iso": "_iso",
+    "hijri": "_hijri",
+    "hijri_month": "_hijri_month",
+    "holiday": "_holiday",
+    "weekday": "_weekday",
+    "weekday_night": "_weekday_night",
+    "relative_day": "_relative_day",
+    "relative_part": "_relative_part",
+    "ago": "_ago",
+    "later": "_later",
+    "counted": "_counted",
+    "within": "_within",
+    "period": "_period",
+    "day_of_month": "_day_of_month",
+    "recent": "_recent",
+    "first_days": "_first_days",
+    "anchored": "_anchored",
+}
+
+
 class Resolver:
     """Resolves the matches of one document, in text order."""
 
@@ -98,44 +134,14 @@ class Resolver:
             rf"(?<!\w)(?:{vocab.cue('so_far_before')}|{vocab.cue('not_today_before')})"
             rf"[^\S\n]{{1,4}}\Z"
         )
-        self._handlers: dict[str, Callable[[re.Match[str]], Resolution | None]] = {
-            "date": self._date,
-            "day_range": self._day_range,
-            "night_range": self._night_range,
-            "month_range": self._month_range,
-            "period_range": self._period_range,
-            "year_part": self._year_part,
-            "year_part_relative": self._year_part,
-            "month_year": self._month_year,
-            "month_relative": self._month_relative,
-            "month": self._month,
-            "year": self._year,
-            "numeric": self._numeric,
-            "iso": self._iso,
-            "hijri": self._hijri,
-            "hijri_month": self._hijri_month,
-            "holiday": self._holiday,
-            "weekday": self._weekday,
-            "weekday_night": self._weekday_night,
-            "relative_day": self._relative_day,
-            "relative_part": self._relative_part,
-            "ago": self._ago,
-            "later": self._later,
-            "counted": self._counted,
-            "within": self._within,
-            "period": self._period,
-            "day_of_month": self._day_of_month,
-            "recent": self._recent,
-            "first_days": self._first_days,
-            "anchored": self._anchored,
-        }
 
     def resolve(
         self, kind: str, match: re.Match[str], sentence: int | None, surface: str
     ) -> Resolution | None:
         """Resolve one match; ``surface`` is its original text (kept as a later anchor's text)."""
         self._sentence = sentence
-        result = self._handlers[kind](match)
+        handler: Callable[[re.Match[str]], Resolution | None] = getattr(self, _HANDLERS[kind])
+        result = handler(match)
         interval = result.interval if result is not None else None
         if interval is not None and interval.granularity in FINE_GRANULARITIES:
             self.known.append(

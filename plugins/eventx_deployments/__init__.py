@@ -29,10 +29,10 @@ def extract_deployments(ctx: eventx.ExtractionContext) -> Iterator[eventx.Deploy
     # Most articles send no forces: look for a sentence that can hold a deployment before
     # building the document index (more than half of the extractor's time).
     doc = ctx.annotation
-    with_force = {doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc)}
     candidates = _candidate_sentences(doc, lex)
     if not candidates:
         return
+    with_force = {doc.sentence_index_at(m.start) for m in lex.forces.finditer(doc)}
     index = DocumentIndex(ctx, lex)
     readers = {
         s.index: SentenceReader(index, s)

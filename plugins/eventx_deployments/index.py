@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -47,8 +48,6 @@ class ActorMention:
 
 
 _Mention = TypeVar("_Mention", PlaceMention, ActorMention)
-_Key = TypeVar("_Key")
-_Value = TypeVar("_Value")
 
 
 class DocumentIndex:
@@ -70,8 +69,8 @@ class DocumentIndex:
         # Cue positions by list name: filled a sentence at a time, when a token of it is first
         # asked about (see _CueTables).
         cues = _CueTables(self.doc, lexicon.cues, self.sentence_of)
-        self.cue_ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.ending
-        self.cue_starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = cues.starting
+        self.cue_ending: dict[str, Mapping[int, eventx.PhraseMatch[str]]] = cues.ending
+        self.cue_starting: dict[str, Mapping[int, eventx.PhraseMatch[str]]] = cues.starting
         modifiers = list(lexicon.modifiers.finditer(self.doc))
         self.modifier_starting = {m.first_token: m for m in modifiers}
         self.modifier_ending = {m.last_token: m for m in modifiers}
@@ -80,23 +79,55 @@ class DocumentIndex:
         quantities = [q for q in eventx.find_quantities(self.doc) if q.qualifier != "unspecified"]
         self.quantities_ending = {q.last_token: q for q in quantities}
         self.quantities_starting = {q.first_token: q for q in quantities}
-        countries = country_mentions(self.doc)
-        self.nationality: dict[int, str] = {}  # token index -> ISO code
-        for country in countries:
+        # The rest (countries, places, actors, dates, purposes) is read only when a sentence's
+        # rules get that far: most candidate sentences of an article without a deployment stop
+        # at their force phrases, so it is computed on first use (cached_property), once.
+
+    @cached_property
+    def _countries(self) -> list[CountryMention]:
+        return country_mentions(self.doc)
+
+    @cached_property
+    def nationality(self) -> dict[int, str]:
+        """Token index -> ISO code of the country name or nationality word it is part of."""
+        found: dict[int, str] = {}
+        for country in self._countries:
             for i in range(self.token_at(country.start), self.token_at(country.end - 1) + 1):
-                self.nationality[i] = country.code
-        self.places = self._places(ctx.facts("locations"), countries)
-        self.purpose_starts = {m.first_token for m in lexicon.purpose_start.finditer(self.doc)}
-        self._date_spans = sorted(
+                found[i] = country.code
+        return found
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        return self._places(self.ctx.facts("locations"), self._countries)
+
+    @cached_property
+    def purpose_starts(self) -> set[int]:
+        return {m.first_token for m in self.lexicon.purpose_start.finditer(self.doc)}
+
+    @cached_property
+    def _date_spans(self) -> list[tuple[int, int]]:
+        return sorted(
             (d.evidence.start, d.evidence.end)
-            for d in ctx.facts("dates")
+            for d in self.ctx.facts("dates")
             if isinstance(d, eventx.DateFact)
         )
-        self.actors = self._actors()
-        self.main_country = self._main_country(ctx.facts("locations"))
-        # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
-        self.places_by_sentence = self._by_sentence(self.places)
-        self.actors_by_sentence = self._by_sentence(self.actors)
+
+    @cached_property
+    def actors(self) -> list[ActorMention]:
+        return self._actors()
+
+    @cached_property
+    def main_country(self) -> PlaceMention | None:
+        return self._main_country(self.ctx.facts("locations"))
+
+    # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
+    @cached_property
+    def places_by_sentence(self) -> dict[int, list[PlaceMention]]:
+        return self._by_sentence(self.places)
+
+    @cached_property
+    def actors_by_sentence(self) -> dict[int, list[ActorMention]]:
+        return self._by_sentence(self.actors)
 
     def _by_sentence(self, mentions: Sequence[_Mention]) -> dict[int, list[_Mention]]:
         """Mentions grouped by the sentence of their first token, in their order."""
@@ -315,6 +346,10 @@ class _CueTables:
     never cross a sentence boundary, so that sentence alone decides the answer); anything that
     reads a table whole (iteration, length) fills them for the whole document, in the order one
     document scan gives.
+
+    The tables hold their filler, and the filler holds only the tables' plain dicts, not the
+    tables: no reference cycle, so a document's index (and the document it holds) is freed as
+    soon as the extractor is done with it rather than by the next garbage collection.
     """
 
     def __init__(
@@ -328,12 +363,22 @@ class _CueTables:
         self._sentence_of = sentence_of
         self._read: set[int] = set()  # sentences whose matches are in the tables
         self._whole = False
-        self.starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
-            name: _LazyTable(self) for name in CUE_NAMES
+        self._starting: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: {} for name in CUE_NAMES
         }
-        self.ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
-            name: _LazyTable(self) for name in CUE_NAMES
+        self._ending: dict[str, dict[int, eventx.PhraseMatch[str]]] = {
+            name: {} for name in CUE_NAMES
         }
+
+    @property
+    def starting(self) -> dict[str, Mapping[int, eventx.PhraseMatch[str]]]:
+        """Each cue list's matches by first token (a new view of the same tables per call)."""
+        return {name: _LazyTable(self, data) for name, data in self._starting.items()}
+
+    @property
+    def ending(self) -> dict[str, Mapping[int, eventx.PhraseMatch[str]]]:
+        """Each cue list's matches by last token (a new view of the same tables per call)."""
+        return {name: _LazyTable(self, data) for name, data in self._ending.items()}
 
     def read_token(self, key: object) -> None:
         if self._whole or not isinstance(key, int) or not 0 <= key < len(self._sentence_of):
@@ -349,70 +394,75 @@ class _CueTables:
         if self._whole:
             return
         self._whole = True
-        for table in (*self.starting.values(), *self.ending.values()):
-            dict.clear(table)
+        for table in (*self._starting.values(), *self._ending.values()):
+            table.clear()
         self._add(self._matcher.finditer(self._doc, longest=False))
 
     def _add(self, matches: Iterable[eventx.PhraseMatch[str]]) -> None:
         for match in matches:
-            starting, ending = self.starting[match.value], self.ending[match.value]
-            old = dict.get(starting, match.first_token)
+            starting, ending = self._starting[match.value], self._ending[match.value]
+            old = starting.get(match.first_token)
             if old is None or old.last_token < match.last_token:
-                dict.__setitem__(starting, match.first_token, match)
-            old = dict.get(ending, match.last_token)
+                starting[match.first_token] = match
+            old = ending.get(match.last_token)
             if old is None or old.first_token > match.first_token:
-                dict.__setitem__(ending, match.last_token, match)
+                ending[match.last_token] = match
 
 
-class _LazyTable(dict[_Key, _Value], Generic[_Key, _Value]):
-    """A dict filled by its :class:`_CueTables` as it is read (see there)."""
+class _LazyTable(Mapping[int, "eventx.PhraseMatch[str]"]):
+    """One cue list's table (token index -> match), filled by its :class:`_CueTables` as it
+    is read (see there)."""
 
-    def __init__(self, owner: _CueTables) -> None:
-        super().__init__()
+    __slots__ = ("_data", "_owner", "_read", "_sentence_of")
+
+    def __init__(self, owner: _CueTables, data: dict[int, eventx.PhraseMatch[str]]) -> None:
         self._owner = owner
+        self._data = data
+        # The owner's own set and list (not copies): a lookup in a sentence already read needs
+        # no call to the owner.
+        self._read = owner._read
+        self._sentence_of = owner._sentence_of
 
+    # The test of a sentence already read is written out in each lookup: a call per lookup
+    # was most of their cost.
     def __contains__(self, key: object) -> bool:
-        self._owner.read_token(key)
-        return dict.__contains__(self, key)
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
+        return key in self._data
 
-    def __getitem__(self, key: _Key) -> _Value:
-        self._owner.read_token(key)
-        return dict.__getitem__(self, key)
+    def __getitem__(self, key: int) -> eventx.PhraseMatch[str]:
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
+        return self._data[key]
 
     def get(self, key: Any, default: Any = None) -> Any:
-        self._owner.read_token(key)
-        return dict.get(self, key, default)
+        sentence_of = self._sentence_of
+        if (
+            isinstance(key, int)
+            and 0 <= key < len(sentence_of)
+            and sentence_of[key] not in self._read
+        ):
+            self._owner.read_token(key)
+        return self._data.get(key, default)
 
-    def __iter__(self) -> Iterator[_Key]:
+    def __iter__(self) -> Iterator[int]:
         self._owner.read_all()
-        return dict.__iter__(self)
+        return iter(self._data)
 
     def __len__(self) -> int:
         self._owner.read_all()
-        return dict.__len__(self)
-
-    def keys(self) -> KeysView[_Key]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.keys(self)
-
-    def values(self) -> ValuesView[_Value]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.values(self)
-
-    def items(self) -> ItemsView[_Key, _Value]:  # type: ignore[override]
-        self._owner.read_all()
-        return dict.items(self)
+        return len(self._data)
 
     def __repr__(self) -> str:
         self._owner.read_all()
-        return dict.__repr__(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._owner.read_all()
-        return dict.__eq__(self, other)
-
-    __hash__ = None  # (as dict's: a mutable mapping)
-
-    def copy(self) -> dict[_Key, _Value]:
-        self._owner.read_all()
-        return dict(dict.items(self))
+        return repr(self._data)

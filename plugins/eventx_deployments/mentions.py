@@ -18,6 +18,7 @@ Rules, in order (docs/plugins/deployments.md explains them with examples):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 import attrs
 from attrs import frozen
@@ -112,9 +113,17 @@ class SentenceReader:
         self.split_verbs = list(
             lexicon.split_verbs.finditer(doc, start=sentence.start, end=sentence.end)
         )
-        self.places = index.places_by_sentence.get(sentence.index, [])
         self.list_subjects: dict[int, ActorMention] = {}  # list item -> subject of its elided verb
-        self.actors = index.actors_by_sentence.get(sentence.index, [])
+
+    # The sentence's places and actors, read from the index when first needed (most sentences
+    # with a force and a verb are done before: see DocumentIndex).
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        return self.ix.places_by_sentence.get(self.sentence.index, [])
+
+    @cached_property
+    def actors(self) -> list[ActorMention]:
+        return self.ix.actors_by_sentence.get(self.sentence.index, [])
 
     # --- force phrases ----------------------------------------------------------------------
 

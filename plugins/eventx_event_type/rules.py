@@ -25,9 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
-
-from attrs import frozen
+from typing import Any, NamedTuple
 
 import eventx
 
@@ -92,9 +90,10 @@ def _matcher(language: str) -> eventx.PhraseMatcher[tuple[str, bool]]:
 VICTIM_KINDS = frozenset({"killed", "injured", "kidnapped", "missing"})
 
 
-@frozen(kw_only=True)
-class Trigger:
-    """One trigger match and the vote it casts."""
+class Trigger(NamedTuple):
+    """One trigger match and the vote it casts (immutable; a NamedTuple because every trigger
+    word of every document makes one, and a frozen attrs class sets each attribute through a
+    call)."""
 
     group: str
     acled: str

@@ -174,8 +174,12 @@ class PhraseMatcher(Generic[T]):
 
         Matches never cross a sentence boundary.
         """
-        stop = len(doc.text) if end is None else end
-        if longest and _window_is_sentence_aligned(doc, start, stop):
+        length = len(doc.text)
+        stop = length if end is None else end
+        # The whole text takes every sentence whole; only a narrower window needs the check.
+        if longest and (
+            (start <= 0 and stop >= length) or _window_is_sentence_aligned(doc, start, stop)
+        ):
             # Sentences are scanned independently, so a window of whole sentences holds exactly
             # the whole document's matches inside it: scan once per document, then bisect.
             key = (self, "longest")

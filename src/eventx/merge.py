@@ -18,20 +18,38 @@ MAX_STATED = "max_stated"
 
 def dedupe_in_order(facts: Sequence[Any]) -> list[Any]:
     """Drop exact duplicates and order by first evidence (stable, so ties keep run order)."""
-    seen: set[Any] = set()
+    # Sorted first: equal facts have the same first offset, so each fact need only be compared
+    # with the facts before it that start where it does (usually none). Hashing every fact to
+    # find duplicates cost more: attrs hashes every attribute and each evidence on every call.
+    offsets = [first_offset(fact) for fact in facts]
     unique: list[Any] = []
-    # One hash per fact: a fact's hash is not cached (attrs hashes every attribute and each
-    # evidence again on every call), and probing, testing and adding would hash it three times.
-    add = seen.add
-    for fact in facts:
-        size = len(seen)
-        try:
-            add(fact)
-        except TypeError:  # Extension facts hold a mapping; their repr is deterministic
-            add(repr(fact))
-        if len(seen) != size:
+    run_start = 0  # where the facts sharing the current first offset begin in ``unique``
+    run_offset: int | None = None
+    run_keys: list[Any] | None = None  # their identity keys, made once the run has two facts
+    for i in sorted(range(len(offsets)), key=offsets.__getitem__):
+        fact, offset = facts[i], offsets[i]
+        if offset != run_offset:
+            run_offset, run_start, run_keys = offset, len(unique), None
             unique.append(fact)
-    return sorted(unique, key=first_offset)
+            continue
+        if run_keys is None:
+            run_keys = [_identity(f) for f in unique[run_start:]]
+        key = _identity(fact)
+        if any(k is key or k == key for k in run_keys):
+            continue
+        run_keys.append(key)
+        unique.append(fact)
+    return unique
+
+
+def _identity(fact: Any) -> Any:
+    """What makes two facts the same: the fact itself (attrs equality), or its repr when it
+    cannot be hashed (Extension facts hold a mapping; their repr is deterministic)."""
+    try:
+        hash(fact)
+    except TypeError:
+        return repr(fact)
+    return fact
 
 
 @hookimpl(trylast=True)

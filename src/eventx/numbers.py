@@ -641,10 +641,6 @@ def _inside_longer(
     )
 
 
-def _same_sentence(doc: AnnotatedDocument, a: int, b: int) -> bool:
-    return doc.sentence_index_at(a) == doc.sentence_index_at(b)
-
-
 def _qualified(
     doc: AnnotatedDocument,
     number: NumberMatch,
@@ -661,8 +657,9 @@ def _qualified(
     else:
         # Postfix qualifiers may follow the counted noun: "عشرون شخصا على الأقل", "50 or so".
         k = last + 1
+        sentence = doc.sentence_index_at(number.start)  # once, not once per token read
         while k < len(tokens) and k <= last + 1 + _POSTFIX_REACH:
-            if not _same_sentence(doc, tokens[k].start, number.start):
+            if doc.sentence_index_at(tokens[k].start) != sentence:
                 break
             after = postfixes.get(k)
             if after is not None:

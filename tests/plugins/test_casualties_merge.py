@@ -147,3 +147,24 @@ def test_record_schema_knows_the_casualty_fields() -> None:
     assert casualty["qualifier"]["enum"] == [*eventx.QUALIFIERS, None]
     assert casualty["subset"] == {"type": "boolean"}
     assert casualty["background"] == {"type": "boolean"}
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(["casualties", "x", ""])),
+        max_size=12,
+    )
+)
+def test_claims_and_mentions_are_in_one_total_order(spans: list[tuple[int, int, str]]) -> None:
+    """Merged claims and their mentions are ordered by span, ties by their repr (so the result
+    never depends on the order extractors emitted them in); the repr is made only for ties."""
+    from eventx_casualties.merging import _evidence_span, _in_total_order
+
+    text = "x" * 8
+    evidence = [
+        eventx.Evidence.from_span(text, start, start + width, extractor=name)
+        for start, width, name in spans
+    ]
+    expected = sorted(evidence, key=lambda e: (e.start, e.end, repr(e)))
+    assert _in_total_order(evidence, _evidence_span) == expected
+    assert _in_total_order(reversed(evidence), _evidence_span) == expected

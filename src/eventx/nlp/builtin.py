@@ -19,6 +19,13 @@ _TOKEN_RE = regex.compile(
     r"|(?P<word>[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*)"
     r"|(?P<punct>\S)"
 )
+# The same tokens, each with the whitespace before it (group 1), for ``findall``: a token's
+# offsets follow from the lengths of what came before, so the hot loop reads plain strings
+# instead of calling span(), group() and lastindex on a match object per token. Every
+# non-space character starts a token, so only whitespace lies between tokens.
+_SPACED_TOKEN_RE = regex.compile(
+    r"(\s*+)(?:(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*)|(\S))"
+)
 # A sentence ends at terminal punctuation (with any closing quotes/brackets) before whitespace,
 # and always at a line break: Arabic news puts titles and paragraphs on their own lines.
 # A match may only start at the first mark of a run, and possessive quantifiers never give
@@ -165,7 +172,6 @@ class BuiltinBackend:
 #: Tokens are built with tuple's own constructor: a NamedTuple's generated ``__new__`` is a
 #: Python call per token, the largest cost of annotating once the regexes have run.
 _new_tuple = tuple.__new__
-_WORD_GROUP = _TOKEN_RE.groupindex["word"]
 
 
 def annotate_normalized(
@@ -184,8 +190,7 @@ def annotate_normalized(
     shifts = normalized.shifts
     n_shifts = len(shifts)
     k = 0
-    finditer = _TOKEN_RE.finditer
-    word_group = _WORD_GROUP
+    findall = _SPACED_TOKEN_RE.findall
     new_tuple = _new_tuple
     token_type = Token
     no_stems: tuple[str, ...] = ()
@@ -198,8 +203,11 @@ def annotate_normalized(
     for index, (a, b) in enumerate(split_sentences(norm)):
         tokens: list[Token] = []
         append = tokens.append
-        for match in finditer(norm, a, b):
-            m_start, m_end = match.span()
+        m_end = a
+        for space, number, letters, mark in findall(norm, a, b):
+            word = number or letters or mark
+            m_start = m_end + len(space)
+            m_end = m_start + len(word)
             if identity:
                 start, end = m_start, m_end
             else:
@@ -213,8 +221,7 @@ def annotate_normalized(
                 # A word's last letter may carry diacritics (وزارةُ, خطاباً): they belong to it.
                 while end < length and original[end] in TRAILING_MARKS:
                     end += 1
-            word = match.group()
-            if match.lastindex != word_group:
+            if not letters:
                 word_stems = no_stems
             elif english:  # english_stems inlined: a call per token is most of its cost
                 word_stems = (word[:-2],) if word.endswith("'s") and len(word) > 3 else no_stems
