@@ -29,7 +29,37 @@ LEAD_BONUS = 1.0
 REPEAT_WEIGHT = 0.25
 
 
+#: The mention weights of the document read last, keyed by the identity of its text: the
+#: country vote runs twice per document (in the extractor and in the country hook) and the
+#: primary place reads the same weights a third time; each weight is computed once. A weight is a
+#: pure function of the text, the mention's span and sentence, its place's kind and the language,
+#: so a remembered weight is always the one that would be computed. Only one document is kept
+#: (a new text replaces it), and the pair is replaced whole, so threads cannot mix documents.
+_WeightKey = tuple[str, int, int, int | None, str]
+_last_weights: tuple[str, dict[_WeightKey, float]] | None = None
+
+
+def _document_weights(text: str) -> dict[_WeightKey, float]:
+    """The weight memo of ``text`` (a fresh one when another document was read last)."""
+    global _last_weights
+    last = _last_weights
+    if last is not None and last[0] is text:
+        return last[1]
+    weights: dict[_WeightKey, float] = {}
+    _last_weights = (text, weights)
+    return weights
+
+
 def _mention_weight(kind: str, mention: eventx.Evidence, text: str, language: str) -> float:
+    weights = _document_weights(text)
+    key = (kind, mention.start, mention.end, mention.sentence, language)
+    weight = weights.get(key)
+    if weight is None:
+        weight = weights[key] = _compute_weight(kind, mention, text, language)
+    return weight
+
+
+def _compute_weight(kind: str, mention: eventx.Evidence, text: str, language: str) -> float:
     if in_dateline(text, mention.start, mention.end):
         return REPEAT_WEIGHT  # where the report was filed, not where the news happened
     weight = KIND_WEIGHT.get(kind, 1.0)
