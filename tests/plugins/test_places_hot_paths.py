@@ -1,0 +1,106 @@
+"""Shortcuts on the places plugin's hot paths compute exactly what the plain code computes.
+
+* The country vote's per-document weight memo (country.py): the vote and the primary place read
+  each mention's weight up to three times per document; the memo keeps the weights of the
+  document read last. A remembered weight is always the weight computed afresh, whichever
+  documents were read before, in whatever order.
+* ``context_without`` (resolve.py): the article's countries without one mention's, equal (in
+  key order too) to the Counter subtraction it replaces.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eventx
+from eventx_places import country, resolve
+from eventx_places.resolve import context_without, document_context
+
+TEXTS = (
+    (
+        "ar",
+        "قتل 12 شخصا في انفجار بمدينة حلب شمالي سوريا.\n"
+        "وقالت وزارة الداخلية في دمشق إن الهجوم استهدف سوقا شعبية.",
+    ),
+    (
+        "en",
+        "BAGHDAD (Reuters) - A car bomb killed five people in Mosul on Sunday.\n"
+        "Officials in Baghdad said the attack hit a market near the old city.",
+    ),
+    (
+        "en",
+        "Protesters gathered in Kyiv and Lviv on Friday, while Russia said it would respond.",
+    ),
+)
+
+
+def _record(pipeline: eventx.Pipeline, language: str, text: str) -> eventx.EventRecord:
+    return pipeline.extract(eventx.Document(id="memo", text=text, language=language))
+
+
+@settings(max_examples=15, deadline=None)
+@given(order=st.lists(st.integers(min_value=0, max_value=len(TEXTS) - 1), min_size=2, max_size=6))
+def test_remembered_weights_are_the_computed_ones(order: list[int]) -> None:
+    pipeline = eventx.Pipeline(disable=["eventx_weapons"])
+    for index in order:
+        language, text = TEXTS[index]
+        # an equal text in a new string object: the memo is keyed by identity, never by value
+        text = "".join(list(text))
+        record = _record(pipeline, language, text)
+        for location in record.locations:
+            for mention in location.mentions:
+                remembered = country._mention_weight(location.kind, mention, text, language)
+                assert remembered == country._compute_weight(location.kind, mention, text, language)
+
+
+def test_records_do_not_depend_on_the_document_read_before() -> None:
+    pipeline = eventx.Pipeline(disable=["eventx_weapons"])
+    alone = [_record(pipeline, language, text) for language, text in TEXTS]
+    for (language, text), expected in zip(TEXTS, alone, strict=True):
+        for other_language, other in TEXTS:
+            _record(pipeline, other_language, other)
+            again = _record(pipeline, language, text)
+            assert again.country == expected.country
+            assert again.primary_location == expected.primary_location
+            assert again.locations == expected.locations
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    texts=st.lists(st.sampled_from(TEXTS), min_size=1, max_size=3),
+    pick=st.integers(min_value=0, max_value=1000),
+)
+def test_context_without_a_mention_is_the_counter_difference(
+    texts: list[tuple[str, str]], pick: int
+) -> None:
+    language = texts[0][0]
+    text = "\n".join(t for lang, t in texts if lang == language)
+    document = eventx.annotate(text, language)
+    mentions = list(eventx.find_place_mentions(document))
+    assert mentions  # every text names places
+    context = document_context(mentions)
+    mention = mentions[pick % len(mentions)]
+    expected = context - document_context([mention])
+    found = context_without(context, mention)
+    assert list(found.items()) == list(expected.items())
+    assert context == document_context(mentions)  # the document's context is left as it was
+
+
+_FACILITY_LOOKAHEAD = r"(?=[A-Z]|\d)"
+_WORDS = st.sampled_from(
+    ["the", "Green", "Zone", "2nd", "Army", "Division", "headquarters", "King's", "Arms", "pub",
+     "Calle", "de", "la", "Paz", "University", "of", "Kabul", "road", "Tahrir", "Square", "in",
+     "refugee", "camp", "١٢", "Rue", "du", "Bac", ",", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_WORDS, max_size=14))
+def test_facility_pattern_finds_what_it_found_without_its_lookahead(words: list[str]) -> None:
+    fast = resolve._EN_FACILITY_RE
+    assert _FACILITY_LOOKAHEAD in fast.pattern
+    plain = regex.compile(fast.pattern.replace(_FACILITY_LOOKAHEAD, "", 1))
+    text = " ".join(words)
+    assert [m.span(1) for m in fast.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
