@@ -12,8 +12,9 @@ named facilities ("Massoud Square", "Garvaghy Road"); (6) mentions merged per pl
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -887,7 +888,7 @@ def _cue_mentions(
                     continue  # "عن طريق الهاتف" (by way of the phone) is no road
                 end = _after_site_adjectives(doc, following)
                 # the name opens at the noun, not at its conjunction ("وطريق المطار")
-                start = cue_token.start + _clitic_length(cue_token.text, match.phrase)
+                start = cue_token.start + clitic_length(cue_token.text, {eventx.normalize_string(match.phrase)})
                 yield ResolvedMention(
                     start=start,
                     end=end,
@@ -1098,7 +1099,7 @@ def _sites_in_towns(
         ):
             index += 1
         end = max(town_end, tokens[index].end)
-        start = noun.start + _clitic_length(noun.text, match.phrase)
+        start = noun.start + clitic_length(noun.text, {eventx.normalize_string(match.phrase)})
         yield ResolvedMention(
             start=start,
             end=end,
@@ -1111,12 +1112,24 @@ def _sites_in_towns(
         )
 
 
-def _clitic_length(word: str, stem: str) -> int:
-    """How many leading letters of ``word`` are clitics before ``stem`` ("بمخيم", "مخيم": 1)."""
-    target = eventx.normalize_string(stem)
-    for cut in range(0, min(3, len(word))):
-        if eventx.normalize_string(word[cut:]) == target:
+#: At most this many clitic letters open an Arabic word before a noun ("وبمخيم": و + ب).
+MAX_CLITIC_LETTERS = 3
+
+
+def clitic_length(word: str, stems: Collection[str]) -> int:
+    """How many leading characters of ``word`` (as written) are clitics before one of the
+    normalised ``stems`` ("بمخيم" before مخيم: 1). A name never starts on a vowel mark: the
+    marks a clitic carries belong to it ("وَبمخيم": 3, the mark included), and 0 when no
+    cut of up to three clitic letters leaves a stem."""
+    letters = 0
+    for cut, char in enumerate(word):
+        if unicodedata.combining(char):
+            continue  # the clitic's vowel mark ("وَمقر"): the name starts after it
+        if eventx.normalize_string(word[cut:]) in stems:
             return cut
+        letters += 1
+        if letters > MAX_CLITIC_LETTERS:
+            break
     return 0
 
 

@@ -237,3 +237,23 @@ def test_a_site_described_by_its_adjective_and_town(pipeline: eventx.Pipeline) -
     # without a town it describes, it names nothing
     places = _places(pipeline, "نقل السجناء إلى السجن المركزي بعد التمرد في سوريا.")
     assert set(places) == {"Syria"}
+
+
+def test_a_site_name_starts_at_its_noun_not_at_a_clitic_or_its_vowel_mark(
+    pipeline: eventx.Pipeline,
+) -> None:
+    from eventx_places.resolve import clitic_length
+
+    assert clitic_length("بمخيم", {"مخيم"}) == 1
+    assert clitic_length("بِمخيم", {"مخيم"}) == 2  # ب and its kasra
+    assert clitic_length("وَبِطريق", {"طريق"}) == 4
+    assert clitic_length("مخيم", {"مخيم"}) == 0
+    assert clitic_length("مخيمات", {"مخيم"}) == 0  # no cut leaves the noun
+    for text, name in [
+        ("وقع انفجار بِمخيم الهول في سوريا.", "مخيم الهول"),
+        ("قصفت الطائرات وَبِطريق المطار في دمشق.", "طريق المطار"),
+    ]:
+        places = _places(pipeline, text)
+        assert name in places, sorted(places)
+        (mention,) = places[name].mentions
+        assert mention.text == name
