@@ -886,6 +886,8 @@ def _cue_mentions(
                     in _word_list(language, "cue_idioms")
                 ):
                     continue  # "عن طريق الهاتف" (by way of the phone) is no road
+                if f"{cue_token.norm} {token.norm}" in _abstract_sites(language):
+                    continue  # "سوق الأوراق المالية" (the stock market) is no market place
                 end = _after_site_adjectives(doc, following)
                 # the name opens at the noun, not at its conjunction ("وطريق المطار")
                 start = cue_token.start + clitic_length(cue_token.text, {eventx.normalize_string(match.phrase)})
@@ -923,6 +925,15 @@ def _cue_mentions(
 
 #: The kind of an unresolved name by the cue before it; any other cue announces a place.
 _UNRESOLVED_KIND = {"city": "city", "village": "city", "admin": "region"}
+
+
+@lru_cache(maxsize=2)
+def _abstract_sites(language: str) -> frozenset[str]:
+    """Site noun + complement naming a market, sector or body, not a place
+    (``[abstract_sites]``: "سوق العمل", "جامعة الدول"), normalised; also after a clitic
+    on the noun ("وسوق العمل", "بسوق المال")."""
+    phrases = _word_list(language, "abstract_sites")
+    return phrases | frozenset(f"{clitic}{p}" for p in phrases for clitic in ("و", "ب", "ل", "ف", "وب"))
 
 
 def _after_site_adjectives(doc: eventx.AnnotatedDocument, index: int) -> int:

@@ -257,3 +257,16 @@ def test_a_site_name_starts_at_its_noun_not_at_a_clitic_or_its_vowel_mark(
         assert name in places, sorted(places)
         (mention,) = places[name].mentions
         assert mention.text == name
+
+
+def test_a_market_or_body_named_in_the_abstract_is_no_site(pipeline: eventx.Pipeline) -> None:
+    for text, kept in [
+        ("ارتفع مؤشر سوق الأوراق المالية في القاهرة أمس بنسبة اثنين في المئة.", {"Cairo"}),
+        ("قال الوزير إن سوق العمل في الأردن يعاني من البطالة.", {"Jordan"}),
+        ("تعرض سوق المال السعودي لخسائر كبيرة هذا الأسبوع.", set()),
+        ("اجتمع وزراء جامعة الدول العربية في القاهرة لبحث الأزمة.", {"Cairo"}),
+    ]:
+        assert set(_places(pipeline, text)) == kept, text
+    # a market named after what its stalls sell is a place
+    places = _places(pipeline, "سقطت قذيفة على سوق الخضار في دمشق فقتل ثلاثة أشخاص.")
+    assert places["سوق الخضار"].kind == "place" and "Damascus" in places
