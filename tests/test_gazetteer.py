@@ -223,3 +223,12 @@ def test_a_proclitic_before_a_name_written_with_the_article_keeps_the_article() 
     assert eventx.lookup_places("فرقة", "ar") == ()
     assert eventx.lookup_place("فالرقة", "ar").name == "Ar Raqqah"  # type: ignore[union-attr]
     assert eventx.lookup_place("بحلب", "ar").name == "Aleppo"  # type: ignore[union-attr]
+
+
+def test_common_nouns_named_like_small_towns_are_no_places_in_running_text() -> None:
+    # فيلم (a film) is Yelm, Washington, in GeoNames; مايو (May) is Mayo; الهوية (the identity)
+    # and المشهد (the scene) are not Hue and Mashhad, while مشهد is
+    text = "عرض فيلم جديد في مايو بدون بيان عن الهوية، وتغير المشهد في الأشهر الماضية، ثم زار مشهد."
+    doc = BuiltinBackend().annotate(text, "ar")
+    found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
+    assert found == [("مشهد", "Mashhad")]
