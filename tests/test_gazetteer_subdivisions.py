@@ -188,3 +188,26 @@ def test_every_curated_region_of_a_country_carries_its_iso_code(language: str) -
     # the governorate named with its type word is the ISO unit (SY-DR is Dar'ā / Daraa)
     daraa = eventx.lookup_place("محافظة درعا", "ar")
     assert daraa is not None and daraa.admin1_code == "SY-DR"
+
+
+def test_a_unit_without_arabic_data_takes_the_transliteration_of_a_same_named_city() -> None:
+    from eventx.gazetteer.index import transliterated_arabic_names
+    from eventx.gazetteer.subdivisions import subdivisions
+
+    units = {s.code: s for s in subdivisions() if s.country_code == "US"}
+    assert "فلوريدا" in transliterated_arabic_names(units["US-FL"])
+    assert transliterated_arabic_names(units["US-TX"]) == ()  # no GeoNames city gives one
+    # in an article about the United States, Florida is the state, with its ISO code
+    florida = eventx.lookup_place("فلوريدا", "ar", context={"US": 2})
+    assert florida is not None and florida.admin1_code == "US-FL" and florida.lat is not None
+    assert _region("ولاية فلوريدا", "ar").admin1_code == "US-FL"
+    # Montana is also a Bulgarian province; the article's country decides
+    montana = eventx.lookup_place("ولاية مونتانا", "ar", context={"US": 1})
+    assert montana is not None and montana.admin1_code == "US-MT"
+    text = "ضرب إعصار قوي ولاية فلوريدا الأمريكية أمس وقتل ثلاثة أشخاص."
+    mentions = eventx.find_place_mentions(BuiltinBackend().annotate(text, "ar"))
+    assert any(
+        eventx.choose_place(m.candidates, {"US": 1}).admin1_code == "US-FL"  # type: ignore[union-attr]
+        for m in mentions
+        if m.text.endswith("فلوريدا")
+    )

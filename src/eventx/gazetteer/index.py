@@ -744,6 +744,39 @@ def capital_arabic_names(sub: Subdivision) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+@lru_cache(maxsize=1)
+def _world_arabic_names() -> Mapping[str, tuple[str, ...]]:
+    """Spelling key of a city's name -> the GeoNames Arabic names of every city so named,
+    in any country, most populous first."""
+    found: dict[str, list[str]] = {}
+    for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
+        arabic = list(_geonames_city_names(city, "ar"))
+        if arabic:
+            found.setdefault(_spelling_key(str(city["name"])), []).extend(arabic)
+    return {key: tuple(dict.fromkeys(names)) for key, names in found.items()}
+
+
+def transliterated_arabic_names(sub: Subdivision) -> tuple[str, ...]:
+    """Arabic names of a first-level unit the data names in no Arabic script, taken from
+    GeoNames cities anywhere spelled like its English name when the Arabic name transliterates
+    it (the two consonant skeletons agree: فلوريدا, a town of Uruguay, is FLRD like Florida,
+    so US-FL is فلوريدا too). A transliteration does not depend on which place bears the name;
+    a translation (skeletons differ) is not taken. Neither the iso3166-2 data, pycountry's
+    iso-codes translations nor babel's CLDR data give Arabic names of US states."""
+    if sub.level != 1 or sub.arabic or sub.arabic_script:
+        return ()
+    from eventx.gazetteer.fuzzy import arabic_skeleton, latin_skeleton
+
+    table = _world_arabic_names()
+    names: list[str] = []
+    for english in sub.english:
+        wanted = latin_skeleton(english)
+        if len(wanted) < 3:
+            continue  # too short to tell a transliteration from a chance likeness
+        names.extend(n for n in table.get(_spelling_key(english), ()) if arabic_skeleton(n) == wanted)
+    return tuple(dict.fromkeys(names))
+
+
 def _arabic_bare(name: str, prefixes: Iterable[str]) -> str:
     """A name without a leading type word the data sometimes includes ("جهة الشرق")."""
     key = name_key(name)
@@ -800,6 +833,8 @@ def _arabic_subdivision_places(
             continue
         place = subdivision_place(sub)
         names = [*arabic_subdivision_names(sub), *capital_arabic_names(sub)]
+        if not names:
+            names = list(transliterated_arabic_names(sub))
         for name in dict.fromkeys(names):
             core = _arabic_bare(name, strip)
             # a one-word second-level unit (El Jadida: جديدة "new") is named with its type word
