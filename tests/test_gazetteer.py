@@ -220,6 +220,10 @@ def test_a_proclitic_before_a_name_written_with_the_article_keeps_the_article() 
     doc = BuiltinBackend().annotate(text, "ar")
     found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
     assert found == [("بالرقة", "Ar Raqqah"), ("وبحلب", "Aleppo")]
+    # nor the bare key without the article: "فقد بصره" (he lost his sight) is no Basra
+    doc = BuiltinBackend().annotate("فقد الرجل بصره بعد الحادث في البصرة.", "ar")
+    found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
+    assert found == [("البصرة", "Basrah")]
     assert eventx.lookup_places("فرقة", "ar") == ()
     assert eventx.lookup_place("فالرقة", "ar").name == "Ar Raqqah"  # type: ignore[union-attr]
     assert eventx.lookup_place("بحلب", "ar").name == "Aleppo"  # type: ignore[union-attr]
