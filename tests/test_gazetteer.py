@@ -211,3 +211,28 @@ def test_a_region_outranks_a_small_unsupported_town_of_another_country() -> None
     assert town is not None and (town.kind, town.country_code) == ("city", "HN")
     # a big city keeps its name against a namesake region elsewhere
     assert eventx.lookup_place("Aleppo", "en").kind == "city"  # type: ignore[union-attr]
+
+
+def test_a_proclitic_before_a_name_written_with_the_article_keeps_the_article() -> None:
+    # Raqqa is written الرقة: فرقة ("team", "division") and ورقة ("paper") are no Raqqa,
+    # while فالرقة and بالرقة are, and a name written without the article keeps its clitics
+    text = "وصلت فرقة من الجيش ووقع القائد ورقة الاتفاق، ثم انسحبت القوات بالرقة وبحلب."
+    doc = BuiltinBackend().annotate(text, "ar")
+    found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
+    assert found == [("بالرقة", "Ar Raqqah"), ("وبحلب", "Aleppo")]
+    # nor the bare key without the article: "فقد بصره" (he lost his sight) is no Basra
+    doc = BuiltinBackend().annotate("فقد الرجل بصره بعد الحادث في البصرة.", "ar")
+    found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
+    assert found == [("البصرة", "Basrah")]
+    assert eventx.lookup_places("فرقة", "ar") == ()
+    assert eventx.lookup_place("فالرقة", "ar").name == "Ar Raqqah"  # type: ignore[union-attr]
+    assert eventx.lookup_place("بحلب", "ar").name == "Aleppo"  # type: ignore[union-attr]
+
+
+def test_common_nouns_named_like_small_towns_are_no_places_in_running_text() -> None:
+    # فيلم (a film) is Yelm, Washington, in GeoNames; مايو (May) is Mayo; الهوية (the identity)
+    # and المشهد (the scene) are not Hue and Mashhad, while مشهد is
+    text = "عرض فيلم جديد في مايو بدون بيان عن الهوية، وتغير المشهد في الأشهر الماضية، ثم زار مشهد."
+    doc = BuiltinBackend().annotate(text, "ar")
+    found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
+    assert found == [("مشهد", "Mashhad")]

@@ -154,3 +154,60 @@ def test_coverage_of_arab_league_and_neighbours() -> None:
     # iso3166-2 and GeoNames, two-letter names, الرياض whose bare form is a first name)
     assert result.english / result.total >= 0.95
     assert result.arabic / result.total >= 0.95
+
+
+#: Curated regions that are no single ISO 3166-2 first-level unit: the West Bank and Gaza are
+#: split into governorates, Sinai into two governorates, Darfur into five states, Donbas into
+#: two oblasts; the Golan Heights are no unit at all.
+NOT_ONE_ISO_UNIT = frozenset(
+    {"West Bank", "Gaza Strip", "Golan Heights", "Sinai Peninsula", "Darfur", "Donbas"}
+)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_curated_region_of_a_country_carries_its_iso_code(language: str) -> None:
+    from eventx.gazetteer.index import _resolve_alias
+    from eventx.lexicon import load_data
+
+    aliases = load_data("eventx.gazetteer", f"data/{language}.toml")
+    checked = 0
+    for section in ("cities", "regions", "places"):
+        for surface, target in aliases.get(section, {}).items():
+            if target.get("kind") != "region" or "country" not in target:
+                continue
+            if target["name"] in NOT_ONE_ISO_UNIT:
+                continue
+            place = _resolve_alias(target)
+            assert place is not None
+            assert place.admin1_code and place.admin1_code.startswith(target["country"] + "-"), (
+                f"{surface!r} ({target['name']}) has no ISO 3166-2 code"
+            )
+            assert place.lat is not None and place.lon is not None
+            checked += 1
+    assert checked >= 8
+    # the governorate named with its type word is the ISO unit (SY-DR is Dar'ā / Daraa)
+    daraa = eventx.lookup_place("محافظة درعا", "ar")
+    assert daraa is not None and daraa.admin1_code == "SY-DR"
+
+
+def test_a_unit_without_arabic_data_takes_the_transliteration_of_a_same_named_city() -> None:
+    from eventx.gazetteer.index import transliterated_arabic_names
+    from eventx.gazetteer.subdivisions import subdivisions
+
+    units = {s.code: s for s in subdivisions() if s.country_code == "US"}
+    assert "فلوريدا" in transliterated_arabic_names(units["US-FL"])
+    assert transliterated_arabic_names(units["US-TX"]) == ()  # no GeoNames city gives one
+    # in an article about the United States, Florida is the state, with its ISO code
+    florida = eventx.lookup_place("فلوريدا", "ar", context={"US": 2})
+    assert florida is not None and florida.admin1_code == "US-FL" and florida.lat is not None
+    assert _region("ولاية فلوريدا", "ar").admin1_code == "US-FL"
+    # Montana is also a Bulgarian province; the article's country decides
+    montana = eventx.lookup_place("ولاية مونتانا", "ar", context={"US": 1})
+    assert montana is not None and montana.admin1_code == "US-MT"
+    text = "ضرب إعصار قوي ولاية فلوريدا الأمريكية أمس وقتل ثلاثة أشخاص."
+    mentions = eventx.find_place_mentions(BuiltinBackend().annotate(text, "ar"))
+    assert any(
+        eventx.choose_place(m.candidates, {"US": 1}).admin1_code == "US-FL"  # type: ignore[union-attr]
+        for m in mentions
+        if m.text.endswith("فلوريدا")
+    )

@@ -31,7 +31,6 @@ construction, not a name; the vocabulary is in ``data/ar.toml`` (docs/plugins/pl
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -48,6 +47,7 @@ from eventx_places.resolve import (
     _cue_words,
     _possessed,
     _word_list,
+    clitic_length,
 )
 
 _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
@@ -224,7 +224,7 @@ def _coasts(
             near = _nearest_place(doc, mentions, m.start) if coast else None
             if near is not None:
                 start = m.start - len(before) + len(before.rstrip()) - len(noun)
-                start += _clitic_length(noun, nouns)
+                start += clitic_length(noun, nouns)
                 m = ResolvedMention(
                     start=start,
                     end=m.end,
@@ -367,7 +367,7 @@ def _seats(
             continue  # "مقر الحزب" (the party's seat): which party, the text said before
         if doc.sentence_index_at(tokens[last].start) != doc.sentence_index_at(token.start):
             continue
-        start = token.start + _clitic_length(token.text, seats)
+        start = token.start + clitic_length(token.text, seats)
         end = tokens[last].end
         following = _next_token(doc, end)
         if following is not None and tokens[following].start in known:
@@ -375,17 +375,6 @@ def _seats(
         yield ResolvedMention(
             start=start, end=end, kind="place", place=None, name=doc.text[start:end]
         )
-
-
-def _clitic_length(word: str, words: frozenset[str]) -> int:
-    """How many leading characters of ``word`` (as written) are clitics before a word of
-    ``words`` ("بمقر" before مقر: 1; a vowel mark on the clitic counts too)."""
-    for cut in range(0, min(4, len(word))):
-        if eventx.normalize_string(word[cut:]) in words:
-            while cut < len(word) and unicodedata.combining(word[cut]):
-                cut += 1  # the clitic's vowel mark ("وَمقر")
-            return cut
-    return 0
 
 
 def _indefinite_sites(
@@ -418,7 +407,7 @@ def _indefinite_sites(
             town = None  # "ب" + the town ("بحلب") or "في" and the town
         if town is None or town.place is None:
             continue
-        start = token.start + _clitic_length(token.text, nouns)
+        start = token.start + clitic_length(token.text, nouns)
         yield ResolvedMention(
             start=start,
             end=name.end,
@@ -446,7 +435,7 @@ def _gates(
         town = places.get(tokens[i + 1].start)
         if town is None or town.place is None:
             continue
-        start = token.start + _clitic_length(token.text, gates)
+        start = token.start + clitic_length(token.text, gates)
         nearest = _nearest_place(doc, mentions, start, skip=town.place)
         yield ResolvedMention(
             start=start,
@@ -483,7 +472,7 @@ def _bases(
             name.norm.startswith("ال") or _plain_name(name.norm)
         ):
             continue
-        start = token.start + _clitic_length(token.text, nouns)
+        start = token.start + clitic_length(token.text, nouns)
         yield ResolvedMention(
             start=start,
             end=adjective.end,
@@ -680,7 +669,7 @@ def _described_sites(
             continue
         if doc.sentence_index_at(town.start) != doc.sentence_index_at(token.start):
             continue
-        start = token.start + _clitic_length(token.text, definite_nouns)
+        start = token.start + clitic_length(token.text, definite_nouns)
         yield ResolvedMention(
             start=start,
             end=town.end,

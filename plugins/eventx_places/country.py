@@ -115,7 +115,10 @@ def primary_location(record: eventx.EventRecord, document: eventx.Document) -> s
 
     A city before a named site (a site's coordinates are rarely known; ACLED codes the town),
     a region, then the country; among places of one kind the one with the most weight
-    (locative mentions and the lead count, as for the country vote), then the earliest.
+    (locative mentions and the lead count, as for the country vote), then one with
+    coordinates before one without (of two places the text weighs alike, an analyst maps the
+    one that can be mapped; an unresolved town the text stresses more still wins), then the
+    earliest.
     """
     language = record.language or document.language or "en"
     events = [
@@ -126,12 +129,13 @@ def primary_location(record: eventx.EventRecord, document: eventx.Document) -> s
     if not events:
         return None
 
-    def rank(location: eventx.Location) -> tuple[int, float, int]:
+    def rank(location: eventx.Location) -> tuple[int, float, bool, int]:
         weights = [
             _mention_weight(location.kind, m, document.text, language) for m in location.mentions
         ]
         first = min((m.start for m in location.mentions), default=1 << 62)
         kind = PRIMARY_KINDS.index(location.kind) if location.kind in PRIMARY_KINDS else 9
-        return (kind, -(max(weights, default=0.0) + REPEAT_WEIGHT * (len(weights) - 1)), first)
+        weight = max(weights, default=0.0) + REPEAT_WEIGHT * (len(weights) - 1)
+        return (kind, -weight, location.lat is None, first)
 
     return min(events, key=rank).name

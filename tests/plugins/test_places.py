@@ -475,3 +475,29 @@ def test_fuzzy_rule_gives_no_town_after_a_unit_noun(pipeline: eventx.Pipeline) -
     assert "Harlan" not in places
     assert all(loc.kind != "city" for loc in record.locations)
     assert places["كارولاينا"].kind == "region" and places["كارولاينا"].country_code == "US"
+
+
+def test_the_primary_place_is_a_mapped_one_among_places_the_text_weighs_alike(
+    pipeline: eventx.Pipeline,
+) -> None:
+    # two towns after "in", in one sentence: the one with coordinates is primary, whatever
+    # the order (Zorkan is a village no gazetteer lists; the text says it is in Iraq)
+    for text, language in [
+        (
+            "The army said on Monday it had killed two rebels in Zorkan village and "
+            "arrested five men in Tikrit.",
+            "en",
+        ),
+        ("قال الجيش العراقي إنه قتل مسلحين اثنين في بلدة كوردلان واعتقل خمسة رجال في بلدة تكريت.", "ar"),
+    ]:
+        record = _record(pipeline, text, language)
+        unmapped = [loc for loc in record.locations if loc.role == "event" and loc.lat is None]
+        assert unmapped and unmapped[0].kind == "city"
+        assert record.primary_location == "Tikrit"
+    # an unresolved town the text stresses more (the lead, after "in") stays primary
+    text = (
+        "Two rebels were killed in clashes in Zorkan village, Iraq, on Monday.\n\n"
+        "Officials said the fighting had spread from the south. Police from Tikrit came later."
+    )
+    record = _record(pipeline, text, "en")
+    assert record.primary_location == "Zorkan village"

@@ -237,3 +237,36 @@ def test_a_site_described_by_its_adjective_and_town(pipeline: eventx.Pipeline) -
     # without a town it describes, it names nothing
     places = _places(pipeline, "نقل السجناء إلى السجن المركزي بعد التمرد في سوريا.")
     assert set(places) == {"Syria"}
+
+
+def test_a_site_name_starts_at_its_noun_not_at_a_clitic_or_its_vowel_mark(
+    pipeline: eventx.Pipeline,
+) -> None:
+    from eventx_places.resolve import clitic_length
+
+    assert clitic_length("بمخيم", {"مخيم"}) == 1
+    assert clitic_length("بِمخيم", {"مخيم"}) == 2  # ب and its kasra
+    assert clitic_length("وَبِطريق", {"طريق"}) == 4
+    assert clitic_length("مخيم", {"مخيم"}) == 0
+    assert clitic_length("مخيمات", {"مخيم"}) == 0  # no cut leaves the noun
+    for text, name in [
+        ("وقع انفجار بِمخيم الهول في سوريا.", "مخيم الهول"),
+        ("قصفت الطائرات وَبِطريق المطار في دمشق.", "طريق المطار"),
+    ]:
+        places = _places(pipeline, text)
+        assert name in places, sorted(places)
+        (mention,) = places[name].mentions
+        assert mention.text == name
+
+
+def test_a_market_or_body_named_in_the_abstract_is_no_site(pipeline: eventx.Pipeline) -> None:
+    for text, kept in [
+        ("ارتفع مؤشر سوق الأوراق المالية في القاهرة أمس بنسبة اثنين في المئة.", {"Cairo"}),
+        ("قال الوزير إن سوق العمل في الأردن يعاني من البطالة.", {"Jordan"}),
+        ("تعرض سوق المال السعودي لخسائر كبيرة هذا الأسبوع.", set()),
+        ("اجتمع وزراء جامعة الدول العربية في القاهرة لبحث الأزمة.", {"Cairo"}),
+    ]:
+        assert set(_places(pipeline, text)) == kept, text
+    # a market named after what its stalls sell is a place
+    places = _places(pipeline, "سقطت قذيفة على سوق الخضار في دمشق فقتل ثلاثة أشخاص.")
+    assert places["سوق الخضار"].kind == "place" and "Damascus" in places

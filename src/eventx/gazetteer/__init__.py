@@ -75,7 +75,9 @@ def lookup_places(text: str, language: str) -> tuple[Place, ...]:
     :func:`country_code_for` for them.
     """
     index = language_index(language)
-    for key in _keys(text, language):
+    for number, key in enumerate(_keys(text, language)):
+        if number and key in index.definite:
+            continue  # a proclitic before a name written with ال: فرقة is no Raqqa
         # a name that is an ordinary word (العاصمة "the capital", الوادي "the valley") is
         # still a region when asked about on its own: lookup-only names answer here, after
         # the places the name denotes in running text, even when it is a stop word there
@@ -261,6 +263,10 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
                 continue
             if " " not in key and not forms.isdisjoint(index.stopwords):
                 continue  # لأول is ل + أول "first", not Laval
+            if key in index.definite:
+                # the data writes the place with ال, and so does the press, after a proclitic
+                # too: فرقة "team" is ف + رقة and بصره "his sight", not Raqqa and Basra
+                continue
         valid.append(match)
     # leftmost-longest over the valid matches; among equals, a place name before a demonym,
     # then the longer key: the whole word before a clitic-stripped stem (باريس is Paris, not

@@ -44,6 +44,7 @@ _LATIN_NAME_RE = regex.compile(r"^[A-Z][A-Za-z'\-. ]+$")
 _ARABIC_NAME_RE = regex.compile(r"^[\u0621-\u064a][\u0621-\u064a \-]*$")
 _ARABIC_MARKS_RE = regex.compile(r"[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alif, tatweel
 _PARENTHESIS_RE = regex.compile(r"\s*\([^)]*\)")
+_BRACKETS_RE = regex.compile(r"\s*\[[^\]]*\]")
 # Quotes GeoNames uses for ayn/hamza ("Dar‘ā"): dropped when folding names to ASCII.
 _NAME_QUOTES = str.maketrans("", "", "‘’ʼʻ`´")
 
@@ -81,6 +82,10 @@ class LanguageIndex:
     # of those keys; compiled with the index so a cold process does not redo it
     matchable: Mapping[str, bool] = attrs.field(factory=dict)
     prefixes: frozenset[str] = frozenset()
+    # Arabic one-word keys whose every place the data writes with the article (رقه: its
+    # places are written الرقة): after a proclitic the article stays (فالرقة, بالرقة), so
+    # such a key is no name inside a word with a proclitic (فرقة "team" is ف + رقة)
+    definite: frozenset[str] = frozenset()
 
 
 def _package_data() -> Any:
@@ -550,29 +555,35 @@ def _resolve_alias(target: Mapping[str, Any]) -> Place | None:
 def _same_subdivision(name: str, country: str) -> Subdivision | None:
     """The first-level ISO 3166-2 unit of ``country`` a curated region name spells, if exactly one.
 
-    Names are compared by consonant skeleton without type words (``Mangystau Region`` and
-    ``Mangghystaū oblysy`` are both MNJST), as the fuzzy rule compares transliterations.
+    Names are compared without type words, by their letters (``Daraa Governorate`` is
+    ``Dar'ā``, also named ``Daraa``; ``Unity State`` is ``Unity``) or, for names of three
+    consonants or more, by consonant skeleton (``Mangystau Region`` and ``Mangghystaū
+    oblysy`` are both MNJST), as the fuzzy rule compares transliterations.
     """
     from eventx.gazetteer.fuzzy import latin_skeleton
 
     settings = load_data("eventx.gazetteer", "data/en.toml").get("subdivisions", {})
     types = {t.lower() for t in settings.get("type_words", ())}
 
-    def skeleton(text: str) -> str:
+    def core(text: str) -> str:
+        text = _BRACKETS_RE.sub("", text)  # "Wales [Cymru GB-CYM]": the bracket is a note
         words = [w for w in regex.split(r"[\s\-]+", ascii_fold(text)) if w]
         while len(words) > 1 and words[-1].lower().strip("'") in types:
             words = words[:-1]
-        return latin_skeleton(" ".join(words))
+        return " ".join(words)
 
-    wanted = skeleton(name)
-    if len(wanted) < 3:
-        return None
+    def same(english: str) -> bool:
+        theirs = core(english)
+        if _spelling_key(theirs) == wanted_letters:  # Daraa (Governorate) = Dar'ā, Daraa
+            return True
+        return len(wanted) >= 3 and latin_skeleton(theirs) == wanted
+
+    wanted_letters = _spelling_key(core(name))
+    wanted = latin_skeleton(core(name))
     found = {
         sub.code: sub
         for sub in subdivisions()
-        if sub.country_code == country
-        and sub.level == 1
-        and any(skeleton(english) == wanted for english in sub.english)
+        if sub.country_code == country and sub.level == 1 and any(map(same, sub.english))
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -733,6 +744,39 @@ def capital_arabic_names(sub: Subdivision) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+@lru_cache(maxsize=1)
+def _world_arabic_names() -> Mapping[str, tuple[str, ...]]:
+    """Spelling key of a city's name -> the GeoNames Arabic names of every city so named,
+    in any country, most populous first."""
+    found: dict[str, list[str]] = {}
+    for city in sorted(geonames_cities(), key=lambda c: -int(c.get("population") or 0)):
+        arabic = list(_geonames_city_names(city, "ar"))
+        if arabic:
+            found.setdefault(_spelling_key(str(city["name"])), []).extend(arabic)
+    return {key: tuple(dict.fromkeys(names)) for key, names in found.items()}
+
+
+def transliterated_arabic_names(sub: Subdivision) -> tuple[str, ...]:
+    """Arabic names of a first-level unit the data names in no Arabic script, taken from
+    GeoNames cities anywhere spelled like its English name when the Arabic name transliterates
+    it (the two consonant skeletons agree: فلوريدا, a town of Uruguay, is FLRD like Florida,
+    so US-FL is فلوريدا too). A transliteration does not depend on which place bears the name;
+    a translation (skeletons differ) is not taken. Neither the iso3166-2 data, pycountry's
+    iso-codes translations nor babel's CLDR data give Arabic names of US states."""
+    if sub.level != 1 or sub.arabic or sub.arabic_script:
+        return ()
+    from eventx.gazetteer.fuzzy import arabic_skeleton, latin_skeleton
+
+    table = _world_arabic_names()
+    names: list[str] = []
+    for english in sub.english:
+        wanted = latin_skeleton(english)
+        if len(wanted) < 3:
+            continue  # too short to tell a transliteration from a chance likeness
+        names.extend(n for n in table.get(_spelling_key(english), ()) if arabic_skeleton(n) == wanted)
+    return tuple(dict.fromkeys(names))
+
+
 def _arabic_bare(name: str, prefixes: Iterable[str]) -> str:
     """A name without a leading type word the data sometimes includes ("جهة الشرق")."""
     key = name_key(name)
@@ -789,6 +833,8 @@ def _arabic_subdivision_places(
             continue
         place = subdivision_place(sub)
         names = [*arabic_subdivision_names(sub), *capital_arabic_names(sub)]
+        if not names:
+            names = list(transliterated_arabic_names(sub))
         for name in dict.fromkeys(names):
             core = _arabic_bare(name, strip)
             # a one-word second-level unit (El Jadida: جديدة "new") is named with its type word
@@ -870,9 +916,13 @@ def build_language_index(language: str) -> LanguageIndex:
     phrases: dict[str, str] = {}
     countries = country_places()
 
+    # name key as a data source writes it -> keys of the places so written (no article
+    # added or dropped, no type word): decides which names are written with the article
+    written: dict[str, set[tuple[Any, ...]]] = {}
     for name, code in _country_names(language):
         if code in countries:
             _add(names, phrases, name, countries[code])
+            written.setdefault(name_key(name), set()).add(countries[code].key)
     for code, extra in sorted(aliases.get("countries", {}).items()):
         if code in countries:
             for name in extra:
@@ -902,6 +952,7 @@ def build_language_index(language: str) -> LanguageIndex:
         city_names = list(_geonames_city_names(city, language))
         for name in city_names:
             _add(names, phrases, name, place)
+            written.setdefault(name_key(name), set()).add(place.key)
         if language == "ar" and big_city_min and place.population >= big_city_min:
             # GeoNames often lacks the article the press writes (خرطوم for الخرطوم)
             for name in city_names:
@@ -919,12 +970,15 @@ def build_language_index(language: str) -> LanguageIndex:
                 _add_region(names, phrases, name, region, lookup_only)
             else:
                 _add(lookup_only, {}, name, region)
+        for key, place in _arabic_subdivision_written(aliases.get("subdivisions", {})):
+            written.setdefault(key, set()).add(place.key)
 
     for section in ("cities", "regions", "places"):
         for surface, target in sorted(aliases.get(section, {}).items()):
             resolved = _resolve_alias(target)
             if resolved is not None:
                 _add(names, phrases, surface, resolved)
+                written.setdefault(name_key(surface), set()).add(resolved.key)
 
     if language == "en":
         _add_articleless_towns(names, phrases)
@@ -973,7 +1027,38 @@ def build_language_index(language: str) -> LanguageIndex:
         lookup_only={k: tuple(v) for k, v in lookup_only.items()},
         matchable=matchable,
         prefixes=key_prefixes(matchable),
+        definite=_definite_keys(ranked, written) if language == "ar" else frozenset(),
     )
+
+
+def _definite_keys(
+    names: Mapping[str, tuple[Place, ...]], written: Mapping[str, set[tuple[Any, ...]]]
+) -> frozenset[str]:
+    """One-word Arabic keys without the article each of whose places some data source
+    writes with it (رقه: Raqqa city and governorate are written الرقة). Arabic keeps the
+    article after و ف ب ل (والرقة، فالرقة، بالرقة، للرقة), so a word that is a proclitic plus
+    such a key (فرقة "team", ورقة "paper") does not name the place. Names the data writes
+    without the article (حلب) are not affected: بحلب is Aleppo."""
+    found = set()
+    for key, places in names.items():
+        if " " in key or key.startswith("ال"):
+            continue
+        definite_forms = written.get(f"ال{key}")
+        if definite_forms and all(p.key in definite_forms for p in places):
+            found.add(key)
+    return frozenset(found)
+
+
+def _arabic_subdivision_written(settings: Mapping[str, Any]) -> Iterable[tuple[str, Place]]:
+    """(name key as the data writes it, region Place) for every subdivision's Arabic names,
+    without a leading type word (جهة الشرق -> الشرق)."""
+    strip = [*settings.get("prefixes", ()), *settings.get("strip_prefixes", ())]
+    countries = country_places()
+    for sub in subdivisions():
+        if sub.country_code in countries:
+            place = subdivision_place(sub)
+            for name in dict.fromkeys([*arabic_subdivision_names(sub), *capital_arabic_names(sub)]):
+                yield _arabic_bare(name, strip), place
 
 
 def _compact(index: LanguageIndex) -> tuple[Any, ...]:
@@ -1008,12 +1093,13 @@ def _compact(index: LanguageIndex) -> tuple[Any, ...]:
         lookup_refs,
         dict(index.matchable),
         index.prefixes,
+        tuple(sorted(index.definite)),
     )
 
 
 def _expand(compact: tuple[Any, ...]) -> LanguageIndex:
     (language, fields, rows, refs, demonyms, stopwords, phrases, lookup_refs, matchable,
-     prefixes) = compact  # fmt: skip
+     prefixes, definite) = compact  # fmt: skip
     decoded: dict[int, Place] = {}  # one Place object per row, shared by both tables
     return LanguageIndex(
         language=language,
@@ -1024,6 +1110,7 @@ def _expand(compact: tuple[Any, ...]) -> LanguageIndex:
         lookup_only=PlaceNames(lookup_refs, rows, fields, decoded),
         matchable=matchable,
         prefixes=prefixes,
+        definite=frozenset(definite),
     )
 
 
