@@ -360,22 +360,33 @@ class CaselessSupport:
     name is supported by other names only: not by its own repetitions ("one man ... the
     man ... a man" would make Man, Côte d'Ivoire, a place of the article) nor by common
     words that are also places (:func:`is_common_word`: "north", "east" and "centre" are all
-    regions of Burkina Faso)."""
+    regions of Burkina Faso), nor words that are only small towns (mostly surnames)."""
 
     total: Counter[str]
     by_name: Mapping[str, Counter[str]]
 
     @classmethod
-    def of(cls, found: Sequence[eventx.PlaceMention]) -> CaselessSupport:
+    def of(cls, found: Sequence[eventx.PlaceMention], min_population: int) -> CaselessSupport:
+        """``min_population``: a word of the English list that is only a town smaller than
+        this is no support either ("howard said", "jones told": surnames and small towns)."""
         total: Counter[str] = Counter()
         by_name: dict[str, Counter[str]] = {}
         for mention in found:
-            codes = {p.country_code for p in mention.candidates if p.country_code}
-            if len(codes) != 1 or is_common_word(mention.text.lower()):
+            # a country's name is that country ("australia", though towns abroad share it)
+            countries = {
+                p.country_code for p in mention.candidates if p.kind == "country" and p.country_code
+            }
+            codes = countries or {p.country_code for p in mention.candidates if p.country_code}
+            name = mention.text.lower()
+            if len(codes) != 1 or is_common_word(name):
+                continue
+            if is_english_word(name) and all(
+                p.kind == "city" and p.population < min_population for p in mention.candidates
+            ):
                 continue
             code = codes.pop()
             total[code] += 1
-            by_name.setdefault(mention.text.lower(), Counter())[code] += 1
+            by_name.setdefault(name, Counter())[code] += 1
         return cls(total, by_name)
 
     def without(self, mention: eventx.PlaceMention) -> Counter[str]:
@@ -406,7 +417,8 @@ def caseless_word_not_place(
     place: eventx.Place, mention: eventx.PlaceMention, text: str, titles: frozenset[str]
 ) -> bool:
     """Whether a gazetteer name in a text without capitals is a word or a person here, not
-    the place: a town or region after an initial or a title ("john f. kennedy", "president kennedy"; ``titles`` in lower case);
+    the place: a town or region after an initial or a title ("john f. kennedy", "queen elizabeth"; ``titles`` in lower case, and
+    ``[caseless_titles]``);
     an abbreviation that is a common word ("us": a country only as "the us")."""
     before = text[max(0, mention.start - 24) : mention.start].split()
     previous = before[-1] if before else ""
@@ -415,4 +427,7 @@ def caseless_word_not_place(
         return short and previous != "the"
     if place.kind not in ("city", "region"):
         return False
-    return bool(_INITIAL_RE.match(previous)) or previous.rstrip(".") in titles
+    if _INITIAL_RE.match(previous):
+        return True
+    title = previous.rstrip(".")
+    return title in titles or title in _data_words("caseless_titles")

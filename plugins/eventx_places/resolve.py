@@ -1194,7 +1194,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
-    caseless_support = CaselessSupport.of(found) if lowercase else CaselessSupport.of(())
+    caseless_support = CaselessSupport.of(found if lowercase else (), MIN_POPULATION_LOWERCASE)
     listed = units_listed_after_plural(doc.text, found, language)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")

@@ -225,6 +225,12 @@ def test_a_town_after_an_initial_or_a_title_is_a_person() -> None:
     places = _locations(text)
     assert "Bogotá" in places or "Bogota" in places
     assert "Kennedy" not in places
+    # Elizabeth, New Jersey (129 000 people), in an article that names the United States
+    queen = _locations(
+        "washington: the us ambassador said in washington on friday that queen elizabeth "
+        "would visit new york and boston in the united states next month, officials said."
+    )
+    assert "Boston" in queen and "Elizabeth" not in queen
 
 
 def test_us_is_a_pronoun_unless_it_is_the_us() -> None:
@@ -238,3 +244,15 @@ def test_us_is_a_pronoun_unless_it_is_the_us() -> None:
         "police checkpoint on the road to the city."
     )
     assert "United States" in country
+
+
+def test_surnames_that_are_small_towns_support_no_country() -> None:
+    # Howard (US, 19 000), Jones (Philippines, 5 000): surnames here, and no support for
+    # Commonwealth, a Philippine town of 215 000
+    text = (
+        "canberra: prime minister howard said on friday that australia would stay a member "
+        "like many commonwealth nations, and senator jones agreed with howard after the vote "
+        "in canberra, where howard met jones."
+    )
+    places = _locations(text)
+    assert "Canberra" in places and "Commonwealth" not in places
