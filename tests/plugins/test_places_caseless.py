@@ -256,3 +256,16 @@ def test_surnames_that_are_small_towns_support_no_country() -> None:
     )
     places = _locations(text)
     assert "Canberra" in places and "Commonwealth" not in places
+
+
+def test_streets_squares_and_camps_are_named_by_the_word_before_them() -> None:
+    text = (
+        "kabul: a car bomb exploded on velbora street near the market in kabul on tuesday, "
+        "and a second blast hit dosvad square an hour later, police in afghanistan said. "
+        "families fled to the kalvani camp outside the city, and the main street was shut."
+    )
+    places = _locations(text)
+    assert places["velbora street"].kind == "place"
+    assert places["velbora street"].country_code == "AF"
+    assert "dosvad square" in places and "kalvani camp" in places
+    assert "main street" not in places  # an English word names nothing
