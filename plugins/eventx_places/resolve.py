@@ -314,6 +314,8 @@ def believable(
             )
         ):
             return False  # "most iraqi trade", "in the middle of": only "in bath" is a town
+        if place.resolution == "alias" and " " in mention.text.strip():
+            return True  # a curated name of several words: "middle east", "persian gulf"
         supported = bool(place.country_code and context.get(place.country_code, 0) > 0)
         if place.kind == "region":
             return supported

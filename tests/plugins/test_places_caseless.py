@@ -269,3 +269,13 @@ def test_streets_squares_and_camps_are_named_by_the_word_before_them() -> None:
     assert places["velbora street"].country_code == "AF"
     assert "dosvad square" in places and "kalvani camp" in places
     assert "main street" not in places  # an English word names nothing
+
+
+def test_a_curated_name_of_several_words_needs_no_support() -> None:
+    # regions of no country: no other place can vouch for them, and no word is two words
+    text = (
+        "two tankers were attacked in the persian gulf on monday, and shipping firms said "
+        "insurance rates rose across the middle east after the attacks on the vessels."
+    )
+    places = _locations(text)
+    assert places["Persian Gulf"].kind == "region" and "Middle East" in places
