@@ -90,16 +90,18 @@ def _common_words() -> frozenset[str]:
     resource = resources.files("spellchecker").joinpath("resources", "en.json.gz")
     data = gzip.decompress(resource.read_bytes())
     # only the pairs above the list's floor count (50) can rank among the most frequent
+    # a generator: only the top words are ever held, not 160 000 pairs
     counted = (
-        (int(count), key) for key, count in _JSON_ITEM_RE.findall(data) if len(count) > 2
+        (int(match[2]), match[1]) for match in _JSON_ITEM_RE.finditer(data) if len(match[2]) > 2
     )
     return frozenset(key.decode("utf-8") for _, key in heapq.nlargest(COMMON_WORDS, counted))
 
 
 def is_common_word(word: str) -> bool:
     """Whether a lower-case word is among the ``COMMON_WORDS`` most frequent English words
-    ("man", "most", "rest", "middle": not "london", "kabul" or "surat")."""
-    return word in _common_words()
+    ("man", "most", "rest", "middle": not "london", "kabul" or "surat"); a possessive is its
+    word ("man's")."""
+    return word.removesuffix("'s").removesuffix("’s") in _common_words()
 
 
 def is_english_word(word: str) -> bool:

@@ -183,6 +183,7 @@ def test_members_listed_after_a_plural_noun_of_place_are_places() -> None:
 def test_a_town_named_like_a_common_word_needs_a_preposition() -> None:
     assert is_common_word("most") and is_common_word("rest") and is_common_word("man")
     assert not is_common_word("london") and not is_common_word("surat")
+    assert is_common_word("man's") and is_common_word("man’s")
     text = (
         "baghdad: most shops in baghdad and basra stayed shut on monday, and the rest of iraq "
         "was calm. one man was hurt when the police fired in the middle of the market."
