@@ -405,6 +405,14 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 
 
+def head_noun_of(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``..``end`` is the head of a noun phrase between a
+    determiner and "of" ("the hub of drone operations", "a mission of mercy"): a common noun,
+    where a town's name before a noun only describes it ("the godhra municipality")."""
+    after = text[end : end + 8].split(maxsplit=1)
+    return after_determiner(text, start) and bool(after) and after[0] == "of"
+
+
 def after_determiner(text: str, start: int) -> bool:
     """Whether the word at ``start`` follows a determiner ("the", "our", "one")."""
     before = text[max(0, start - 16) : start].split()

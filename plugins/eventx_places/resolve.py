@@ -30,6 +30,7 @@ from eventx_places.caseless import (
     caseless_examples,
     caseless_listed_names,
     caseless_word_not_place,
+    head_noun_of,
     is_caseless_name,
     is_common_word,
     is_english_word,
@@ -314,6 +315,8 @@ def believable(
             )
         ):
             return False  # "most iraqi trade", "in the middle of": only "in bath" is a town
+        if place.kind == "city" and head_noun_of(text, mention.start, mention.end):
+            return False  # "the hub of drone operations"
         if place.resolution == "alias" and " " in mention.text.strip():
             return True  # a curated name of several words: "middle east", "persian gulf"
         supported = bool(place.country_code and context.get(place.country_code, 0) > 0)

@@ -280,3 +280,15 @@ def test_a_curated_name_of_several_words_needs_no_support() -> None:
     )
     places = _locations(text)
     assert places["Persian Gulf"].kind == "region" and "Middle East" in places
+
+
+def test_a_town_between_a_determiner_and_of_is_a_common_noun() -> None:
+    # Hub, a Pakistani town of 195 000, in an article that names Pakistan; "the godhra
+    # municipality" style uses (a town's name before a noun) stay towns
+    text = (
+        "islamabad: officials in islamabad said on monday that quetta had become the hub of "
+        "militant recruitment in pakistan, and that the peshawar police had arrested six men."
+    )
+    places = _locations(text)
+    assert {"Islamabad", "Quetta", "Peshawar"} <= set(places)
+    assert "Hub" not in places
