@@ -11,14 +11,22 @@ word-frequency list (pyspellchecker's English dictionary, MIT licence) plus a fe
 field that list lacks or spells the American way (``[caseless_common_words]``). So are names
 after a locative preposition, as a list or ending their clause ("in velbora, sonvali and
 dosvad"; :func:`caseless_listed_names`).
+
+Gazetteer names are harder still: "man", "most", "rest" and "nancy" are towns. A town is
+supported only by other names of its country (:class:`CaselessSupport`), one named like a
+common word needs a place cue (:func:`is_common_word`), and one after an initial or a title
+is a person (:func:`caseless_word_not_place`). ``benchmarks/caseless.py`` measures all of this
+on lower-cased articles the rules were not written from.
 """
 
 from __future__ import annotations
 
 import bisect
 import gzip
+import heapq
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +44,14 @@ PACKAGE = "eventx_places"
 #: that the gazetteer has it if it is a place; unknown small places ("moravli") are absent.
 #: It is held as a sorted array of 64-bit hashes (1.3 MB, not 13 MB of strings).
 _JSON_KEY_RE = re.compile(rb'"((?:[^"\\]|\\.)*)"\s*:')  # stdlib re: 8x faster here
+_JSON_ITEM_RE = re.compile(rb'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
+#: The most frequent words of the list are everyday words before they are names: a town
+#: called "man", "most", "reading" or "split", a region called "middle" or "southwest" (in a
+#: translation of its name) is that word in a text without capitals unless something puts it
+#: in a place. 10 000 words take in every word of the list seen some 3 000 times or more
+#: ("southwest", "hub" is seen 2 100 times); well-known cities people name in films stay
+#: below it ("london" 1 100 times, "baghdad" 120).
+COMMON_WORDS = 10_000
 #: A name is letters, maybe joined by hyphens ("velbora-kamrej road"), of at least 3 letters.
 _NAME_RE = regex.compile(r"^\p{Ll}{3,}(?:-\p{Ll}{3,})*$")
 
@@ -67,6 +83,25 @@ def _english_word_hashes() -> array[int]:
     hashes = array("q", (_word_hash(key.decode("utf-8")) for key in _JSON_KEY_RE.findall(data)))
     hashes.extend(_word_hash(word) for word in _data_words("caseless_common_words"))
     return array("q", sorted(hashes))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    resource = resources.files("spellchecker").joinpath("resources", "en.json.gz")
+    data = gzip.decompress(resource.read_bytes())
+    # only the pairs above the list's floor count (50) can rank among the most frequent
+    # a generator: only the top words are ever held, not 160 000 pairs
+    counted = (
+        (int(match[2]), match[1]) for match in _JSON_ITEM_RE.finditer(data) if len(match[2]) > 2
+    )
+    return frozenset(key.decode("utf-8") for _, key in heapq.nlargest(COMMON_WORDS, counted))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a lower-case word is among the ``COMMON_WORDS`` most frequent English words
+    ("man", "most", "rest", "middle": not "london", "kabul" or "surat"); a possessive is its
+    word ("man's")."""
+    return word.removesuffix("'s").removesuffix("’s") in _common_words()
 
 
 def is_english_word(word: str) -> bool:
@@ -319,3 +354,90 @@ def caseless_examples(
                     i += 1
             else:
                 break
+
+
+@frozen
+class CaselessSupport:
+    """Which countries the places of a text without capitals name, per country, so that a
+    name is supported by other names only: not by its own repetitions ("one man ... the
+    man ... a man" would make Man, Côte d'Ivoire, a place of the article) nor by common
+    words that are also places (:func:`is_common_word`: "north", "east" and "centre" are all
+    regions of Burkina Faso), nor words that are only small towns (mostly surnames)."""
+
+    total: Counter[str]
+    by_name: Mapping[str, Counter[str]]
+
+    @classmethod
+    def of(cls, found: Sequence[eventx.PlaceMention], min_population: int) -> CaselessSupport:
+        """``min_population``: a word of the English list that is only a town smaller than
+        this is no support either ("howard said", "jones told": surnames and small towns)."""
+        total: Counter[str] = Counter()
+        by_name: dict[str, Counter[str]] = {}
+        for mention in found:
+            # a country's name is that country ("australia", though towns abroad share it)
+            countries = {
+                p.country_code for p in mention.candidates if p.kind == "country" and p.country_code
+            }
+            codes = countries or {p.country_code for p in mention.candidates if p.country_code}
+            name = mention.text.lower()
+            if len(codes) != 1 or is_common_word(name):
+                continue
+            if is_english_word(name) and all(
+                p.kind == "city" and p.population < min_population for p in mention.candidates
+            ):
+                continue
+            code = codes.pop()
+            total[code] += 1
+            by_name.setdefault(name, Counter())[code] += 1
+        return cls(total, by_name)
+
+    def without(self, mention: eventx.PlaceMention) -> Counter[str]:
+        """Countries the article names besides every mention of this name."""
+        own = self.by_name.get(mention.text.lower())
+        return self.total - own if own else Counter(self.total)
+
+
+#: Words that make a common noun of the word after them ("at the bath house", "in the
+#: middle of", "our mission"): a town named like a common word is bare after its preposition.
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their",
+     "my", "your", "one", "every", "each", "no", "any", "some", "another"}
+)  # fmt: skip
+
+
+def head_noun_of(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``..``end`` is the head of a noun phrase between a
+    determiner and "of" ("the hub of drone operations", "a mission of mercy"): a common noun,
+    where a town's name before a noun only describes it ("the godhra municipality")."""
+    after = text[end : end + 8].split(maxsplit=1)
+    return after_determiner(text, start) and bool(after) and after[0] == "of"
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a determiner ("the", "our", "one")."""
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1] in _DETERMINERS
+
+
+#: A lone initial ("john f. kennedy") before a name makes it a person's.
+_INITIAL_RE = regex.compile(r"^\p{Ll}\.$")
+
+
+def caseless_word_not_place(
+    place: eventx.Place, mention: eventx.PlaceMention, text: str, titles: frozenset[str]
+) -> bool:
+    """Whether a gazetteer name in a text without capitals is a word or a person here, not
+    the place: a town or region after an initial or a title ("john f. kennedy", "queen elizabeth"; ``titles`` in lower case, and
+    ``[caseless_titles]``);
+    an abbreviation that is a common word ("us": a country only as "the us")."""
+    before = text[max(0, mention.start - 24) : mention.start].split()
+    previous = before[-1] if before else ""
+    if place.kind == "country":
+        short = len(mention.text) <= 3 and is_common_word(mention.text.lower())
+        return short and previous != "the"
+    if place.kind not in ("city", "region"):
+        return False
+    if _INITIAL_RE.match(previous):
+        return True
+    title = previous.rstrip(".")
+    return title in titles or title in _data_words("caseless_titles")

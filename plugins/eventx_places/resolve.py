@@ -25,10 +25,15 @@ from attrs import frozen
 
 import eventx
 from eventx_places.caseless import (
+    CaselessSupport,
+    after_determiner,
     caseless_cue_names,
     caseless_examples,
     caseless_listed_names,
+    caseless_word_not_place,
+    head_noun_of,
     is_caseless_name,
+    is_common_word,
     is_english_word,
 )
 from eventx_places.english import addressed_towns, names_after_locatives
@@ -325,6 +330,21 @@ def believable(
     if lowercase:
         # no capital tells a name from a word: "reading", "most" and "split" are towns too.
         # A town or region needs another place of its country in the article (or is big).
+        if caseless_word_not_place(place, mention, text, _EN_TITLES_LOWER):
+            return False  # "john f. kennedy", "president kennedy", "let us"
+        if (
+            place.kind in ("city", "region")
+            and is_common_word(mention.text)
+            and (
+                after_determiner(text, mention.start)
+                or not has_place_cue(text, mention.start, language)
+            )
+        ):
+            return False  # "most iraqi trade", "in the middle of": only "in bath" is a town
+        if place.kind == "city" and head_noun_of(text, mention.start, mention.end):
+            return False  # "the hub of drone operations"
+        if place.resolution == "alias" and " " in mention.text.strip():
+            return True  # a curated name of several words: "middle east", "persian gulf"
         supported = bool(place.country_code and context.get(place.country_code, 0) > 0)
         if place.kind == "region":
             return supported
@@ -472,6 +492,7 @@ def _person_name(text: str, start: int, end: int) -> bool:
 
 
 _EN_LONE_INITIAL_RE = regex.compile(r"^[A-Z]\.$")
+_EN_TITLES_LOWER = frozenset(t.lower() for t in _EN_TITLES)
 #: Capitalised words after a town's name that still leave it a place ("Kunduz Province").
 _EN_PLACE_TYPE_WORDS = frozenset(
     {"Province", "District", "County", "City", "Region", "State", "Governorate", "Village",
@@ -1227,6 +1248,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
         if len(codes := {p.country_code for p in m.candidates if p.country_code}) == 1
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
+    caseless_support = CaselessSupport.of(found if lowercase else (), MIN_POPULATION_LOWERCASE)
     listed = units_listed_after_plural(doc.text, found, language)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
@@ -1281,10 +1303,9 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
             mention.candidates, others + located if ambiguous_country else others
         )
         if lowercase:
-            # every other mention of a certain country supports (a city too: ahmedabad for
-            # gujarat), as capitals cannot single out names
-            own = Counter({p.country_code for p in mention.candidates if p.country_code})
-            others = located - own
+            # every mention of another name of a certain country supports (a city too:
+            # ahmedabad for gujarat), as capitals cannot single out names
+            others = caseless_support.without(mention)
         if place is None:
             continue
         # US states (GeoNames regions without an ISO source) too: "Massachusetts Institute"
