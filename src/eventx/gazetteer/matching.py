@@ -38,9 +38,7 @@ class NameMatcher:
     forms (the normalised token and its Arabic stems) equals it.
     """
 
-    def __init__(
-        self, entries: Mapping[str, bool], prefixes: frozenset[str] | None = None
-    ) -> None:
+    def __init__(self, entries: Mapping[str, bool], prefixes: frozenset[str] | None = None) -> None:
         """``entries``: name key -> whether it is a demonym; ``prefixes`` as
         :func:`key_prefixes` gives them (computed when not given)."""
         self._entries = entries
@@ -58,17 +56,21 @@ class NameMatcher:
         # document's form index with one set intersection, instead of testing every token.
         index = doc.form_index
         starts = sorted({i for form in common_forms(index, prefixes) for i in index[form]})
+        get = entries.get
         for i in starts:
             token = tokens[i]
-            frontier = [f for f in token.forms if f in prefixes]
+            # The forms are read field by field (``Token.forms`` builds a tuple per call); a
+            # token without stems has one form, the one that made it a start.
+            stems = token.stems
+            frontier = [f for f in (token.norm, *stems) if f in prefixes] if stems else [token.norm]
             end = sentence_ends[i]
             j = i
-            while frontier:
-                last = tokens[j]
+            last = token
+            while True:
                 if len(frontier) > 1:  # (lists, not sets: most frontiers hold one form)
                     frontier = sorted(set(frontier))
                 for key in frontier:
-                    demonym = entries.get(key)
+                    demonym = get(key)
                     if demonym is not None:
                         yield _new_tuple(
                             PhraseMatch, (token.start, last.end, i, j, key, (key, demonym))
@@ -76,10 +78,22 @@ class NameMatcher:
                 j += 1
                 if j >= end:
                     break
-                forms = tokens[j].forms
-                frontier = [
-                    extended
-                    for known in frontier
-                    for form in forms
-                    if (extended := f"{known} {form}") in prefixes
-                ]
+                last = tokens[j]
+                stems = last.stems
+                if stems:
+                    forms = (last.norm, *stems)
+                    frontier = [
+                        extended
+                        for known in frontier
+                        for form in forms
+                        if (extended := f"{known} {form}") in prefixes
+                    ]
+                else:
+                    norm = last.norm
+                    frontier = [
+                        extended
+                        for known in frontier
+                        if (extended := f"{known} {norm}") in prefixes
+                    ]
+                if not frontier:
+                    break
