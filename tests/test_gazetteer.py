@@ -236,3 +236,34 @@ def test_common_nouns_named_like_small_towns_are_no_places_in_running_text() -> 
     doc = BuiltinBackend().annotate(text, "ar")
     found = [(m.text, m.candidates[0].name) for m in eventx.find_place_mentions(doc)]
     assert found == [("مشهد", "Mashhad")]
+
+
+_PLACES = st.builds(
+    eventx.Place,
+    name=st.sampled_from(["Tripoli", "Amman", "Red Sea", "Georgia", "Springfield"]),
+    kind=st.sampled_from(["country", "region", "city", "place"]),
+    country_code=st.sampled_from([None, "LY", "LB", "JO", "US", "GE"]),
+    geonameid=st.one_of(st.none(), st.integers(min_value=1, max_value=10**7)),
+    population=st.integers(min_value=0, max_value=10**7),
+    resolution=st.sampled_from(["gazetteer", "alias", "demonym", "fuzzy"]),
+)
+_CONTEXTS = st.one_of(
+    st.dictionaries(st.sampled_from(["LY", "LB", "JO", "US", "GE"]), st.integers(0, 5)),
+    st.sets(st.sampled_from(["LY", "LB", "JO", "US", "GE"])),
+)
+
+
+@given(place=_PLACES, context=_CONTEXTS)
+def test_a_name_with_one_candidate_is_that_place_whatever_the_context(
+    place: eventx.Place, context: dict[str, int] | set[str]
+) -> None:
+    # (choose_place answers this case without scoring: every rule picks among the candidates)
+    assert eventx.choose_place([place], context) is place
+    assert eventx.choose_place((place,), context) is place
+
+
+@given(places=st.lists(_PLACES, min_size=2, max_size=4), context=_CONTEXTS)
+def test_the_chosen_place_is_always_one_of_the_candidates(
+    places: list[eventx.Place], context: dict[str, int] | set[str]
+) -> None:
+    assert eventx.choose_place(places, context) in places

@@ -88,7 +88,7 @@ def test_context_without_a_mention_is_the_counter_difference(
     assert context == document_context(mentions)  # the document's context is left as it was
 
 
-_FACILITY_LOOKAHEAD = r"(?=[A-Z]|\d)"
+_FACILITY_LOOKAHEAD = r"(?=[A-Z\d])"
 _WORDS = st.sampled_from(
     ["the", "Green", "Zone", "2nd", "Army", "Division", "headquarters", "King's", "Arms", "pub",
      "Calle", "de", "la", "Paz", "University", "of", "Kabul", "road", "Tahrir", "Square", "in",

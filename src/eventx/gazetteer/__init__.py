@@ -103,6 +103,10 @@ def choose_place(
     """
     if not candidates:
         return None
+    if len(candidates) == 1:
+        # every rule below picks among the candidates: one candidate is the choice (most
+        # mentions have one; this skips building the weights and the scores for them)
+        return next(iter(candidates))
     weights: Mapping[str, int] = (
         context if isinstance(context, Mapping) else dict.fromkeys(context, 1)
     )
