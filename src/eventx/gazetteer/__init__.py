@@ -258,7 +258,12 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
     valid: list[PhraseMatch[tuple[str, bool]]] = []
     lowercase = language == "en" and is_lowercase_text(text)
     for match in _matcher(language).finditer(annotation):
-        if language == "en" and not lowercase and not _capitalised(text[match.start : match.end]):
+        if (
+            language == "en"
+            and not lowercase
+            and not text[match.start].isupper()  # (most names: no copy of the name to test)
+            and not _capitalised(text[match.start : match.end])
+        ):
             continue
         key, demonym = match.value
         if language == "ar":

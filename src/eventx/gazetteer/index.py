@@ -1132,6 +1132,9 @@ class PlaceNames(Mapping[str, tuple[Place, ...]]):
         self._rows = rows
         self._fields = fields
         self._decoded: dict[int, Place] = {} if decoded is None else decoded
+        #: The candidates of each key read so far: every document asks for the same common
+        #: names again (bounded by the index's keys, like the decoded places themselves).
+        self._candidates: dict[str, tuple[Place, ...]] = {}
 
     def _place(self, number: int) -> Place:
         place = self._decoded.get(number)
@@ -1141,7 +1144,10 @@ class PlaceNames(Mapping[str, tuple[Place, ...]]):
         return place
 
     def __getitem__(self, key: str) -> tuple[Place, ...]:
-        return tuple(self._place(n) for n in self._refs[key])
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = tuple(self._place(n) for n in self._refs[key])
+        return found
 
     def __contains__(self, key: object) -> bool:
         return key in self._refs
