@@ -1265,17 +1265,19 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     demonym_ends = frozenset(m.end for m in found if m.demonym)
     # places a following nisba may point back to ("ديالى العراقية"); not a common noun that
     # the nisba describes ("العلم العراقي")
+    # (read once per mention: the places a nisba points back to and the loop below both ask)
+    described = [_before_masculine_adjective(doc.text, m, demonyms, language) for m in found]
     ends = {
         m.end: m
-        for m in found
-        if not m.demonym and not _before_masculine_adjective(doc.text, m, demonyms, language)
+        for m, common_noun in zip(found, described, strict=True)
+        if not m.demonym and not common_noun
     }
-    for mention, own_country in zip(found, own_countries, strict=True):
+    for mention, own_country, common_noun in zip(found, own_countries, described, strict=True):
         if _written_as_month(doc.text, mention.start, mention.end, language):
             continue
         if in_organisation_name(doc.text, mention.start, mention.end, language):
             continue
-        if _before_masculine_adjective(doc.text, mention, demonyms, language):
+        if common_noun:
             continue
         if mention.demonym:
             country = _nisba_location(doc, mention, ends)
