@@ -180,20 +180,26 @@ def _after_capital_apposition(text: str, start: int) -> bool:
     """Whether an Arabic name is a capital put in place by its apposition: "في العاصمة
     القاهرة", "في العاصمة المصرية القاهرة", "بالعاصمة القاهرة" (``[apposition_nouns]``, maybe
     with a nisba adjective, after a locative preposition or clitic)."""
-    words = [
-        eventx.normalize_string(w.strip(",.:;\"'“”()«»"))
-        for w in text[max(0, start - 48) : start].split()[-4:]
-    ]
-    nouns = _word_list("ar", "apposition_nouns")
-    if words and words[-1].startswith("ال") and words[-1].endswith("يه"):
-        words = words[:-1]  # the capital's nisba: "العاصمة المصرية"
+    # At most three words are read (nisba, noun, preposition), each normalised only when the
+    # rule gets to it: this runs for every Arabic mention, and most stop at the first word.
+    words = text[max(0, start - 48) : start].split()[-3:]
     if not words:
         return False
-    noun = words[-1]
+    noun = _apposition_word(words[-1])
+    if noun.startswith("ال") and noun.endswith("يه"):
+        words = words[:-1]  # the capital's nisba: "العاصمة المصرية"
+        if not words:
+            return False
+        noun = _apposition_word(words[-1])
+    nouns = _word_list("ar", "apposition_nouns")
     locative, prefixes = locative_words("ar")
     if noun in nouns:
-        return len(words) > 1 and words[-2] in locative
+        return len(words) > 1 and _apposition_word(words[-2]) in locative
     return any(noun.startswith(p) and noun[len(p) :] in nouns for p in prefixes)
+
+
+def _apposition_word(word: str) -> str:
+    return eventx.normalize_string(word.strip(",.:;\"'“”()«»"))
 
 
 #: Quotation marks that open a quoted title (a newspaper's name: "لـ«الشرق الأوسط»").

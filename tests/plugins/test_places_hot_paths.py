@@ -104,3 +104,44 @@ def test_facility_pattern_finds_what_it_found_without_its_lookahead(words: list[
     plain = regex.compile(fast.pattern.replace(_FACILITY_LOOKAHEAD, "", 1))
     text = " ".join(words)
     assert [m.span(1) for m in fast.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+def _plain_after_capital_apposition(text: str, start: int) -> bool:
+    """The apposition rule as first written: the last four words, all normalised up front."""
+    words = [
+        eventx.normalize_string(w.strip(",.:;\"'“”()«»"))
+        for w in text[max(0, start - 48) : start].split()[-4:]
+    ]
+    nouns = resolve._word_list("ar", "apposition_nouns")
+    if words and words[-1].startswith("ال") and words[-1].endswith("يه"):
+        words = words[:-1]
+    if not words:
+        return False
+    noun = words[-1]
+    locative, prefixes = resolve.locative_words("ar")
+    if noun in nouns:
+        return len(words) > 1 and words[-2] in locative
+    return any(noun.startswith(p) and noun[len(p) :] in nouns for p in prefixes)
+
+
+_ARABIC_WORDS = st.sampled_from(
+    ["في", "ب", "العاصمة", "بالعاصمة", "والعاصمة", "المصرية", "العراقية", "السورية", "الأردنية",
+     "القاهرة", "«العاصمة»", "العاصمةَ", "مدينة", "وفي", "قال", "،", "\n", "(", "الى"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_ARABIC_WORDS, max_size=6))
+def test_capital_apposition_reads_what_the_plain_rule_reads(words: list[str]) -> None:
+    text = " ".join(words) + " بغداد"
+    start = len(text) - len("بغداد")
+    assert resolve._after_capital_apposition(text, start) == _plain_after_capital_apposition(
+        text, start
+    )
+
+
+def test_capital_apposition_examples() -> None:
+    for text in ("قتل جنديان في العاصمة القاهرة", "في العاصمة المصرية القاهرة", "بالعاصمة القاهرة"):
+        assert resolve._after_capital_apposition(text, text.rindex("القاهرة"))
+    for text in ("زار الوزير العاصمة القاهرة", "قال إن القاهرة"):
+        assert not resolve._after_capital_apposition(text, text.rindex("القاهرة"))
