@@ -98,12 +98,19 @@ def _without_clitics_in_sites(
     """The mentions and the new sites, a town named inside a new site's name starting where the
     site does when only its clitic lay outside ("حقلي الرميلة والزبير": the site الزبير and the
     town's mention والزبير), so that the town reads as named inside the site."""
-    starts = {(s.start, s.end) for s in sites if s.place is None}
+    # the furthest end of a new site at each start: a town at start + cut lies inside a site
+    # when it ends before that (one lookup per mention, not a pass over the sites)
+    furthest: dict[int, int] = {}
+    for site in sites:
+        if site.place is None and site.end > furthest.get(site.start, -1):
+            furthest[site.start] = site.end
+    if not furthest:
+        return [*mentions, *sites]
     out: list[ResolvedMention] = []
     for m in mentions:
         if m.place is not None:
             for cut in (1, 2):
-                if any(a == m.start + cut and m.end <= b for a, b in starts):
+                if m.end <= furthest.get(m.start + cut, -1):
                     m = attrs.evolve(m, start=m.start + cut)
                     break
         out.append(m)

@@ -6,16 +6,21 @@
   documents were read before, in whatever order.
 * ``context_without`` (resolve.py): the article's countries without one mention's, equal (in
   key order too) to the Counter subtraction it replaces.
+* ``_after_capital_apposition`` (resolve.py) normalises words lazily, and
+  ``_without_clitics_in_sites`` (arabic_places.py) looks a site up by its start: both equal
+  the rules as first written.
 """
 
 from __future__ import annotations
 
+import attrs
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventx
 from eventx_places import country, resolve
+from eventx_places.arabic_places import _without_clitics_in_sites
 from eventx_places.resolve import context_without, document_context
 
 TEXTS = (
@@ -145,3 +150,46 @@ def test_capital_apposition_examples() -> None:
         assert resolve._after_capital_apposition(text, text.rindex("القاهرة"))
     for text in ("زار الوزير العاصمة القاهرة", "قال إن القاهرة"):
         assert not resolve._after_capital_apposition(text, text.rindex("القاهرة"))
+
+
+def _plain_without_clitics_in_sites(
+    mentions: list[resolve.ResolvedMention], sites: list[resolve.ResolvedMention]
+) -> list[resolve.ResolvedMention]:
+    """The rule as first written: every mention tested against every new site."""
+    starts = {(s.start, s.end) for s in sites if s.place is None}
+    out = []
+    for m in mentions:
+        if m.place is not None:
+            for cut in (1, 2):
+                if any(a == m.start + cut and m.end <= b for a, b in starts):
+                    m = attrs.evolve(m, start=m.start + cut)
+                    break
+        out.append(m)
+    return [*out, *sites]
+
+
+_TOWN = eventx.Place(name="Az Zubayr", kind="city", country_code="IQ", population=100_000)
+
+
+def _mentions(placed: bool) -> st.SearchStrategy[list[resolve.ResolvedMention]]:
+    return st.lists(
+        st.tuples(st.integers(0, 12), st.integers(1, 8), st.booleans()).map(
+            lambda t: resolve.ResolvedMention(
+                start=t[0],
+                end=t[0] + t[1],
+                kind="city" if placed and t[2] else "place",
+                place=_TOWN if placed and t[2] else None,
+                name="x",
+            )
+        ),
+        max_size=6,
+    )
+
+
+@given(mentions=_mentions(True), sites=_mentions(False))
+def test_towns_inside_new_sites_move_as_the_plain_rule_moves_them(
+    mentions: list[resolve.ResolvedMention], sites: list[resolve.ResolvedMention]
+) -> None:
+    assert _without_clitics_in_sites(mentions, sites) == _plain_without_clitics_in_sites(
+        mentions, sites
+    )
