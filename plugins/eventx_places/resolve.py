@@ -799,7 +799,10 @@ _LIST_GAP_RE = regex.compile(r"^\s*[،,]?\s*$")
 
 
 def units_listed_after_plural(
-    text: str, found: Sequence[eventx.PlaceMention], language: str
+    text: str,
+    found: Sequence[eventx.PlaceMention],
+    language: str,
+    normalized: str | None = None,
 ) -> dict[int, Sequence[eventx.Place]]:
     """Names listed after a plural unit noun are the units: "في ست محافظات وهي القاهرة
     والإسماعيلية والسويس" names three governorates, not three cities (``[admin_plurals]``).
@@ -807,10 +810,16 @@ def units_listed_after_plural(
     Returns, by mention start, the region candidates of each listed name; a list runs from
     the noun over names with region candidates separated by nothing but a comma or a space
     (the conjunction is part of the name's mention: "والسويس").
+
+    ``normalized``, the normalised text when the caller has it, lets an article without any
+    plural noun skip the mentions: normalising is letter by letter, so a word normalised to a
+    plural (or to بـ + a plural) leaves the plural inside the normalised text.
     """
     plurals = _word_list(language, "admin_plurals")
     listed: dict[int, Sequence[eventx.Place]] = {}
     if not plurals:
+        return listed
+    if normalized is not None and not any(plural in normalized for plural in plurals):
         return listed
     listing_until = -1  # the end of the previous name of a list, while a list runs
     for mention in found:
@@ -1264,7 +1273,7 @@ def resolve_mentions(doc: eventx.AnnotatedDocument) -> tuple[list[ResolvedMentio
     )
     lowercase = language == "en" and eventx.is_lowercase_text(doc.text)
     caseless_support = CaselessSupport.of(found if lowercase else (), MIN_POPULATION_LOWERCASE)
-    listed = units_listed_after_plural(doc.text, found, language)
+    listed = units_listed_after_plural(doc.text, found, language, doc.normalized.text)
     resolved: list[ResolvedMention] = []
     people: set[str] = set()  # town names the article uses as someone's name ("John Howard")
     demonyms = {m.start: m for m in found if m.demonym}

@@ -193,3 +193,28 @@ def test_towns_inside_new_sites_move_as_the_plain_rule_moves_them(
     assert _without_clitics_in_sites(mentions, sites) == _plain_without_clitics_in_sites(
         mentions, sites
     )
+
+
+_LISTING_WORDS = st.sampled_from(
+    ["في", "ست", "محافظات", "مُحافَظات", "مـحافظات", "بمحافظات", "ولايات:", "أقاليم", "اقاليم",
+     "وهي", "القاهرة", "والسويس", "والإسماعيلية", "الشرقية", "،", "قتل", "مدينة", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(_LISTING_WORDS, max_size=12))
+def test_listed_units_are_the_same_with_the_plural_pre_check(words: list[str]) -> None:
+    text = " ".join(words)
+    document = eventx.annotate(text, "ar")
+    found = eventx.find_place_mentions(document)
+    plain = resolve.units_listed_after_plural(text, found, "ar")
+    assert resolve.units_listed_after_plural(text, found, "ar", document.normalized.text) == plain
+
+
+def test_units_listed_after_a_plural_noun_are_regions() -> None:
+    text = "وقعت اشتباكات في ست محافظات وهي القاهرة والسويس"
+    document = eventx.annotate(text, "ar")
+    found = eventx.find_place_mentions(document)
+    listed = resolve.units_listed_after_plural(text, found, "ar", document.normalized.text)
+    assert sorted(text[start:].split()[0] for start in listed) == ["القاهرة", "والسويس"]
+    assert all(p.kind == "region" for places in listed.values() for p in places)
