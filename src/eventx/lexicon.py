@@ -140,13 +140,19 @@ class PhraseMatcher(Generic[T]):
         if hits is not None:
             return hits
         index = doc.form_index
-        found: set[int] = set()
-        for form in common_forms(index, self._literal_firsts):
-            found.update(index[form])
-        for first in self._other_firsts:
-            for form in doc.forms_with_prefix(first[:-1]):
-                found.update(index[form])
-        hits = sorted(found)
+        # The index lists of every form that may start a phrase: each ascending and without
+        # repeats, so a single one is already the answer (usual for small lexicons).
+        lists = [index[form] for form in common_forms(index, self._literal_firsts)]
+        if self._other_firsts:
+            forms = doc.sorted_forms
+            for first in self._other_firsts:
+                prefix = first[:-1]
+                for k in range(bisect.bisect_left(forms, prefix), len(forms)):
+                    form = forms[k]
+                    if not form.startswith(prefix):
+                        break
+                    lists.append(index[form])
+        hits = list(lists[0]) if len(lists) == 1 else sorted(set().union(*lists))
         cache[self] = hits
         return hits
 
@@ -280,12 +286,19 @@ class PhraseMatcher(Generic[T]):
                                 following.append(child)
             if not following:
                 break
-            if token.end <= stop:
-                for node in following:
-                    if node.entries is not None:
-                        for order, phrase, value in node.entries:
-                            complete.append((order, j, phrase, value))
-            level = following
+            ends_in_window = token.end <= stop
+            # Only nodes with children go on: a walk whose nodes are all leaves (most phrases
+            # are one word) stops here instead of reading one more token to learn that.
+            level = []
+            for node in following:
+                entries = node.entries
+                if entries is not None and ends_in_window:
+                    for order, phrase, value in entries:
+                        complete.append((order, j, phrase, value))
+                if node.literal is not None or node.wildcard_index is not None:
+                    level.append(node)
+            if not level:
+                break
             j += 1
         if len(complete) > 1:
             complete.sort(key=_entry_order)
