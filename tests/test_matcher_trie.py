@@ -70,7 +70,10 @@ WORDS = ["قتل", "مقتل", "القوات", "قوات", "الروسية", "و
     st.lists(st.sampled_from(["وال", "بال", "و", "", ""]), min_size=1, max_size=20),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=20),
     st.lists(
-        st.lists(st.sampled_from([*WORDS, "قت*", "kill*", "ال*"]), min_size=1, max_size=3),
+        # nested wildcards ("ki*", "kill*"; "قت*", "قتل*"): one form, several root children
+        st.lists(
+            st.sampled_from([*WORDS, "قت*", "قتل*", "kill*", "ki*", "ال*"]), min_size=1, max_size=3
+        ),
         max_size=8,
     ),
     st.sampled_from(["ar", "en"]),

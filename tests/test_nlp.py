@@ -301,3 +301,20 @@ def test_the_form_index_matches_the_tokens_on_any_text(text: str, language: str)
     rebuilt = AnnotatedDocument(text=text, language=language, sentences=annotated.sentences)
     assert annotated.tokens == rebuilt.tokens
     assert annotated.form_index == rebuilt.form_index
+
+
+_TABLE_KEYS = st.sampled_from(
+    ["أ", "إ", "آ", "ة", "ى", "ئ", "ک", "ی", "٣", "۷", "،", "؟", "٬", "\x00", "\u00a0", "’", "—"]
+)
+
+
+@given(st.lists(st.one_of(st.characters(), _TABLE_KEYS, st.sampled_from(["Gaza", "غزة"]))).map("".join))
+@example("وأعلنت الوزارة، في ٢٠ آذار: «لا إصابات» — Reuters’ report\x00")
+def test_documents_are_normalised_exactly_as_strings_are(text: str) -> None:
+    """Documents replace characters one ``str.replace`` at a time (fast), strings through one
+    ``str.translate``: both must give the same text."""
+    from eventx.nlp.normalize import _REPLACEMENTS, DELETED_RE, normalize_string
+
+    keys = {char for char, _ in _REPLACEMENTS}
+    assert not keys & {replacement for _, replacement in _REPLACEMENTS}
+    assert normalize(text).text == normalize_string(DELETED_RE.sub("", text))

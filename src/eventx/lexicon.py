@@ -135,20 +135,44 @@ class PhraseMatcher(Generic[T]):
         hits rather than the document's length, and it is cached on the document: extractors
         often search sentence by sentence, and each search then only bisects this list.
         """
+        return self._first_steps(doc)[0]
+
+    def _first_steps(
+        self, doc: AnnotatedDocument
+    ) -> tuple[list[int], dict[str, list[_TrieNode]]]:
+        """The first-token hits, and for each document form that starts with a wildcard's
+        prefix, the root's children for those wildcards (cached per document).
+
+        Found from the form index: each first word's index list, and each wildcard's prefix
+        bisected in the document's sorted forms. A walk's first step then looks its token's
+        forms up there instead of trying every prefix length of every form against the
+        root's wildcards (some lexicons start dozens of phrases with a wildcard).
+        """
         cache = doc.matcher_cache
-        hits: list[int] | None = cache.get(self)
-        if hits is not None:
-            return hits
+        found: tuple[list[int], dict[str, list[_TrieNode]]] | None = cache.get(self)
+        if found is not None:
+            return found
         index = doc.form_index
-        found: set[int] = set()
-        for form in common_forms(index, self._literal_firsts):
-            found.update(index[form])
-        for first in self._other_firsts:
-            for form in doc.forms_with_prefix(first[:-1]):
-                found.update(index[form])
-        hits = sorted(found)
-        cache[self] = hits
-        return hits
+        # The index lists of every form that may start a phrase: each ascending and without
+        # repeats, so a single one is already the answer (usual for small lexicons).
+        lists = [index[form] for form in common_forms(index, self._literal_firsts)]
+        wildcard_steps: dict[str, list[_TrieNode]] = {}
+        wildcard = self._trie.wildcard_index
+        if wildcard is not None:
+            forms = doc.sorted_forms
+            for first in self._other_firsts:
+                prefix = first[:-1]
+                child = wildcard[prefix]
+                for k in range(bisect.bisect_left(forms, prefix), len(forms)):
+                    form = forms[k]
+                    if not form.startswith(prefix):
+                        break
+                    lists.append(index[form])
+                    wildcard_steps.setdefault(form, []).append(child)
+        hits = list(lists[0]) if len(lists) == 1 else sorted(set().union(*lists))
+        found = hits, wildcard_steps
+        cache[self] = found
+        return found
 
     def _first_token_hits(self, doc: AnnotatedDocument, start: int, stop: int) -> list[int]:
         """Indices of tokens that may start a phrase inside ``[start, stop)``, ascending."""
@@ -204,6 +228,7 @@ class PhraseMatcher(Generic[T]):
         tokens = doc.tokens
         sentence_ends = _sentence_ends(doc)
         complete_at = self._complete_at
+        wildcard_steps = self._first_steps(doc)[1] if self.size else {}
         resume = 0  # with ``longest``, the first token index a new match may start at
         for i in self._first_token_hits(doc, start, stop):
             if i < resume:
@@ -211,7 +236,7 @@ class PhraseMatcher(Generic[T]):
             token = tokens[i]
             if token.start < start or token.end > stop:
                 continue
-            complete = complete_at(tokens, i, sentence_ends[i], stop)
+            complete = complete_at(tokens, i, sentence_ends[i], stop, wildcard_steps)
             if not complete:
                 continue
             if longest:
@@ -238,22 +263,62 @@ class PhraseMatcher(Generic[T]):
                 yield from found
 
     def _complete_at(
-        self, tokens: Sequence[Token], i: int, sentence_end: int, stop: int
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        sentence_end: int,
+        stop: int,
+        wildcard_steps: dict[str, list[_TrieNode]],
     ) -> list[tuple[int, int, str, T]]:
         """Every entry matching tokens ``i, i+1, ...`` before ``sentence_end`` and whose last
         token ends by ``stop``, in entry order, as (entry order, last token, phrase, value).
+        ``wildcard_steps``: the root's wildcard children per form (see :meth:`_first_steps`).
 
         Walks the phrase trie, so the cost follows the tokens matched, not the number of
         phrases sharing a first word (a gazetteer has hundreds starting with "new" or "سان").
         """
         # The hot loop of every lexicon search: plain loops and locals, no generators.
         complete: list[tuple[int, int, str, T]] = []
-        level = [self._trie]
+        # The first step, from the root: its literal children, then its wildcard ones.
+        token = tokens[i]
+        norm, stems = token.norm, token.stems
+        following: list[_TrieNode] = []
+        literal = self._trie.literal
+        if literal is not None:
+            child = literal.get(norm)
+            if child is not None:
+                following.append(child)
+            for stem in stems:
+                child = literal.get(stem)
+                if child is not None and child not in following:
+                    following.append(child)
+        if wildcard_steps:
+            for form in (norm, *stems):
+                nodes = wildcard_steps.get(form)
+                if nodes is not None:
+                    for child in nodes:
+                        if child not in following:
+                            following.append(child)
         j = i
-        while j < sentence_end:
+        while True:
+            token = tokens[j]
+            ends_in_window = token.end <= stop
+            # Only nodes with children go on: a walk whose nodes are all leaves (most phrases
+            # are one word) stops here instead of reading one more token to learn that.
+            level: list[_TrieNode] = []
+            for node in following:
+                entries = node.entries
+                if entries is not None and ends_in_window:
+                    for order, phrase, value in entries:
+                        complete.append((order, j, phrase, value))
+                if node.literal is not None or node.wildcard_index is not None:
+                    level.append(node)
+            j += 1
+            if not level or j >= sentence_end:
+                break
             token = tokens[j]
             norm, stems = token.norm, token.stems
-            following: list[_TrieNode] = []
+            following = []
             for node in level:
                 literal = node.literal
                 if literal is not None:
@@ -280,13 +345,6 @@ class PhraseMatcher(Generic[T]):
                                 following.append(child)
             if not following:
                 break
-            if token.end <= stop:
-                for node in following:
-                    if node.entries is not None:
-                        for order, phrase, value in node.entries:
-                            complete.append((order, j, phrase, value))
-            level = following
-            j += 1
         if len(complete) > 1:
             complete.sort(key=_entry_order)
         return complete

@@ -118,11 +118,16 @@ class AnnotatedDocument:
         """Per-document scratch space for lexicon matchers (keyed by the matcher object)."""
         return self._matcher_cache
 
-    def forms_with_prefix(self, prefix: str) -> list[str]:
-        """The document's token forms starting with ``prefix`` (for wildcard lexicon entries)."""
+    @property
+    def sorted_forms(self) -> list[str]:
+        """The keys of :attr:`form_index`, sorted (for finding the forms with a prefix)."""
         if self._sorted_forms is None:
             self._sorted_forms = sorted(self.form_index)
-        forms = self._sorted_forms
+        return self._sorted_forms
+
+    def forms_with_prefix(self, prefix: str) -> list[str]:
+        """The document's token forms starting with ``prefix`` (for wildcard lexicon entries)."""
+        forms = self.sorted_forms
         found: list[str] = []
         for i in range(bisect.bisect_left(forms, prefix), len(forms)):
             if not forms[i].startswith(prefix):
