@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 import eventx
 
@@ -48,42 +48,108 @@ def overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
 
 
+class TokenSet(Protocol):
+    """Token indices: a set, or :class:`_Taken`."""
+
+    def __contains__(self, token: object) -> bool: ...
+
+    def add(self, token: int) -> None: ...
+
+
+def _every(_token: int) -> bool:
+    return True
+
+
+class _Taken:
+    """The token indices a count or a trigger holds, asked token by token.
+
+    A quantity is tested as a count (``is_count``, which reads the words around it) only when
+    one of its tokens is asked about: the rules ask about tokens next to victim nouns, duals
+    and triggers, and most of an article's numbers are nowhere near one. The answers are those
+    of the set of every count's and trigger's tokens.
+    """
+
+    def __init__(
+        self, held: set[int], covering: dict[int, list[int]], is_count: Callable[[int], bool]
+    ) -> None:
+        self._held = held
+        self._covering = covering  # token index -> the quantities (by index) spanning it
+        self._is_count = is_count
+
+    def __contains__(self, token: object) -> bool:
+        if token in self._held:
+            return True
+        return isinstance(token, int) and any(
+            self._is_count(n) for n in self._covering.get(token, ())
+        )
+
+    def add(self, token: int) -> None:
+        self._held.add(token)
+
+
 def find_counts(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
     lexicon: Scan,
     triggers: Sequence[Trigger],
     date_spans: Spans,
+    sentences: Container[int] | None = None,
 ) -> list[Count]:
+    """The counts of the document, or of the sentences (indices) in ``sentences``: counts
+    pair only with a trigger of their sentence, so the extractor asks for the sentences that
+    have one. The counts of a sentence are the same whichever sentences are asked for."""
     tokens = doc.tokens
     trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
     victims_after = {m.first_token: m for m in lexicon.singular}
-    found: list[Count] = []
-    for q in _ranges(doc, vocab, list(eventx.find_quantities(doc))):
-        if overlaps(q.start, q.end, date_spans):
-            continue
-        if q.first_token in trigger_tokens and q.qualifier == "unspecified":
-            continue
-        if not _counts_people(doc, vocab, q, victims_after):
-            continue
-        if q.first_token > 0 and tokens[q.first_token - 1].norm in vocab.negation:
-            continue  # "no one was killed" reports no victims
-        found.append(
-            Count(
-                quantity=q.quantity,
-                qualifier=q.qualifier,
-                first_token=q.first_token,
-                last_token=q.last_token,
-                start=q.start,
-                end=q.end,
-                origin="quantity",
+    quantities = _ranges(doc, vocab, list(eventx.find_quantities(doc)))
+    verdicts: dict[int, bool] = {}
+
+    def is_count(n: int) -> bool:
+        verdict = verdicts.get(n)
+        if verdict is None:
+            q = quantities[n]
+            verdict = verdicts[n] = not (
+                overlaps(q.start, q.end, date_spans)
+                or (q.first_token in trigger_tokens and q.qualifier == "unspecified")
+                or not _counts_people(doc, vocab, q, victims_after)
+                # "no one was killed" reports no victims
+                or (q.first_token > 0 and tokens[q.first_token - 1].norm in vocab.negation)
             )
+        return verdict
+
+    offsets = doc.sentence_token_offsets
+
+    def wanted(token: int) -> bool:
+        return sentences is None or bisect.bisect_right(offsets, token) - 1 in sentences
+
+    found: list[Count] = [
+        Count(
+            quantity=q.quantity,
+            qualifier=q.qualifier,
+            first_token=q.first_token,
+            last_token=q.last_token,
+            start=q.start,
+            end=q.end,
+            origin="quantity",
         )
-    taken = {i for c in found for i in range(c.first_token, c.last_token + 1)} | trigger_tokens
+        for n, q in enumerate(quantities)
+        if wanted(q.first_token) and is_count(n)
+    ]
+    covering: dict[int, list[int]] = {}
+    for n, q in enumerate(quantities):
+        for i in range(q.first_token, q.last_token + 1):
+            covering.setdefault(i, []).append(n)
+    taken = _Taken(set(trigger_tokens), covering, is_count)
     for dual in lexicon.dual:
-        if not taken.intersection(range(dual.first_token, dual.last_token + 1)):
+        if wanted(dual.first_token) and not any(
+            i in taken for i in range(dual.first_token, dual.last_token + 1)
+        ):
             found.append(fixed_count(dual.first_token, dual.last_token, doc, 2, "dual"))
-    found.extend(_singulars(doc, vocab, lexicon.singular, triggers, taken, date_spans))
+    found.extend(
+        c
+        for c in _singulars(doc, vocab, lexicon.singular, triggers, taken, date_spans, wanted)
+        if wanted(c.first_token)
+    )
     found.sort(key=lambda c: c.first_token)
     return found
 
@@ -233,8 +299,9 @@ def _singulars(
     vocab: Vocabulary,
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
-    taken: set[int],
+    taken: TokenSet,
     date_spans: Spans,
+    wanted: Callable[[int], bool] = _every,
 ) -> Iterator[Count]:
     """One victim: "مقتل شخص" (a bare noun right after a trigger), "a soldier", "an Afghan hurt"."""
     tokens = doc.tokens
@@ -263,7 +330,7 @@ def _singulars(
                 and not counted_noun
                 and victim.first_token not in taken
             ) or (_list_item(doc, vocab, victim) and victim.first_token not in taken):
-                taken = taken | {victim.first_token}
+                taken.add(victim.first_token)
                 yield fixed_count(victim.first_token, victim.last_token, doc, 1, "singular")
         yield from _one_victim_subjects(doc, vocab, triggers, taken)
         return
@@ -277,8 +344,8 @@ def _singulars(
     articles = sorted({i for form in index.keys() & vocab.articles for i in index[form]})
     for i in articles:
         token = tokens[i]
-        if token.norm not in vocab.articles or i in taken:
-            continue
+        if token.norm not in vocab.articles or not wanted(i) or i in taken:
+            continue  # (a count found here starts at i: of a sentence not asked for, unread)
         sentence = doc.sentence_index_at(token.start)
         for k in range(i + 1, min(i + 5, len(tokens))):
             if doc.sentence_index_at(tokens[k].start) != sentence or k in taken:
@@ -316,7 +383,7 @@ def _named_objects(
     vocab: Vocabulary,
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
-    taken: set[int],
+    taken: TokenSet,
     date_spans: Spans,
     cased: bool = True,
 ) -> Iterator[Count]:
@@ -375,7 +442,7 @@ def _one_victim_subjects(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
     triggers: Sequence[Trigger],
-    taken: set[int],
+    taken: TokenSet,
 ) -> Iterator[Count]:
     """"لقي الصحفي أحمد علي حتفه": the subject between "لقي" and a trigger whose pronoun says one
     person (``one_victim_terms``) is one victim, up to ``_SUBJECT_WORDS`` words of it."""
@@ -440,7 +507,7 @@ def _singular_subjects(
     vocab: Vocabulary,
     victims: Sequence[eventx.PhraseMatch[int]],
     triggers: Sequence[Trigger],
-    taken: set[int],
+    taken: TokenSet,
     cased: bool = True,
 ) -> Iterator[Count]:
     """One victim named before a singular auxiliary: "Journalist John Smith was killed", "the

@@ -54,14 +54,16 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
     )
     released = tokens_after_release(found.released)
+    # Counts pair only with a trigger of their own sentence: read those sentences' counts.
+    sentence_of = [i for i, sentence in enumerate(doc.sentences) for _ in sentence.tokens]
+    with_trigger = {sentence_of[t.first_token] for t in triggers}
     counts = [
         c
-        for c in find_counts(doc, vocab, found, triggers, date_spans)
+        for c in find_counts(doc, vocab, found, triggers, date_spans, with_trigger)
         if c.first_token not in released
     ]
     reader = ClaimReader(ctx, vocab, found, date_spans)
     # Bucket everything by sentence once: long documents stay linear.
-    sentence_of = [i for i, sentence in enumerate(doc.sentences) for _ in sentence.tokens]
     by_sentence: dict[int, tuple[list[Trigger], list[Count], list[Any], list[Any]]] = {}
 
     def bucket(token: int) -> tuple[list[Trigger], list[Count], list[Any], list[Any]]:

@@ -93,7 +93,8 @@ VICTIM_KINDS = frozenset({"killed", "injured", "kidnapped", "missing"})
 class Trigger(NamedTuple):
     """One trigger match and the vote it casts (immutable; a NamedTuple because every trigger
     word of every document makes one, and a frozen attrs class sets each attribute through a
-    call)."""
+    call). It keeps its span, not an :class:`eventx.Evidence`: only the few triggers that
+    decide the type become evidence (:func:`evidence_of`), and a news article has dozens."""
 
     group: str
     acled: str
@@ -101,8 +102,17 @@ class Trigger(NamedTuple):
     weight: float
     requires: tuple[str, ...]
     otherwise: str | None
-    evidence: eventx.Evidence
+    start: int
+    end: int
+    sentence: int | None
     weak: bool = False  # votes only with conflict evidence in the document
+
+
+def evidence_of(trigger: Trigger, text: str) -> eventx.Evidence:
+    """The evidence of ``trigger`` in the document ``text`` it was found in."""
+    return eventx.Evidence.from_span(
+        text, trigger.start, trigger.end, sentence=trigger.sentence, extractor=EXTRACTOR
+    )
 
 
 def find_triggers(
@@ -133,9 +143,9 @@ def find_triggers(
                 weight=weight * (LEAD_FACTOR if lead else 1.0),
                 requires=requires,
                 otherwise=otherwise,
-                evidence=eventx.Evidence.from_span(
-                    document.text, match.start, match.end, sentence=sentence, extractor=EXTRACTOR
-                ),
+                start=match.start,
+                end=match.end,
+                sentence=sentence,
             )
         )
     return found
@@ -224,8 +234,11 @@ def decide_event_type(
         if plover_votes
         else PLOVER_DEFAULT.get(winner)
     )
-    strongest = sorted(used.get(winner, ()), key=lambda t: (-t.weight, t.evidence.start))
-    evidence = sorted((t.evidence for t in strongest[:MAX_EVIDENCE]), key=lambda e: e.start)
+    strongest = sorted(used.get(winner, ()), key=lambda t: (-t.weight, t.start))
+    evidence = [
+        evidence_of(t, document.text)
+        for t in sorted(strongest[:MAX_EVIDENCE], key=lambda t: t.start)
+    ]
     return eventx.EventType(
         acled=winner,
         plover=plover,
