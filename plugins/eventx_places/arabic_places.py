@@ -55,6 +55,27 @@ _ARABIC_WORD_RE = regex.compile(r"^[\p{Arabic}]{3,}$")
 _CLITICS = ("وب", "وال", "و", "ب", "ل", "ف")
 
 
+def _unresolved(
+    doc: eventx.AnnotatedDocument,
+    start: int,
+    end: int,
+    *,
+    within: eventx.Place | None = None,
+    kind: str = "place",
+) -> ResolvedMention:
+    """An unresolved place named by ``doc.text[start:end]``, in the country of the known town
+    or region the text puts it in (``within``), when there is one."""
+    return ResolvedMention(
+        start=start,
+        end=end,
+        kind=kind,
+        place=None,
+        name=doc.text[start:end],
+        country_code=within.country_code if within is not None else None,
+        within=within,
+    )
+
+
 def _bare(norm: str, words: frozenset[str]) -> str | None:
     """``norm`` or ``norm`` without one leading clitic, whichever is in ``words``."""
     if norm in words:
@@ -171,15 +192,7 @@ def _town_parts(
             if index is not None and doc.tokens[index].norm in adjectives:
                 end = doc.tokens[index].end
                 start = m.start + _town_clitics(doc.text[m.start : m.end], town)
-                m = ResolvedMention(
-                    start=start,
-                    end=end,
-                    kind="place",
-                    place=None,
-                    name=doc.text[start:end],
-                    country_code=town.country_code,
-                    within=town,
-                )
+                m = _unresolved(doc, start, end, within=town)
         out.append(m)
     return out
 
@@ -232,15 +245,7 @@ def _coasts(
             if near is not None:
                 start = m.start - len(before) + len(before.rstrip()) - len(noun)
                 start += clitic_length(noun, nouns)
-                m = ResolvedMention(
-                    start=start,
-                    end=m.end,
-                    kind="region",
-                    place=None,
-                    name=doc.text[start : m.end],
-                    country_code=near.country_code,
-                    within=near,
-                )
+                m = _unresolved(doc, start, m.end, within=near, kind="region")
         out.append(m)
     return out
 
@@ -336,9 +341,7 @@ def _listed_areas(
         for item in items:
             if item is not None:
                 start, end, _word = item
-                yield ResolvedMention(
-                    start=start, end=end, kind="place", place=None, name=doc.text[start:end]
-                )
+                yield _unresolved(doc, start, end)
 
 
 def _seats(
@@ -379,9 +382,7 @@ def _seats(
         following = _next_token(doc, end)
         if following is not None and tokens[following].start in known:
             end = known[tokens[following].start]  # "مقر قيادة شرطة مالي": the owner's country
-        yield ResolvedMention(
-            start=start, end=end, kind="place", place=None, name=doc.text[start:end]
-        )
+        yield _unresolved(doc, start, end)
 
 
 def _indefinite_sites(
@@ -415,15 +416,7 @@ def _indefinite_sites(
         if town is None or town.place is None:
             continue
         start = token.start + clitic_length(token.text, nouns)
-        yield ResolvedMention(
-            start=start,
-            end=name.end,
-            kind="place",
-            place=None,
-            name=doc.text[start : name.end],
-            country_code=town.place.country_code,
-            within=town.place,
-        )
+        yield _unresolved(doc, start, name.end, within=town.place)
 
 
 def _gates(
@@ -480,13 +473,7 @@ def _bases(
         ):
             continue
         start = token.start + clitic_length(token.text, nouns)
-        yield ResolvedMention(
-            start=start,
-            end=adjective.end,
-            kind="place",
-            place=None,
-            name=doc.text[start : adjective.end],
-        )
+        yield _unresolved(doc, start, adjective.end)
 
 
 @lru_cache(maxsize=4)
@@ -677,12 +664,4 @@ def _described_sites(
         if doc.sentence_index_at(town.start) != doc.sentence_index_at(token.start):
             continue
         start = token.start + clitic_length(token.text, definite_nouns)
-        yield ResolvedMention(
-            start=start,
-            end=town.end,
-            kind="place",
-            place=None,
-            name=doc.text[start : town.end],
-            country_code=town.place.country_code,
-            within=town.place,
-        )
+        yield _unresolved(doc, start, town.end, within=town.place)
