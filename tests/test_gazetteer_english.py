@@ -55,3 +55,35 @@ def test_big_towns_of_arab_states_are_found_without_their_article() -> None:
     text = "Iraqi forces retook Fallujah on Sunday, and militants shelled Hillah, police said."
     found = {m.text for m in eventx.find_place_mentions(eventx.annotate(text, "en"))}
     assert {"Fallujah", "Hillah"} <= found
+
+
+def _places(text: str) -> list[tuple[str, str, str | None]]:
+    record = eventx.Pipeline().extract(eventx.Document(id="t", text=text, language="en"))
+    return [
+        (loc.name, loc.kind, loc.admin1.code if loc.admin1 else None) for loc in record.locations
+    ]
+
+
+def test_a_unit_word_after_a_town_and_region_name_makes_it_the_region() -> None:
+    # ISO calls Kirkuk a governorate; the press also writes "province"
+    text = (
+        "Iraqi police said a car bomb killed five people in Kirkuk province on Monday. "
+        "Another blast hit a market in Baghdad, the Iraqi capital."
+    )
+    assert ("Kirkuk", "region", "IQ-KI") in _places(text)
+    assert not any(kind == "city" and name == "Kirkuk" for name, kind, _ in _places(text))
+    # without the word it stays the town
+    bare = text.replace("Kirkuk province", "Kirkuk")
+    assert ("Kirkuk", "city", "IQ-KI") in _places(bare)
+
+
+def test_district_after_a_city_leaves_the_city_first() -> None:
+    # "district" also follows a city for a part of it, so it is no unit word
+    from eventx.nlp.builtin import BuiltinBackend
+
+    for text, kind in [
+        ("Three men were arrested in a south London district on Monday.", "city"),
+        ("Gunmen attacked a checkpoint in Kirkuk province on Monday.", "region"),
+    ]:
+        mentions = eventx.find_place_mentions(BuiltinBackend().annotate(text, "en"))
+        assert mentions[0].candidates[0].kind == kind, text

@@ -17,7 +17,7 @@ How ambiguous names are resolved is in docs/gazetteer.md and :func:`choose_place
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from eventx.gazetteer.fuzzy import arabic_skeleton, fuzzy_place, latin_skeleton
@@ -31,8 +31,8 @@ from eventx.gazetteer.index import (
 )
 from eventx.gazetteer.matching import NameMatcher
 from eventx.gazetteer.model import PLACE_KINDS, Place, PlaceMention
-from eventx.lexicon import PhraseMatch
-from eventx.nlp.annotation import AnnotatedDocument
+from eventx.lexicon import PhraseMatch, load_data
+from eventx.nlp.annotation import AnnotatedDocument, Token
 from eventx.nlp.builtin import BuiltinBackend, arabic_stems
 
 __all__ = [
@@ -296,6 +296,8 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
             candidates: tuple[Place, ...] = (country,)
         else:
             candidates = index.names[key]
+            if language == "en" and len(candidates) > 1:
+                candidates = _regions_before_type_word(candidates, tokens, match.last_token)
         yield PlaceMention(
             start=match.start,
             end=match.end,
@@ -303,6 +305,26 @@ def _iter_place_mentions(annotation: AnnotatedDocument) -> Iterator[PlaceMention
             candidates=candidates,
             demonym=demonym,
         )
+
+
+def _regions_before_type_word(
+    candidates: tuple[Place, ...], tokens: Sequence[Token], last_token: int
+) -> tuple[Place, ...]:
+    """A name that is both a town and a region, followed by a subdivision's type word, is the
+    region: "Kirkuk province", "Hodeidah province" (ISO calls both a governorate, so the index
+    holds "Kirkuk Governorate" but not every word the press uses). The words are
+    ``data/en.toml [subdivisions] unit_words``."""
+    following = last_token + 1
+    if following >= len(tokens) or tokens[following].norm not in _english_type_words():
+        return candidates
+    regions = tuple(place for place in candidates if place.kind == "region")
+    return regions or candidates
+
+
+@lru_cache(maxsize=1)
+def _english_type_words() -> frozenset[str]:
+    settings = load_data("eventx.gazetteer", "data/en.toml").get("subdivisions", {})
+    return frozenset(word.lower() for word in settings.get("unit_words", ()))
 
 
 @lru_cache(maxsize=65536)
