@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import eventx
 from eventx_casualties.counts import Spans, find_counts
-from eventx_casualties.pieces import Trigger
+from eventx_casualties.extraction import scanned_triggers
 from eventx_casualties.vocabulary import scan, vocabulary
 
 ENGLISH = (
@@ -34,20 +34,6 @@ ARABIC = (
 )
 
 
-def _triggers(found: object) -> list[Trigger]:
-    return [
-        Trigger(
-            kind=m.value.kind,
-            role=m.value.role,
-            first_token=m.first_token,
-            last_token=m.last_token,
-            start=m.start,
-            end=m.end,
-        )
-        for m in found.triggers  # type: ignore[attr-defined]
-    ]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     language=st.sampled_from(["en", "ar"]),
@@ -61,7 +47,7 @@ def test_counts_of_asked_sentences_equal_reading_every_sentence(
     doc = eventx.annotate(" ".join(pool[k % len(pool)] for k in picks), language)
     vocab = vocabulary(language)
     found = scan(vocab, doc)
-    triggers = _triggers(found)
+    triggers = scanned_triggers(found)
     no_dates = Spans(())
     sentence_of = [i for i, s in enumerate(doc.sentences) for _ in s.tokens]
     every = find_counts(doc, vocab, found, triggers, no_dates)
@@ -78,5 +64,5 @@ def test_only_the_asked_sentences_counts_are_read() -> None:
         doc = eventx.annotate(text, language)
         vocab = vocabulary(language)
         found = scan(vocab, doc)
-        counts = find_counts(doc, vocab, found, _triggers(found), Spans(()), {1})
+        counts = find_counts(doc, vocab, found, scanned_triggers(found), Spans(()), {1})
         assert [c.quantity.count for c in counts] == expected

@@ -29,17 +29,12 @@ from .claims import ClaimReader
 from .counts import Spans, find_counts
 from .pairing import is_negated, is_sports_injury, pair, tokens_after_release
 from .pieces import Count, Trigger
-from .vocabulary import scan, vocabulary
+from .vocabulary import Scan, scan, vocabulary
 
 
-def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualty]:
-    """Every casualty claim in the document, in document order (merging comes later)."""
-    vocab = vocabulary(ctx.language)
-    doc = ctx.annotation
-    if not doc.tokens or vocab.phrases.size == 0:
-        return
-    found = scan(vocab, doc)
-    triggers = [
+def scanned_triggers(found: Scan) -> list[Trigger]:
+    """The trigger matches of a document's lexicon scan as pairing pieces, in document order."""
+    return [
         Trigger(
             kind=m.value.kind,
             role=m.value.role,
@@ -50,6 +45,16 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         )
         for m in found.triggers
     ]
+
+
+def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualty]:
+    """Every casualty claim in the document, in document order (merging comes later)."""
+    vocab = vocabulary(ctx.language)
+    doc = ctx.annotation
+    if not doc.tokens or vocab.phrases.size == 0:
+        return
+    found = scan(vocab, doc)
+    triggers = scanned_triggers(found)
     date_spans = Spans(
         (d.evidence.start, d.evidence.end) for d in ctx.facts("dates") if d.value is not None
     )
