@@ -15,7 +15,11 @@ LINT_PATHS = $(wildcard src plugins tests benchmarks docs/examples)
 
 # The uninstall/rm: a checkout installed before the distribution was renamed eventx-news
 # still has a stale "eventx" install whose entry points would load every plugin twice.
-$(STAMP): pyproject.toml docs/examples/eventx-weapons/pyproject.toml
+# The install compiles the modules listed in src/eventx/_compiled_modules.py (setup.py, mypyc):
+# editing one of them reinstalls, so tests never run a stale compiled copy.
+COMPILED_SOURCES := $(shell $(PYTHON) src/eventx/_compiled_modules.py)
+
+$(STAMP): pyproject.toml setup.py src/eventx/_compiled_modules.py docs/examples/eventx-weapons/pyproject.toml $(COMPILED_SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/pip install -q "$(TORCH_PIN)"
@@ -88,4 +92,5 @@ screenshot: $(STAMP) chromium
 	EVENTX_SCREENSHOT_DIR=docs/img $(BIN)/python -m pytest -q tests/test_render_browser.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis src/eventx/_compiled_sources.json
+	find src plugins -name "*.so" -delete

@@ -393,10 +393,17 @@ def machine() -> dict[str, Any]:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    import eventx
+    import importlib
 
+    import eventx
+    from eventx._compiled_modules import COMPILED_MODULES, compiled_modules
+
+    for module in COMPILED_MODULES:
+        importlib.import_module(module)
     return {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        # how many of the modules setup.py compiles with mypyc run compiled (0: plain Python)
+        "compiled_modules": f"{len(compiled_modules())}/{len(COMPILED_MODULES)}",
         "commit": commit or None,
         "eventx": eventx.__version__,
         "python": platform.python_version(),
@@ -451,7 +458,8 @@ def markdown(result: dict[str, Any]) -> str:
     m = result["machine"]
     lines = [
         f"Measured {m['date']} on commit {m['commit']} ({m['cpu']}, {m['cpus']} CPUs, "
-        f"Python {m['python']}). Regenerate with `make bench REFRESH=1`.",
+        f"Python {m['python']}; compiled modules {m.get('compiled_modules', '?')}). "
+        "Regenerate with `make bench REFRESH=1`.",
         "",
         "| workload | articles | MB | eventx s | articles/s | MB/s/core | dateparser s | eventx/dateparser | eventx/regex floor |",
         "|---|---|---|---|---|---|---|---|---|",

@@ -14,11 +14,13 @@ import os
 import re
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from eventx._compiled_modules import COMPILED_MODULES
 from eventx._version import DISTRIBUTION, __version__
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +41,11 @@ pytestmark = pytest.mark.slow
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("build")
     out = tmp_path_factory.mktemp("dist")
-    # --no-isolation: build with this venv's setuptools, no download of a build environment
+    # --no-isolation: build with this venv's setuptools and mypyc, no download of a build
+    # environment. Compiling the hot modules takes a few minutes.
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True, timeout=300,
+        check=True, capture_output=True, text=True, timeout=1200,
     )
     (found,) = out.glob("*.whl")
     return found
@@ -58,7 +61,11 @@ def _tracked(folder: str) -> list[str]:
 
 
 def test_wheel_name_and_metadata(wheel: Path) -> None:
-    assert wheel.name == f"{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"
+    # compiled (mypyc, as here: the test venv has mypy and a C compiler): a CPython wheel for
+    # this platform; a plain build would be py3-none-any
+    tag = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+    abi = f"cp{sys.version_info.major}{sys.version_info.minor}"
+    assert wheel.name == f"{DISTRIBUTION.replace('-', '_')}-{__version__}-{abi}-{abi}-{tag}.whl"
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(f"eventx_news-{__version__}.dist-info/METADATA").decode()
         entry_points = archive.read(f"eventx_news-{__version__}.dist-info/entry_points.txt").decode()
@@ -82,6 +89,11 @@ def test_wheel_holds_every_source_and_data_file(wheel: Path) -> None:
         assert required in names
     for name in BUNDLED:
         assert f"{name}/__init__.py" in names
+    # and the compiled copies of the hot modules, with the record of what was compiled
+    for module in COMPILED_MODULES:
+        stem = module.replace(".", "/")
+        assert any(n.startswith(stem + ".") and n.endswith(".so") for n in names), module
+    assert "eventx/_compiled_sources.json" in names
 
 
 def _runtime_requirements(wheel: Path) -> list[str]:
@@ -112,6 +124,12 @@ def test_demo_runs_from_a_fresh_venv_with_only_the_wheel(wheel: Path, tmp_path: 
         cwd=workdir, env=env, capture_output=True, text=True, check=True,
     ).stdout
     assert str(ROOT) not in where and str(venv) in where  # imported from the wheel, not the checkout
+    running = subprocess.run(
+        [str(python), "-c", "import importlib; from eventx._compiled_modules import COMPILED_MODULES as m,"
+         " compiled_modules as c; [importlib.import_module(n) for n in m]; print(len(c()))"],
+        cwd=workdir, env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    assert int(running) == len(COMPILED_MODULES)  # the wheel's compiled modules are what runs
     record = json.loads((workdir / "eventx-demo" / "record.json").read_text("utf-8"))
     golden = json.loads((ROOT / "seeds" / "000_8810d80a09cc04a1.expected.json").read_text("utf-8"))
     assert record == golden  # the wheel extracts exactly what the checkout does

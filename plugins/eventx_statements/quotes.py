@@ -50,27 +50,32 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _close(
+    text: str, stack: list[tuple[str, int]], quotes: list[Quote], end_inner: int, end: int
+) -> None:
+    """Close the innermost open quote; an outermost one with a letter inside is kept.
+    (A module function, not a closure: compiled, a closure makes a reference cycle per call.)"""
+    mark, start = stack.pop()
+    if not stack:
+        inner_start = start + len(mark)
+        body = text[inner_start:end_inner]
+        if any(map(str.isalpha, body)):  # (map: no Python frame per character)
+            strip_l = len(body) - len(body.lstrip())
+            strip_r = len(body) - len(body.rstrip())
+            quotes.append(Quote(start, end, inner_start + strip_l, end_inner - strip_r))
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Outermost quoted spans of ``text`` in order; only spans with at least one letter."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
-
-    def close(end_inner: int, end: int) -> None:
-        mark, start = stack.pop()
-        if not stack:
-            inner_start = start + len(mark)
-            body = text[inner_start:end_inner]
-            if any(map(str.isalpha, body)):  # (map: no Python frame per character)
-                strip_l = len(body) - len(body.lstrip())
-                strip_r = len(body) - len(body.rstrip())
-                quotes.append(Quote(start, end, inner_start + strip_l, end_inner - strip_r))
 
     for match in _MARKS_RE.finditer(text):
         ch = match.group()
         pos = match.start()
         if ch == "\n":
             while stack:  # a paragraph ends every open quote
-                close(pos, pos)
+                _close(text, stack, quotes, pos, pos)
             continue
         before = text[pos - 1] if pos > 0 else " "
         after = text[pos + 1] if pos + 1 < len(text) else " "
@@ -79,19 +84,19 @@ def find_quotes(text: str) -> list[Quote]:
         if ch == "’" and not any(m == "‘" for m, _ in stack):
             continue  # a possessive or elision apostrophe (the Taliban’ ...)
         if stack and ch in _closers(stack[-1][0]):
-            close(pos, pos + len(ch))
+            _close(text, stack, quotes, pos, pos + len(ch))
             continue
         if ch == "''":
             continue  # a closing mark with nothing open
         if ch == "``" and stack and stack[-1][0] == "``":
             # Wire copy reopens a quotation at each of its paragraphs without closing the one
             # before; with the paragraph breaks lost, a new `` ends the open quote.
-            close(pos, pos)
+            _close(text, stack, quotes, pos, pos)
         if ch in _OPENERS or ch in ("”", "»", "›"):
             if ch == "‘" and _is_letter(before):
                 continue
             stack.append((ch, pos))
     while stack:
-        close(len(text), len(text))
+        _close(text, stack, quotes, len(text), len(text))
     quotes.sort(key=lambda q: q.start)
     return quotes

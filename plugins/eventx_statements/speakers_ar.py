@@ -13,7 +13,6 @@ the whole title and name.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, overload
@@ -113,6 +112,15 @@ def is_stop(token: eventx.Token, vocab: Vocabulary) -> bool:
     return not token.norm.startswith("ال") and any(form in vocab.stop for form in token.stems)
 
 
+def _form(token: eventx.Token, glued_first: eventx.Token | None) -> str:
+    """The token's normalised form; ``glued_first`` is read without its preposition."""
+    return token.norm[1:] if token is glued_first else token.norm
+
+
+def _is_definite(token: eventx.Token, glued_first: eventx.Token | None) -> bool:
+    return token.norm[1:].startswith("ال") if token is glued_first else definite(token)
+
+
 def scan_subject(
     tokens: Sequence[eventx.Token],
     i: int,
@@ -134,18 +142,15 @@ def scan_subject(
     first = tokens[i]
     glued = glued and first.norm.startswith(proclitic) and len(first.norm) > 3
 
-    def form(token: eventx.Token) -> str:
-        return token.norm[1:] if glued and token is first else token.norm
-
-    def is_definite(token: eventx.Token) -> bool:
-        return form(token).startswith("ال") if glued and token is first else definite(token)
+    # The first token read without its preposition, when it carries one (see _form).
+    glued_first = first if glued else None
 
     if statement_noun(first, vocab):
         if definite(first) or i + 1 >= n or not is_word(tokens[i + 1]):
             return SpeakerPhrase(kind="statement", tokens=(first,))
         # "بيان الأمانة العامة"، "بيان لوزارة الدفاع"، "رسالة من الحركة": its author.
         return statement_author(tokens, i + 1, vocab, names)
-    word0 = form(first)
+    word0 = _form(first, glued_first)
     if is_stop(first, vocab) or len(word0) < 2:
         return None
     if word0 in vocab.skip or (word0.startswith("ال") and word0[2:] in vocab.skip):
@@ -154,20 +159,21 @@ def scan_subject(
     behalf_from: int | None = None
     behalf_to: int | None = None
     person = False  # a title was seen: person names may follow
-    org = form(first) in vocab.org_heads  # an organisation name: prepositional parts may follow
+    # an organisation name: prepositional parts may follow
+    org = _form(first, glued_first) in vocab.org_heads
     names_run = 0  # consecutive name tokens (no article)
     after_known = False  # the previous words were a complete known name: only adjectives follow
     genitive_next = False  # the previous word needs a complement ("لتحرير" -> "أزواد")
     j = i
     while j < n and len(phrase) < _MAX_TOKENS:
         token = tokens[j]
-        word = form(token)
+        word = _form(token, glued_first)
         if not is_word(token):
             # "قال الجنرال، وولتر سوزا": a comma between a bare title and the name it introduces.
             if (
                 token.norm == ","
                 and phrase
-                and all(form(t) in vocab.titles for t in phrase)
+                and all(_form(t, glued_first) in vocab.titles for t in phrase)
                 and j + 1 < n
                 and is_word(tokens[j + 1])
                 and not definite(tokens[j + 1])
@@ -192,7 +198,7 @@ def scan_subject(
         if (
             word in vocab.member_marker
             and len(phrase) == 1
-            and form(phrase[0]) in vocab.titles
+            and _form(phrase[0], glued_first) in vocab.titles
             and not definite(phrase[0])
             and j + 1 < n
         ):
@@ -207,16 +213,19 @@ def scan_subject(
         if phrase and definite(token) and bare(token) in vocab.object_nouns:
             break  # "وأعلنت القوة السعي لطردها": the object begins
         known = names.get(token.start, 0)
-        joined = bool(phrase) and form(phrase[-1]) in vocab.name_joiners
+        joined = bool(phrase) and _form(phrase[-1], glued_first) in vocab.name_joiners
         # A title not yet followed by any name ("الأمين العام"): a ل-genitive may follow.
         titles_only = bool(phrase) and all(
-            form(t) in vocab.titles or form(t) in vocab.adjectives or nisba(t) for t in phrase
+            _form(t, glued_first) in vocab.titles
+            or _form(t, glued_first) in vocab.adjectives
+            or nisba(t)
+            for t in phrase
         )
         if len(word) < 2:
             break  # a lone letter ("لـ" before a quoted name) is a preposition
         if phrase and not genitive_next and not joined:
             prev = phrase[-1]
-            prev_word = form(prev)
+            prev_word = _form(prev, glued_first)
             title = word in vocab.titles
             if after_known:
                 ok = (
@@ -230,7 +239,7 @@ def scan_subject(
                 # "الأمين العام للأمم المتحدة", "المبعوث الخاص لسوريا"
                 ok = True
             elif (
-                is_definite(token)
+                _is_definite(token, glued_first)
                 and names_run >= 2
                 and title
                 and not person
@@ -239,14 +248,14 @@ def scan_subject(
                 # "أكد خوسيه باليه النائب السابق لوزير الخارجية": a title after a bare name is
                 # an apposition describing the speaker, who is the name.
                 ok = False
-            elif is_definite(token):
+            elif _is_definite(token, glued_first):
                 ok = (
                     nisba(token)
                     or word in vocab.adjectives
                     or title
                     or known > 0
                     or (
-                        not is_definite(prev)
+                        not _is_definite(prev, glued_first)
                         and (
                             prev_word in vocab.titles
                             or prev_word in vocab.org_heads
@@ -285,7 +294,7 @@ def scan_subject(
                 ok = (
                     ((person or names_run > 0) and names_run < _MAX_NAME_TOKENS)
                     or (
-                        not is_definite(prev)
+                        not _is_definite(prev, glued_first)
                         and (prev_word in vocab.titles or prev_word in vocab.org_heads)
                     )
                     or prev_word in vocab.on_behalf_marker
@@ -298,7 +307,11 @@ def scan_subject(
         )
         if title_word(word, vocab):
             person = True
-        if word in vocab.on_behalf_marker and phrase and form(phrase[-1]) in vocab.spokesperson:
+        if (
+            word in vocab.on_behalf_marker
+            and phrase
+            and _form(phrase[-1], glued_first) in vocab.spokesperson
+        ):
             behalf_from = len(phrase) + 1
         elif behalf_from is not None and behalf_to is None and word in vocab.titles:
             behalf_to = len(phrase)
@@ -313,7 +326,7 @@ def scan_subject(
         if joined:
             names_run += 1  # "عبد الفتاح": the article belongs to the name
         elif (
-            is_definite(token)
+            _is_definite(token, glued_first)
             or word in vocab.titles
             or word in vocab.org_heads
             or word in vocab.on_behalf_marker
@@ -322,7 +335,9 @@ def scan_subject(
         else:
             names_run += 1
         j += 1
-    while phrase and (form(phrase[-1]) in vocab.on_behalf_marker or is_stop(phrase[-1], vocab)):
+    while phrase and (
+        _form(phrase[-1], glued_first) in vocab.on_behalf_marker or is_stop(phrase[-1], vocab)
+    ):
         phrase.pop()
     if not phrase:
         return None
@@ -397,9 +412,10 @@ def coordinated_subject(
     if rest in vocab.anonymous:
         # "شهود عيان وأطباء بمدينة الحديدة": an unnamed source keeps its adjectives only.
         kept = [found.tokens[0]]
-        kept += itertools.takewhile(
-            lambda t: nisba(t) or t.norm in vocab.adjectives, found.tokens[1:]
-        )
+        for token in found.tokens[1:]:
+            if not (nisba(token) or token.norm in vocab.adjectives):
+                break
+            kept.append(token)
         found = attrs.evolve(found, tokens=tuple(kept), behalf=())
     return found
 

@@ -8,6 +8,10 @@ Write a plugin by implementing hooks with :data:`eventx.hookimpl` (see docs/plug
 Heavy dependencies (stanza, torch) are imported only when the stanza backend is used.
 """
 
+# First: with EVENTX_PURE_PYTHON=1 it makes the compiled modules below import from source.
+import sys
+
+import eventx._compiled_modules
 from eventx._version import __version__
 from eventx.budget import Budget, BudgetExceeded, spend_budget
 from eventx.export import to_dataframe
@@ -147,3 +151,7 @@ __all__ = [
     "spend_budget",
     "to_dataframe",
 ]
+
+# Compiled modules (setup.py) lose their docstrings: put the public ones back, here and in the
+# modules that re-export them.
+eventx._compiled_modules.document_compiled_modules(sys.modules[__name__], eventx.nlp)

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import regex
+from mypy_extensions import mypyc_attr
 
 from eventx.nlp.annotation import AnnotatedDocument, Token
 from eventx.nlp.normalize import normalize_string
@@ -101,6 +102,8 @@ def _token_matches(pattern: str, token: Token) -> bool:
     return pattern in token.forms
 
 
+# Compiled with mypyc (setup.py): plugins may still subclass it.
+@mypyc_attr(allow_interpreted_subclasses=True)
 class PhraseMatcher(Generic[T]):
     """Finds lexicon phrases (each with a value) in annotated documents.
 

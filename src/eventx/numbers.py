@@ -17,7 +17,6 @@ holds only the grammar of combining them. Data is compiled once per process per 
 from __future__ import annotations
 
 import bisect
-import copy
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -269,6 +268,17 @@ class _WordNumber:
     def value(self) -> int:
         return self.total + self.group
 
+    def copy(self) -> _WordNumber:
+        """An independent copy (explicit: ``copy.copy`` cannot rebuild a compiled class)."""
+        twin = _WordNumber(self.language)
+        twin.total, twin.group, twin.last, twin.started = (
+            self.total,
+            self.group,
+            self.last,
+            self.started,
+        )
+        return twin
+
     def add(self, amount: int, is_multiplier: bool, joined_by_conjunction: bool) -> bool:
         """Take one word; False (and no change) if it cannot continue this number."""
         if not self.started:
@@ -512,7 +522,7 @@ def _words_at(
         values = _word_values(candidate, words, scale_first=True)
         if values is None:
             break
-        trial = copy.copy(number)  # "and twenty-one" adds two words, or neither
+        trial = number.copy()  # "and twenty-one" adds two words, or neither
         if not all(
             trial.add(amount, is_multiplier, joined_by_conjunction=joined and n == 0)
             for n, (amount, is_multiplier) in enumerate(values)

@@ -1,0 +1,86 @@
+"""Build hook: compile the hot modules to C extensions with mypyc (all metadata is in pyproject.toml).
+
+The modules are listed in ``src/eventx/_compiled_modules.py``. Each stays plain Python source
+beside its compiled copy, and both give the same records (``tests/test_compiled.py``). The build
+installs plain Python, with a message, when mypyc or a C compiler is missing, or when asked:
+``EVENTX_PURE_PYTHON=1 pip install ...``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import shutil
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+from setuptools import setup
+
+ROOT = Path(__file__).resolve().parent
+# Read as a file: importing it would import eventx and its dependencies, which a build lacks.
+_LIST = runpy.run_path(str(ROOT / "src" / "eventx" / "_compiled_modules.py"), run_name="build")
+COMPILED_MODULES: tuple[str, ...] = _LIST["COMPILED_MODULES"]
+SOURCES_FILE = ROOT / "src" / "eventx" / _LIST["SOURCES_FILE"]
+# pip asks setup.py for its requirements and metadata before it builds: compile (a type check
+# and a C build, ~2 min) only for the commands that build.
+BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
+
+
+def _have_c_compiler() -> bool:
+    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
+    return shutil.which(compiler.split()[0]) is not None
+
+
+def _remove_compiled_copies() -> None:
+    """A checkout installed compiled before and now plain keeps no extension module that an
+    import would take instead of the source (nor the record of what was compiled)."""
+    SOURCES_FILE.unlink(missing_ok=True)
+    for folder in (ROOT / "src", ROOT / "plugins"):
+        for found in folder.glob("*/**/*.so"):
+            stem = found.name.split(".")[0]
+            module = ".".join((*found.parent.relative_to(folder).parts, stem))
+            if module in COMPILED_MODULES or stem == "_compiled__mypyc":
+                found.unlink()
+
+
+def compiled_extensions() -> list[Any]:
+    if not BUILD_COMMANDS.intersection(sys.argv[1:]):
+        return []
+    if _LIST["pure_python_requested"]():
+        _remove_compiled_copies()
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("eventx: mypyc not found, installing plain Python modules", file=sys.stderr)
+        _remove_compiled_copies()
+        return []
+    if not _have_c_compiler():
+        print("eventx: no C compiler found, installing plain Python modules", file=sys.stderr)
+        _remove_compiled_copies()
+        return []
+    # One shared library per top-level package (eventx, and each bundled plugin), named
+    # ``<package>._compiled``: it then lives inside that package, in a wheel and in an editable
+    # install alike, instead of as a stray top-level module.
+    groups: dict[str, list[str]] = {}
+    for module in COMPILED_MODULES:
+        groups.setdefault(module.split(".")[0], []).append(_LIST["source_path"](module))
+    extensions = list(
+        mypycify(
+            [path for paths in groups.values() for path in paths],
+            separate=[(paths, f"{package}._compiled") for package, paths in groups.items()],
+            opt_level="3",
+        )
+    )
+    digests = {
+        module: _LIST["source_digest"](ROOT / _LIST["source_path"](module))
+        for module in COMPILED_MODULES
+    }
+    SOURCES_FILE.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", "utf-8")
+    return extensions
+
+
+setup(ext_modules=compiled_extensions())
