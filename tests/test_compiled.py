@@ -8,6 +8,7 @@ build (an edited checkout): never a stale compiled copy.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
@@ -126,6 +127,21 @@ def test_no_compiled_module_relies_on_an_instance_dict() -> None:
     for module in compiled.COMPILED_MODULES:
         source = (ROOT / compiled.source_path(module)).read_text("utf-8")
         assert "cached_property" not in source, module
+
+
+def test_no_compiled_function_defines_a_function_inside() -> None:
+    # Compiled, a nested function lives in an environment object that refers to it and that it
+    # refers to: a reference cycle per call (tests/test_gc_pause.py saw them from two closures).
+    for module in compiled.COMPILED_MODULES:
+        tree = ast.parse((ROOT / compiled.source_path(module)).read_text("utf-8"))
+        nested = [
+            f"{outer.name} > {inner.name}"
+            for outer in ast.walk(tree)
+            if isinstance(outer, ast.FunctionDef)
+            for inner in ast.walk(outer)
+            if inner is not outer and isinstance(inner, ast.FunctionDef)
+        ]
+        assert nested == [], (module, nested)
 
 
 def test_a_plugin_can_subclass_the_compiled_phrase_matcher() -> None:

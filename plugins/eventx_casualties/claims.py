@@ -303,27 +303,28 @@ class ClaimReader:
         segments = [seg.split() for seg in name.replace("،", ",").replace(";", ",").split(",")]
         words = segments[-1] if self.vocab.speaker_first else segments[0]
 
-        def ends_name(word: str) -> bool:
-            norm = eventx.normalize_string(word).strip("\"'“”«»()")
-            return (
-                norm in self.vocab.stops
-                or norm in self.date_words
-                or norm in self.vocab.trigger_words
-                or norm[:1].isdecimal()
-            )
-
         if self.vocab.speaker_first:
             grammar = self.vocab.grammar
-            while words and (ends_name(words[0]) or words[0].lower() in grammar.determiners):
+            while words and (self._ends_name(words[0]) or words[0].lower() in grammar.determiners):
                 words = words[1:]
             if words and words[0].lower() in grammar.pronouns:
                 return None
         kept: list[str] = []
         for word in words:
-            if ends_name(word):
+            if self._ends_name(word):
                 break
             kept.append(word)
         return " ".join(kept) or None
+
+    def _ends_name(self, word: str) -> bool:
+        """A word a speaker's name does not run on past (see :meth:`_trim`)."""
+        norm = eventx.normalize_string(word).strip("\"'“”«»()")
+        return (
+            norm in self.vocab.stops
+            or norm in self.date_words
+            or norm in self.vocab.trigger_words
+            or norm[:1].isdecimal()
+        )
 
     def _name_after(self, k: int, sentence: int | None) -> str | None:
         tokens = self.doc.tokens

@@ -87,6 +87,52 @@ class _Taken:
         self._held.add(token)
 
 
+class _CountJudge:
+    """Whether quantity ``n`` counts people (answered once per quantity, on first demand), and
+    whether a token lies in a wanted sentence. (A class, not closures: compiled by mypyc, a
+    closure makes a reference cycle per call.)"""
+
+    def __init__(
+        self,
+        doc: eventx.AnnotatedDocument,
+        vocab: Vocabulary,
+        lexicon: Scan,
+        quantities: list[eventx.QuantityMatch],
+        trigger_tokens: set[int],
+        date_spans: Spans,
+        sentences: Container[int] | None,
+    ) -> None:
+        self.doc = doc
+        self.vocab = vocab
+        self.victims_after = {m.first_token: m for m in lexicon.singular}
+        self.quantities = quantities
+        self.trigger_tokens = trigger_tokens
+        self.date_spans = date_spans
+        self.sentences = sentences
+        self.verdicts: dict[int, bool] = {}
+
+    def is_count(self, n: int) -> bool:
+        verdict = self.verdicts.get(n)
+        if verdict is None:
+            q = self.quantities[n]
+            tokens = self.doc.tokens
+            verdict = self.verdicts[n] = not (
+                overlaps(q.start, q.end, self.date_spans)
+                or (q.first_token in self.trigger_tokens and q.qualifier == "unspecified")
+                or not _counts_people(self.doc, self.vocab, q, self.victims_after)
+                # "no one was killed" reports no victims
+                or (q.first_token > 0 and tokens[q.first_token - 1].norm in self.vocab.negation)
+            )
+        return verdict
+
+    def wanted(self, token: int) -> bool:
+        sentences = self.sentences
+        return (
+            sentences is None
+            or bisect.bisect_right(self.doc.sentence_token_offsets, token) - 1 in sentences
+        )
+
+
 def find_counts(
     doc: eventx.AnnotatedDocument,
     vocab: Vocabulary,
@@ -98,30 +144,10 @@ def find_counts(
     """The counts of the document, or of the sentences (indices) in ``sentences``: counts
     pair only with a trigger of their sentence, so the extractor asks for the sentences that
     have one. The counts of a sentence are the same whichever sentences are asked for."""
-    tokens = doc.tokens
     trigger_tokens = {i for t in triggers for i in range(t.first_token, t.last_token + 1)}
-    victims_after = {m.first_token: m for m in lexicon.singular}
     quantities = _ranges(doc, vocab, list(eventx.find_quantities(doc)))
-    verdicts: dict[int, bool] = {}
-
-    def is_count(n: int) -> bool:
-        verdict = verdicts.get(n)
-        if verdict is None:
-            q = quantities[n]
-            verdict = verdicts[n] = not (
-                overlaps(q.start, q.end, date_spans)
-                or (q.first_token in trigger_tokens and q.qualifier == "unspecified")
-                or not _counts_people(doc, vocab, q, victims_after)
-                # "no one was killed" reports no victims
-                or (q.first_token > 0 and tokens[q.first_token - 1].norm in vocab.negation)
-            )
-        return verdict
-
-    offsets = doc.sentence_token_offsets
-
-    def wanted(token: int) -> bool:
-        return sentences is None or bisect.bisect_right(offsets, token) - 1 in sentences
-
+    judge = _CountJudge(doc, vocab, lexicon, quantities, trigger_tokens, date_spans, sentences)
+    is_count, wanted = judge.is_count, judge.wanted
     found: list[Count] = [
         Count(
             quantity=q.quantity,
@@ -444,7 +470,7 @@ def _one_victim_subjects(
     triggers: Sequence[Trigger],
     taken: TokenSet,
 ) -> Iterator[Count]:
-    """"لقي الصحفي أحمد علي حتفه": the subject between "لقي" and a trigger whose pronoun says one
+    """ "لقي الصحفي أحمد علي حتفه": the subject between "لقي" and a trigger whose pronoun says one
     person (``one_victim_terms``) is one victim, up to ``_SUBJECT_WORDS`` words of it."""
     grammar = vocab.grammar
     if not grammar.one_victim_terms:
@@ -522,7 +548,11 @@ def _singular_subjects(
     victim_tokens = {i for v in victims for i in range(v.first_token, v.last_token + 1)}
     for trigger in triggers:
         aux = trigger.first_token - 1
-        if trigger.role != "term" or aux < 1 or tokens[aux].norm not in grammar.singular_auxiliaries:
+        if (
+            trigger.role != "term"
+            or aux < 1
+            or tokens[aux].norm not in grammar.singular_auxiliaries
+        ):
             continue
         first = aux
         named = False

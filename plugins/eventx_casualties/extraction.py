@@ -71,17 +71,14 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
     # Bucket everything by sentence once: long documents stay linear.
     by_sentence: dict[int, tuple[list[Trigger], list[Count], list[Any], list[Any]]] = {}
 
-    def bucket(token: int) -> tuple[list[Trigger], list[Count], list[Any], list[Any]]:
-        return by_sentence.setdefault(sentence_of[token], ([], [], [], []))
-
     for trigger in triggers:
-        bucket(trigger.first_token)[0].append(trigger)
+        _bucket(by_sentence, sentence_of[trigger.first_token])[0].append(trigger)
     for count in counts:
-        bucket(count.first_token)[1].append(count)
+        _bucket(by_sentence, sentence_of[count.first_token])[1].append(count)
     for match in found.subset:
-        bucket(match.first_token)[2].append(match)
+        _bucket(by_sentence, sentence_of[match.first_token])[2].append(match)
     for match in found.released:
-        bucket(match.first_token)[3].append(match)
+        _bucket(by_sentence, sentence_of[match.first_token])[3].append(match)
     base = 0
     for index, sentence in enumerate(doc.sentences):
         first = base
@@ -101,3 +98,10 @@ def extract_casualties(ctx: eventx.ExtractionContext) -> Iterator[eventx.Casualt
         occupied = {i for t in negated for i in range(t.first_token, t.last_token + 1)}
         for pairing in pair(doc, vocab, s_triggers, s_counts, occupied, s_subsets):
             yield reader.claim(pairing)
+
+
+def _bucket(
+    by_sentence: dict[int, tuple[list[Trigger], list[Count], list[Any], list[Any]]], sentence: int
+) -> tuple[list[Trigger], list[Count], list[Any], list[Any]]:
+    """The sentence's (triggers, counts, subset matches, released matches), made on first use."""
+    return by_sentence.setdefault(sentence, ([], [], [], []))

@@ -56,44 +56,46 @@ class Grammar:
     one_victim_verbs: frozenset[str] = frozenset()
 
 
+def _table_words(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    return _words(table.get(key, ()))
+
+
+def _table_text(table: Mapping[str, Any], key: str) -> str:
+    return eventx.normalize_string(str(table.get(key, "")))
+
+
 def _grammar(table: Mapping[str, Any]) -> Grammar:
-    def words(key: str) -> frozenset[str]:
-        return _words(table.get(key, ()))
-
-    def text(key: str) -> str:
-        return eventx.normalize_string(str(table.get(key, "")))
-
     default = Grammar()
     return Grammar(
         max_before=int(table.get("max_before", default.max_before)),
         max_after=int(table.get("max_after", default.max_after)),
         trigger_first=bool(table.get("trigger_first", default.trigger_first)),
-        bridge=words("bridge") if "bridge" in table else None,
+        bridge=_table_words(table, "bridge") if "bridge" in table else None,
         counted_takes_count_after=bool(
             table.get("counted_takes_count_after", default.counted_takes_count_after)
         ),
-        determiners=words("determiners"),
-        partitive=words("partitive"),
-        partitive_pronouns=words("partitive_pronouns"),
-        pronouns=words("pronouns"),
-        auxiliaries=words("auxiliaries"),
-        question_words=words("question_words"),
-        negation_exceptions=words("negation_exceptions"),
-        conjunctions=words("conjunctions"),
-        conjunction_prefix=text("conjunction_prefix"),
-        definite_prefix=text("definite_prefix"),
+        determiners=_table_words(table, "determiners"),
+        partitive=_table_words(table, "partitive"),
+        partitive_pronouns=_table_words(table, "partitive_pronouns"),
+        pronouns=_table_words(table, "pronouns"),
+        auxiliaries=_table_words(table, "auxiliaries"),
+        question_words=_table_words(table, "question_words"),
+        negation_exceptions=_table_words(table, "negation_exceptions"),
+        conjunctions=_table_words(table, "conjunctions"),
+        conjunction_prefix=_table_text(table, "conjunction_prefix"),
+        definite_prefix=_table_text(table, "definite_prefix"),
         group_words=int(table.get("group_words", default.group_words)),
-        verb_suffixes=tuple(sorted(words("verb_suffixes"))),
-        others_before=words("others_before"),
+        verb_suffixes=tuple(sorted(_table_words(table, "verb_suffixes"))),
+        others_before=_table_words(table, "others_before"),
         others_end_group=bool(table.get("others_end_group", False)),
-        name_prefix=text("name_prefix"),
+        name_prefix=_table_text(table, "name_prefix"),
         head_final=bool(table.get("head_final", False)),
-        range_joiners=words("range_joiners"),
-        toll_words=words("toll_words"),
-        singular_auxiliaries=words("singular_auxiliaries"),
-        toll_links=words("toll_links"),
-        one_victim_terms=words("one_victim_terms"),
-        one_victim_verbs=words("one_victim_verbs"),
+        range_joiners=_table_words(table, "range_joiners"),
+        toll_words=_table_words(table, "toll_words"),
+        singular_auxiliaries=_table_words(table, "singular_auxiliaries"),
+        toll_links=_table_words(table, "toll_links"),
+        one_victim_terms=_table_words(table, "one_victim_terms"),
+        one_victim_verbs=_table_words(table, "one_victim_verbs"),
     )
 
 

@@ -129,13 +129,15 @@ def primary_location(record: eventx.EventRecord, document: eventx.Document) -> s
     if not events:
         return None
 
-    def rank(location: eventx.Location) -> tuple[int, float, bool, int]:
-        weights = [
-            _mention_weight(location.kind, m, document.text, language) for m in location.mentions
-        ]
-        first = min((m.start for m in location.mentions), default=1 << 62)
-        kind = PRIMARY_KINDS.index(location.kind) if location.kind in PRIMARY_KINDS else 9
-        weight = max(weights, default=0.0) + REPEAT_WEIGHT * (len(weights) - 1)
-        return (kind, -weight, location.lat is None, first)
+    # (rank, position): the first of the best, as min(events, key=rank) would take
+    ranked = [(_rank(loc, document.text, language), n) for n, loc in enumerate(events)]
+    return events[min(ranked)[1]].name
 
-    return min(events, key=rank).name
+
+def _rank(location: eventx.Location, text: str, language: str) -> tuple[int, float, bool, int]:
+    """Sort key of :func:`primary_location` (smaller is better)."""
+    weights = [_mention_weight(location.kind, m, text, language) for m in location.mentions]
+    first = min((m.start for m in location.mentions), default=1 << 62)
+    kind = PRIMARY_KINDS.index(location.kind) if location.kind in PRIMARY_KINDS else 9
+    weight = max(weights, default=0.0) + REPEAT_WEIGHT * (len(weights) - 1)
+    return (kind, -weight, location.lat is None, first)
