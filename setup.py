@@ -68,11 +68,19 @@ def compiled_extensions() -> list[Any]:
     groups: dict[str, list[str]] = {}
     for module in COMPILED_MODULES:
         groups.setdefault(module.split(".")[0], []).append(_LIST["source_path"](module))
+    # A fresh directory for the generated C and mypy's cache, every build: reusing ``build/``
+    # and ``.mypy_cache`` from an earlier build (another mypy version, other modules) generated
+    # C that referred to another group's stale export table and did not compile. Relative:
+    # setuptools refuses absolute source paths.
+    work = "build/mypyc"
+    shutil.rmtree(ROOT / work, ignore_errors=True)
     extensions = list(
         mypycify(
-            [path for paths in groups.values() for path in paths],
+            ["--cache-dir", f"{work}/mypy-cache"]
+            + [path for paths in groups.values() for path in paths],
             separate=[(paths, f"{package}._compiled") for package, paths in groups.items()],
             opt_level="3",
+            target_dir=f"{work}/c",
         )
     )
     digests = {
