@@ -35,32 +35,35 @@ def _have_c_compiler() -> bool:
 
 
 def _remove_compiled_copies() -> None:
-    """A checkout installed compiled before and now plain keeps no extension module that an
-    import would take instead of the source (nor the record of what was compiled)."""
+    """An editable install compiles into the checkout: before it builds again (or installs
+    plain Python), remove every earlier compiled copy, so no extension module of a module
+    since dropped from the list, or of an older build, is left for an import to take instead
+    of the source (the project has no other extension modules)."""
     SOURCES_FILE.unlink(missing_ok=True)
     for folder in (ROOT / "src", ROOT / "plugins"):
-        for found in folder.glob("*/**/*.so"):
-            stem = found.name.split(".")[0]
-            module = ".".join((*found.parent.relative_to(folder).parts, stem))
-            if module in COMPILED_MODULES or stem == "_compiled__mypyc":
+        for pattern in ("*/**/*.so", "*/**/*.pyd"):
+            for found in folder.glob(pattern):
                 found.unlink()
+
+
+#: Builds that compile into the checkout (an editable install), not into a wheel.
+IN_PLACE_COMMANDS = {"editable_wheel", "develop"}
 
 
 def compiled_extensions() -> list[Any]:
     if not BUILD_COMMANDS.intersection(sys.argv[1:]):
         return []
-    if _LIST["pure_python_requested"]():
+    if IN_PLACE_COMMANDS.intersection(sys.argv[1:]):
         _remove_compiled_copies()
+    if _LIST["pure_python_requested"]():
         return []
     try:
         from mypyc.build import mypycify
     except ImportError:
         print("eventx: mypyc not found, installing plain Python modules", file=sys.stderr)
-        _remove_compiled_copies()
         return []
     if not _have_c_compiler():
         print("eventx: no C compiler found, installing plain Python modules", file=sys.stderr)
-        _remove_compiled_copies()
         return []
     # One shared library per top-level package (eventx, and each bundled plugin), named
     # ``<package>._compiled``: it then lives inside that package, in a wheel and in an editable

@@ -21,7 +21,6 @@ from functools import lru_cache
 from typing import Any
 
 import regex
-from attrs import define, field
 
 import eventx
 
@@ -32,16 +31,31 @@ _ENGLISH_NAME_WORD = regex.compile(r"^(?:[A-Z][\p{L}'\-]+|[A-Z]\.)$")
 _NAME_PARTICLES = ("عبد", "ابو", "بن", "ابن", "ال")  # "عبد الله": the next word may carry ال
 
 
-@define
 class _Actor:
-    name: str
-    kind: str
-    country: str | None
-    title: str | None = None
-    spans: list[tuple[int, int]] = field(factory=list)
-    # The spans _add has put in ``spans`` (a membership test in the list would be quadratic).
-    # Other paths append without it; a duplicate in ``spans`` changes nothing (they end in a set).
-    added: set[tuple[int, int]] = field(factory=set)
+    """An actor being found: its name, kind, country, title and the spans naming it."""
+
+    # A plain class, not attrs with ``field(factory=list)``: mypyc compiles this module, and an
+    # attrs class with a factory default fails at import when compiled.
+    __slots__ = ("added", "country", "kind", "name", "spans", "title")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        country: str | None,
+        title: str | None = None,
+        spans: list[tuple[int, int]] | None = None,
+        added: set[tuple[int, int]] | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.title = title
+        self.spans: list[tuple[int, int]] = [] if spans is None else spans
+        # The spans _add has put in ``spans`` (a membership test in the list would be
+        # quadratic). Other paths append without it; a duplicate in ``spans`` changes nothing
+        # (they end in a set).
+        self.added: set[tuple[int, int]] = set() if added is None else added
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,7 @@ its list (as composition sentences do). The span read becomes one of the deploym
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 import attrs
 from attrs import frozen
@@ -44,6 +45,7 @@ from eventx_deployments.mentions import (
 
 OPENING = 3  # the reference back to the force stands within the sentence's first tokens
 AGENT_GAP = 2  # most tokens between a trigger and its agent word ("sent in by", "were sent by")
+_FIRST_TOKEN = attrgetter("first_token")  # a sort key (no lambda: see index.py)
 
 
 @frozen(kw_only=True)
@@ -65,7 +67,7 @@ class FollowUpReader(SentenceReader):
         placing = index.lexicon.followup_verbs.finditer(
             index.doc, start=sentence.start, end=sentence.end
         )
-        self.verbs = sorted([*self.triggers, *placing], key=lambda m: m.first_token)
+        self.verbs = sorted([*self.triggers, *placing], key=_FIRST_TOKEN)
 
     def follow_up(self, fact: eventx.Deployment) -> FollowUp | None:
         every_phrase = self.force_phrases()

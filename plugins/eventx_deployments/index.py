@@ -10,7 +10,6 @@ import bisect
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cached_property
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -81,53 +80,87 @@ class DocumentIndex:
         self.quantities_starting = {q.first_token: q for q in quantities}
         # The rest (countries, places, actors, dates, purposes) is read only when a sentence's
         # rules get that far: most candidate sentences of an article without a deployment stop
-        # at their force phrases, so it is computed on first use (cached_property), once.
+        # at their force phrases, so it is computed on first use (the properties below), once.
+        # Plain attributes filled on first read, not a functools cached property: a class compiled
+        # with mypyc has no instance __dict__, where such a property keeps its value.
+        self._countries: list[CountryMention] | None = None
+        self._nationality: dict[int, str] | None = None
+        self._places: list[PlaceMention] | None = None
+        self._purpose_starts: set[int] | None = None
+        self._date_spans: list[tuple[int, int]] | None = None
+        self._actors: list[ActorMention] | None = None
+        self._main_country: PlaceMention | None = None
+        self._main_country_read = False  # (None is an answer: no country mentioned)
+        self._places_by_sentence: dict[int, list[PlaceMention]] | None = None
+        self._actors_by_sentence: dict[int, list[ActorMention]] | None = None
 
-    @cached_property
-    def _countries(self) -> list[CountryMention]:
-        return country_mentions(self.doc)
+    @property
+    def countries(self) -> list[CountryMention]:
+        if self._countries is None:
+            self._countries = country_mentions(self.doc)
+        return self._countries
 
-    @cached_property
+    @property
     def nationality(self) -> dict[int, str]:
         """Token index -> ISO code of the country name or nationality word it is part of."""
-        found: dict[int, str] = {}
-        for country in self._countries:
-            for i in range(self.token_at(country.start), self.token_at(country.end - 1) + 1):
-                found[i] = country.code
-        return found
+        if self._nationality is None:
+            found: dict[int, str] = {}
+            for country in self.countries:
+                for i in range(self.token_at(country.start), self.token_at(country.end - 1) + 1):
+                    found[i] = country.code
+            self._nationality = found
+        return self._nationality
 
-    @cached_property
+    @property
     def places(self) -> list[PlaceMention]:
-        return self._places(self.ctx.facts("locations"), self._countries)
+        if self._places is None:
+            self._places = self._find_places(self.ctx.facts("locations"), self.countries)
+        return self._places
 
-    @cached_property
+    @property
     def purpose_starts(self) -> set[int]:
-        return {m.first_token for m in self.lexicon.purpose_start.finditer(self.doc)}
+        if self._purpose_starts is None:
+            self._purpose_starts = {
+                m.first_token for m in self.lexicon.purpose_start.finditer(self.doc)
+            }
+        return self._purpose_starts
 
-    @cached_property
-    def _date_spans(self) -> list[tuple[int, int]]:
-        return sorted(
-            (d.evidence.start, d.evidence.end)
-            for d in self.ctx.facts("dates")
-            if isinstance(d, eventx.DateFact)
-        )
+    @property
+    def date_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each date expression the dates extractor found, sorted."""
+        if self._date_spans is None:
+            self._date_spans = sorted(
+                (d.evidence.start, d.evidence.end)
+                for d in self.ctx.facts("dates")
+                if isinstance(d, eventx.DateFact)
+            )
+        return self._date_spans
 
-    @cached_property
+    @property
     def actors(self) -> list[ActorMention]:
-        return self._actors()
+        if self._actors is None:
+            self._actors = self._find_actors()
+        return self._actors
 
-    @cached_property
+    @property
     def main_country(self) -> PlaceMention | None:
-        return self._main_country(self.ctx.facts("locations"))
+        if not self._main_country_read:
+            self._main_country = self._find_main_country(self.ctx.facts("locations"))
+            self._main_country_read = True
+        return self._main_country
 
     # Each sentence reads its own places and actors: grouped once, not filtered per sentence.
-    @cached_property
+    @property
     def places_by_sentence(self) -> dict[int, list[PlaceMention]]:
-        return self._by_sentence(self.places)
+        if self._places_by_sentence is None:
+            self._places_by_sentence = self._by_sentence(self.places)
+        return self._places_by_sentence
 
-    @cached_property
+    @property
     def actors_by_sentence(self) -> dict[int, list[ActorMention]]:
-        return self._by_sentence(self.actors)
+        if self._actors_by_sentence is None:
+            self._actors_by_sentence = self._by_sentence(self.actors)
+        return self._actors_by_sentence
 
     def _by_sentence(self, mentions: Sequence[_Mention]) -> dict[int, list[_Mention]]:
         """Mentions grouped by the sentence of their first token, in their order."""
@@ -145,8 +178,9 @@ class DocumentIndex:
 
     def in_date(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a date expression the dates extractor found."""
-        i = bisect.bisect_right(self._date_spans, (offset, 1 << 62)) - 1
-        return i >= 0 and self._date_spans[i][0] <= offset < self._date_spans[i][1]
+        spans = self.date_spans
+        i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
     def is_punctuation(self, i: int) -> bool:
         norm = self.tokens[i].norm
@@ -181,7 +215,7 @@ class DocumentIndex:
 
     # --- places and actors ------------------------------------------------------------------
 
-    def _places(
+    def _find_places(
         self, locations: Iterable[eventx.Location], countries: Iterable[CountryMention]
     ) -> list[PlaceMention]:
         """Places from the places plugin, plus country names it did not report (a places
@@ -214,10 +248,10 @@ class DocumentIndex:
                     country_code=country.code, kind="country",
                 )
             )  # fmt: skip
-        found.sort(key=lambda p: (p.start, p.end))
+        found.sort(key=_span_of)
         return found
 
-    def _main_country(self, locations: Iterable[eventx.Location]) -> PlaceMention | None:
+    def _find_main_country(self, locations: Iterable[eventx.Location]) -> PlaceMention | None:
         """The most mentioned country of the article (for "across the country")."""
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
@@ -228,13 +262,13 @@ class DocumentIndex:
                     names.setdefault(location.country_code, location.name)
         if not counts:
             return None
-        code = min(counts, key=lambda c: (-counts[c], c))
+        code = min(counts.items(), key=_most_then_first)[0]
         return PlaceMention(
             first=0, last=0, start=0, end=0, name=names.get(code, code), country_code=code,
             kind="country",
         )  # fmt: skip
 
-    def _actors(self) -> list[ActorMention]:
+    def _find_actors(self) -> list[ActorMention]:
         """Who can send forces: lexicon organisations, Actor facts, and states named as places."""
         found: list[ActorMention] = []
         for match in self.lexicon.actors.finditer(self.doc):
@@ -276,7 +310,7 @@ class DocumentIndex:
                     )
                 )  # fmt: skip
         # Overlapping candidates: keep the longest (an Actor fact over the lexicon word inside it).
-        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        found.sort(key=_start_then_longest)
         kept: list[ActorMention] = []
         for actor in found:
             if kept and actor.start < kept[-1].end:
@@ -286,6 +320,21 @@ class DocumentIndex:
 
     def _same_sentence(self, i: int, j: int) -> bool:
         return self.sentence_of[i] == self.sentence_of[j]
+
+
+# Sort keys (module functions, not lambdas: a nested function in a function compiled with mypyc
+# allocates an environment object per call).
+def _span_of(place: PlaceMention) -> tuple[int, int]:
+    return place.start, place.end
+
+
+def _start_then_longest(actor: ActorMention) -> tuple[int, int]:
+    return actor.start, -(actor.end - actor.start)
+
+
+def _most_then_first(item: tuple[str, int]) -> tuple[int, str]:
+    """A country code and its count: the most counted first, then the first code."""
+    return -item[1], item[0]
 
 
 class _SpanIndex:

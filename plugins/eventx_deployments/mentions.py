@@ -18,7 +18,7 @@ Rules, in order (docs/plugins/deployments.md explains them with examples):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
+from operator import attrgetter
 
 import attrs
 from attrs import frozen
@@ -58,6 +58,7 @@ KIND_PRIORITY: tuple[str, ...] = (
 NOT_A_FORCE = "none"  # the lexicon's [forces.none]: "police station" is not a force
 DESTINATION_WINDOW = 10  # a destination stands at most this many tokens after the force/trigger
 UNRESOLVED_PLACE_TOKENS = 3  # longest unknown place name kept after "إلى" / "to"
+_FIRST_TOKEN = attrgetter("first_token")  # a sort key (no lambda: see index.py)
 _CLAUSE_END = frozenset({".", ";", ":", "؛", "”", '"', "»", "«", "“", "(", ")", "!", "?", "؟"})
 
 
@@ -89,8 +90,12 @@ def kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or a in GENERIC_FORCE_KINDS or b in GENERIC_FORCE_KINDS
 
 
+def _kind_rank(kind: str) -> int:
+    return KIND_PRIORITY.index(kind) if kind in KIND_PRIORITY else 99
+
+
 def _best_kind(kinds: list[str]) -> str:
-    return min(kinds, key=lambda k: KIND_PRIORITY.index(k) if k in KIND_PRIORITY else 99)
+    return min(kinds, key=_kind_rank)
 
 
 def _unique(codes: list[str]) -> tuple[str, ...]:
@@ -114,16 +119,23 @@ class SentenceReader:
             lexicon.split_verbs.finditer(doc, start=sentence.start, end=sentence.end)
         )
         self.list_subjects: dict[int, ActorMention] = {}  # list item -> subject of its elided verb
+        # The sentence's places and actors, read from the index when first needed (most
+        # sentences with a force and a verb are done before: see DocumentIndex); plain
+        # attributes, as there, since a compiled class has no __dict__ for a cached property.
+        self._places: list[PlaceMention] | None = None
+        self._actors: list[ActorMention] | None = None
 
-    # The sentence's places and actors, read from the index when first needed (most sentences
-    # with a force and a verb are done before: see DocumentIndex).
-    @cached_property
+    @property
     def places(self) -> list[PlaceMention]:
-        return self.ix.places_by_sentence.get(self.sentence.index, [])
+        if self._places is None:
+            self._places = self.ix.places_by_sentence.get(self.sentence.index, [])
+        return self._places
 
-    @cached_property
+    @property
     def actors(self) -> list[ActorMention]:
-        return self.ix.actors_by_sentence.get(self.sentence.index, [])
+        if self._actors is None:
+            self._actors = self.ix.actors_by_sentence.get(self.sentence.index, [])
+        return self._actors
 
     # --- force phrases ----------------------------------------------------------------------
 
@@ -176,7 +188,7 @@ class SentenceReader:
     def force_phrases(self) -> list[ForcePhrase]:
         phrases: list[ForcePhrase] = []
         groups: list[list[eventx.PhraseMatch[str]]] = []
-        for match in sorted(self.force_matches, key=lambda m: m.first_token):
+        for match in sorted(self.force_matches, key=_FIRST_TOKEN):
             if match.value == NOT_A_FORCE:
                 continue
             if groups:
@@ -382,13 +394,7 @@ class SentenceReader:
             phrase = phrases[n]
             # A trigger inside the force ("قوة قوامها 400 عنصر": its strength) says less than a
             # verb next to it ("دخلت المدينة قوة قوامها ..." arrived): the verb gives the status.
-            trigger = min(
-                triggers,
-                key=lambda t: (
-                    phrase.first < t.first_token and t.last_token < phrase.last,
-                    _gap(t.first_token, t.last_token, _first_of(phrase), phrase.last),
-                ),
-            )
+            trigger = _verb_of(phrase, triggers)
             if self.ix.has_cue_before("negation", trigger.first_token, CUE_WINDOW, self.first):
                 continue
             if self._sent_to_train(trigger, phrase):
@@ -1073,6 +1079,24 @@ class SentenceReader:
 def _definite(token: eventx.Token) -> bool:
     """An Arabic token with the article, after any proclitic ("الجيش", "والقوات", "بالجيش")."""
     return token.norm.startswith(("ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"))
+
+
+def _verb_of(
+    phrase: ForcePhrase, triggers: list[eventx.PhraseMatch[str]]
+) -> eventx.PhraseMatch[str]:
+    """The first of the triggers nearest the force, one outside it before one inside it (a
+    loop rather than ``min`` with a key closing over ``phrase``: see index.py on lambdas)."""
+    best, best_key = triggers[0], _verb_rank(triggers[0], phrase)
+    for trigger in triggers[1:]:
+        key = _verb_rank(trigger, phrase)
+        if key < best_key:
+            best, best_key = trigger, key
+    return best
+
+
+def _verb_rank(trigger: eventx.PhraseMatch[str], phrase: ForcePhrase) -> tuple[bool, int]:
+    inside = phrase.first < trigger.first_token and trigger.last_token < phrase.last
+    return inside, _gap(trigger.first_token, trigger.last_token, _first_of(phrase), phrase.last)
 
 
 def _first_of(phrase: ForcePhrase) -> int:

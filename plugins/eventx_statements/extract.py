@@ -13,8 +13,6 @@ import bisect
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
-import attrs
-
 import eventx
 from eventx_statements import speakers_ar, speakers_en
 from eventx_statements.phrase import SpeakerPhrase, pronoun
@@ -41,21 +39,51 @@ _MIN_TRAILING_CLAUSE = 3  # words after a source that can be its reported clause
 _MAX_CLAUSE_PREAMBLE = 6  # "الأحد، أن ...", "in a statement on Friday that ..."
 
 
-@attrs.define(kw_only=True)
 class _Utterance:
-    speaker: Speaker
-    speaker_span: tuple[int, int] | None
-    behalf: tuple[int, int] | None
-    # None for a quote continuing the previous utterance in a sentence of its own.
-    cue: eventx.PhraseMatch[CueInfo] | None
-    sentence: int
-    start: int  # utterance region (content is looked for inside it)
-    end: int
-    # Where the sentence part before the cue starts: a trailing source ("..., according to
-    # Reuters", "...، وفقا للوزارة") reports what comes before it.
-    before: int
-    quotes: list[Quote] = attrs.field(factory=list)
-    continues: _Utterance | None = None  # the utterance a cue-less quote continues
+    """One speaker's words: the region after a cue (or a quote continuing an earlier one)."""
+
+    # A plain class, not attrs with ``field(factory=list)``: mypyc compiles this module, and an
+    # attrs class with a factory default fails at import when compiled.
+    __slots__ = (
+        "before",
+        "behalf",
+        "continues",
+        "cue",
+        "end",
+        "quotes",
+        "sentence",
+        "speaker",
+        "speaker_span",
+        "start",
+    )
+
+    def __init__(
+        self,
+        *,
+        speaker: Speaker,
+        speaker_span: tuple[int, int] | None,
+        behalf: tuple[int, int] | None,
+        cue: eventx.PhraseMatch[CueInfo] | None,
+        sentence: int,
+        start: int,
+        end: int,
+        before: int,
+        quotes: list[Quote] | None = None,
+        continues: _Utterance | None = None,
+    ) -> None:
+        self.speaker = speaker
+        self.speaker_span = speaker_span
+        self.behalf = behalf
+        # None for a quote continuing the previous utterance in a sentence of its own.
+        self.cue = cue
+        self.sentence = sentence
+        self.start = start  # utterance region (content is looked for inside it)
+        self.end = end
+        # Where the sentence part before the cue starts: a trailing source ("..., according to
+        # Reuters", "...، وفقا للوزارة") reports what comes before it.
+        self.before = before
+        self.quotes: list[Quote] = [] if quotes is None else quotes
+        self.continues = continues  # the utterance a cue-less quote continues
 
     @property
     def anchor(self) -> tuple[int, int]:
@@ -692,7 +720,11 @@ def _attach_quotes(
             utterance.quotes.append(quotes[q])
             taken.add(q)
     utterances.extend(_continuing_quotes(utterances, quotes, taken, doc))
-    utterances.sort(key=lambda u: u.anchor[0])
+    utterances.sort(key=_anchor_start)
+
+
+def _anchor_start(utterance: _Utterance) -> int:
+    return utterance.anchor[0]
 
 
 def _continuing_quotes(
@@ -704,7 +736,7 @@ def _continuing_quotes(
     """'"...," said the mayor. "We will rebuild."': a quote opening a sentence right after a
     direct utterance, in the same paragraph and with no cue of its own, continues it."""
     found: list[_Utterance] = []
-    ordered = sorted(utterances, key=lambda u: u.anchor[0])
+    ordered = sorted(utterances, key=_anchor_start)
     anchors = [u.anchor[0] for u in ordered]
     last: _Utterance | None = None
     for q, quote in enumerate(quotes):

@@ -14,33 +14,66 @@ The latest matching speaker wins, so ``الرئيس`` is the president named las
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from operator import attrgetter
 
 import eventx
 from eventx_statements.vocabulary import Vocabulary
 
 _FEMININE_ENDINGS = ("ه", "ات", "ا")
 _MAX_ANONYMOUS_WORDS = 3
+_LAST_OFFSET = attrgetter("last_offset")  # (a lambda in a compiled method allocates per call)
 
 
-@attrs.define(kw_only=True, eq=False)
 class Speaker:
-    """A speaker entity of one document."""
+    """A speaker entity of one document (compared by identity)."""
 
-    name: str  # the fullest surface form seen
-    words: tuple[str, ...]  # normalised words of ``name`` (article and honorifics dropped)
-    names_only: bool  # every word is a proper name (no article / capitalised)
-    # First named without the article ("مصدر قريب"): a later "المصدر ..." refers back to it.
-    indefinite: bool = False
-    anonymous: bool = False  # an unnamed source ("مصدر أمني", "officials")
-    english: str | None = None
-    # Other names it goes by: a spokesperson's name for the organisation they speak for.
-    aliases: list[tuple[str, ...]] = attrs.field(factory=list)
-    person: bool = False
-    feminine: bool = False
-    last_sentence: int = 0
-    last_offset: int = 0
+    # A plain class, not attrs with ``field(factory=list)``: mypyc compiles this module, and an
+    # attrs class with a factory default fails at import when compiled.
+    __slots__ = (
+        "aliases",
+        "anonymous",
+        "english",
+        "feminine",
+        "indefinite",
+        "last_offset",
+        "last_sentence",
+        "name",
+        "names_only",
+        "person",
+        "words",
+    )
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        words: tuple[str, ...],
+        names_only: bool,
+        indefinite: bool = False,
+        anonymous: bool = False,
+        english: str | None = None,
+        aliases: list[tuple[str, ...]] | None = None,
+        person: bool = False,
+        feminine: bool = False,
+        last_sentence: int = 0,
+        last_offset: int = 0,
+    ) -> None:
+        self.name = name  # the fullest surface form seen
+        self.words = words  # normalised words of ``name`` (article and honorifics dropped)
+        self.names_only = names_only  # every word is a proper name (no article / capitalised)
+        # First named without the article ("مصدر قريب"): a later "المصدر ..." refers back to it.
+        self.indefinite = indefinite
+        self.anonymous = anonymous  # an unnamed source ("مصدر أمني", "officials")
+        self.english = english
+        # Other names it goes by: a spokesperson's name for the organisation they speak for.
+        self.aliases: list[tuple[str, ...]] = [] if aliases is None else aliases
+        self.person = person
+        self.feminine = feminine
+        self.last_sentence = last_sentence
+        self.last_offset = last_offset
+
+    def __repr__(self) -> str:
+        return f"Speaker(name={self.name!r}, words={self.words!r}, english={self.english!r})"
 
 
 def mention_words(tokens: Sequence[eventx.Token], vocab: Vocabulary) -> tuple[str, ...]:
@@ -76,7 +109,7 @@ class SpeakerIndex:
         self.speakers: list[Speaker] = []
 
     def _latest(self, candidates: list[Speaker]) -> Speaker | None:
-        return max(candidates, key=lambda s: s.last_offset, default=None)
+        return max(candidates, key=_LAST_OFFSET, default=None)
 
     def find(
         self,

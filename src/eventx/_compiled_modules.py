@@ -43,6 +43,8 @@ COMPILED_MODULES: tuple[str, ...] = (
     "eventx_places.roles",
     "eventx_places.caseless",
     "eventx_dates.extract",
+    "eventx_statements.extract",
+    "eventx_statements.resolution",
     "eventx_statements.speakers_ar",
     "eventx_statements.speakers_en",
     "eventx_statements.quotes",
@@ -51,7 +53,11 @@ COMPILED_MODULES: tuple[str, ...] = (
     "eventx_casualties.claims",
     "eventx_casualties.vocabulary",
     "eventx_casualties.extraction",
+    "eventx_deployments.index",
+    "eventx_deployments.mentions",
+    "eventx_deployments.followups",
     "eventx_deployments.countries",
+    "eventx_actors.extract",
     "eventx_event_type.rules",
 )
 
