@@ -9,11 +9,9 @@ installs plain Python, with a message, when mypyc or a C compiler is missing, or
 from __future__ import annotations
 
 import json
-import os
 import runpy
 import shutil
 import sys
-import sysconfig
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +25,6 @@ SOURCES_FILE = ROOT / "src" / "eventx" / _LIST["SOURCES_FILE"]
 # pip asks setup.py for its requirements and metadata before it builds: compile (a type check
 # and a C build, ~2 min) only for the commands that build.
 BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
-
-
-def _have_c_compiler() -> bool:
-    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
-    return shutil.which(compiler.split()[0]) is not None
 
 
 def _remove_compiled_copies() -> None:
@@ -62,7 +55,7 @@ def compiled_extensions() -> list[Any]:
     except ImportError:
         print("eventx: mypyc not found, installing plain Python modules", file=sys.stderr)
         return []
-    if not _have_c_compiler():
+    if not _LIST["c_compiler_available"]():
         print("eventx: no C compiler found, installing plain Python modules", file=sys.stderr)
         return []
     # One shared library per top-level package (eventx, and each bundled plugin), named

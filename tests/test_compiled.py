@@ -12,10 +12,8 @@ import ast
 import importlib
 import json
 import os
-import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -31,8 +29,7 @@ def _build_can_compile() -> bool:
         import mypyc  # noqa: F401
     except ImportError:
         return False
-    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
-    return shutil.which(compiler.split()[0]) is not None
+    return compiled.c_compiler_available()
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -78,6 +78,15 @@ def source_digest(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def c_compiler_available() -> bool:
+    """Whether the C compiler a build would call is on the PATH (``$CC``, else Python's own)."""
+    import shutil  # (here: only a build and the tests ask; not worth import time)
+    import sysconfig
+
+    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
+    return shutil.which(compiler.split()[0]) is not None
+
+
 def pure_python_requested() -> bool:
     return os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0")
 
